@@ -1,0 +1,194 @@
+/*
+ * Warden plugin ABI — the only binary contract between the Warden host and a plugin.
+ *
+ * Plain C, no C++ types. Every struct starts with `struct_size` (set to sizeof by whoever
+ * fills it) so that either side can tell which fields the other knows; new fields are only
+ * ever appended. A reader must check `struct_size` before touching a field that a later ABI
+ * revision appended.
+ *
+ * Ownership is written next to every pointer:
+ *   [host-owned]   the host allocated it; the plugin must not free it.
+ *   [plugin-owned] the plugin allocated it; the host must not free it.
+ * and how long it stays valid.
+ *
+ * Threads are written next to every function pointer, as CLAP does:
+ *   [main-thread]  called only on the host's main thread (the thread that loaded the plugin).
+ *   [any-thread]   the plugin may call it from any thread, concurrently.
+ *   [pool-thread]  the host calls it on one of its worker threads, possibly concurrently
+ *                  with other calls of the same or other commands.
+ *
+ * No C++ exception may cross this boundary: the C++ wrapper (plugin.hpp) catches them.
+ *
+ * A plugin library exports one symbol, WARDEN_PLUGIN_ENTRY_SYMBOL, and carries one ELF
+ * section, WARDEN_MANIFEST_SECTION, that the host reads without running plugin code (see
+ * "Manifest section" at the end of this file). cmake/WardenPlugin.cmake produces both.
+ */
+#ifndef WARDEN_PLUGIN_H
+#define WARDEN_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped only for a change that breaks existing plugins. Appending fields does not. */
+#define WARDEN_ABI_VERSION 1u
+
+#define WARDEN_PLUGIN_ENTRY_SYMBOL "warden_plugin_entry"
+#define WARDEN_MANIFEST_SECTION ".warden_manifest"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define WARDEN_EXPORT __attribute__((visibility("default")))
+#else
+#define WARDEN_EXPORT
+#endif
+
+typedef enum warden_log_level {
+  WARDEN_LOG_TRACE = 0,
+  WARDEN_LOG_DEBUG = 1,
+  WARDEN_LOG_INFO = 2,
+  WARDEN_LOG_WARN = 3,
+  WARDEN_LOG_ERROR = 4
+} warden_log_level;
+
+/* Opaque completion handle of one command call. Exactly one of the host's
+ * `resolve_json`, `resolve_bytes` or `reject` must be called for it, once; after that the
+ * handle is invalid. A command may complete before it returns or later, from any thread. */
+typedef struct warden_call warden_call;
+
+/* Who made a call. The host fills it from its own state, never from the message. */
+typedef struct warden_caller {
+  uint32_t struct_size;
+  const char *window;  /* [host-owned] window label, NUL-terminated UTF-8; valid until the call completes */
+  const char *webview; /* [host-owned] webview label; same lifetime */
+  const char *origin;  /* [host-owned] origin of the calling frame, e.g. "app://localhost" or
+                          "https://tauri.app"; same lifetime */
+} warden_caller;
+
+/* One call of a plugin command, as the host hands it to the command. */
+typedef struct warden_request {
+  uint32_t struct_size;
+  const char *command;      /* [host-owned] command name without the "plugin:<name>|" prefix */
+  const char *args_json;    /* [host-owned] arguments, a JSON object as NUL-terminated UTF-8
+                               ("{}" when there are none); valid until the call completes */
+  size_t args_json_size;    /* length of args_json without the NUL */
+  const uint8_t *body;      /* [host-owned] raw bytes when the caller sent binary, else NULL;
+                               valid until the call completes */
+  size_t body_size;
+  const char *scopes_json;  /* [host-owned] the scopes this call was granted, NUL-terminated JSON:
+                               {"command": {"allow": [...], "deny": [...]},
+                                "global":  {"allow": [...], "deny": [...]}}
+                               entries are the permission files' scope values, unchanged;
+                               valid until the call completes */
+  const warden_caller *caller; /* [host-owned] valid until the call completes */
+  warden_call *call;        /* [host-owned] completion handle, see warden_call */
+} warden_request;
+
+/* The host's services, handed to the plugin at init. The struct and everything it points
+ * to are [host-owned] and valid until the plugin's shutdown returns. */
+typedef struct warden_host {
+  uint32_t struct_size;
+  uint32_t abi_version; /* WARDEN_ABI_VERSION of the host */
+  void *host_data;      /* [host-owned] opaque; pass `host` back unchanged */
+
+  /* [any-thread] Writes one log line attributed to the plugin. `message` is copied. */
+  void (*log)(const struct warden_host *host, warden_log_level level, const char *message);
+
+  /* [any-thread] Expands a leading path variable ("$HOME/x", "$APPDATA", "$TEMP", ...) into an
+   * absolute path. Returns a NUL-terminated string [plugin-owned after return: release it with
+   * `free_string`], or NULL when the variable is unknown or the path is not valid UTF-8. */
+  char *(*resolve_path)(const struct warden_host *host, const char *path);
+
+  /* [any-thread] Tells whether the absolute, canonical `path` is allowed by the scope entries in
+   * `scopes_json` (the request's scopes_json, or any {"allow": [...], "deny": [...]} object whose
+   * entries are path strings or objects with a "path" field). Deny wins. Returns 1 allowed,
+   * 0 denied, -1 when scopes_json is malformed (treat as denied). */
+  int (*path_in_scope)(const struct warden_host *host, const char *path, const char *scopes_json);
+
+  /* [any-thread] Emits `event` with a JSON payload (copied) to the window labelled
+   * `target_window`, or to every window when it is NULL. Returns 0 on success, -1 when the
+   * event name or payload is invalid. */
+  int (*emit)(const struct warden_host *host, const char *event, const char *payload_json,
+              const char *target_window);
+
+  /* [any-thread] Completes a call with a JSON value (copied; `json` need not be NUL-terminated). */
+  void (*resolve_json)(warden_call *call, const char *json, size_t size);
+  /* [any-thread] Completes a call with raw bytes (copied). */
+  void (*resolve_bytes)(warden_call *call, const uint8_t *data, size_t size);
+  /* [any-thread] Completes a call with an error message (copied, UTF-8). */
+  void (*reject)(warden_call *call, const char *message);
+
+  /* [any-thread] Releases a string the host returned as [plugin-owned]. NULL is ignored. */
+  void (*free_string)(const struct warden_host *host, char *s);
+} warden_host;
+
+/* Returned by init. */
+typedef enum warden_status { WARDEN_OK = 0, WARDEN_ERROR = 1 } warden_status;
+
+/* Flags of a command. */
+#define WARDEN_COMMAND_BLOCKING 1u /* may block: the host runs it on its worker pool */
+
+/* [pool-thread] Runs one command. `state` is what init stored. The command must complete
+ * `request->call` exactly once, now or later. It must not keep pointers from `request` past
+ * completion. */
+typedef void (*warden_command_fn)(void *state, const warden_request *request);
+
+typedef struct warden_command {
+  uint32_t struct_size;
+  const char *name;         /* [plugin-owned] static; command name, [a-z0-9_] */
+  warden_command_fn invoke; /* see warden_command_fn */
+  uint32_t flags;           /* WARDEN_COMMAND_* */
+} warden_command;
+
+/* What the plugin hands back from its entry point. The struct and everything it points to
+ * are [plugin-owned] and must stay valid until the library is unloaded (static storage). */
+typedef struct warden_plugin {
+  uint32_t struct_size;
+  uint32_t abi_version;     /* WARDEN_ABI_VERSION the plugin was built against */
+  const char *name;         /* plugin name, [a-z0-9-]; must equal the manifest section's */
+  const char *version;      /* semantic version string */
+  const warden_command *commands; /* command table; must list exactly the manifest's commands */
+  size_t command_count;
+
+  /* [main-thread] Called once after loading. `config_json` [host-owned, valid during the call]
+   * is the app config's plugins.<name> object ("{}" when absent). On success store the plugin's
+   * state in *state and return WARDEN_OK; on failure write a NUL-terminated reason into
+   * `error` (a host buffer of `error_size` bytes) and return WARDEN_ERROR: the plugin is then
+   * refused and shutdown is not called. */
+  warden_status (*init)(const warden_host *host, const char *config_json, void **state,
+                        char *error, size_t error_size);
+
+  /* [main-thread] Called once before unloading, after every call has completed. May be NULL. */
+  void (*shutdown)(void *state);
+} warden_plugin;
+
+/* The one exported symbol. Called on the main thread with the host's ABI version; returns the
+ * plugin's static description, or NULL when the plugin cannot work with that host. */
+typedef const warden_plugin *(*warden_plugin_entry_fn)(uint32_t host_abi_version);
+
+/*
+ * Manifest section
+ * ----------------
+ * The section WARDEN_MANIFEST_SECTION holds, little-endian:
+ *   offset 0   8 bytes  magic "WARDENMF"
+ *   offset 8   u32      manifest format version (WARDEN_MANIFEST_FORMAT_VERSION)
+ *   offset 12  u32      WARDEN_ABI_VERSION the plugin was built against
+ *   offset 16  u32      length N of the payload
+ *   offset 20  N bytes  payload: UTF-8 JSON
+ *     {"name": "...", "version": "...", "commands": ["..."],
+ *      "files": [{"path": "permissions/default.toml", "text": "..."}]}
+ * `files` are the plugin's permission files (TOML or JSON, chosen by the path's extension),
+ * including the generated allow-/deny- permission of every command. The host reads this
+ * section from the file without loading the library and treats it as untrusted input.
+ */
+#define WARDEN_MANIFEST_MAGIC "WARDENMF"
+#define WARDEN_MANIFEST_FORMAT_VERSION 1u
+#define WARDEN_MANIFEST_HEADER_SIZE 20u
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* WARDEN_PLUGIN_H */
