@@ -1,0 +1,58 @@
+#pragma once
+// A matcher for Tauri's `remote.urls` entries: a documented, secure subset of the
+// WHATWG URLPattern standard (see docs/url-patterns.md for exactly what is supported).
+//
+//   auto p = UrlPattern::parse("https://*.tauri.app");
+//   p.matches("https://v2.tauri.app/start");   // true
+//   p.matches("https://tauri.app/");           // false: `*.` needs one more label
+//   p.matches("https://tauri.app@evil.com/");  // false: userinfo never matches
+//
+// parse() rejects anything outside the subset (named groups `:id`, regex groups `(...)`,
+// `{...}`, modifiers `?`/`+`, ...) with warden::acl::Error instead of guessing.
+// matches() never throws: a URL that does not parse does not match.
+// A UrlPattern is immutable after parse() and safe to share between threads.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "acl/error.hpp"
+
+namespace warden::acl {
+
+class UrlPattern {
+ public:
+  // Throws Error (with `where` as its location, e.g. {file, line, "remote.urls[0]"}) when
+  // the pattern is malformed or uses a URLPattern feature outside the supported subset.
+  static UrlPattern parse(std::string_view pattern, const ErrorLocation& where = {});
+
+  // True when `url` (an absolute URL, as a URL parser would see it) matches the pattern.
+  // Never throws. URLs with userinfo, or that do not parse, never match.
+  bool matches(std::string_view url) const noexcept;
+
+  // The pattern string exactly as given to parse().
+  const std::string& source() const noexcept { return source_; }
+
+ private:
+  UrlPattern() = default;
+
+  // One URL component pattern: either `*` (anything) or a sequence of literal text and
+  // `*` wildcards, compared after the same normalization the URL parser applies.
+  struct Component {
+    bool any = true;            // the whole component is `*`
+    std::string text;           // normalized pattern text; '*' bytes are wildcards
+                                // (a literal '*' is stored percent-encoded / escaped)
+    bool match(std::string_view value) const noexcept;
+  };
+
+  std::string source_;
+  Component scheme_;
+  Component host_;
+  Component port_;              // empty text = the scheme's default port only
+  Component path_;
+  Component search_;
+  Component hash_;
+
+  friend struct UrlPatternAccess;  // for tests, if needed
+};
+
+}  // namespace warden::acl
