@@ -1,5 +1,6 @@
 #pragma once
 // A permission file (Tauri v2 layout): [default], [[permission]], [[set]], in TOML or JSON.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -16,6 +17,8 @@ namespace warden::acl {
 struct Scopes {
   std::vector<boost::json::value> allow;
   std::vector<boost::json::value> deny;
+
+  bool empty() const { return allow.empty() && deny.empty(); }
 };
 
 struct Permission {
@@ -24,18 +27,24 @@ struct Permission {
   std::vector<std::string> commands_allow;
   std::vector<std::string> commands_deny;
   Scopes scope;
-  std::optional<std::vector<std::string>> platforms;  // nullopt: every platform
+  std::optional<std::vector<std::string>> platforms;  // nullopt: every platform; Tauri spelling
+  std::optional<std::uint64_t> version;
+  std::optional<int> line;  // where it is defined, for resolution errors
+
+  bool has_commands() const { return !commands_allow.empty() || !commands_deny.empty(); }
 };
 
 struct PermissionSet {
   std::string identifier;
   std::string description;
   std::vector<std::string> permissions;  // "<id>" of this plugin or "<plugin>:<id>"
+  std::optional<int> line;
 };
 
 struct DefaultSet {
   std::optional<std::string> description;
   std::vector<std::string> permissions;
+  std::optional<int> line;
 };
 
 struct PermissionFile {
@@ -43,6 +52,9 @@ struct PermissionFile {
   std::optional<DefaultSet> default_set;
   std::vector<Permission> permissions;
   std::vector<PermissionSet> sets;
+  // Accepted but suspicious input, e.g. a top-level [[scope.deny]] that TOML attaches to no
+  // permission (Tauri silently drops it; we keep the file valid but say so).
+  std::vector<std::string> warnings;
 };
 
 enum class FileFormat { toml, json };
@@ -51,8 +63,18 @@ enum class FileFormat { toml, json };
 PermissionFile parse_permission_file(std::string_view text, FileFormat format,
                                      const std::string& source);
 
+struct Document;
+// Parses an already-read document (the JSON value and the line of each field).
+PermissionFile parse_permission_document(const Document& doc);
+
 // Reads and parses a file; the format comes from the extension (.toml / .json).
 PermissionFile load_permission_file(const std::filesystem::path& path);
+
+// The format of a file from its extension; nullopt for anything but .toml/.json.
+std::optional<FileFormat> format_of(const std::filesystem::path& path);
+
+// The text of a file; throws Error naming it when it cannot be read.
+std::string read_text_file(const std::filesystem::path& path);
 
 // The parsed form as JSON: {"default": {...}|null, "permissions": [...], "sets": [...]}.
 boost::json::object to_json(const PermissionFile& file);
