@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include "acl/capability.hpp"
+#include "acl_test_support.hpp"
+
+using namespace warden::acl;
+
+namespace {
+
+Error capability_error(const std::string& text, FileFormat format = FileFormat::json) {
+  try {
+    parse_capability_file(text, format, "cap.json");
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected an error for:\n" << text;
+  return Error({}, "none");
+}
+
+}  // namespace
+
+TEST(Capability, JsonWithCommentsAndTrailingCommas) {
+  auto caps = parse_capability_file(R"({
+  // the main window
+  "$schema": "../gen/schemas/desktop-schema.json",
+  "identifier": "main-cap",
+  "description": "main", /* block comment */
+  "windows": ["main", "editor-*",],
+  "webviews": ["child"],
+  "permissions": [
+    "fs:default",
+    {"identifier": "fs:allow-read", "allow": [{"path": "$APP/**"}], "deny": [{"path": "$APP/secret"}]},
+  ],
+  "platforms": ["linux", "windows"],
+  "local": false,
+  "remote": {"urls": ["https://tauri.app"]},
+})", FileFormat::json, "c.json");
+  ASSERT_EQ(caps.size(), 1u);
+  const auto& c = caps[0];
+  EXPECT_EQ(c.identifier, "main-cap");
+  EXPECT_EQ(c.windows, (std::vector<std::string>{"main", "editor-*"}));
+  EXPECT_EQ(c.webviews, std::vector<std::string>{"child"});
+  ASSERT_EQ(c.permissions.size(), 2u);
+  EXPECT_EQ(c.permissions[0].identifier, "fs:default");
+  EXPECT_TRUE(c.permissions[0].extra.empty());
+  EXPECT_EQ(c.permissions[1].extra.allow.size(), 1u);
+  EXPECT_EQ(c.permissions[1].extra.deny.size(), 1u);
+  EXPECT_EQ(c.permissions[1].where.line, 10);
+  EXPECT_FALSE(c.local);
+  EXPECT_EQ(c.remote_urls, std::vector<std::string>{"https://tauri.app"});
+  ASSERT_TRUE(c.platforms);
+}
+
+TEST(Capability, LocalDefaultsToTrue) {
+  auto caps = parse_capability_file(R"({"identifier": "c", "windows": ["*"], "permissions": []})", FileFormat::json, "c");
+  EXPECT_TRUE(caps[0].local);
+  EXPECT_FALSE(caps[0].platforms);
+}
+
+TEST(Capability, ListsAndNamedLists) {
+  auto list = parse_capability_file(R"([{"identifier": "a", "permissions": []}, {"identifier": "b", "permissions": []}])",
+                                    FileFormat::json, "l.json");
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[1].identifier, "b");
+  auto named = parse_capability_file(R"({"capabilities": [{"identifier": "x", "permissions": []}]})", FileFormat::json, "n");
+  ASSERT_EQ(named.size(), 1u);
+  auto toml = parse_capability_file(R"(
+[[capabilities]]
+identifier = "one"
+windows = ["main"]
+permissions = ["fs:default"]
+
+[[capabilities]]
+identifier = "two"
+permissions = [{ identifier = "fs:read", allow = [{ path = "$HOME" }] }]
+)", FileFormat::toml, "c.toml");
+  ASSERT_EQ(toml.size(), 2u);
+  EXPECT_EQ(toml[1].permissions[0].extra.allow.size(), 1u);
+  EXPECT_EQ(toml[1].permissions[0].where.line, 9);
+}
+
+TEST(Capability, ErrorsNameFieldAndLine) {
+  auto e = capability_error("{\n \"identifier\": \"c\",\n \"windows\": [\"main\"],\n \"permissions\": [\"fs:read\", 42]\n}");
+  EXPECT_EQ(e.where().field, "permissions[1]");
+  EXPECT_EQ(e.where().line, 4);
+
+  auto id = capability_error("{\"identifier\": \"c\", \"permissions\": [\"FS:Read\"]}");
+  EXPECT_EQ(id.where().field, "permissions[0]");
+
+  auto unknown = capability_error("{\"identifier\": \"c\", \"permissions\": [], \"window\": [\"main\"]}");
+  EXPECT_EQ(unknown.where().field, "window");
+  EXPECT_NE(unknown.detail().find("'windows'"), std::string::npos) << unknown.what();
+
+  auto missing = capability_error("{\"identifier\": \"c\"}");
+  EXPECT_NE(missing.detail().find("'permissions'"), std::string::npos);
+}
+
+TEST(Capability, BadWindowGlobIsAnError) {
+  auto e = capability_error("{\"identifier\": \"c\", \"windows\": [\"ok\", \"bad[\"], \"permissions\": []}");
+  EXPECT_EQ(e.where().field, "windows[1]");
+}
+
+TEST(Capability, BadRemoteUrlPatternIsAnErrorWithItsField) {
+  auto e = capability_error("{\"identifier\": \"c\",\n\"remote\": {\"urls\": [\"https://(a|b).com\"]}, \"permissions\": []}");
+  EXPECT_EQ(e.where().file, "cap.json");
+  EXPECT_EQ(e.where().field, "remote.urls[0]");
+  EXPECT_EQ(e.where().line, 2);
+}
+
+TEST(Capability, LoadFromFileNeedsAKnownExtension) {
+  warden::acl::test::TempDir dir;
+  auto p = dir.write("cap.yaml", "identifier: x");
+  EXPECT_THROW(load_capability_file(p), Error);
+  auto ok = dir.write("cap.toml", "identifier = \"x\"\npermissions = []\n");
+  EXPECT_EQ(load_capability_file(ok)[0].where.file, ok.string());
+}

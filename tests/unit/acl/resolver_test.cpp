@@ -1,0 +1,261 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "acl/resolver.hpp"
+#include "acl_test_support.hpp"
+
+using namespace warden::acl;
+using namespace warden::acl::test;
+namespace json = boost::json;
+
+namespace {
+
+// Order-free form: lists in the resolved ACL carry no order.
+json::value canon(const json::value& v) {
+  if (v.is_object()) {
+    json::object out;
+    std::vector<std::string> keys;
+    for (const auto& m : v.get_object()) keys.emplace_back(m.key());
+    std::sort(keys.begin(), keys.end());
+    for (const auto& k : keys) out[k] = canon(v.get_object().at(k));
+    return out;
+  }
+  if (v.is_array()) {
+    std::vector<std::string> items;
+    for (const auto& x : v.get_array()) items.push_back(json::serialize(canon(x)));
+    std::sort(items.begin(), items.end());
+    json::array out;
+    for (const auto& s : items) out.push_back(json::parse(s));
+    return out;
+  }
+  return v;
+}
+
+std::string text(const std::filesystem::path& p) { return read_text_file(p); }
+
+const char* kFs = R"(
+[[permission]]
+identifier = "allow-read"
+commands.allow = ["read"]
+[[permission]]
+identifier = "allow-write"
+commands.allow = ["write"]
+[[permission]]
+identifier = "deny-write"
+commands.deny = ["write"]
+[[permission]]
+identifier = "scope-home"
+scope.allow = [{ path = "$HOME/**" }]
+scope.deny = [{ path = "$HOME/.ssh/**" }]
+[[permission]]
+identifier = "allow-read-linux"
+platforms = ["linux"]
+commands.allow = ["read_linux"]
+[[set]]
+identifier = "read-home"
+description = "read, in $HOME"
+permissions = ["allow-read", "scope-home"]
+[default]
+permissions = ["allow-read"]
+)";
+
+Error resolve_error(std::vector<PluginManifest> manifests, const std::string& caps) {
+  try {
+    resolve(std::move(manifests), caps);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected a resolution error";
+  return Error({}, "none");
+}
+
+}  // namespace
+
+// Tauri's fixtures, resolved in-process and compared with the expected JSON.
+TEST(Resolver, ConformanceCases) {
+  const std::pair<const char*, Target> targets[] = {{"linux", Target::linux}, {"macOS", Target::macos}, {"windows", Target::windows}};
+  int checked = 0;
+  for (const auto& dir : std::filesystem::directory_iterator(kConformance / "capabilities")) {
+    std::string name = dir.path().filename().string();
+    std::vector<PluginManifest> manifests;
+    json::value required = json::parse(text(dir.path() / "required-plugins.json"));
+    for (const auto& p : required.as_array()) {
+      std::string plugin(p.as_string());
+      manifests.push_back(load_manifest_folder(plugin, kConformance / "plugins" / plugin));
+    }
+    ManifestSet set(std::move(manifests));
+    std::vector<Capability> caps;
+    std::vector<std::filesystem::path> files;
+    for (const auto& f : std::filesystem::directory_iterator(dir.path()))
+      if (f.path().filename().string().starts_with("cap")) files.push_back(f.path());
+    for (const auto& f : files)
+      for (auto& c : load_capability_file(f)) caps.push_back(std::move(c));
+    std::vector<std::pair<std::filesystem::path, Target>> runs;
+    if (auto plain = kConformance / "expected" / (name + ".json"); std::filesystem::exists(plain)) runs.push_back({plain, Target::linux});
+    for (const auto& [suffix, target] : targets)
+      if (auto f = kConformance / "expected" / (name + "." + suffix + ".json"); std::filesystem::exists(f)) runs.push_back({f, target});
+    for (const auto& [expected_file, target] : runs) {
+      auto got = to_json(*resolve_acl(set, caps, target));
+      auto want = json::parse(text(expected_file)).as_object();
+      for (const char* key : {"allowed_commands", "denied_commands", "global_scope"})
+        EXPECT_EQ(json::serialize(canon(got.at(key))), json::serialize(canon(want.at(key))))
+            << name << " [" << platform_name(target) << "] " << key;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 10);
+}
+
+TEST(Resolver, SetGrantKeepsScopeWithItsCommands) {
+  auto acl = resolve({manifest("fs", {kFs})}, R"({"identifier": "c", "windows": ["main"], "permissions": ["fs:read-home"]})");
+  const auto* read = acl->find("plugin:fs|read");
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->allowed.size(), 1u);
+  ASSERT_TRUE(read->allowed[0].scope);
+  EXPECT_EQ(read->allowed[0].scope->allow.size(), 1u);
+  EXPECT_EQ(read->allowed[0].scope->deny.size(), 1u);
+  EXPECT_EQ(acl->global_scopes.count("fs"), 0u);  // not widened to a plugin-wide scope
+}
+
+TEST(Resolver, ScopeOnlyPermissionGoesToGlobalScope) {
+  auto acl = resolve({manifest("fs", {kFs})},
+                     R"({"identifier": "c", "windows": ["main"], "permissions": [{"identifier": "fs:scope-home", "allow": [{"path": "$DOC"}]}]})");
+  ASSERT_EQ(acl->global_scopes.at("fs").size(), 1u);
+  EXPECT_EQ(acl->global_scopes.at("fs")[0].scope.allow.size(), 2u);
+  EXPECT_TRUE(acl->commands.empty());
+}
+
+TEST(Resolver, RemoteContextsMakeOneEntryEach) {
+  auto acl = resolve({manifest("fs", {kFs})}, R"({"identifier": "c", "windows": ["main"], "permissions": ["fs:allow-read"],
+      "remote": {"urls": ["https://a.example", "https://b.example"]}})");
+  const auto& allowed = acl->find("plugin:fs|read")->allowed;
+  ASSERT_EQ(allowed.size(), 3u);  // local + two remote
+  EXPECT_EQ(allowed[0].context, kLocalContext);
+  EXPECT_EQ(allowed[2].context, 1);
+}
+
+TEST(Resolver, PlatformsFilterPermissionsAndCapabilities) {
+  auto linux_acl = resolve({manifest("fs", {kFs})}, R"({"identifier": "c", "windows": ["m"], "permissions": ["fs:allow-read-linux"]})");
+  EXPECT_TRUE(linux_acl->find("plugin:fs|read_linux"));
+  auto mac_acl = resolve({manifest("fs", {kFs})}, R"({"identifier": "c", "windows": ["m"], "permissions": ["fs:allow-read-linux"]})",
+                         Target::macos);
+  EXPECT_FALSE(mac_acl->find("plugin:fs|read_linux"));
+  EXPECT_EQ(mac_acl->global_scopes.at("fs").size(), 1u);  // reached but inactive: empty global entry
+  EXPECT_TRUE(mac_acl->global_scopes.at("fs")[0].scope.empty());
+  auto ios_only = resolve({manifest("fs", {kFs})},
+                          R"({"identifier": "c", "windows": ["m"], "platforms": ["iOS"], "permissions": ["fs:allow-read"]})");
+  EXPECT_TRUE(ios_only->capabilities.empty());
+  EXPECT_FALSE(ios_only->find("plugin:fs|read"));
+}
+
+TEST(Resolver, DefaultSet) {
+  auto acl = resolve({manifest("fs", {kFs})}, R"({"identifier": "c", "windows": ["m"], "permissions": ["fs:default"]})");
+  EXPECT_TRUE(acl->find("plugin:fs|read"));
+  EXPECT_FALSE(acl->find("plugin:fs|write"));
+}
+
+TEST(Resolver, SetsMayReferenceOtherPlugins) {
+  auto dialog = manifest("dialog", {R"(
+[[permission]]
+identifier = "allow-open"
+commands.allow = ["open"]
+[default]
+permissions = ["allow-open", "fs:read-home", "fs:default"]
+)"});
+  auto acl = resolve({manifest("fs", {kFs}), std::move(dialog)},
+                     R"({"identifier": "c", "windows": ["m"], "permissions": ["dialog:default"]})");
+  EXPECT_TRUE(acl->find("plugin:dialog|open"));
+  const auto* read = acl->find("plugin:fs|read");
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->allowed.size(), 1u);  // the fs grant of this entry: one, scoped
+  ASSERT_TRUE(read->allowed[0].scope);
+  EXPECT_FALSE(read->allowed[0].scope->allow.empty());
+  EXPECT_EQ(read->plugin, "fs");
+  EXPECT_EQ(read->allowed[0].entry, "dialog:default");
+}
+
+TEST(Resolver, UnknownIdentifierNamesTheClosest) {
+  auto e = resolve_error({manifest("fs", {kFs})},
+                         "{\"identifier\": \"c\",\n \"windows\": [\"m\"],\n \"permissions\": [\"fs:allow-raed\"]}");
+  EXPECT_EQ(e.where().file, "caps.json");
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_EQ(e.where().field, "permissions[0]");
+  EXPECT_NE(e.detail().find("'fs:allow-read'"), std::string::npos) << e.what();
+}
+
+TEST(Resolver, UnknownPluginNamesTheClosest) {
+  auto e = resolve_error({manifest("fs", {kFs})}, R"({"identifier": "c", "permissions": ["fz:allow-read"]})");
+  EXPECT_NE(e.detail().find("unknown plugin 'fz'"), std::string::npos) << e.what();
+  EXPECT_NE(e.detail().find("'fs'"), std::string::npos) << e.what();
+  auto app = resolve_error({manifest("fs", {kFs})}, R"({"identifier": "c", "permissions": ["allow-read"]})");
+  EXPECT_NE(app.detail().find("app permission"), std::string::npos) << app.what();
+}
+
+TEST(Resolver, UnknownSetMemberNamesSetMissingAndClosest) {
+  auto e = resolve_error({manifest("p", {"[[permission]]\nidentifier = \"allow-move\"\ncommands.allow = [\"m\"]\n"
+                                         "[[set]]\nidentifier = \"s\"\ndescription = \"\"\npermissions = [\"move\"]\n"})},
+                         R"({"identifier": "c", "permissions": ["p:s"]})");
+  EXPECT_EQ(e.where().file, "p/file0.toml");
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_NE(e.detail().find("'p:s'"), std::string::npos) << e.what();
+  EXPECT_NE(e.detail().find("'move'"), std::string::npos);
+  EXPECT_NE(e.detail().find("'p:allow-move'"), std::string::npos);
+}
+
+TEST(Resolver, CyclesAmongSetsAreNamed) {
+  auto a = manifest("a", {"[[set]]\nidentifier = \"x\"\ndescription = \"\"\npermissions = [\"b:y\"]\n"});
+  auto b = manifest("b", {"[[set]]\nidentifier = \"y\"\ndescription = \"\"\npermissions = [\"z\"]\n"
+                          "[[set]]\nidentifier = \"z\"\ndescription = \"\"\npermissions = [\"a:x\"]\n"});
+  auto e = resolve_error({std::move(a), std::move(b)}, R"({"identifier": "c", "permissions": ["a:x"]})");
+  EXPECT_NE(e.detail().find("a:x -> b:y -> b:z -> a:x"), std::string::npos) << e.what();
+}
+
+TEST(Resolver, SelfReferencingDefaultIsACycle) {
+  auto e = resolve_error({manifest("p", {"[default]\npermissions = [\"default\"]\n"})},
+                         R"({"identifier": "c", "permissions": ["p:default"]})");
+  EXPECT_NE(e.detail().find("cycle"), std::string::npos);
+}
+
+TEST(Resolver, DiamondIsNotACycle) {
+  auto p = manifest("p", {"[[permission]]\nidentifier = \"allow-a\"\ncommands.allow = [\"a\"]\n"
+                          "[[set]]\nidentifier = \"l\"\ndescription = \"\"\npermissions = [\"allow-a\"]\n"
+                          "[[set]]\nidentifier = \"r\"\ndescription = \"\"\npermissions = [\"allow-a\"]\n"
+                          "[[set]]\nidentifier = \"top\"\ndescription = \"\"\npermissions = [\"l\", \"r\"]\n"});
+  auto acl = resolve({std::move(p)}, R"({"identifier": "c", "windows": ["m"], "permissions": ["p:top"]})");
+  EXPECT_EQ(acl->find("plugin:p|a")->allowed.size(), 1u);  // reached twice, granted once
+}
+
+TEST(Resolver, DuplicateCapabilityIdentifiersAreAnError) {
+  auto e = resolve_error({manifest("fs", {kFs})},
+                         R"([{"identifier": "c", "permissions": []}, {"identifier": "c", "permissions": []}])");
+  EXPECT_NE(e.detail().find("already defined"), std::string::npos);
+}
+
+TEST(Resolver, DuplicateIdentifiersAcrossFilesAreAnError) {
+  try {
+    ManifestSet set({manifest("fs", {kFs, "[[permission]]\nidentifier = \"allow-read\"\n"})});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, "fs/file1.toml");
+    EXPECT_NE(e.detail().find("fs/file0.toml"), std::string::npos);
+  }
+}
+
+TEST(Resolver, CoreNamespaceCommandsDropTheCorePrefix) {
+  auto acl = resolve({manifest("core:event", {"[[permission]]\nidentifier = \"allow-emit\"\ncommands.allow = [\"emit\"]\n"
+                                               "[default]\npermissions = [\"allow-emit\"]\n"})},
+                     R"({"identifier": "c", "windows": ["m"], "permissions": ["core:event:default"]})");
+  EXPECT_TRUE(acl->find("plugin:event|emit"));
+}
+
+TEST(Resolver, ExpansionReportsThePathToEachPermission) {
+  ManifestSet set({manifest("fs", {kFs})});
+  PermissionEntry entry{"fs:read-home", {}, {}};
+  auto expansion = expand_entry(set, entry, "c");
+  ASSERT_EQ(expansion.permissions.size(), 2u);
+  EXPECT_EQ(expansion.permissions[0].path, (std::vector<std::string>{"fs:read-home", "fs:allow-read"}));
+}
