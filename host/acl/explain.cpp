@@ -69,21 +69,29 @@ std::vector<std::string> granting_permissions(const ManifestSet& manifests, std:
           std::find(perm->commands_allow.begin(), perm->commands_allow.end(), name) != perm->commands_allow.end())
         out.push_back(p.qualified(id));
   }
-  // Sets that list one of those permissions (one level: enough to point at the usual "default").
-  std::vector<std::string> sets;
-  for (const auto& [pname, p] : manifests.plugins()) {
-    auto lists = [&](const std::vector<std::string>& members) {
-      for (const auto& m : members) {
-        std::string q = m.find(':') == std::string::npos ? p.qualified(m) : m;
-        if (std::find(out.begin(), out.end(), q) != out.end()) return true;
-      }
-      return false;
-    };
-    if (p.default_set && lists(p.default_set->permissions)) sets.push_back(p.qualified("default"));
-    for (const auto& [id, s] : p.sets)
-      if (lists(s->permissions)) sets.push_back(p.qualified(id));
+  // Sets (and default sets) that reach one of those, directly or through other sets:
+  // repeat until nothing new, so "fs:default" shows up when it lists "fs:read".
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& [pname, p] : manifests.plugins()) {
+      auto reaches = [&](const std::vector<std::string>& members) {
+        for (const auto& m : members) {
+          std::string q = m.find(':') == std::string::npos ? p.qualified(m) : m;
+          if (std::find(out.begin(), out.end(), q) != out.end()) return true;
+        }
+        return false;
+      };
+      auto consider = [&](const std::string& id, const std::vector<std::string>& members) {
+        std::string q = p.qualified(id);
+        if (std::find(out.begin(), out.end(), q) == out.end() && reaches(members)) {
+          out.push_back(q);
+          grew = true;
+        }
+      };
+      if (p.default_set) consider("default", p.default_set->permissions);
+      for (const auto& [id, s] : p.sets) consider(id, s->permissions);
+    }
   }
-  out.insert(out.end(), sets.begin(), sets.end());
   return out;
 }
 
