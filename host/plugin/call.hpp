@@ -1,0 +1,79 @@
+#pragma once
+// One call of a plugin command, host side: the request data the plugin reads (kept alive until
+// the call completes) and the completion handle (warden_call) with exactly-once semantics.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "warden/plugin.h"
+
+namespace warden::plugin {
+
+struct Caller {
+  std::string window = "main";
+  std::string webview = "main";
+  std::string origin = "app://localhost";
+};
+
+struct CallRequest {
+  std::string command;
+  std::string args_json = "{}";
+  std::optional<std::vector<std::uint8_t>> body;  // raw bytes when the caller sent binary
+  std::string scopes_json = R"({"command":null,"global":null})";
+  Caller caller;
+};
+
+struct CallResult {
+  enum class Kind { json, bytes, error };
+  Kind kind = Kind::error;
+  std::string json;                 // Kind::json: valid JSON text
+  std::vector<std::uint8_t> bytes;  // Kind::bytes
+  std::string error;                // Kind::error: the message
+
+  static CallResult from_json(std::string j) { return {Kind::json, std::move(j), {}, {}}; }
+  static CallResult from_bytes(std::vector<std::uint8_t> b) { return {Kind::bytes, {}, std::move(b), {}}; }
+  static CallResult from_error(std::string e) { return {Kind::error, {}, {}, std::move(e)}; }
+};
+
+// Runs once, on the thread that completes the call (any thread).
+using CallCallback = std::function<void(const CallResult&)>;
+
+// The host's reference to one call. The shared state (request data, result) lives until both
+// this object is destroyed and the call is completed, so a plugin that completes late never
+// touches freed memory; destroying the PendingCall does not cancel the call.
+class PendingCall {
+ public:
+  PendingCall(std::string plugin, CallRequest request, CallCallback on_complete = {});
+  ~PendingCall();
+  PendingCall(PendingCall&& other) noexcept;
+  PendingCall& operator=(PendingCall&&) = delete;
+  PendingCall(const PendingCall&) = delete;
+  PendingCall& operator=(const PendingCall&) = delete;
+
+  const warden_request* request() const;  // what the command receives
+  warden_call* handle() const;
+
+  // Completes the call from the host side (unknown command, a command that threw across the
+  // ABI, ...). false when it was already completed.
+  bool complete(CallResult result);
+  // After the command's invoke returned: a completion from now on that finds the call already
+  // completed is no longer reported as a double completion within invoke.
+  void invoke_returned();
+
+  bool completed() const;
+  // Waits until the call completes or the timeout passes; the result when completed.
+  std::optional<CallResult> wait_for(std::chrono::milliseconds timeout) const;
+
+ private:
+  warden_call* call_;
+};
+
+// The completion functions of the host vtable (warden_host::resolve_json, ...).
+void call_resolve_json(warden_call* call, const char* json, size_t size);
+void call_resolve_bytes(warden_call* call, const uint8_t* data, size_t size);
+void call_reject(warden_call* call, const char* message);
+
+}  // namespace warden::plugin

@@ -1,0 +1,205 @@
+#include "plugin/path_scope.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include <boost/json.hpp>
+
+namespace warden::plugin {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+namespace {
+
+std::vector<std::string_view> split_components(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find('/', start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+PathGlob::Component literal_component(std::string_view text) {
+  PathGlob::Component c;
+  c.literal_leading_dot = !text.empty() && text.front() == '.';
+  for (char ch : text) c.tokens.push_back({PathGlob::Token::literal, ch, {}, false});
+  return c;
+}
+
+PathGlob::Component glob_component(std::string_view text) {
+  PathGlob::Component c;
+  if (text == "**") {
+    c.globstar = true;
+    return c;
+  }
+  c.literal_leading_dot = !text.empty() && text.front() == '.';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (ch == '*') {
+      while (i + 1 < text.size() && text[i + 1] == '*') ++i;  // "a**b" inside a component is "a*b"
+      c.tokens.push_back({PathGlob::Token::any_sequence, 0, {}, false});
+    } else if (ch == '?') {
+      c.tokens.push_back({PathGlob::Token::any_char, 0, {}, false});
+    } else if (ch == '[') {
+      std::size_t j = i + 1;
+      bool negated = j < text.size() && (text[j] == '!' || text[j] == '^');
+      if (negated) ++j;
+      std::size_t first = j;
+      if (j < text.size() && text[j] == ']') ++j;  // "[]a]": ']' first is a member
+      while (j < text.size() && text[j] != ']') ++j;
+      if (j >= text.size()) {  // unclosed: a literal '['
+        c.tokens.push_back({PathGlob::Token::literal, '[', {}, false});
+        continue;
+      }
+      std::string set;
+      for (std::size_t k = first; k < j; ++k) {
+        if (k + 2 < j && text[k + 1] == '-') {
+          for (int x = static_cast<unsigned char>(text[k]); x <= static_cast<unsigned char>(text[k + 2]); ++x)
+            set += static_cast<char>(x);
+          k += 2;
+        } else {
+          set += text[k];
+        }
+      }
+      c.tokens.push_back({PathGlob::Token::char_class, 0, set, negated});
+      i = j;
+    } else {
+      c.tokens.push_back({PathGlob::Token::literal, ch, {}, false});
+    }
+  }
+  return c;
+}
+
+bool token_matches_char(const PathGlob::Token& t, char ch) {
+  switch (t.kind) {
+    case PathGlob::Token::literal: return t.c == ch;
+    case PathGlob::Token::any_char: return true;
+    case PathGlob::Token::char_class: return (t.set.find(ch) != std::string::npos) != t.negated;
+    case PathGlob::Token::any_sequence: return false;
+  }
+  return false;
+}
+
+bool segment_matches(const std::vector<PathGlob::Token>& tokens, std::size_t ti, std::string_view s, std::size_t si) {
+  while (ti < tokens.size()) {
+    const auto& t = tokens[ti];
+    if (t.kind == PathGlob::Token::any_sequence) {
+      for (std::size_t k = si; k <= s.size(); ++k)
+        if (segment_matches(tokens, ti + 1, s, k)) return true;
+      return false;
+    }
+    if (si >= s.size() || !token_matches_char(t, s[si])) return false;
+    ++ti;
+    ++si;
+  }
+  return si == s.size();
+}
+
+bool components_match(const std::vector<PathGlob::Component>& pat, std::size_t pi,
+                      const std::vector<std::string_view>& path, std::size_t xi, const GlobOptions& o) {
+  if (pi == pat.size()) return xi == path.size();
+  const auto& c = pat[pi];
+  if (c.globstar) {
+    // Zero or more components, none hidden when the leading-dot rule is on.
+    for (std::size_t k = xi; k <= path.size(); ++k) {
+      if (components_match(pat, pi + 1, path, k, o)) return true;
+      if (k < path.size() && o.require_literal_leading_dot && path[k].front() == '.') return false;
+    }
+    return false;
+  }
+  if (xi >= path.size()) return false;
+  std::string_view part = path[xi];
+  if (o.require_literal_leading_dot && part.front() == '.' && !c.literal_leading_dot) return false;
+  if (!segment_matches(c.tokens, 0, part, 0)) return false;
+  return components_match(pat, pi + 1, path, xi + 1, o);
+}
+
+// The scope's allow and deny entries, appended to `allow` / `deny`. false when malformed.
+bool collect(const json::value& scope, std::vector<const json::value*>& allow, std::vector<const json::value*>& deny) {
+  if (scope.is_null()) return true;
+  if (!scope.is_object()) return false;
+  for (const auto& kv : scope.get_object()) {
+    if (kv.key() != "allow" && kv.key() != "deny") return false;
+    if (kv.value().is_null()) continue;
+    if (!kv.value().is_array()) return false;
+    auto& into = kv.key() == "allow" ? allow : deny;
+    for (const auto& e : kv.value().get_array()) into.push_back(&e);
+  }
+  return true;
+}
+
+std::optional<std::string_view> entry_pattern(const json::value& e) {
+  if (e.is_string()) return std::string_view(e.get_string());
+  if (e.is_object())
+    if (auto* p = e.get_object().if_contains("path"); p && p->is_string()) return std::string_view(p->get_string());
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<PathGlob> PathGlob::compile(std::string_view pattern, const PathEnvironment& env, GlobOptions options) {
+  auto expanded = expand_path_variable(pattern, env);
+  if (!expanded) return std::nullopt;
+  PathGlob g;
+  g.options_ = options;
+  for (auto part : split_components(expanded->base.string())) g.components_.push_back(literal_component(part));
+  for (auto part : split_components(expanded->rest)) {
+    if (part == ".") continue;
+    if (part == "..") return std::nullopt;  // patterns must not climb
+    g.components_.push_back(glob_component(part));
+  }
+  return g;
+}
+
+bool PathGlob::matches(std::string_view path) const {
+  if (path.empty() || path.front() != '/') return false;
+  auto parts = split_components(path);
+  return components_match(components_, 0, parts, 0, options_);
+}
+
+ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, const PathEnvironment& env,
+                            GlobOptions options) {
+  std::vector<const json::value*> allow, deny;
+  if (!scopes.is_object()) return ScopeDecision::malformed;
+  const auto& o = scopes.get_object();
+  if (o.contains("command") || o.contains("global")) {
+    for (const auto& kv : o) {
+      if (kv.key() != "command" && kv.key() != "global") return ScopeDecision::malformed;
+      if (!collect(kv.value(), allow, deny)) return ScopeDecision::malformed;
+    }
+  } else if (!collect(scopes, allow, deny)) {
+    return ScopeDecision::malformed;
+  }
+
+  std::vector<PathGlob> allow_globs, deny_globs;
+  for (auto [list, out] : {std::pair{&allow, &allow_globs}, std::pair{&deny, &deny_globs}}) {
+    for (const json::value* e : *list) {
+      auto pattern = entry_pattern(*e);
+      if (!pattern) return ScopeDecision::malformed;
+      auto g = PathGlob::compile(*pattern, env, options);
+      if (!g) return ScopeDecision::malformed;
+      out->push_back(std::move(*g));
+    }
+  }
+
+  if (path.empty() || path.front() != '/') return ScopeDecision::denied;
+  std::error_code ec;
+  fs::path p = fs::path(path).lexically_normal();
+  auto link = fs::symlink_status(p, ec);
+  if (!ec && fs::is_symlink(link) && !fs::exists(p, ec)) return ScopeDecision::denied;  // broken link
+  fs::path canonical = fs::weakly_canonical(p, ec);
+  if (ec) return ScopeDecision::denied;
+  std::string s = canonical.string();
+  if (s.size() > 1 && s.back() == '/') s.pop_back();
+
+  for (const auto& g : deny_globs)
+    if (g.matches(s)) return ScopeDecision::denied;
+  for (const auto& g : allow_globs)
+    if (g.matches(s)) return ScopeDecision::allowed;
+  return ScopeDecision::denied;
+}
+
+}  // namespace warden::plugin

@@ -1,0 +1,188 @@
+#include "plugin/plugin_library.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <set>
+
+#include <boost/dll/library_info.hpp>
+#include <spdlog/spdlog.h>
+
+#include "plugin/elf_section.hpp"
+#include "plugin/load_error.hpp"
+
+namespace warden::plugin {
+namespace {
+
+// A C string from the plugin, bounded, or nullopt when NULL.
+std::optional<std::string> plugin_string(const char* s, std::size_t max = 256) {
+  if (!s) return std::nullopt;
+  std::size_t n = ::strnlen(s, max + 1);
+  if (n > max) return std::nullopt;
+  return std::string(s, n);
+}
+
+std::string join(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+PluginManifestSection check_plugin_file(const std::filesystem::path& file) {
+  check_elf_shared_library(file);  // before Boost.DLL reads it: every section lies in the file
+  std::vector<std::string> sections, symbols;
+  try {
+    boost::dll::library_info info(file, true);
+    sections = info.sections();
+    symbols = info.symbols();
+  } catch (const std::exception& e) {
+    throw LoadError(file, std::string("cannot read the library's sections and symbols: ") + e.what());
+  }
+  if (std::find(sections.begin(), sections.end(), WARDEN_MANIFEST_SECTION) == sections.end())
+    throw LoadError(file, "no " WARDEN_MANIFEST_SECTION " section: not a Warden plugin, or not built with "
+                          "warden_add_plugin()");
+  if (std::find(symbols.begin(), symbols.end(), WARDEN_PLUGIN_ENTRY_SYMBOL) == symbols.end())
+    throw LoadError(file, "missing entry symbol " WARDEN_PLUGIN_ENTRY_SYMBOL
+                          " (the plugin must define and export it, e.g. with WARDEN_PLUGIN)");
+  return read_manifest_section(file);
+}
+
+std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& file, const std::string& config_json,
+                                                   HostOptions options) {
+  PluginManifestSection manifest = check_plugin_file(file);
+  return load(file, std::move(manifest), config_json, std::move(options));
+}
+
+std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& file, PluginManifestSection manifest,
+                                                   const std::string& config_json, HostOptions options) {
+  std::unique_ptr<PluginLibrary> lib(new PluginLibrary);
+  lib->file_ = file;
+  lib->manifest_ = std::move(manifest);
+  const std::string& name = lib->manifest_.name;
+
+  // From here on, plugin code runs (static constructors at load, then the entry and init).
+  try {
+    lib->library_.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {
+    throw LoadError(file, std::string("cannot load the library: ") + e.what());
+  }
+  if (!lib->library_.has(WARDEN_PLUGIN_ENTRY_SYMBOL))
+    throw LoadError(file, "missing entry symbol " WARDEN_PLUGIN_ENTRY_SYMBOL " after loading");
+  auto& entry = lib->library_.get<std::remove_pointer_t<warden_plugin_entry_fn>>(WARDEN_PLUGIN_ENTRY_SYMBOL);
+
+  const warden_plugin* p = nullptr;
+  try {
+    p = entry(WARDEN_ABI_VERSION);
+  } catch (...) {
+    throw LoadError(file, "the entry point threw a C++ exception across the C ABI");
+  }
+  if (!p)
+    throw LoadError(file, "the entry point returned NULL: the plugin does not support host ABI " +
+                              std::to_string(WARDEN_ABI_VERSION));
+  if (p->struct_size < sizeof(warden_plugin))
+    throw LoadError(file, "warden_plugin.struct_size is " + std::to_string(p->struct_size) + ", ABI " +
+                              std::to_string(WARDEN_ABI_VERSION) + " needs at least " +
+                              std::to_string(sizeof(warden_plugin)));
+  if (p->abi_version != WARDEN_ABI_VERSION)
+    throw LoadError(file, "ABI mismatch: the plugin's descriptor says ABI " + std::to_string(p->abi_version) +
+                              ", this host has ABI " + std::to_string(WARDEN_ABI_VERSION));
+  auto pname = plugin_string(p->name);
+  if (!pname || *pname != name)
+    throw LoadError(file, "the plugin calls itself '" + pname.value_or("(null)") + "' but its manifest section says '" +
+                              name + "'");
+  auto pversion = plugin_string(p->version);
+  if (!pversion || *pversion != lib->manifest_.version)
+    throw LoadError(file, "the plugin's version '" + pversion.value_or("(null)") +
+                              "' differs from its manifest section's '" + lib->manifest_.version + "'");
+  if (!p->init) throw LoadError(file, "the plugin has no init function");
+  if (p->command_count > max_commands)
+    throw LoadError(file, "the command table has " + std::to_string(p->command_count) + " entries");
+  if (p->command_count && !p->commands) throw LoadError(file, "the command table is NULL");
+
+  std::set<std::string> table;
+  for (std::size_t i = 0; i < p->command_count; ++i) {
+    const warden_command* c = p->commands[i];
+    if (!c) throw LoadError(file, "command table entry " + std::to_string(i) + " is NULL");
+    if (c->struct_size < sizeof(warden_command))
+      throw LoadError(file, "command table entry " + std::to_string(i) + ": warden_command.struct_size is " +
+                                std::to_string(c->struct_size) + ", needs at least " +
+                                std::to_string(sizeof(warden_command)));
+    auto cname = plugin_string(c->name, max_command_length);
+    if (!cname || !is_valid_command_name(*cname))
+      throw LoadError(file, "command table entry " + std::to_string(i) + " has an invalid name");
+    if (!c->invoke) throw LoadError(file, "command '" + *cname + "' has no function");
+    if (!table.insert(*cname).second) throw LoadError(file, "command '" + *cname + "' appears twice in the command table");
+    lib->commands_.push_back(c);
+  }
+  std::set<std::string> declared(lib->manifest_.commands.begin(), lib->manifest_.commands.end());
+  if (table != declared) {
+    std::set<std::string> missing, extra;
+    std::set_difference(declared.begin(), declared.end(), table.begin(), table.end(),
+                        std::inserter(missing, missing.end()));
+    std::set_difference(table.begin(), table.end(), declared.begin(), declared.end(),
+                        std::inserter(extra, extra.end()));
+    std::string why = "the command table does not match the manifest section:";
+    if (!missing.empty()) why += " declared but not in the table: " + join(missing) + ";";
+    if (!extra.empty()) why += " in the table but not declared: " + join(extra) + ";";
+    why.pop_back();
+    throw LoadError(file, why);
+  }
+  std::sort(lib->commands_.begin(), lib->commands_.end(),
+            [](const warden_command* a, const warden_command* b) { return std::strcmp(a->name, b->name) < 0; });
+  lib->plugin_ = p;
+  lib->host_ = std::make_unique<HostServices>(name, std::move(options));
+
+  char error[1024] = {0};
+  warden_status status = WARDEN_ERROR;
+  try {
+    status = p->init(lib->host_->vtable(), config_json.c_str(), &lib->state_, error, sizeof error);
+  } catch (...) {
+    throw LoadError(file, "init threw a C++ exception across the C ABI");
+  }
+  error[sizeof error - 1] = '\0';
+  if (status != WARDEN_OK)
+    throw LoadError(file, std::string("init failed: ") + (error[0] ? error : "(the plugin gave no reason)"));
+  lib->initialised_ = true;
+  spdlog::debug("loaded plugin {} {} from {}", name, lib->manifest_.version, file.string());
+  return lib;
+}
+
+PluginLibrary::~PluginLibrary() {
+  if (initialised_ && plugin_ && plugin_->shutdown) {
+    try {
+      plugin_->shutdown(state_);
+    } catch (...) {
+      spdlog::error("[plugin {}] shutdown threw a C++ exception across the C ABI", manifest_.name);
+    }
+  }
+}
+
+bool PluginLibrary::has_command(const std::string& command) const {
+  return std::find(manifest_.commands.begin(), manifest_.commands.end(), command) != manifest_.commands.end();
+}
+
+PendingCall PluginLibrary::invoke(CallRequest request, CallCallback on_complete) {
+  PendingCall call(manifest_.name, std::move(request), std::move(on_complete));
+  const std::string& command = call.request()->command;
+  auto it = std::lower_bound(commands_.begin(), commands_.end(), command,
+                             [](const warden_command* c, const std::string& n) { return c->name < n; });
+  if (it == commands_.end() || (*it)->name != command) {
+    call.complete(CallResult::from_error("plugin '" + manifest_.name + "' has no command '" + command + "'"));
+    return call;
+  }
+  try {
+    (*it)->invoke(state_, call.request());
+  } catch (const std::exception& e) {
+    spdlog::error("[plugin {}] command '{}' threw across the C ABI: {}", manifest_.name, command, e.what());
+    call.complete(CallResult::from_error("command '" + command + "' failed: " + e.what()));
+  } catch (...) {
+    spdlog::error("[plugin {}] command '{}' threw across the C ABI", manifest_.name, command);
+    call.complete(CallResult::from_error("command '" + command + "' failed with an unknown exception"));
+  }
+  call.invoke_returned();
+  return call;
+}
+
+}  // namespace warden::plugin

@@ -1,0 +1,71 @@
+#pragma once
+// One plugin shared library, loaded and initialised: checks before loading (ELF, entry
+// symbol, manifest section, with no plugin code running), Boost.DLL load, checks of what the
+// entry returns against the section, init with the plugin's config; shutdown and unload on
+// destruction (RAII).
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/dll/shared_library.hpp>
+
+#include "plugin/call.hpp"
+#include "plugin/host_services.hpp"
+#include "plugin/manifest_section.hpp"
+#include "warden/plugin.h"
+
+namespace warden::plugin {
+
+// Everything that can be checked without running plugin code: the file is an ELF shared
+// library, Boost.DLL's library_info sees the entry symbol and the manifest section, the
+// section decodes and validates. Throws LoadError naming the file and the reason.
+PluginManifestSection check_plugin_file(const std::filesystem::path& file);
+
+class PluginLibrary {
+ public:
+  // Checks the file (check_plugin_file), loads it, calls the entry, checks the descriptor's
+  // struct sizes, ABI, name, version and command table against the section, then calls init
+  // with `config_json` (the app config's plugins.<name>, "{}" when absent). Throws LoadError;
+  // on failure nothing stays loaded.
+  static std::unique_ptr<PluginLibrary> load(const std::filesystem::path& file,
+                                             const std::string& config_json = "{}",
+                                             HostOptions options = {});
+  // The same with a manifest already read by check_plugin_file.
+  static std::unique_ptr<PluginLibrary> load(const std::filesystem::path& file,
+                                             PluginManifestSection manifest,
+                                             const std::string& config_json, HostOptions options);
+
+  // Calls shutdown (all calls must have completed), then unloads the library.
+  ~PluginLibrary();
+  PluginLibrary(const PluginLibrary&) = delete;
+  PluginLibrary& operator=(const PluginLibrary&) = delete;
+
+  const std::string& name() const { return manifest_.name; }
+  const std::string& version() const { return manifest_.version; }
+  const std::filesystem::path& file() const { return file_; }
+  const PluginManifestSection& manifest() const { return manifest_; }
+  bool has_command(const std::string& command) const;
+
+  // Runs one command on the calling thread. The result arrives through `on_complete` and the
+  // returned PendingCall (now, or later from any thread). An unknown command, or a C++
+  // exception escaping a plugin that does not use the SDK wrapper, completes the call with an
+  // error; nothing propagates to the caller.
+  PendingCall invoke(CallRequest request, CallCallback on_complete = {});
+
+ private:
+  PluginLibrary() = default;
+
+  std::filesystem::path file_;
+  PluginManifestSection manifest_;
+  // Destroyed in reverse order: the state is shut down before the host services go, and the
+  // library is unloaded last.
+  boost::dll::shared_library library_;
+  std::unique_ptr<HostServices> host_;
+  const warden_plugin* plugin_ = nullptr;
+  std::vector<const warden_command*> commands_;  // sorted by name
+  void* state_ = nullptr;
+  bool initialised_ = false;
+};
+
+}  // namespace warden::plugin
