@@ -1,0 +1,425 @@
+/*
+ * Warden plugin SDK, C++ wrapper (header-only) over the C ABI in plugin.h.
+ *
+ *   #include <warden/plugin.hpp>
+ *
+ *   struct PingArgs { std::string value; };
+ *   BOOST_DESCRIBE_STRUCT(PingArgs, (), (value))       // or a tag_invoke value_to overload
+ *
+ *   WARDEN_PLUGIN(plugin) {
+ *     plugin.command("ping", [](const PingArgs& args) {
+ *       return boost::json::object{{"value", args.value}};
+ *     });
+ *   }
+ *
+ * Commands are lambdas. Their first parameter is the arguments, converted from the call's JSON
+ * with boost::json::value_to (so a struct, a boost::json::object, ...), optionally followed by a
+ * `warden::Context&` (caller, scopes, binary body, host services, deferred completion); or only
+ * a Context&, or nothing. The return value is the result: anything boost::json::value_from
+ * converts, `warden::Bytes` for a binary result, void for null. A command that calls
+ * ctx.defer() completes later through the returned warden::Completion instead.
+ *
+ * Every C++ exception is caught at the boundary: in a command it becomes the call's error
+ * (its what()), in the init hook an init failure, in the definition a NULL entry (refused).
+ * The plugin name and version come from WARDEN_PLUGIN_NAME / WARDEN_PLUGIN_VERSION, which
+ * warden_add_plugin() defines, so they always match the manifest section.
+ */
+#ifndef WARDEN_PLUGIN_HPP
+#define WARDEN_PLUGIN_HPP
+
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/describe.hpp>
+#include <boost/json.hpp>
+
+#include "warden/plugin.h"
+
+namespace warden {
+
+// A binary result.
+using Bytes = std::vector<std::uint8_t>;
+
+// The host's services (plugin.h: warden_host), valid from init until shutdown returns.
+class Host {
+ public:
+  Host() = default;
+  explicit Host(const warden_host* host) : host_(host) {}
+
+  void log(warden_log_level level, const std::string& message) const {
+    if (host_ && host_->log) host_->log(host_, level, message.c_str());
+  }
+  void info(const std::string& m) const { log(WARDEN_LOG_INFO, m); }
+  void warn(const std::string& m) const { log(WARDEN_LOG_WARN, m); }
+  void error(const std::string& m) const { log(WARDEN_LOG_ERROR, m); }
+
+  // "$APPDATA/x" -> absolute path; nullopt for an unknown variable.
+  std::optional<std::string> resolve_path(const std::string& path) const {
+    if (!host_ || !host_->resolve_path) return std::nullopt;
+    std::unique_ptr<char, std::function<void(char*)>> s(host_->resolve_path(host_, path.c_str()),
+                                                        [h = host_](char* p) { h->free_string(h, p); });
+    if (!s) return std::nullopt;
+    return std::string(s.get());
+  }
+
+  // Whether the canonical absolute `path` is in the scopes (the request's scopes_json, or one
+  // {"allow", "deny"} object). Malformed scopes count as not allowed.
+  bool path_in_scope(const std::string& path, const std::string& scopes_json) const {
+    return host_ && host_->path_in_scope && host_->path_in_scope(host_, path.c_str(), scopes_json.c_str()) == 1;
+  }
+
+  // Emits an event to one window, or to all when `window` is empty. false when refused.
+  bool emit(const std::string& event, const boost::json::value& payload, const std::string& window = {}) const {
+    if (!host_ || !host_->emit) return false;
+    std::string text = boost::json::serialize(payload);
+    return host_->emit(host_, event.c_str(), text.c_str(), window.empty() ? nullptr : window.c_str()) == 0;
+  }
+
+  const warden_host* raw() const { return host_; }
+
+ private:
+  const warden_host* host_ = nullptr;
+};
+
+// The completion of one call, owned by one piece of code at a time (move-only). Completing a
+// second time does nothing. If it is destroyed without being completed, it rejects the call
+// ("the command dropped its completion"), so a call never hangs because of a lost handle.
+// Any thread.
+class Completion {
+ public:
+  Completion() = default;
+  Completion(const warden_host* host, warden_call* call) : host_(host), call_(call) {}
+  Completion(Completion&& o) noexcept : host_(o.host_), call_(std::exchange(o.call_, nullptr)) {}
+  Completion& operator=(Completion&& o) noexcept {
+    if (this != &o) {
+      reject("the command dropped its completion without completing the call");
+      host_ = o.host_;
+      call_ = std::exchange(o.call_, nullptr);
+    }
+    return *this;
+  }
+  Completion(const Completion&) = delete;
+  Completion& operator=(const Completion&) = delete;
+  ~Completion() { reject("the command dropped its completion without completing the call"); }
+
+  template <class T>
+  void resolve(const T& value) {
+    if (!call_) return;
+    std::string text;
+    try {
+      text = boost::json::serialize(boost::json::value_from(value));
+    } catch (const std::exception& e) {
+      reject(std::string("cannot convert the result to JSON: ") + e.what());
+      return;
+    }
+    host_->resolve_json(std::exchange(call_, nullptr), text.data(), text.size());
+  }
+  void resolve_bytes(std::span<const std::uint8_t> bytes) {
+    if (!call_) return;
+    host_->resolve_bytes(std::exchange(call_, nullptr), bytes.data(), bytes.size());
+  }
+  void reject(const std::string& message) {
+    if (!call_) return;
+    host_->reject(std::exchange(call_, nullptr), message.c_str());
+  }
+  bool pending() const { return call_ != nullptr; }
+  // Gives up the handle without completing it (someone else completes the call).
+  void release() { call_ = nullptr; }
+
+ private:
+  const warden_host* host_ = nullptr;
+  warden_call* call_ = nullptr;
+};
+
+// What a command sees of its call. The request data stays valid until the call completes.
+class Context {
+ public:
+  Context(const Host& host, const warden_request* request) : host_(host), request_(request) {}
+
+  const Host& host() const { return host_; }
+  std::string_view command() const { return request_->command; }
+  std::string_view args_json() const { return {request_->args_json, request_->args_json_size}; }
+  bool has_body() const { return request_->body != nullptr; }
+  std::span<const std::uint8_t> body() const { return {request_->body, request_->body_size}; }
+  std::string_view window() const { return request_->caller->window; }
+  std::string_view webview() const { return request_->caller->webview; }
+  std::string_view origin() const { return request_->caller->origin; }
+  std::string_view scopes_json() const { return request_->scopes_json; }
+  // {"command": {"allow", "deny"}|null, "global": {...}|null}
+  boost::json::value scopes() const { return boost::json::parse(request_->scopes_json); }
+  // The host's path check against this call's scopes (command and global, deny wins).
+  bool path_in_scope(const std::string& path) const { return host_.path_in_scope(path, request_->scopes_json); }
+
+  // Takes over the completion: the command's return value is then ignored and the call
+  // completes when the returned handle is completed (from any thread).
+  Completion defer() {
+    deferred_ = true;
+    return Completion(host_.raw(), request_->call);
+  }
+  bool deferred() const { return deferred_; }
+
+ private:
+  Host host_;
+  const warden_request* request_;
+  bool deferred_ = false;
+};
+
+namespace detail {
+
+template <class T>
+struct callable_traits : callable_traits<decltype(&T::operator())> {};
+template <class C, class R, class... A>
+struct callable_traits<R (C::*)(A...) const> {
+  using result = R;
+  using args = std::tuple<A...>;
+};
+template <class C, class R, class... A>
+struct callable_traits<R (C::*)(A...)> {
+  using result = R;
+  using args = std::tuple<A...>;
+};
+template <class C, class R, class... A>
+struct callable_traits<R (C::*)(A...) const noexcept> : callable_traits<R (C::*)(A...) const> {};
+template <class C, class R, class... A>
+struct callable_traits<R (C::*)(A...) noexcept> : callable_traits<R (C::*)(A...)> {};
+template <class R, class... A>
+struct callable_traits<R (*)(A...)> {
+  using result = R;
+  using args = std::tuple<A...>;
+};
+
+template <class T>
+using bare = std::remove_cvref_t<T>;
+
+}  // namespace detail
+
+// The definition of a plugin: its commands and optional init/shutdown hooks. Built once, by
+// the WARDEN_PLUGIN body, before the host calls init.
+class Plugin {
+ public:
+  using Handler = std::function<void(Context&, Completion&)>;
+  using InitHook = std::function<void(const Host&, const boost::json::value& config)>;
+  using ShutdownHook = std::function<void()>;
+
+  Plugin(std::string name, std::string version) : name_(std::move(name)), version_(std::move(version)) {}
+  Plugin(const Plugin&) = delete;
+  Plugin& operator=(const Plugin&) = delete;
+
+  // Registers a command; see the header comment for the lambda's shapes.
+  template <class F>
+  Plugin& command(std::string name, F f, std::uint32_t flags = 0) {
+    commands_[name] = Entry{flags, make_handler(std::move(f))};
+    return *this;
+  }
+  // Runs at init with the config (plugins.<name> of the app config). Throw to refuse loading.
+  Plugin& on_init(InitHook hook) {
+    init_ = std::move(hook);
+    return *this;
+  }
+  Plugin& on_shutdown(ShutdownHook hook) {
+    shutdown_ = std::move(hook);
+    return *this;
+  }
+  const Host& host() const { return host_; }
+
+  // The C descriptor; built once the definition is complete.
+  const warden_plugin* descriptor() {
+    table_.clear();
+    pointers_.clear();
+    table_.reserve(commands_.size());
+    for (auto& [name, entry] : commands_)
+      table_.push_back(warden_command{sizeof(warden_command), name.c_str(), &Plugin::invoke, entry.flags});
+    for (auto& c : table_) pointers_.push_back(&c);
+    desc_ = warden_plugin{};
+    desc_.struct_size = sizeof(warden_plugin);
+    desc_.abi_version = WARDEN_ABI_VERSION;
+    desc_.name = name_.c_str();
+    desc_.version = version_.c_str();
+    desc_.commands = pointers_.data();
+    desc_.command_count = pointers_.size();
+    desc_.init = &Plugin::init;
+    desc_.shutdown = &Plugin::shutdown;
+    current() = this;
+    return &desc_;
+  }
+
+ private:
+  struct Entry {
+    std::uint32_t flags;
+    Handler handler;
+  };
+
+  template <class F>
+  static Handler make_handler(F f) {
+    using traits = detail::callable_traits<F>;
+    using Args = typename traits::args;
+    using R = typename traits::result;
+    return [f = std::move(f)](Context& ctx, Completion& done) mutable {
+      if constexpr (std::tuple_size_v<Args> == 0) {
+        finish<R>(ctx, done, [&] { return f(); });
+      } else {
+        using First = detail::bare<std::tuple_element_t<0, Args>>;
+        if constexpr (std::is_same_v<First, Context>) {
+          static_assert(std::tuple_size_v<Args> == 1, "a command taking Context& takes nothing else");
+          finish<R>(ctx, done, [&] { return f(ctx); });
+        } else {
+          First args = convert_args<First>(ctx);
+          if constexpr (std::tuple_size_v<Args> == 1) {
+            finish<R>(ctx, done, [&] { return f(args); });
+          } else {
+            static_assert(std::is_same_v<detail::bare<std::tuple_element_t<1, Args>>, Context>,
+                          "the second parameter of a command must be warden::Context&");
+            finish<R>(ctx, done, [&] { return f(args, ctx); });
+          }
+        }
+      }
+    };
+  }
+
+  template <class T>
+  static T convert_args(Context& ctx) {
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(ctx.args_json(), ec);
+    if (ec) throw std::invalid_argument("arguments are not valid JSON: " + ec.message());
+    if constexpr (std::is_same_v<T, boost::json::value>) {
+      return v;
+    } else {
+      try {
+        return boost::json::value_to<T>(v);
+      } catch (const std::exception& e) {
+        throw std::invalid_argument(std::string("invalid arguments for command '") + std::string(ctx.command()) +
+                                    "': " + e.what());
+      }
+    }
+  }
+
+  template <class R, class Call>
+  static void finish(Context& ctx, Completion& done, Call&& call) {
+    if constexpr (std::is_void_v<R>) {
+      call();
+      if (!ctx.deferred()) done.resolve(nullptr);
+    } else {
+      R result = call();
+      if (ctx.deferred()) return;
+      if constexpr (std::is_same_v<detail::bare<R>, Bytes>) done.resolve_bytes(result);
+      else done.resolve(result);
+    }
+  }
+
+  static Plugin*& current() {
+    static Plugin* p = nullptr;
+    return p;
+  }
+
+  static warden_status init(const warden_host* host, const char* config_json, void** state, char* error,
+                            std::size_t error_size) noexcept {
+    Plugin* self = current();
+    *state = self;
+    try {
+      self->host_ = Host(host);
+      boost::json::value config = boost::json::parse(config_json ? config_json : "{}");
+      if (self->init_) self->init_(self->host_, config);
+      return WARDEN_OK;
+    } catch (const std::exception& e) {
+      if (error && error_size) std::snprintf(error, error_size, "%s", e.what());
+    } catch (...) {
+      if (error && error_size) std::snprintf(error, error_size, "%s", "init failed with an unknown exception");
+    }
+    return WARDEN_ERROR;
+  }
+
+  static void shutdown(void* state) noexcept {
+    auto* self = static_cast<Plugin*>(state);
+    try {
+      if (self && self->shutdown_) self->shutdown_();
+    } catch (const std::exception& e) {
+      self->host_.error(std::string("shutdown failed: ") + e.what());
+    } catch (...) {
+    }
+  }
+
+  static void invoke(void* state, const warden_request* request) noexcept {
+    auto* self = static_cast<Plugin*>(state);
+    Completion done(self->host_.raw(), request->call);
+    try {
+      Context ctx(self->host_, request);
+      auto it = self->commands_.find(request->command);
+      if (it == self->commands_.end()) {
+        done.reject(std::string("unknown command '") + request->command + "'");
+        return;
+      }
+      try {
+        it->second.handler(ctx, done);
+      } catch (...) {
+        // A deferred call belongs to the Completion the command took: it completes it (or
+        // rejects it when dropped); `done` must not complete it a second time.
+        if (ctx.deferred()) done.release();
+        throw;
+      }
+      if (ctx.deferred()) done.release();
+    } catch (const std::exception& e) {
+      done.reject(e.what());
+    } catch (...) {
+      done.reject("the command failed with an unknown exception");
+    }
+  }
+
+  std::string name_, version_;
+  std::map<std::string, Entry, std::less<>> commands_;
+  InitHook init_;
+  ShutdownHook shutdown_;
+  Host host_;
+  std::vector<warden_command> table_;
+  std::vector<const warden_command*> pointers_;
+  warden_plugin desc_{};
+};
+
+namespace detail {
+
+inline const warden_plugin* entry(std::uint32_t host_abi, const char* name, const char* version,
+                                  void (*define)(Plugin&)) noexcept {
+  if (host_abi != WARDEN_ABI_VERSION) return nullptr;
+  try {
+    static Plugin plugin(name, version);
+    static const warden_plugin* desc = [&] {
+      define(plugin);
+      return plugin.descriptor();
+    }();
+    return desc;
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+}  // namespace detail
+}  // namespace warden
+
+#ifndef WARDEN_PLUGIN_NAME
+#error "WARDEN_PLUGIN_NAME is not defined: build the plugin with warden_add_plugin() or define it"
+#endif
+#ifndef WARDEN_PLUGIN_VERSION
+#error "WARDEN_PLUGIN_VERSION is not defined: build the plugin with warden_add_plugin() or define it"
+#endif
+
+// Defines the plugin: `WARDEN_PLUGIN(p) { p.command(...); }`. The body runs once, when the host
+// first calls the entry point.
+#define WARDEN_PLUGIN(var)                                                                          \
+  static void warden_define_plugin_(::warden::Plugin& var);                                         \
+  extern "C" WARDEN_EXPORT const warden_plugin* warden_plugin_entry(uint32_t host_abi_version) {    \
+    return ::warden::detail::entry(host_abi_version, WARDEN_PLUGIN_NAME, WARDEN_PLUGIN_VERSION,    \
+                                   &warden_define_plugin_);                                         \
+  }                                                                                                 \
+  static void warden_define_plugin_(::warden::Plugin& var)
+
+#endif /* WARDEN_PLUGIN_HPP */
