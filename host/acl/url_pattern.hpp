@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "acl/error.hpp"
 
@@ -35,24 +36,28 @@ class UrlPattern {
  private:
   UrlPattern() = default;
 
-  // One URL component pattern: either `*` (anything) or a sequence of literal text and
-  // `*` wildcards, compared after the same normalization the URL parser applies.
+  // One URL component pattern: literal text and `*` wildcards, in order. Literal text is
+  // stored normalized the way the URL parser normalizes that component (lowercase host,
+  // percent-encoded path, ...), so it compares byte for byte with a parsed URL's component.
+  struct Piece {
+    bool wildcard = false;      // `*`: any run of characters, possibly empty
+    std::string literal;        // when !wildcard
+  };
   struct Component {
-    bool any = true;            // the whole component is `*`
-    std::string text;           // normalized pattern text; '*' bytes are wildcards
-                                // (a literal '*' is stored percent-encoded / escaped)
+    std::vector<Piece> pieces;  // adjacent literals merged, adjacent wildcards collapsed;
+                                // empty = matches only the empty string
+    static Component any();
+    static Component exactly(std::string literal);
     bool match(std::string_view value) const noexcept;
   };
 
   std::string source_;
   Component scheme_;
   Component host_;
-  Component port_;              // empty text = the scheme's default port only
+  Component port_;              // "" = the scheme's default port only
   Component path_;
   Component search_;
   Component hash_;
-
-  friend struct UrlPatternAccess;  // for tests, if needed
 };
 
 }  // namespace warden::acl

@@ -1,0 +1,236 @@
+// UrlPattern: the polyfill-generated vectors (tests/data/urlpattern/vectors.json) plus focused
+// cases for the properties Warden relies on (userinfo, default ports, errors, never throwing).
+#include "acl/url_pattern.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+using warden::acl::Error;
+using warden::acl::ErrorLocation;
+using warden::acl::UrlPattern;
+using ::testing::HasSubstr;
+
+namespace {
+
+boost::json::value load_vectors() {
+  std::ifstream in(WARDEN_TEST_DATA "/urlpattern/vectors.json", std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " WARDEN_TEST_DATA "/urlpattern/vectors.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  return boost::json::parse(text.str());
+}
+
+std::string error_of(std::string_view pattern) {
+  try {
+    UrlPattern::parse(pattern);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
+bool m(std::string_view pattern, std::string_view url) {
+  return UrlPattern::parse(pattern).matches(url);
+}
+
+}  // namespace
+
+TEST(UrlPatternVectors, EveryVectorAgreesWithThePolyfillOrItsDocumentedOverride) {
+  const auto doc = load_vectors();
+  const auto& vectors = doc.at("vectors").as_array();
+  std::map<std::string, UrlPattern> compiled;
+  int match_vectors = 0, unsupported = 0, overrides = 0;
+  for (const auto& item : vectors) {
+    const auto& v = item.as_object();
+    const std::string pattern(v.at("pattern").as_string());
+    if (v.contains("unsupported")) {
+      ++unsupported;
+      EXPECT_THROW(UrlPattern::parse(pattern), Error)
+          << "pattern " << pattern << " is listed as unsupported (" << v.at("why").as_string()
+          << ") but parsed";
+      continue;
+    }
+    ++match_vectors;
+    auto it = compiled.find(pattern);
+    if (it == compiled.end()) {
+      try {
+        it = compiled.emplace(pattern, UrlPattern::parse(pattern)).first;
+      } catch (const Error& e) {
+        ADD_FAILURE() << "supported pattern " << pattern << " was rejected: " << e.what();
+        continue;
+      }
+    }
+    const std::string url(v.at("url").as_string());
+    bool expected = v.at("polyfill").as_bool();
+    if (v.contains("warden_override")) {
+      ++overrides;
+      EXPECT_TRUE(v.contains("override_reason")) << pattern << " / " << url;
+      expected = v.at("warden_override").as_bool();
+    }
+    EXPECT_EQ(it->second.matches(url), expected)
+        << "pattern " << pattern << "\n    url " << url << "\n    polyfill "
+        << v.at("polyfill").as_bool()
+        << (v.contains("override_reason") ? "\n    override: " : "")
+        << (v.contains("override_reason") ? std::string(v.at("override_reason").as_string())
+                                          : std::string());
+  }
+  EXPECT_GE(match_vectors, 150);
+  EXPECT_GE(unsupported, 40);
+  EXPECT_GT(overrides, 0);
+}
+
+TEST(UrlPattern, SourceIsTheStringAsWritten) {
+  auto p = UrlPattern::parse("HTTPS://*.Tauri.App:*/Docs/*");
+  EXPECT_EQ(p.source(), "HTTPS://*.Tauri.App:*/Docs/*");
+  EXPECT_TRUE(p.matches("https://v2.tauri.app:8443/Docs/x"));
+}
+
+TEST(UrlPattern, UserinfoNeverMatches) {
+  for (auto pattern : {"https://*", "*://*:*", "https://tauri.app", "https://*.tauri.app/*"}) {
+    SCOPED_TRACE(pattern);
+    EXPECT_FALSE(m(pattern, "https://user:pw@tauri.app/"));
+    EXPECT_FALSE(m(pattern, "https://user@v2.tauri.app/"));
+    EXPECT_FALSE(m(pattern, "https://@tauri.app/"));
+    EXPECT_FALSE(m(pattern, "https://tauri.app@evil.com/"));
+    EXPECT_FALSE(m(pattern, "https:\\\\x@tauri.app/"));
+  }
+  // The host after the last '@' is what a URL parser uses: evil.com, not tauri.app.
+  EXPECT_FALSE(m("https://tauri.app", "https://tauri.app@evil.com/"));
+  EXPECT_FALSE(m("https://tauri.app", "https://tauri.app:443@evil.com/"));
+  // An '@' after the authority is not userinfo.
+  EXPECT_TRUE(m("https://tauri.app", "https://tauri.app/@user"));
+  EXPECT_TRUE(m("https://tauri.app", "https://tauri.app/?a=b@c#@d"));
+}
+
+TEST(UrlPattern, PortsFollowTheStandard) {
+  EXPECT_TRUE(m("http://*", "http://a.com/"));
+  EXPECT_TRUE(m("http://*", "http://a.com:80/"));
+  EXPECT_FALSE(m("http://*", "http://a.com:8080/"));
+  EXPECT_TRUE(m("http://*:*", "http://a.com:8080/"));
+  EXPECT_TRUE(m("https://a.com:443", "https://a.com/"));
+  EXPECT_TRUE(m("https://a.com", "https://a.com:443/"));
+  EXPECT_TRUE(m("https://a.com:8443", "https://a.com:08443/"));
+  EXPECT_FALSE(m("https://a.com:8443", "https://a.com/"));
+  EXPECT_FALSE(m("https://a.com", "https://a.com:99999/"));  // not a URL
+  // With a wildcard scheme a written port stays as written.
+  EXPECT_FALSE(m("*://a.com:443", "https://a.com/"));
+  EXPECT_TRUE(m("*://a.com:443", "http://a.com:443/"));
+}
+
+TEST(UrlPattern, WildcardLabelNeedsASubdomain) {
+  auto p = UrlPattern::parse("https://*.tauri.app");
+  EXPECT_TRUE(p.matches("https://v2.tauri.app/"));
+  EXPECT_TRUE(p.matches("https://a.b.tauri.app/"));
+  EXPECT_FALSE(p.matches("https://tauri.app/"));
+  EXPECT_FALSE(p.matches("https://eviltauri.app/"));
+  EXPECT_FALSE(p.matches("https://evil-tauri.app/"));
+  EXPECT_FALSE(p.matches("https://v2.tauri.app.evil.com/"));
+  EXPECT_FALSE(p.matches("https://v2.tauri.appx/"));
+}
+
+TEST(UrlPattern, PathsAreNormalizedLikeAUrlParserDoes) {
+  auto docs = UrlPattern::parse("https://tauri.app/docs/*");
+  EXPECT_FALSE(docs.matches("https://tauri.app/docs/../admin"));
+  EXPECT_FALSE(docs.matches("https://tauri.app/docs/%2E%2e/admin"));
+  EXPECT_FALSE(docs.matches("https://tauri.app/docs\\..\\admin"));
+  EXPECT_TRUE(docs.matches("https://tauri.app/x/../docs/y"));
+  EXPECT_FALSE(docs.matches("https://tauri.app/docs"));  // `/docs/*` needs the slash
+  EXPECT_TRUE(m("https://tauri.app/a b", "https://tauri.app/a%20b"));
+  EXPECT_FALSE(m("https://tauri.app/%2F", "https://tauri.app/%2f"));  // compared encoded
+  EXPECT_TRUE(m("https://tauri.app/caf\xC3\xA9", "https://tauri.app/caf%C3%A9"));
+}
+
+TEST(UrlPattern, OmittedComponentsFollowTheConstructorString) {
+  EXPECT_TRUE(m("https://tauri.app", "https://tauri.app/any/path?q#h"));  // path omitted: any
+  EXPECT_FALSE(m("https://tauri.app/", "https://tauri.app/x"));           // "/" is exact
+  EXPECT_TRUE(m("https://tauri.app/x", "https://tauri.app/x?q#h"));       // search, hash: any
+  EXPECT_TRUE(m("https://tauri.app?q", "https://tauri.app/?q#h"));        // path "/", hash any
+  EXPECT_FALSE(m("https://tauri.app?q", "https://tauri.app/x?q"));
+  EXPECT_FALSE(m("https://tauri.app/x#h", "https://tauri.app/x?q#h"));    // search ""
+}
+
+TEST(UrlPattern, IpLiteralsAreCanonicalized) {
+  EXPECT_TRUE(m("http://127.0.0.1:*", "http://0x7f.1:3000/"));
+  EXPECT_TRUE(m("http://127.0.0.1:*", "http://2130706433/"));
+  EXPECT_FALSE(m("http://127.0.0.1:*", "http://127.0.0.1.nip.io/"));
+  EXPECT_TRUE(m("http://[\\:\\:1]:*", "http://[0:0:0:0:0:0:0:1]:1420/"));
+  EXPECT_FALSE(m("http://[\\:\\:1]:*", "http://[::2]/"));
+  EXPECT_TRUE(m("http://*", "http://[::1]/"));
+}
+
+TEST(UrlPattern, NonRemoteSchemesAndNonAsciiHostsNeverMatch) {
+  auto any = UrlPattern::parse("*://*:*");
+  EXPECT_TRUE(any.matches("https://a.com:1/"));
+  EXPECT_FALSE(any.matches("data:text/html,hi"));
+  EXPECT_FALSE(any.matches("blob:https://a.com/x"));
+  EXPECT_FALSE(any.matches("file:///etc/passwd"));
+  EXPECT_FALSE(any.matches("javascript:alert(1)"));
+  EXPECT_FALSE(any.matches("tauri://localhost/"));
+  EXPECT_FALSE(any.matches("https://b\xC3\xBC" "cher.de/"));
+  EXPECT_TRUE(any.matches("https://xn--bcher-kva.de/"));
+}
+
+TEST(UrlPattern, MatchesNeverThrowsAndRejectsGarbage) {
+  auto p = UrlPattern::parse("*://*:*");
+  for (std::string url : {"", " ", "https", "https:", "https://", "https:///", "https://[",
+                          "https://[::1", "https://a.com:x/", "https://%zz/", "https://a%00b/",
+                          "https://a b/", "://a.com", "1https://a.com/"}) {
+    EXPECT_NO_THROW(EXPECT_FALSE(p.matches(url)) << url);
+  }
+  std::string huge = "https://a.com/" + std::string(1 << 20, 'a');
+  EXPECT_TRUE(UrlPattern::parse("https://a.com/*a").matches(huge));
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
+  EXPECT_NO_THROW(p.matches(bytes));
+  EXPECT_NO_THROW(p.matches("https://a.com/" + bytes));
+}
+
+TEST(UrlPattern, ErrorsSayWhatWasExpected) {
+  EXPECT_THAT(error_of("tauri.app"), HasSubstr("expected an absolute pattern"));
+  EXPECT_THAT(error_of("https://tauri.app/:id"), HasSubstr("named groups"));
+  EXPECT_THAT(error_of("https://tauri.app/(\\d+)"), HasSubstr("regular-expression groups"));
+  EXPECT_THAT(error_of("https://tauri.app/{a}?"), HasSubstr("groups '{...}'"));
+  EXPECT_THAT(error_of("https://tauri.app/*?"), HasSubstr("optional-wildcard modifier"));
+  EXPECT_THAT(error_of("https://tauri*.app"), HasSubstr("whole leftmost label"));
+  EXPECT_THAT(error_of("https://tauri.*"), HasSubstr("whole leftmost label"));
+  EXPECT_THAT(error_of("file:///*"), HasSubstr("scheme 'file' is not supported"));
+  EXPECT_THAT(error_of("https://u:p@tauri.app"), HasSubstr("userinfo"));
+  EXPECT_THAT(error_of("https://tauri.app:80a"), HasSubstr("expected a port number or '*'"));
+  EXPECT_THAT(error_of("https://tauri.app:70000"), HasSubstr("larger than 65535"));
+  EXPECT_THAT(error_of("https://[::1]"), HasSubstr("escaped colons"));
+  EXPECT_THAT(error_of("https://[0\\:0\\:\\:1]"), HasSubstr("canonical form '[::1]'"));
+  EXPECT_THAT(error_of("https://b\xC3\xBC" "cher.de"), HasSubstr("punycode"));
+  EXPECT_THAT(error_of("https://a.com/x/../y"), HasSubstr("'.' and '..' segments"));
+  EXPECT_THAT(error_of("https://a.com/x\\?y"), HasSubstr("%3F"));
+  EXPECT_THAT(error_of("https://tauri.app/x"), HasSubstr("<no error>"));
+  // The pattern itself is quoted so the author can find it.
+  EXPECT_THAT(error_of("https://tauri.app/:id"), HasSubstr("'https://tauri.app/:id'"));
+}
+
+TEST(UrlPattern, ErrorCarriesTheCallersLocation) {
+  ErrorLocation where{"capabilities/main.json", 7, "remote.urls[2]"};
+  try {
+    UrlPattern::parse("https://tauri.app/:id", where);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, "capabilities/main.json");
+    EXPECT_EQ(e.where().line, 7);
+    EXPECT_EQ(e.where().field, "remote.urls[2]");
+  }
+}
+
+TEST(UrlPattern, IsCopyableAndIndependentOfItsSource) {
+  std::string text = "https://*.tauri.app";
+  auto p = UrlPattern::parse(text);
+  text = "https://evil.com";
+  UrlPattern copy = p;
+  EXPECT_TRUE(copy.matches("https://v2.tauri.app/"));
+  EXPECT_EQ(copy.source(), "https://*.tauri.app");
+}
