@@ -51,16 +51,48 @@ Decision decide(std::shared_ptr<const ResolvedAcl> acl, std::string_view command
   return d;
 }
 
-Authority::Authority(std::shared_ptr<const ResolvedAcl> acl) : acl_(std::move(acl)) {}
+namespace {
+
+std::atomic<std::uint64_t> next_generation{1};
+
+}  // namespace
+
+Authority::Authority(std::shared_ptr<const ResolvedAcl> acl) { install(std::move(acl)); }
+
+void Authority::replace(std::shared_ptr<const ResolvedAcl> acl) {
+  std::lock_guard lock(edit_);
+  install(std::move(acl));
+}
+
+void Authority::install(std::shared_ptr<const ResolvedAcl> acl) {
+  // Store the ACL before publishing its generation: a reader that sees the new generation
+  // loads at least this ACL.
+  acl_.store(std::move(acl), std::memory_order_release);
+  generation_.store(next_generation.fetch_add(1, std::memory_order_relaxed), std::memory_order_release);
+}
+
+const std::shared_ptr<const ResolvedAcl>& Authority::current() const {
+  struct Cache {
+    std::uint64_t generation = 0;
+    std::shared_ptr<const ResolvedAcl> acl;
+  };
+  thread_local Cache cache;
+  std::uint64_t generation = generation_.load(std::memory_order_acquire);
+  if (cache.generation != generation) {
+    cache.acl = acl_.load(std::memory_order_acquire);
+    cache.generation = generation;
+  }
+  return cache.acl;
+}
 
 Authority::Authority(std::shared_ptr<const ManifestSet> manifests, std::vector<Capability> capabilities, Target target)
     : manifests_(std::move(manifests)), capabilities_(std::move(capabilities)), target_(target) {
-  acl_.store(resolve_acl(*manifests_, capabilities_, target_));
+  install(resolve_acl(*manifests_, capabilities_, target_));
 }
 
 Decision Authority::check(std::string_view command, std::string_view window, std::string_view webview,
                           const Origin& origin) const {
-  return decide(acl_.load(std::memory_order_acquire), command, window, webview, origin);
+  return decide(current(), command, window, webview, origin);
 }
 
 void Authority::add_capability(Capability capability) {
@@ -70,7 +102,7 @@ void Authority::add_capability(Capability capability) {
   next.push_back(std::move(capability));
   auto acl = resolve_acl(*manifests_, next, target_);  // throws before anything changes
   capabilities_ = std::move(next);
-  replace(std::move(acl));
+  install(std::move(acl));
 }
 
 bool Authority::revoke_capability(std::string_view identifier) {
@@ -83,7 +115,7 @@ bool Authority::revoke_capability(std::string_view identifier) {
   next.erase(next.begin() + (it - capabilities_.begin()));
   auto acl = resolve_acl(*manifests_, next, target_);
   capabilities_ = std::move(next);
-  replace(std::move(acl));
+  install(std::move(acl));
   return true;
 }
 

@@ -54,7 +54,9 @@ class Authority {
                  const Origin& origin) const;
 
   std::shared_ptr<const ResolvedAcl> snapshot() const { return acl_.load(std::memory_order_acquire); }
-  void replace(std::shared_ptr<const ResolvedAcl> acl) { acl_.store(std::move(acl), std::memory_order_release); }
+  // Installs a new ACL. A thread that checked with the old one keeps it alive (in its
+  // snapshot cache) until its next check.
+  void replace(std::shared_ptr<const ResolvedAcl> acl);
 
   // Throws Error (and changes nothing) when the result does not resolve, or without manifests.
   void add_capability(Capability capability);
@@ -63,6 +65,12 @@ class Authority {
 
  private:
   std::atomic<std::shared_ptr<const ResolvedAcl>> acl_;
+  // Every installed ACL gets a process-wide unique generation. A check compares it with its
+  // thread's cached snapshot and only reloads the atomic shared_ptr (a lock and two
+  // reference-count updates) after a swap: the common path costs one relaxed-cost load.
+  std::atomic<std::uint64_t> generation_{0};
+  const std::shared_ptr<const ResolvedAcl>& current() const;
+  void install(std::shared_ptr<const ResolvedAcl> acl);  // caller holds edit_
   std::mutex edit_;  // serializes add/revoke; readers never take it
   std::shared_ptr<const ManifestSet> manifests_;
   std::vector<Capability> capabilities_;

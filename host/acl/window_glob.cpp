@@ -25,6 +25,8 @@ WindowGlob WindowGlob::compile(std::string_view pattern) {
   g.text_ = std::string(pattern);
   std::size_t pos = 0;
   while (pos < pattern.size()) {
+    auto at = static_cast<std::uint32_t>(pos);
+    std::size_t before = g.tokens_.size();
     char32_t c = next_code_point(pattern, pos);
     if (c == '*') {
       while (pos < pattern.size() && pattern[pos] == '*') ++pos;  // "**" is "*" for labels
@@ -64,8 +66,9 @@ WindowGlob WindowGlob::compile(std::string_view pattern) {
     } else {
       g.tokens_.push_back({Kind::literal, c});
     }
+    if (g.tokens_.size() > before) g.tokens_.back().at = at;
   }
-  g.star_only_ = g.tokens_.size() == 1 && g.tokens_[0].kind == Kind::star;
+  g.split_literal_ends();
   return g;
 }
 
@@ -85,21 +88,48 @@ bool WindowGlob::token_matches(const Token& t, char32_t c) const noexcept {
   return false;
 }
 
+void WindowGlob::split_literal_ends() {
+  // Cut from the pattern's own bytes, so labels compare byte-for-byte as in the slow path.
+  std::size_t first = 0, last = tokens_.size();
+  while (first < last && tokens_[first].kind == Kind::literal) ++first;
+  prefix_ = text_.substr(0, first < last ? tokens_[first].at : text_.size());
+  bool has_star = false;
+  for (std::size_t i = first; i < last; ++i) has_star = has_star || tokens_[i].kind == Kind::star;
+  if (has_star) {
+    // Literal tokens after the last star must match the label's end exactly.
+    std::size_t tail = last;
+    while (tail > first && tokens_[tail - 1].kind == Kind::literal) --tail;
+    if (tail < last) suffix_ = text_.substr(tokens_[tail].at);
+    last = tail;
+  }
+  middle_first_ = first;
+  middle_last_ = last;
+  middle_is_star_ = last - first == 1 && tokens_[first].kind == Kind::star;
+}
+
 bool WindowGlob::matches(std::string_view label) const noexcept {
-  if (star_only_) return true;
   if (literal_only_) return label == text_;
+  if (label.size() < prefix_.size() + suffix_.size()) return false;
+  if (label.compare(0, prefix_.size(), prefix_) != 0) return false;
+  if (label.compare(label.size() - suffix_.size(), suffix_.size(), suffix_) != 0) return false;
+  if (middle_is_star_) return true;
+  return match_tokens(middle_first_, middle_last_,
+                      label.substr(prefix_.size(), label.size() - prefix_.size() - suffix_.size()));
+}
+
+bool WindowGlob::match_tokens(std::size_t first, std::size_t last, std::string_view label) const noexcept {
   // Classic wildcard matching: on a mismatch, let the last '*' swallow one more character.
-  std::size_t t = 0, pos = 0;
+  std::size_t t = first, pos = 0;
   std::size_t star_token = SIZE_MAX, star_pos = 0;
   while (pos < label.size()) {
-    if (t < tokens_.size() && tokens_[t].kind == Kind::star) {
+    if (t < last && tokens_[t].kind == Kind::star) {
       star_token = t++;
       star_pos = pos;
       continue;
     }
     std::size_t next = pos;
     char32_t c = next_code_point(label, next);
-    if (t < tokens_.size() && token_matches(tokens_[t], c)) {
+    if (t < last && token_matches(tokens_[t], c)) {
       ++t;
       pos = next;
     } else if (star_token != SIZE_MAX) {
@@ -110,8 +140,8 @@ bool WindowGlob::matches(std::string_view label) const noexcept {
       return false;
     }
   }
-  while (t < tokens_.size() && tokens_[t].kind == Kind::star) ++t;
-  return t == tokens_.size();
+  while (t < last && tokens_[t].kind == Kind::star) ++t;
+  return t == last;
 }
 
 }  // namespace warden::acl
