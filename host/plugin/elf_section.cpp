@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -100,6 +101,15 @@ OpenElf open_checked(const std::filesystem::path& file) {
     throw LoadError(file, "built for another CPU architecture (ELF machine " +
                               std::to_string(ehdr.e_machine) + ", host " + std::to_string(host_machine) + ")");
 
+  // From the raw header: libelf quietly ignores a section table that lies past the end of
+  // the file, which would make a truncated plugin look like one without a manifest.
+  std::size_t section_count = 0;
+  if (elf_getshdrnum(out.elf.get(), &section_count) != 0)
+    throw LoadError(file, "corrupt ELF file: cannot count sections: " + elf_error());
+  const std::uint64_t declared = ehdr.e_shoff == 0 ? 0 : std::max<std::uint64_t>(ehdr.e_shnum, 1);
+  const std::uint64_t table_size = declared * ehdr.e_shentsize;
+  if (declared != 0 && (ehdr.e_shoff > out.file_size || table_size > out.file_size - ehdr.e_shoff))
+    throw LoadError(file, "corrupt or truncated ELF file: the section header table extends past the end of the file");
   if (elf_getshdrstrndx(out.elf.get(), &out.section_names_index) != 0)
     throw LoadError(file, "corrupt ELF file: no section name table: " + elf_error());
 

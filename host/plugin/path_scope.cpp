@@ -145,7 +145,8 @@ std::optional<PathGlob> PathGlob::compile(std::string_view pattern, const PathEn
   if (!expanded) return std::nullopt;
   PathGlob g;
   g.options_ = options;
-  for (auto part : split_components(expanded->base.string())) g.components_.push_back(literal_component(part));
+  const std::string base = expanded->base.string();  // the views below point into it
+  for (auto part : split_components(base)) g.components_.push_back(literal_component(part));
   for (auto part : split_components(expanded->rest)) {
     if (part == ".") continue;
     if (part == "..") return std::nullopt;  // patterns must not climb

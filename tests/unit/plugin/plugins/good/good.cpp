@@ -1,0 +1,59 @@
+// The good test plugin: every feature of the C++ wrapper, one command each.
+#include <chrono>
+#include <thread>
+
+#include <warden/plugin.hpp>
+
+namespace {
+
+struct EchoArgs {
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(EchoArgs, (), (value))
+
+struct PathArgs {
+  std::string path;
+};
+BOOST_DESCRIBE_STRUCT(PathArgs, (), (path))
+
+boost::json::value g_config;
+
+}  // namespace
+
+WARDEN_PLUGIN(plugin) {
+  plugin.on_init([](const warden::Host& host, const boost::json::value& config) {
+    g_config = config;
+    host.info("test-good initialised");
+  });
+  plugin.command("echo", [](const EchoArgs& args) { return boost::json::object{{"value", args.value}}; });
+  plugin.command("fail", [](const boost::json::object&) -> int { throw std::runtime_error("boom: the command failed"); });
+  plugin.command("throw_unknown", []() { throw 42; });
+  plugin.command("bytes", [](warden::Context& ctx) {
+    warden::Bytes out(ctx.body().rbegin(), ctx.body().rend());
+    return out;
+  });
+  plugin.command("async", [](const EchoArgs& args, warden::Context& ctx) {
+    std::thread([done = ctx.defer(), value = args.value]() mutable {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      done.resolve(boost::json::object{{"later", value}});
+    }).detach();
+  });
+  plugin.command("context", [](warden::Context& ctx) {
+    return boost::json::object{{"window", std::string(ctx.window())},
+                               {"webview", std::string(ctx.webview())},
+                               {"origin", std::string(ctx.origin())},
+                               {"has_body", ctx.has_body()},
+                               {"scopes", ctx.scopes()}};
+  });
+  plugin.command("config", []() { return g_config; });
+  plugin.command("emit", [](const EchoArgs& args, warden::Context& ctx) {
+    return ctx.host().emit("test-event", boost::json::object{{"value", args.value}});
+  });
+  plugin.command("resolve", [](const PathArgs& args, warden::Context& ctx) -> boost::json::value {
+    auto p = ctx.host().resolve_path(args.path);
+    if (!p) return nullptr;
+    return boost::json::value(*p);
+  });
+  plugin.command("in_scope", [](const PathArgs& args, warden::Context& ctx) { return ctx.path_in_scope(args.path); });
+  plugin.command("drop", [](warden::Context& ctx) { auto lost = ctx.defer(); });
+}

@@ -1,0 +1,42 @@
+/* A plugin in plain C, on the raw ABI: no C++ wrapper, no Boost. */
+#include <stdio.h>
+#include <string.h>
+
+#include <warden/plugin.h>
+
+static const warden_host *g_host;
+
+static void hello(void *state, const warden_request *request) {
+  (void)state;
+  char json[512];
+  snprintf(json, sizeof json, "{\"hello\":\"%s\",\"args\":%s}", request->caller->window, request->args_json);
+  g_host->resolve_json(request->call, json, strlen(json));
+}
+
+static void refuse(void *state, const warden_request *request) {
+  (void)state;
+  g_host->reject(request->call, "refused by plain C");
+}
+
+static const warden_command hello_cmd = {sizeof(warden_command), "hello", hello, 0};
+static const warden_command refuse_cmd = {sizeof(warden_command), "refuse", refuse, 0};
+static const warden_command *const commands[] = {&hello_cmd, &refuse_cmd};
+
+static warden_status init(const warden_host *host, const char *config_json, void **state, char *error,
+                          size_t error_size) {
+  (void)config_json;
+  (void)error;
+  (void)error_size;
+  g_host = host;
+  *state = NULL;
+  host->log(host, WARDEN_LOG_INFO, "plain C plugin ready");
+  return WARDEN_OK;
+}
+
+static const warden_plugin plugin = {
+    sizeof(warden_plugin), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME, WARDEN_PLUGIN_VERSION,
+    commands, sizeof commands / sizeof commands[0], init, NULL};
+
+WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t host_abi_version) {
+  return host_abi_version == WARDEN_ABI_VERSION ? &plugin : NULL;
+}
