@@ -854,6 +854,19 @@ UrlPattern UrlPattern::parse(std::string_view pattern, const ErrorLocation& wher
   if (!has_path) out.path_ = (has_search || has_hash) ? Component::exactly("/") : Component::any();
   if (!has_search) out.search_ = has_hash ? Component::exactly("") : Component::any();
   if (!has_hash) out.hash_ = Component::any();
+
+  // Tauri compatibility (RemoteUrlPattern::from_str): after parsing, a path that is empty or
+  // exactly "/" and an empty (or absent) query or fragment become '*', so "https://tauri.app/"
+  // grants every page of that origin. Only these three components are widened, never the
+  // scheme, host or port: the origin stays exactly as written. A real path ("/docs", "/docs/*")
+  // or a non-empty query or fragment is kept as written. See docs/url-patterns.md.
+  auto is_exactly = [](const Component& c, std::string_view literal) {
+    return c.pieces.size() == 1 && !c.pieces.front().wildcard &&
+           c.pieces.front().literal == literal;
+  };
+  if (out.path_.pieces.empty() || is_exactly(out.path_, "/")) out.path_ = Component::any();
+  if (out.search_.pieces.empty()) out.search_ = Component::any();
+  if (out.hash_.pieces.empty()) out.hash_ = Component::any();
   return out;
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 // A matcher for Tauri's `remote.urls` entries: a documented, secure subset of the
-// WHATWG URLPattern standard (see docs/url-patterns.md for exactly what is supported).
+// WHATWG URLPattern standard (see docs/url-patterns.md for exactly what is supported), read
+// with Tauri's widening: after parsing, a path that is empty or exactly `/` and an empty or
+// absent query or fragment become `*` (scheme, host and port are never widened).
 //
 //   auto p = UrlPattern::parse("https://*.tauri.app");
 //   p.matches("https://v2.tauri.app/start");   // true
 //   p.matches("https://tauri.app/");           // false: `*.` needs one more label
 //   p.matches("https://tauri.app@evil.com/");  // false: userinfo never matches
+//   UrlPattern::parse("https://tauri.app/").matches("https://tauri.app/docs?x");  // true (Tauri)
 //
 // parse() rejects anything outside the subset (named groups `:id`, regex groups `(...)`,
 // `{...}`, modifiers `?`/`+`, ...) with warden::acl::Error instead of guessing.

@@ -79,11 +79,25 @@ const supported = [
   ['ws://localhost:*', ['ws://localhost:9000/socket', 'wss://localhost:9000/', 'ws://localhost/']],
   ['wss://*.tauri.app', ['wss://v2.tauri.app/', 'wss://v2.tauri.app:443/', 'ws://v2.tauri.app/', 'https://v2.tauri.app/']],
   ['ftp://*', ['ftp://a.com/', 'ftp://a.com:21/', 'ftp://a.com:2121/']],
-  // Paths
+  // Paths. A path of exactly `/` is widened to `*` as in Tauri (see tauriWidened below): the
+  // origin stays exact, every page of it matches.
   ['https://tauri.app/', [
     'https://tauri.app', 'https://tauri.app/', 'https://tauri.app/x', 'https://tauri.app/?q',
     'https://tauri.app/#h', 'https://tauri.app/.', 'https://tauri.app/..', 'https://tauri.app/x/..',
-    'https://tauri.app//x', 'https://tauri.app//evil.com/',
+    'https://tauri.app//x', 'https://tauri.app//evil.com/', 'https://tauri.app/docs/x?y#z',
+    'https://tauri.app.evil.com/', 'https://tauri.app:8443/', 'http://tauri.app/', 'https://v2.tauri.app/',
+    'https://evil.com/https://tauri.app/', 'https://tauri.app@evil.com/', 'https://user@tauri.app/x',
+  ]],
+  ['https://*.tauri.app/', [
+    'https://v2.tauri.app/', 'https://v2.tauri.app/docs?x#y', 'https://tauri.app/x', 'https://v2.tauri.app.evil.com/x',
+    'https://v2.tauri.app:8443/x',
+  ]],
+  ['http://localhost:1420/', [
+    'http://localhost:1420/', 'http://localhost:1420/index.html?x#y', 'http://localhost:1421/', 'http://localhost/x',
+  ]],
+  ['https://tauri.app/?q=1', [
+    'https://tauri.app/?q=1', 'https://tauri.app/docs?q=1', 'https://tauri.app/x?q=1#h', 'https://tauri.app/?q=2',
+    'https://tauri.app/', 'https://tauri.app/?q=1&r=2',
   ]],
   ['https://tauri.app/*', [
     'https://tauri.app', 'https://tauri.app/', 'https://tauri.app/a/b?c#d', 'https://tauri.app.evil.com/',
@@ -99,7 +113,8 @@ const supported = [
   ['https://tauri.app/docs', [
     'https://tauri.app/docs', 'https://tauri.app/docs/', 'https://tauri.app/docs?x', 'https://tauri.app/docs#y',
     'https://tauri.app/DOCS', 'https://tauri.app/docs/.', 'https://tauri.app/docs/x/..', 'https://tauri.app/%64ocs',
-    'https://tauri.app/docs.', 'https://tauri.app/do%63s',
+    'https://tauri.app/docs.', 'https://tauri.app/do%63s', 'https://tauri.app/other', 'https://tauri.app/',
+    'https://tauri.app/docs/x',
   ]],
   ['https://tauri.app/*.js', ['https://tauri.app//.js', 'https://tauri.app/a.js', 'https://tauri.app/a/b.js', 'https://tauri.app/a.jsx', 'https://tauri.app/a.js?x=1', 'https://tauri.app/.js']],
   ['https://tauri.app/a/*/c', ['https://tauri.app/a/b/c', 'https://tauri.app/a/b/x/c', 'https://tauri.app/a//c', 'https://tauri.app/a/c']],
@@ -135,6 +150,8 @@ const supported = [
   ['https://tauri.app/x?*#*', ['https://tauri.app/x?q#a', 'https://tauri.app/x']],
   ['https://tauri.app/x#a b`c', ['https://tauri.app/x#a b`c', 'https://tauri.app/x#a%20b%60c']],
   ['https://tauri.app/x#', ['https://tauri.app/x', 'https://tauri.app/x#', 'https://tauri.app/x#a']],
+  ['https://tauri.app/x?#top', ['https://tauri.app/x#top', 'https://tauri.app/x?a#top', 'https://tauri.app/x?a#bottom', 'https://tauri.app/y#top']],
+  ['https://tauri.app/x?a#', ['https://tauri.app/x?a', 'https://tauri.app/x?a#h', 'https://tauri.app/x?b#h']],
   // IPv4
   ['http://127.0.0.1:*', [
     'http://127.0.0.1:8080/', 'http://127.0.0.1/', 'http://127.1:8080/', 'http://0x7f.0.0.1/', 'http://2130706433/',
@@ -246,6 +263,36 @@ const unsupported = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Tauri's widening (see README.md). Tauri (tauri-utils, RemoteUrlPattern::from_str) parses the
+// pattern string into its components, then replaces an empty or absent search with `*`, an
+// empty or absent hash with `*`, and a pathname that is empty or exactly `/` with `*`, before
+// compiling it. Warden does the same. The verdict Tauri would give is computed here with the
+// polyfill itself: the pattern's components, with those three widened, fed back to URLPattern.
+// Where it differs from the plain polyfill verdict, the vector gets a `warden_override`.
+// ---------------------------------------------------------------------------------------------
+const TAURI_WIDENING = "Tauri widens '/' paths and empty search/hash to '*'";
+const COMPONENTS = ['protocol', 'username', 'password', 'hostname', 'port', 'pathname', 'search', 'hash'];
+
+// Returns { pattern, widened: [component names] }, or null when Tauri changes nothing.
+function tauriWidened(pattern) {
+  const init = {};
+  for (const c of COMPONENTS) init[c] = pattern[c];
+  const widened = [];
+  if (init.search === '') { init.search = '*'; widened.push('search'); }
+  if (init.hash === '') { init.hash = '*'; widened.push('hash'); }
+  if (init.pathname === '' || init.pathname === '/') { init.pathname = '*'; widened.push('pathname'); }
+  if (widened.length === 0) return null;
+  const wide = new URLPattern(init);
+  for (const c of COMPONENTS) {
+    const want = widened.includes(c) ? '*' : pattern[c];
+    if (wide[c] !== want) {
+      throw new Error(`rebuilding ${JSON.stringify(pattern)} changed its ${c}: ${JSON.stringify(pattern[c])} -> ${JSON.stringify(wide[c])}`);
+    }
+  }
+  return { pattern: wide, widened };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Warden's deliberate overrides of a polyfill `true` (see README.md).
 // ---------------------------------------------------------------------------------------------
 const WARDEN_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
@@ -274,7 +321,9 @@ function override(url) {
 }
 
 // Where the pinned polyfill departs from the URLPattern standard and Warden follows the
-// standard. Keyed by pattern, then url.
+// standard. Keyed by pattern, then url; `component` is the one the bug is about (an override is
+// moot, and refused, when Tauri's widening turns that component into `*`). The `//` path bug no
+// longer shows with `https://tauri.app/`, whose path is widened: `/*.js` keeps it covered.
 const WSS_BUG = 'polyfill bug: its default-port table spells wss as "wws", so the pattern keeps port 443; '
   + 'the standard (and Warden) elide the default port of wss, so this matches';
 const DOUBLE_STRIP = 'polyfill bug: it strips every leading "#" (or "?") of the tested URL\'s fragment (or query); '
@@ -282,22 +331,18 @@ const DOUBLE_STRIP = 'polyfill bug: it strips every leading "#" (or "?") of the 
 const SLASH_SLASH = 'polyfill bug: it re-reads a URL path starting with "//" as if "//host" followed, so it sees "/" '
   + '(or the rest of the path); the standard compares the path as written ("//x")';
 const specOverrides = {
-  'https://tauri.app/': {
-    'https://tauri.app//x': { expected: false, reason: SLASH_SLASH },
-    'https://tauri.app//evil.com/': { expected: false, reason: SLASH_SLASH },
-  },
   'https://tauri.app/*.js': {
-    'https://tauri.app//.js': { expected: true, reason: SLASH_SLASH },
+    'https://tauri.app//.js': { expected: true, reason: SLASH_SLASH, component: 'pathname' },
   },
   'https://tauri.app/x#top': {
-    'https://tauri.app/x##top': { expected: false, reason: DOUBLE_STRIP },
+    'https://tauri.app/x##top': { expected: false, reason: DOUBLE_STRIP, component: 'hash' },
   },
   'https://tauri.app/x?a=1': {
-    'https://tauri.app/x??a=1': { expected: false, reason: DOUBLE_STRIP },
+    'https://tauri.app/x??a=1': { expected: false, reason: DOUBLE_STRIP, component: 'search' },
   },
   'wss://tauri.app:443': {
-    'wss://tauri.app/': { expected: true, reason: WSS_BUG },
-    'wss://tauri.app:443/': { expected: true, reason: WSS_BUG },
+    'wss://tauri.app/': { expected: true, reason: WSS_BUG, component: 'port' },
+    'wss://tauri.app:443/': { expected: true, reason: WSS_BUG, component: 'port' },
   },
 };
 
@@ -310,22 +355,38 @@ let matchCount = 0;
 for (const [p, urls] of supported) {
   const { pattern, error } = tryPattern(p);
   if (!pattern) throw new Error(`supported pattern ${JSON.stringify(p)} rejected by the polyfill: ${error}`);
+  const tauri = tauriWidened(pattern);
   for (const url of urls) {
-    let verdict;
-    try { verdict = pattern.test(url); } catch { verdict = false; }
+    const test = (pat) => { try { return pat.test(url); } catch { return false; } };
+    const verdict = test(pattern);
     let href = null;
     try { href = new URL(url).href; } catch { /* not a URL */ }
     const v = { pattern: p, url, url_href: href, polyfill: verdict };
+    // Warden's verdict, step by step: Tauri's widening, then a polyfill bug, then a policy.
+    let expected = verdict;
+    let reason = null;
+    if (tauri) {
+      const wide = test(tauri.pattern);
+      if (wide !== verdict) { expected = wide; reason = TAURI_WIDENING; }
+    }
     const spec = specOverrides[p]?.[url];
     if (spec) {
-      if (spec.expected === verdict) {
+      if (tauri?.widened.includes(spec.component)) {
+        throw new Error(`moot override: Tauri's widening makes the ${spec.component} of ${p} '*'; remove ${url}`);
+      }
+      if (spec.expected === expected) {
         throw new Error(`stale override: the polyfill now agrees on ${p} / ${url}; remove it`);
       }
-      v.warden_override = spec.expected;
-      v.override_reason = spec.reason;
-    } else if (verdict) {
+      expected = spec.expected;
+      reason = spec.reason;
+    }
+    if (expected) {
       const why = override(url);
-      if (why) { v.warden_override = false; v.override_reason = why; }
+      if (why) { expected = false; reason = why; }
+    }
+    if (expected !== verdict) {
+      v.warden_override = expected;
+      v.override_reason = reason;
     }
     vectors.push(v);
     ++matchCount;
@@ -342,5 +403,7 @@ const out = {
   vectors,
 };
 writeFileSync(new URL('./vectors.json', import.meta.url), JSON.stringify(out, null, 1) + '\n');
-const overrides = vectors.filter((v) => 'warden_override' in v).length;
-console.log(`${matchCount} match vectors (${overrides} overridden), ${unsupported.length} unsupported patterns`);
+const overridden = vectors.filter((v) => 'warden_override' in v);
+const widening = overridden.filter((v) => v.override_reason === TAURI_WIDENING).length;
+console.log(`${matchCount} match vectors (${overridden.length} overridden, ${widening} of them by Tauri's widening), `
+  + `${unsupported.length} unsupported patterns`);

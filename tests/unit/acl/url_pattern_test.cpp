@@ -1,5 +1,6 @@
 // UrlPattern: the polyfill-generated vectors (tests/data/urlpattern/vectors.json) plus focused
-// cases for the properties Warden relies on (userinfo, default ports, errors, never throwing).
+// cases for the properties Warden relies on (userinfo, default ports, Tauri's widening of "/"
+// paths and empty queries/fragments, errors, never throwing).
 #include "acl/url_pattern.hpp"
 
 #include <gmock/gmock.h>
@@ -147,13 +148,93 @@ TEST(UrlPattern, PathsAreNormalizedLikeAUrlParserDoes) {
   EXPECT_TRUE(m("https://tauri.app/caf\xC3\xA9", "https://tauri.app/caf%C3%A9"));
 }
 
-TEST(UrlPattern, OmittedComponentsFollowTheConstructorString) {
+TEST(UrlPattern, OmittedComponentsFollowTheConstructorStringThenTauri) {
   EXPECT_TRUE(m("https://tauri.app", "https://tauri.app/any/path?q#h"));  // path omitted: any
-  EXPECT_FALSE(m("https://tauri.app/", "https://tauri.app/x"));           // "/" is exact
   EXPECT_TRUE(m("https://tauri.app/x", "https://tauri.app/x?q#h"));       // search, hash: any
-  EXPECT_TRUE(m("https://tauri.app?q", "https://tauri.app/?q#h"));        // path "/", hash any
-  EXPECT_FALSE(m("https://tauri.app?q", "https://tauri.app/x?q"));
-  EXPECT_FALSE(m("https://tauri.app/x#h", "https://tauri.app/x?q#h"));    // search ""
+  EXPECT_FALSE(m("https://tauri.app/x", "https://tauri.app/y"));
+  // The constructor string makes these "/" or "", which Tauri then widens to '*'.
+  EXPECT_TRUE(m("https://tauri.app?q", "https://tauri.app/?q#h"));        // path "/" -> any
+  EXPECT_TRUE(m("https://tauri.app?q", "https://tauri.app/x?q"));
+  EXPECT_FALSE(m("https://tauri.app?q", "https://tauri.app/x?r"));
+  EXPECT_TRUE(m("https://tauri.app/x#h", "https://tauri.app/x?q#h"));     // search "" -> any
+  EXPECT_FALSE(m("https://tauri.app/x#h", "https://tauri.app/x?q#g"));
+}
+
+// Tauri (RemoteUrlPattern::from_str) widens a parsed pattern: a path that is empty or exactly
+// "/" and an empty or absent query or fragment become '*'. Warden reads patterns the same way.
+TEST(UrlPatternTauriWidening, SlashPathGrantsEveryPageOfTheOrigin) {
+  auto root = UrlPattern::parse("https://tauri.app/");
+  EXPECT_TRUE(root.matches("https://tauri.app/"));
+  EXPECT_TRUE(root.matches("https://tauri.app"));
+  EXPECT_TRUE(root.matches("https://tauri.app/docs/x?y#z"));
+  EXPECT_TRUE(root.matches("https://tauri.app//x"));
+  EXPECT_TRUE(m("https://*.tauri.app/", "https://v2.tauri.app/docs/start"));
+  EXPECT_TRUE(m("http://localhost:1420/", "http://localhost:1420/index.html"));
+  EXPECT_TRUE(m("http://[\\:\\:1]:*/", "http://[::1]:3000/app?x"));
+}
+
+TEST(UrlPatternTauriWidening, NeverReachesSchemeHostOrPort) {
+  auto root = UrlPattern::parse("https://tauri.app/");
+  EXPECT_FALSE(root.matches("https://tauri.app.evil.com/"));
+  EXPECT_FALSE(root.matches("https://tauri.app.evil.com/docs"));
+  EXPECT_FALSE(root.matches("https://tauri.app:8443/"));
+  EXPECT_FALSE(root.matches("https://tauri.app:8443/docs"));
+  EXPECT_FALSE(root.matches("http://tauri.app/"));
+  EXPECT_FALSE(root.matches("wss://tauri.app/"));
+  EXPECT_FALSE(root.matches("https://v2.tauri.app/"));
+  EXPECT_FALSE(root.matches("https://evil-tauri.app/"));
+  EXPECT_FALSE(root.matches("https://evil.com/https://tauri.app/"));
+  EXPECT_FALSE(root.matches("https://evil.com/?https://tauri.app/"));
+  // Userinfo still never matches, whatever the path.
+  EXPECT_FALSE(root.matches("https://tauri.app@evil.com/"));
+  EXPECT_FALSE(root.matches("https://user@tauri.app/docs"));
+  EXPECT_FALSE(m("https://*.tauri.app/", "https://tauri.app/x"));  // `*.` still needs a label
+  EXPECT_FALSE(m("http://localhost:1420/", "http://localhost:1421/"));
+  EXPECT_FALSE(m("http://localhost:1420/", "http://localhost/"));
+}
+
+TEST(UrlPatternTauriWidening, ARealPathStaysAsWritten) {
+  auto docs = UrlPattern::parse("https://tauri.app/docs");
+  EXPECT_TRUE(docs.matches("https://tauri.app/docs?x#y"));
+  EXPECT_FALSE(docs.matches("https://tauri.app/other"));
+  EXPECT_FALSE(docs.matches("https://tauri.app/"));
+  EXPECT_FALSE(docs.matches("https://tauri.app/docs/x"));
+  auto tree = UrlPattern::parse("https://tauri.app/docs/*");
+  EXPECT_TRUE(tree.matches("https://tauri.app/docs/a/b"));
+  EXPECT_FALSE(tree.matches("https://tauri.app/other"));
+  EXPECT_FALSE(tree.matches("https://tauri.app/docs/../admin"));
+  // Only exactly "/" is widened: a path of two slashes, or an encoded one, is a real path.
+  EXPECT_FALSE(m("https://tauri.app//", "https://tauri.app/x"));
+  EXPECT_FALSE(m("https://tauri.app/%2F", "https://tauri.app/x"));
+}
+
+TEST(UrlPatternTauriWidening, ANonEmptyQueryOrFragmentStaysLiteral) {
+  auto q = UrlPattern::parse("https://tauri.app/?q=1");
+  EXPECT_TRUE(q.matches("https://tauri.app/?q=1"));
+  EXPECT_TRUE(q.matches("https://tauri.app/docs?q=1#h"));  // the "/" path is widened
+  EXPECT_FALSE(q.matches("https://tauri.app/?q=2"));
+  EXPECT_FALSE(q.matches("https://tauri.app/"));
+  EXPECT_FALSE(q.matches("https://tauri.app/?q=1&r=2"));
+  auto h = UrlPattern::parse("https://tauri.app/x#top");
+  EXPECT_TRUE(h.matches("https://tauri.app/x?any#top"));  // the empty query is widened
+  EXPECT_FALSE(h.matches("https://tauri.app/x#bottom"));
+  EXPECT_FALSE(h.matches("https://tauri.app/x"));
+  EXPECT_FALSE(h.matches("https://tauri.app/x##top"));
+}
+
+TEST(UrlPatternTauriWidening, EmptyQueryAndFragmentBecomeWildcards) {
+  EXPECT_TRUE(m("https://tauri.app/x?", "https://tauri.app/x?a=1"));
+  EXPECT_TRUE(m("https://tauri.app/x?", "https://tauri.app/x"));
+  EXPECT_TRUE(m("https://tauri.app/x#", "https://tauri.app/x#a"));
+  EXPECT_TRUE(m("https://tauri.app/x?#", "https://tauri.app/x?a#b"));
+  EXPECT_TRUE(m("https://tauri.app/x?#top", "https://tauri.app/x?a#top"));
+  EXPECT_FALSE(m("https://tauri.app/x?#top", "https://tauri.app/x?a#bottom"));
+  EXPECT_FALSE(m("https://tauri.app/x?", "https://tauri.app/y?a=1"));
+}
+
+TEST(UrlPatternTauriWidening, SourceKeepsThePatternAsWritten) {
+  EXPECT_EQ(UrlPattern::parse("https://tauri.app/").source(), "https://tauri.app/");
+  EXPECT_EQ(UrlPattern::parse("https://tauri.app/x?#").source(), "https://tauri.app/x?#");
 }
 
 TEST(UrlPattern, IpLiteralsAreCanonicalized) {
