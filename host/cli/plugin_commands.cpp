@@ -141,6 +141,8 @@ void register_embed(CLI::App& plugin, Action& action) {
         std::cerr << e.what() << "\n";
         return 2;
       }
+      for (const auto& w : manifest_warnings(m))
+        std::cerr << (o->permissions.empty() ? o->name : o->permissions) << ": warning: " << w << "\n";
       write_file_if_changed(o->out_source, manifest_c_source(m, encode_manifest_section(m)));
       if (!o->out_reference.empty()) write_file_if_changed(o->out_reference, permission_reference_markdown(m));
       if (!o->out_generated.empty())

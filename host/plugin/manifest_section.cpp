@@ -186,7 +186,6 @@ PluginManifestSection decode_manifest_section(std::span<const std::uint8_t> byte
 
 void check_manifest(const PluginManifestSection& m, const std::filesystem::path& lib) {
   std::map<std::string, std::string> defined;  // identifier -> file defining it
-  std::set<std::string> commands(m.commands.begin(), m.commands.end());
   const ManifestFile* default_file = nullptr;
   for (const ManifestFile& f : m.files) {
     auto define = [&](const std::string& id) {
@@ -194,14 +193,7 @@ void check_manifest(const PluginManifestSection& m, const std::filesystem::path&
       if (!fresh)
         throw LoadError(lib, "permission identifier '" + id + "' is defined in " + it->second + " and again in " + f.path);
     };
-    for (const auto& p : f.parsed.permissions) {
-      define(p.identifier);
-      for (const auto* list : {&p.commands_allow, &p.commands_deny})
-        for (const auto& c : *list)
-          if (!commands.count(c))
-            throw LoadError(lib, "permission '" + p.identifier + "' in " + f.path + " names command '" + c +
-                                     "', which the plugin does not declare");
-    }
+    for (const auto& p : f.parsed.permissions) define(p.identifier);
     for (const auto& s : f.parsed.sets) define(s.identifier);
     if (f.parsed.default_set) {
       if (default_file)
@@ -221,6 +213,19 @@ void check_manifest(const PluginManifestSection& m, const std::filesystem::path&
     for (const auto& s : f.parsed.sets) check_refs(s.permissions, "set '" + s.identifier + "'", f.path);
     if (f.parsed.default_set) check_refs(f.parsed.default_set->permissions, "the default set", f.path);
   }
+}
+
+std::vector<std::string> manifest_warnings(const PluginManifestSection& m) {
+  std::vector<std::string> out;
+  std::set<std::string> commands(m.commands.begin(), m.commands.end());
+  for (const ManifestFile& f : m.files)
+    for (const auto& p : f.parsed.permissions)
+      for (const auto* list : {&p.commands_allow, &p.commands_deny})
+        for (const auto& c : *list)
+          if (!commands.count(c))
+            out.push_back("permission '" + p.identifier + "' in " + f.path + " names command '" + c +
+                          "', which the plugin does not declare (it has no effect)");
+  return out;
 }
 
 PluginManifestSection read_manifest_section(const std::filesystem::path& library) {

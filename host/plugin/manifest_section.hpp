@@ -52,11 +52,14 @@ PluginManifestSection decode_manifest_section(std::span<const std::uint8_t> byte
 // LoadError, also when the file has no manifest section.
 PluginManifestSection read_manifest_section(const std::filesystem::path& library);
 
-// Checks a manifest's permission files against each other and the commands; throws
-// LoadError(library, reason): an identifier defined twice, more than one default set, a
-// permission naming a command the plugin does not declare, a set or default naming a
+// Checks a manifest's permission files against each other; throws LoadError(library, reason):
+// an identifier defined twice, more than one default set, a set or default naming a
 // permission of this plugin that does not exist.
 void check_manifest(const PluginManifestSection& manifest, const std::filesystem::path& library);
+
+// What is suspicious but allowed (Tauri allows it, and its fs plugin does it): a permission
+// naming a command the plugin does not declare. `warden plugin embed` prints these.
+std::vector<std::string> manifest_warnings(const PluginManifestSection& manifest);
 
 // The section bytes for a manifest (header + JSON payload of name, version, commands and the
 // files' path and text).
