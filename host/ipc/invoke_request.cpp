@@ -1,0 +1,96 @@
+#include "ipc/invoke_request.hpp"
+
+#include <cctype>
+
+#include <boost/json.hpp>
+
+#include "ipc/percent_decoding.hpp"
+
+namespace warden::ipc {
+namespace {
+
+bool is_plugin_name(std::string_view s) {
+  if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+bool is_command_name(std::string_view s, bool allow_dash) {
+  if (s.empty() || s.size() > 128) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+          (allow_dash && c == '-')))
+      return false;
+  return true;
+}
+
+std::string_view media_type(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  auto t = content_type.substr(0, semi);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  return t;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+std::variant<CommandName, DecodeError> parse_command_name(std::string_view name) {
+  constexpr std::string_view prefix = "plugin:";
+  if (name.substr(0, prefix.size()) == prefix) {
+    auto rest = name.substr(prefix.size());
+    auto bar = rest.find('|');
+    if (bar == std::string_view::npos) return DecodeError{"invalid command name"};
+    auto plugin = rest.substr(0, bar), command = rest.substr(bar + 1);
+    if (!is_plugin_name(plugin) || !is_command_name(command, true))
+      return DecodeError{"invalid command name"};
+    return CommandName{std::string(plugin), std::string(command)};
+  }
+  if (!is_command_name(name, true)) return DecodeError{"invalid command name"};
+  return CommandName{"", std::string(name)};
+}
+
+std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view url_path,
+                                                               std::string_view content_type,
+                                                               std::vector<uint8_t> body) {
+  if (url_path.empty() || url_path.front() != '/') return DecodeError{"invalid request path"};
+  url_path.remove_prefix(1);
+  if (url_path.find('/') != std::string_view::npos) return DecodeError{"invalid request path"};
+  auto decoded = percent_decode(url_path);
+  if (!decoded) return DecodeError{"invalid command name"};
+  auto name = parse_command_name(*decoded);
+  if (auto* e = std::get_if<DecodeError>(&name)) return *e;
+
+  InvokeRequest request;
+  request.command = std::move(*decoded);
+  auto type = media_type(content_type);
+  if (iequals(type, "application/octet-stream")) {
+    request.binary = true;
+    request.body = std::move(body);
+    request.args_json = "{}";
+    return request;
+  }
+  if (!iequals(type, "application/json") && !(type.empty() && body.empty()))
+    return DecodeError{"unsupported content type"};
+  if (body.empty()) {
+    request.args_json = "{}";
+    return request;
+  }
+  boost::system::error_code ec;
+  std::string_view text(reinterpret_cast<const char*>(body.data()), body.size());
+  auto value = boost::json::parse(text, ec);
+  if (ec) return DecodeError{"arguments are not valid JSON"};
+  if (!value.is_object()) return DecodeError{"arguments must be a JSON object"};
+  request.args_json.assign(text);
+  return request;
+}
+
+}  // namespace warden::ipc

@@ -1,0 +1,18 @@
+#include "runtime/command_table.hpp"
+
+#include <stdexcept>
+
+namespace warden::runtime {
+
+void CommandTable::add(std::string name, Command command) {
+  if (!command.run) throw std::invalid_argument("command '" + name + "' has no implementation");
+  auto [it, inserted] = commands_.emplace(std::move(name), std::move(command));
+  if (!inserted) throw std::invalid_argument("command '" + it->first + "' is registered twice");
+}
+
+const Command* CommandTable::find(std::string_view name) const {
+  auto it = commands_.find(name);
+  return it == commands_.end() ? nullptr : &it->second;
+}
+
+}  // namespace warden::runtime

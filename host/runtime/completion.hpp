@@ -1,0 +1,35 @@
+#pragma once
+// The completion of one command call: settles exactly once, from any thread. A completion
+// dropped without being settled rejects the call, so no promise is left pending.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "ipc/invoke_response.hpp"
+
+namespace warden::runtime {
+
+class Completion {
+ public:
+  // `settle` receives the one response; it is called on whatever thread settles first.
+  explicit Completion(std::function<void(ipc::InvokeResponse)> settle);
+  ~Completion();
+  Completion(const Completion&) = delete;
+  Completion& operator=(const Completion&) = delete;
+
+  // Each returns false (and does nothing) when the call was already settled.
+  bool resolve_json(std::string_view json);
+  bool resolve_bytes(std::vector<uint8_t> data);
+  bool reject(std::string_view message);
+  bool settle(ipc::InvokeResponse response);
+
+  bool settled() const { return settled_.load(); }
+
+ private:
+  std::atomic<bool> settled_{false};
+  std::function<void(ipc::InvokeResponse)> settle_;
+};
+
+}  // namespace warden::runtime

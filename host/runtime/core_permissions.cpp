@@ -1,0 +1,43 @@
+#include "runtime/core_permissions.hpp"
+
+#include <utility>
+
+namespace warden::runtime {
+namespace {
+
+std::string dashed(std::string s) {
+  for (auto& c : s)
+    if (c == '_') c = '-';
+  return s;
+}
+
+// allow-/deny- for every command plus a default set naming `defaults`.
+std::string plugin_file(const std::string& plugin, const std::vector<std::string>& commands,
+                        const std::vector<std::string>& defaults) {
+  std::string toml = "[default]\ndescription = \"Default permissions of " + plugin + ".\"\npermissions = [";
+  for (size_t i = 0; i < defaults.size(); ++i) toml += (i ? ", \"allow-" : "\"allow-") + dashed(defaults[i]) + "\"";
+  toml += "]\n";
+  for (const auto& c : commands) {
+    toml += "\n[[permission]]\nidentifier = \"allow-" + dashed(c) + "\"\ndescription = \"Enables the " + c +
+            " command.\"\ncommands.allow = [\"" + c + "\"]\n";
+    toml += "\n[[permission]]\nidentifier = \"deny-" + dashed(c) + "\"\ndescription = \"Denies the " + c +
+            " command.\"\ncommands.deny = [\"" + c + "\"]\n";
+  }
+  return toml;
+}
+
+}  // namespace
+
+std::vector<CorePermissionFile> core_permission_files() {
+  std::vector<std::string> event{"listen", "unlisten", "emit", "emit_to"};
+  std::vector<std::string> app{"name", "version", "identifier", "tauri_version"};
+  return {
+      {"core",
+       "[default]\ndescription = \"Default core plugins: event and app.\"\n"
+       "permissions = [\"core:event:default\", \"core:app:default\"]\n"},
+      {"core:event", plugin_file("core:event", event, event)},
+      {"core:app", plugin_file("core:app", app, app)},
+  };
+}
+
+}  // namespace warden::runtime

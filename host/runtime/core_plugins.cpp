@@ -1,0 +1,84 @@
+#include "runtime/core_plugins.hpp"
+
+#include <boost/json.hpp>
+
+namespace warden::runtime {
+namespace json = boost::json;
+
+namespace {
+
+json::object args_of(const Invocation& call) { return json::parse(call.args_json).as_object(); }
+
+std::string string_arg(const json::object& args, const char* key) {
+  auto* v = args.if_contains(key);
+  if (!v || !v->is_string()) throw std::invalid_argument(std::string("missing string argument '") + key + "'");
+  return std::string(v->as_string());
+}
+
+uint32_t u32_arg(const json::object& args, const char* key) {
+  auto* v = args.if_contains(key);
+  if (!v) throw std::invalid_argument(std::string("missing number argument '") + key + "'");
+  auto n = v->to_number<uint64_t>();
+  if (n > UINT32_MAX) throw std::invalid_argument(std::string("argument '") + key + "' is too large");
+  return static_cast<uint32_t>(n);
+}
+
+// {kind: "Any"} → every listener; {kind: "AnyLabel"|"Window"|"Webview"|..., label} → that label.
+std::optional<std::string> target_of(const json::object& args) {
+  auto* t = args.if_contains("target");
+  if (!t || t->is_null()) return std::nullopt;
+  if (t->is_string()) return std::string(t->as_string());
+  if (!t->is_object()) throw std::invalid_argument("invalid event target");
+  auto& o = t->as_object();
+  auto* kind = o.if_contains("kind");
+  if (kind && kind->is_string() && kind->as_string() == "Any") return std::nullopt;
+  auto* label = o.if_contains("label");
+  if (!label || !label->is_string()) throw std::invalid_argument("event target has no label");
+  return std::string(label->as_string());
+}
+
+std::string payload_of(const json::object& args) {
+  auto* p = args.if_contains("payload");
+  return p ? json::serialize(*p) : "null";
+}
+
+void add(CommandTable& t, const char* name, CommandFn fn) { t.add(name, Command{std::move(fn), false}); }
+
+}  // namespace
+
+void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app) {
+  add(commands, "plugin:event|listen", [&events](Invocation& call) {
+    auto args = args_of(call);
+    auto event = string_arg(args, "event");
+    if (!EventBus::valid_event_name(event)) return void(call.completion->reject("invalid event name"));
+    auto id = events.listen(call.caller.window, call.caller.webview, event, u32_arg(args, "handler"));
+    call.completion->resolve_json(std::to_string(id));
+  });
+  add(commands, "plugin:event|unlisten", [&events](Invocation& call) {
+    auto args = args_of(call);
+    events.unlisten(call.caller.webview, string_arg(args, "event"), u32_arg(args, "eventId"));
+    call.completion->resolve_json("null");
+  });
+  add(commands, "plugin:event|emit", [&events](Invocation& call) {
+    auto args = args_of(call);
+    if (!events.emit(string_arg(args, "event"), payload_of(args)))
+      return void(call.completion->reject("invalid event name"));
+    call.completion->resolve_json("null");
+  });
+  add(commands, "plugin:event|emit_to", [&events](Invocation& call) {
+    auto args = args_of(call);
+    if (!events.emit(string_arg(args, "event"), payload_of(args), target_of(args)))
+      return void(call.completion->reject("invalid event name"));
+    call.completion->resolve_json("null");
+  });
+  auto constant = [&commands](const char* name, const std::string& value) {
+    std::string text = json::serialize(json::value(json::string(value)));
+    add(commands, name, [text](Invocation& call) { call.completion->resolve_json(text); });
+  };
+  constant("plugin:app|name", app.name);
+  constant("plugin:app|version", app.version);
+  constant("plugin:app|identifier", app.identifier);
+  constant("plugin:app|tauri_version", "2.0.0");
+}
+
+}  // namespace warden::runtime

@@ -1,0 +1,78 @@
+#include "runtime/dispatcher.hpp"
+
+#include <memory>
+
+#include <spdlog/spdlog.h>
+
+namespace warden::runtime {
+
+std::string webview_error(std::string_view generic, std::string_view detail) {
+#ifdef NDEBUG
+  (void)detail;
+  return std::string(generic);
+#else
+  return std::string(generic) + ": " + std::string(detail);
+#endif
+}
+
+Dispatcher::Dispatcher(AccessCheck access, const CommandTable& commands, UvLoopThread& loop,
+                       MainThreadQueue& main_thread)
+    : access_(std::move(access)), commands_(commands), loop_(loop), main_thread_(main_thread) {}
+
+void Dispatcher::dispatch(ipc::InvokeRequest request, Caller caller,
+                          std::function<void(ipc::InvokeResponse)> respond) {
+  // The response always travels back through the main-thread queue, whichever thread settles.
+  auto completion = std::make_shared<Completion>(
+      [q = &main_thread_, respond = std::move(respond)](ipc::InvokeResponse response) mutable {
+        q->post([respond = std::move(respond), response = std::move(response)]() mutable {
+          respond(std::move(response));
+        });
+      });
+
+  loop_.post([this, request = std::move(request), caller = std::move(caller), completion]() mutable {
+    const Command* command = commands_.find(request.command);
+    if (!command) {
+      spdlog::warn("ipc: unknown command '{}' from window '{}' webview '{}' origin '{}'",
+                   request.command, caller.window, caller.webview, caller.origin);
+      completion->settle(ipc::InvokeResponse::error(
+          404, webview_error("unknown command", request.command)));
+      return;
+    }
+    AccessDecision decision;
+    try {
+      decision = access_(request.command, caller);
+    } catch (const std::exception& e) {
+      decision = {false, {}, std::string("access check failed: ") + e.what()};
+    }
+    if (!decision.allowed) {
+      spdlog::warn("ipc: denied '{}' for window '{}' webview '{}' origin '{}': {}", request.command,
+                   caller.window, caller.webview, caller.origin, decision.reason);
+      completion->settle(ipc::InvokeResponse::error(
+          403, webview_error("not allowed", request.command + ": " + decision.reason)));
+      return;
+    }
+    auto call = std::make_shared<Invocation>();
+    call->command = std::move(request.command);
+    call->args_json = std::move(request.args_json);
+    call->body = std::move(request.body);
+    call->binary = request.binary;
+    call->scopes_json = std::move(decision.scopes_json);
+    call->caller = std::move(caller);
+    call->completion = std::move(completion);
+    auto run = [command, call] {
+      try {
+        command->run(*call);
+      } catch (const std::exception& e) {
+        spdlog::error("ipc: command '{}' threw: {}", call->command, e.what());
+        call->completion->settle(
+            ipc::InvokeResponse::error(500, webview_error("command failed", e.what())));
+      }
+    };
+    if (command->blocking)
+      loop_.run_blocking(std::move(run));
+    else
+      run();
+  });
+}
+
+}  // namespace warden::runtime

@@ -1,0 +1,52 @@
+#pragma once
+// Events between the host, plugins and webviews (Tauri's event plugin semantics): webviews
+// listen with a callback id; anyone emits to every webview or to one label.
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/callback_delivery.hpp"
+#include "runtime/main_thread_queue.hpp"
+
+namespace warden::runtime {
+
+class EventBus {
+ public:
+  EventBus(MainThreadQueue& main_thread, CallbackDelivery deliver);
+
+  // Event names: [A-Za-z0-9-/:_], 1..256 bytes.
+  static bool valid_event_name(std::string_view name);
+
+  // [any-thread] Registers a listener of `event` in `webview` (whose window is `window`);
+  // returns the listener's id.
+  uint32_t listen(const std::string& window, const std::string& webview, const std::string& event,
+                  uint32_t callback_id);
+  // [any-thread] Removes a listener; only the webview that registered it may remove it.
+  void unlisten(const std::string& webview, const std::string& event, uint32_t id);
+  // [any-thread] Drops every listener of a webview (it closed).
+  void forget_webview(const std::string& webview);
+
+  // [any-thread] Emits to every listener, or only to listeners in the window or webview labelled
+  // `target`. `payload_json` must be valid JSON. Returns false for an invalid name.
+  bool emit(const std::string& event, const std::string& payload_json,
+            const std::optional<std::string>& target = std::nullopt);
+
+ private:
+  struct Listener {
+    uint32_t id;
+    std::string window;
+    std::string webview;
+    uint32_t callback_id;
+  };
+  MainThreadQueue& main_thread_;
+  CallbackDelivery deliver_;
+  std::mutex mutex_;
+  uint32_t next_id_ = 1;
+  std::map<std::string, std::vector<Listener>, std::less<>> listeners_;
+};
+
+}  // namespace warden::runtime

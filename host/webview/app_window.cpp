@@ -1,0 +1,115 @@
+#include "webview/app_window.hpp"
+
+#include <spdlog/spdlog.h>
+#include <webkit2/webkit2.h>
+
+#include "ipc/bridge_script.hpp"
+
+namespace warden::webview {
+
+AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
+                     bool console_to_stderr)
+    : label_(config.label), events_(std::move(events)) {
+  WebKitUserContentManager* content = webkit_user_content_manager_new();
+  std::string bridge = ipc::bridge_script(config.label, config.label);
+  WebKitUserScript* script = webkit_user_script_new(bridge.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                                    WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+  webkit_user_content_manager_add_script(content, script);
+  webkit_user_script_unref(script);
+
+  view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", context, "user-content-manager",
+                                       content, nullptr));
+  g_object_unref(content);
+  WebKitSettings* settings = webkit_web_view_get_settings(view_);
+  webkit_settings_set_enable_write_console_messages_to_stdout(settings, console_to_stderr ? TRUE : FALSE);
+#ifndef NDEBUG
+  webkit_settings_set_enable_developer_extras(settings, TRUE);
+#endif
+
+  window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
+  gtk_window_set_title(GTK_WINDOW(window_), config.title.c_str());
+  gtk_window_set_default_size(GTK_WINDOW(window_), config.width, config.height);
+  gtk_container_add(GTK_CONTAINER(window_), GTK_WIDGET(view_));
+  g_signal_connect(window_, "destroy", G_CALLBACK(on_destroy), this);
+  g_signal_connect(view_, "notify::title", G_CALLBACK(+[](GObject* view, GParamSpec*, gpointer self) {
+                     auto* w = static_cast<AppWindow*>(self);
+                     const char* t = webkit_web_view_get_title(WEBKIT_WEB_VIEW(view));
+                     if (w->events_.title_changed) w->events_.title_changed(t ? t : "");
+                   }),
+                   this);
+  g_signal_connect(view_, "load-changed", G_CALLBACK(+[](WebKitWebView*, WebKitLoadEvent event, gpointer self) {
+                     auto* w = static_cast<AppWindow*>(self);
+                     if (event == WEBKIT_LOAD_FINISHED && w->events_.load_finished) w->events_.load_finished();
+                   }),
+                   this);
+  gtk_widget_show_all(window_);
+  std::string url = window_start_url(config);
+  spdlog::info("window '{}': loading {}", label_, url);
+  webkit_web_view_load_uri(view_, url.c_str());
+}
+
+AppWindow::~AppWindow() { close(); }
+
+void AppWindow::on_destroy(GtkWidget*, void* self) {
+  auto* w = static_cast<AppWindow*>(self);
+  w->window_ = nullptr;
+  w->view_ = nullptr;
+  if (w->events_.closed) w->events_.closed();
+}
+
+std::string AppWindow::title() const {
+  const char* t = view_ ? webkit_web_view_get_title(view_) : nullptr;
+  return t ? t : "";
+}
+
+std::string AppWindow::current_url() const {
+  const char* u = view_ ? webkit_web_view_get_uri(view_) : nullptr;
+  return u ? u : "";
+}
+
+void AppWindow::run_script(const std::string& script) {
+  if (!view_) return;
+  webkit_web_view_evaluate_javascript(
+      view_, script.c_str(), static_cast<gssize>(script.size()), nullptr, nullptr, nullptr,
+      +[](GObject* view, GAsyncResult* result, gpointer) {
+        GError* error = nullptr;
+        JSCValue* value = webkit_web_view_evaluate_javascript_finish(WEBKIT_WEB_VIEW(view), result, &error);
+        if (error) {
+          spdlog::debug("webview: script failed: {}", error->message);
+          g_error_free(error);
+        }
+        if (value) g_object_unref(value);
+      },
+      nullptr);
+}
+
+void AppWindow::snapshot_png(const std::string& path, std::function<void(bool)> done) {
+  if (!view_) return done(false);
+  struct Pending {
+    std::string path;
+    std::function<void(bool)> done;
+  };
+  webkit_web_view_get_snapshot(
+      view_, WEBKIT_SNAPSHOT_REGION_VISIBLE, WEBKIT_SNAPSHOT_OPTIONS_NONE, nullptr,
+      +[](GObject* view, GAsyncResult* result, gpointer data) {
+        std::unique_ptr<Pending> p(static_cast<Pending*>(data));
+        GError* error = nullptr;
+        cairo_surface_t* surface = webkit_web_view_get_snapshot_finish(WEBKIT_WEB_VIEW(view), result, &error);
+        bool ok = false;
+        if (surface) {
+          ok = cairo_surface_write_to_png(surface, p->path.c_str()) == CAIRO_STATUS_SUCCESS;
+          cairo_surface_destroy(surface);
+        } else {
+          spdlog::error("webview: snapshot failed: {}", error ? error->message : "unknown error");
+          if (error) g_error_free(error);
+        }
+        p->done(ok);
+      },
+      new Pending{path, std::move(done)});
+}
+
+void AppWindow::close() {
+  if (window_) gtk_widget_destroy(window_);  // on_destroy clears the pointers
+}
+
+}  // namespace warden::webview

@@ -1,0 +1,51 @@
+#pragma once
+// One top-level window with its webview: a GtkWindow holding a WebKitWebView whose every frame
+// gets the bridge (labels baked in) at document start, before any page script.
+#include <functional>
+#include <string>
+
+#include "webview/window_config.hpp"
+
+typedef struct _GtkWidget GtkWidget;
+typedef struct _WebKitWebView WebKitWebView;
+typedef struct _WebKitWebContext WebKitWebContext;
+
+namespace warden::webview {
+
+struct WindowEvents {
+  std::function<void()> closed;                          // the window was destroyed
+  std::function<void(const std::string&)> title_changed;
+  std::function<void()> load_finished;                   // the top frame finished loading
+};
+
+class AppWindow {
+ public:
+  // [main-thread] Creates and shows the window and starts loading its URL.
+  AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
+            bool console_to_stderr);
+  ~AppWindow();  // destroys the window if still open
+  AppWindow(const AppWindow&) = delete;
+  AppWindow& operator=(const AppWindow&) = delete;
+
+  const std::string& label() const { return label_; }
+  WebKitWebView* view() const { return view_; }
+  bool open() const { return window_ != nullptr; }
+  std::string title() const;
+  // The URL of the top frame right now ("" when unknown).
+  std::string current_url() const;
+
+  // Runs a script in the top frame; errors go to the log.
+  void run_script(const std::string& script);
+  // Writes the visible part of the webview as PNG; `done(ok)` runs on the main thread.
+  void snapshot_png(const std::string& path, std::function<void(bool)> done);
+  void close();
+
+ private:
+  static void on_destroy(GtkWidget*, void* self);
+  std::string label_;
+  WindowEvents events_;
+  GtkWidget* window_ = nullptr;
+  WebKitWebView* view_ = nullptr;
+};
+
+}  // namespace warden::webview

@@ -1,0 +1,114 @@
+#include "webview/frontend_config.hpp"
+
+#include <set>
+#include <stdexcept>
+
+#include <boost/json.hpp>
+
+namespace warden::webview {
+namespace json = boost::json;
+
+namespace {
+struct Reader {
+  const std::string& source;
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+    throw std::runtime_error(source + ": " + key + ": " + what);
+  }
+  std::optional<std::string> string(const json::object& o, const char* key, const std::string& path) const {
+    auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_string()) fail(path + key, "must be a string");
+    return std::string(v->as_string());
+  }
+  const json::object* object(const json::object& o, const char* key, const std::string& path) const {
+    auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return nullptr;
+    if (!v->is_object()) fail(path + key, "must be an object");
+    return &v->as_object();
+  }
+  std::optional<int> size(const json::object& o, const char* key, const std::string& path) const {
+    auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_number()) fail(path + key, "must be a number");
+    double d = v->to_number<double>();
+    if (d < 50 || d > 16384) fail(path + key, "must be between 50 and 16384");
+    return static_cast<int>(d);
+  }
+};
+
+// "default-src 'self'; img-src *" from {"default-src": "'self'", "img-src": ["*"]}.
+std::string csp_from_object(const json::object& o) {
+  std::string out;
+  for (auto& [directive, value] : o) {
+    if (!out.empty()) out += "; ";
+    out += std::string(directive);
+    if (value.is_string()) {
+      out += " " + std::string(value.as_string());
+    } else if (value.is_array()) {
+      for (auto& s : value.as_array())
+        if (s.is_string()) out += " " + std::string(s.as_string());
+    }
+  }
+  return out;
+}
+}  // namespace
+
+FrontendConfig parse_frontend_config(std::string_view json_text, const std::string& source,
+                                     const std::filesystem::path& app_dir) {
+  Reader r{source};
+  json::parse_options options;
+  options.allow_comments = true;
+  options.allow_trailing_commas = true;
+  boost::system::error_code ec;
+  json::value root = json::parse(json_text, ec, {}, options);
+  if (ec) throw std::runtime_error(source + ": not valid JSON: " + ec.message());
+  if (!root.is_object()) throw std::runtime_error(source + ": must be a JSON object");
+  const auto& top = root.as_object();
+
+  FrontendConfig config;
+  auto identifier = r.string(top, "identifier", "");
+  if (!identifier || identifier->empty()) r.fail("identifier", "is required");
+  config.identifier = *identifier;
+  config.product_name = r.string(top, "productName", "").value_or(config.identifier);
+  config.version = r.string(top, "version", "").value_or("0.0.0");
+
+  std::string dist = "dist";
+  if (auto* build = r.object(top, "build", "")) dist = r.string(*build, "frontendDist", "build.").value_or(dist);
+  config.frontend_dist = std::filesystem::path(dist).is_absolute() ? std::filesystem::path(dist) : app_dir / dist;
+
+  std::set<std::string> labels;
+  if (auto* app = r.object(top, "app", "")) {
+    if (auto* w = app->if_contains("windows"); w && !w->is_null()) {
+      if (!w->is_array()) r.fail("app.windows", "must be an array");
+      size_t i = 0;
+      for (auto& item : w->as_array()) {
+        std::string path = "app.windows[" + std::to_string(i++) + "].";
+        if (!item.is_object()) r.fail(path, "must be an object");
+        const auto& o = item.as_object();
+        WindowConfig window;
+        window.label = r.string(o, "label", path).value_or("main");
+        window.url = r.string(o, "url", path).value_or("index.html");
+        window.title = r.string(o, "title", path).value_or(config.product_name);
+        window.width = r.size(o, "width", path).value_or(800);
+        window.height = r.size(o, "height", path).value_or(600);
+        if (window.label.empty()) r.fail(path + "label", "must not be empty");
+        if (!labels.insert(window.label).second) r.fail(path + "label", "'" + window.label + "' is used twice");
+        config.windows.push_back(std::move(window));
+      }
+    }
+    if (auto* security = r.object(*app, "security", "app.")) {
+      if (auto* csp = security->if_contains("csp"); csp && !csp->is_null()) {
+        if (csp->is_string())
+          config.csp = std::string(csp->as_string());
+        else if (csp->is_object())
+          config.csp = csp_from_object(csp->as_object());
+        else
+          r.fail("app.security.csp", "must be a string or an object");
+      }
+    }
+  }
+  if (config.windows.empty()) config.windows.push_back(WindowConfig{"main", "index.html", config.product_name});
+  return config;
+}
+
+}  // namespace warden::webview

@@ -1,0 +1,28 @@
+#pragma once
+// What the WebView side needs from warden.conf.json (same keys as tauri.conf.json):
+// identifier, productName, version, app.windows[], build.frontendDist, app.security.csp.
+// The ACL part of the file (capabilities, plugins) is read by host/acl.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "webview/window_config.hpp"
+
+namespace warden::webview {
+
+struct FrontendConfig {
+  std::string identifier;
+  std::string product_name;  // productName, else the identifier
+  std::string version = "0.0.0";
+  std::vector<WindowConfig> windows;         // at least one ("main" when the file lists none)
+  std::filesystem::path frontend_dist;       // absolute; build.frontendDist against the app folder
+  std::optional<std::string> csp;            // app.security.csp (a string, or an object of directives)
+};
+
+// Throws std::runtime_error naming `source` and the offending key.
+FrontendConfig parse_frontend_config(std::string_view json_text, const std::string& source,
+                                     const std::filesystem::path& app_dir);
+
+}  // namespace warden::webview

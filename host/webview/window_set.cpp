@@ -1,0 +1,65 @@
+#include "webview/window_set.hpp"
+
+#include <stdexcept>
+
+#include <glib.h>
+
+namespace warden::webview {
+
+AppWindow& WindowSet::add(std::unique_ptr<AppWindow> window) {
+  auto label = window->label();
+  auto [it, inserted] = windows_.emplace(label, std::move(window));
+  if (!inserted) throw std::invalid_argument("two windows are labelled '" + label + "'");
+  return *it->second;
+}
+
+AppWindow* WindowSet::find(const std::string& label) const {
+  auto it = windows_.find(label);
+  return it == windows_.end() ? nullptr : it->second.get();
+}
+
+AppWindow* WindowSet::find(WebKitWebView* view) const {
+  if (!view) return nullptr;
+  for (auto& [_, w] : windows_)
+    if (w->view() == view) return w.get();
+  return nullptr;
+}
+
+size_t WindowSet::open_count() const {
+  size_t n = 0;
+  for (auto& [_, w] : windows_) n += w->open() ? 1 : 0;
+  return n;
+}
+
+std::string origin_of_url(const std::string& url) {
+  GUri* uri = g_uri_parse(url.c_str(), static_cast<GUriFlags>(G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS), nullptr);
+  if (!uri) return "";
+  std::string origin;
+  const char* host = g_uri_get_host(uri);
+  if (host && *host) {
+    origin = std::string(g_uri_get_scheme(uri)) + "://" + host;
+    if (g_uri_get_port(uri) > 0) origin += ":" + std::to_string(g_uri_get_port(uri));
+  }
+  g_uri_unref(uri);
+  return origin;
+}
+
+std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const std::string& origin) const {
+  AppWindow* window = find(view);
+  if (!window || !window->open()) return std::nullopt;
+  runtime::Caller caller;
+  caller.window = window->label();
+  caller.webview = window->label();  // one webview per window
+  caller.origin = origin;
+  std::string top = window->current_url();
+  caller.url = (!top.empty() && origin_of_url(top) == origin) ? top : origin + "/";
+  return caller;
+}
+
+void WindowSet::run_callback(const std::string& label, uint32_t id, const std::string& data_json) const {
+  AppWindow* window = find(label);
+  if (!window || !window->open()) return;
+  window->run_script("window.__TAURI_INTERNALS__.runCallback(" + std::to_string(id) + "," + data_json + ")");
+}
+
+}  // namespace warden::webview

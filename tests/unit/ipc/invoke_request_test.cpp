@@ -1,0 +1,88 @@
+#include "ipc/invoke_request.hpp"
+
+#include <gtest/gtest.h>
+
+#include "ipc/bridge_script.hpp"
+#include "ipc/invoke_response.hpp"
+#include "ipc/percent_decoding.hpp"
+
+using namespace warden::ipc;
+
+namespace {
+std::vector<uint8_t> bytes(std::string_view s) { return {s.begin(), s.end()}; }
+std::string error_of(const std::variant<InvokeRequest, DecodeError>& r) {
+  auto* e = std::get_if<DecodeError>(&r);
+  return e ? e->message : "";
+}
+}  // namespace
+
+TEST(PercentDecode, DecodesAndRejectsMalformed) {
+  EXPECT_EQ(percent_decode("plugin%3Afs%7Cread"), "plugin:fs|read");
+  EXPECT_EQ(percent_decode("%2e%2E"), "..");
+  EXPECT_EQ(percent_decode("%"), std::nullopt);
+  EXPECT_EQ(percent_decode("%4"), std::nullopt);
+  EXPECT_EQ(percent_decode("%zz"), std::nullopt);
+  EXPECT_EQ(percent_decode("a%00b"), std::nullopt);
+}
+
+TEST(CommandName, SplitsPluginCommandsAndRejectsOddNames) {
+  auto p = std::get<CommandName>(parse_command_name("plugin:fs|read_file"));
+  EXPECT_EQ(p.plugin, "fs");
+  EXPECT_EQ(p.command, "read_file");
+  EXPECT_EQ(std::get<CommandName>(parse_command_name("greet")).plugin, "");
+  for (auto bad : {"", "plugin:", "plugin:fs", "plugin:|x", "plugin:FS|x", "plugin:-a|x", "a b", "a/b",
+                   "plugin:fs|a|b", "../x"})
+    EXPECT_TRUE(std::holds_alternative<DecodeError>(parse_command_name(bad))) << bad;
+}
+
+TEST(DecodeInvokeRequest, JsonArguments) {
+  auto r = decode_invoke_request("/plugin%3Afs%7Cread", "application/json", bytes(R"({"path":"/x"})"));
+  ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r)) << error_of(r);
+  auto& req = std::get<InvokeRequest>(r);
+  EXPECT_EQ(req.command, "plugin:fs|read");
+  EXPECT_EQ(req.args_json, R"({"path":"/x"})");
+  EXPECT_FALSE(req.binary);
+}
+
+TEST(DecodeInvokeRequest, EmptyBodyIsEmptyObject) {
+  auto r = decode_invoke_request("/greet", "application/json; charset=utf-8", {});
+  ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r));
+  EXPECT_EQ(std::get<InvokeRequest>(r).args_json, "{}");
+}
+
+TEST(DecodeInvokeRequest, RawBytesKeepTheirBytes) {
+  std::vector<uint8_t> body{0, 1, 2, 255};
+  auto r = decode_invoke_request("/echo", "Application/Octet-Stream", body);
+  ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r));
+  auto& req = std::get<InvokeRequest>(r);
+  EXPECT_TRUE(req.binary);
+  EXPECT_EQ(req.body, body);
+  EXPECT_EQ(req.args_json, "{}");
+}
+
+TEST(DecodeInvokeRequest, RefusesBadInput) {
+  EXPECT_EQ(error_of(decode_invoke_request("/greet", "application/json", bytes("[1]"))),
+            "arguments must be a JSON object");
+  EXPECT_EQ(error_of(decode_invoke_request("/greet", "application/json", bytes("{"))), "arguments are not valid JSON");
+  EXPECT_EQ(error_of(decode_invoke_request("/greet", "text/plain", bytes("{}"))), "unsupported content type");
+  EXPECT_EQ(error_of(decode_invoke_request("/a/b", "application/json", {})), "invalid request path");
+  EXPECT_EQ(error_of(decode_invoke_request("greet", "application/json", {})), "invalid request path");
+  EXPECT_EQ(error_of(decode_invoke_request("/gr%zzeet", "application/json", {})), "invalid command name");
+  EXPECT_EQ(error_of(decode_invoke_request("/a%2Fb", "application/json", {})), "invalid command name");
+}
+
+TEST(InvokeResponse, ErrorsAreJsonStrings) {
+  auto e = InvokeResponse::error(403, "not \"allowed\"");
+  EXPECT_EQ(e.status, 403);
+  EXPECT_EQ(e.content_type, "application/json");
+  EXPECT_EQ(std::string(e.body.begin(), e.body.end()), R"("not \"allowed\"")");
+  EXPECT_EQ(InvokeResponse::bytes({1, 2}).content_type, "application/octet-stream");
+}
+
+TEST(BridgeScript, CallsTheBridgeWithEscapedLabels) {
+  auto s = bridge_script("main", "we\"b</script>");
+  EXPECT_NE(s.find("__TAURI_INTERNALS__"), std::string::npos);
+  EXPECT_NE(s.find(R"({"currentWindow":{"label":"main"},"currentWebview":{"windowLabel":"main","label":"we\"b</script>"}})"),
+            std::string::npos);
+  EXPECT_EQ(s.substr(s.size() - 3), ");\n");
+}
