@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   warden::cli::register_plugin_commands(app, action);
   warden::cli::register_acl_commands(app, action);
   warden::cli::register_permission_commands(app, action);
+  warden::cli::register_run_command(app, action);
 
   try {
     app.parse(argc, argv);

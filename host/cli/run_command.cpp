@@ -1,0 +1,308 @@
+// `warden run <app-dir>`: opens the app's windows in WebKitGTK, serves its frontend on
+// app://localhost/, and lets its JavaScript call app, core and plugin commands through the
+// authority. Also the sample host's own app commands (greet, echo, sleep, stream, broadcast).
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <gtk/gtk.h>
+#include <spdlog/spdlog.h>
+
+#include "acl/app_config.hpp"
+#include "acl/authority.hpp"
+#include "acl/permission_file.hpp"
+#include "acl/resolver.hpp"
+#include "cli/command.hpp"
+#include "plugin/plugin_folder.hpp"
+#include "plugin/plugin_permissions.hpp"
+#include "runtime/channel.hpp"
+#include "runtime/command_table.hpp"
+#include "runtime/core_permissions.hpp"
+#include "runtime/core_plugins.hpp"
+#include "runtime/dispatcher.hpp"
+#include "runtime/event_bus.hpp"
+#include "runtime/main_thread_queue.hpp"
+#include "runtime/uv_loop_thread.hpp"
+#include "webview/app_scheme.hpp"
+#include "webview/frontend_config.hpp"
+#include "webview/ipc_scheme.hpp"
+#include "webview/web_context.hpp"
+#include "webview/window_set.hpp"
+
+namespace warden::cli {
+namespace {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+struct RunOptions {
+  std::string app_dir;
+  std::vector<std::string> plugin_dirs;
+  std::string screenshot;
+  bool exit_after_load = false;
+  std::string exit_on_title;
+  double timeout_s = 0;
+};
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw UsageError("cannot read " + file.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// {"allow": [...], "deny": [...]} merging `scopes`, or null when there are none.
+json::value merged_scopes(const auto& scopes) {
+  if (scopes.empty()) return nullptr;
+  json::array allow, deny;
+  for (const acl::Scopes* s : scopes) {
+    for (auto& v : s->allow) allow.push_back(v);
+    for (auto& v : s->deny) deny.push_back(v);
+  }
+  return json::object{{"allow", std::move(allow)}, {"deny", std::move(deny)}};
+}
+
+runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority) {
+  return [authority](std::string_view command, const runtime::Caller& caller) {
+    bool local = caller.origin == "app://localhost";
+    auto origin = local ? acl::Origin::local() : acl::Origin::remote(caller.url);
+    acl::Decision d = authority->check(command, caller.window, caller.webview, origin);
+    runtime::AccessDecision out;
+    out.allowed = d.allowed();
+    if (out.allowed) {
+      out.scopes_json = json::serialize(json::object{{"command", merged_scopes(d.command_scopes)},
+                                                     {"global", merged_scopes(d.global_scopes)}});
+    } else {
+      out.reason = d.reason();
+    }
+    return out;
+  };
+}
+
+// The sample host's own commands (bare names, governed by the app's permissions/).
+void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& events,
+                         runtime::MainThreadQueue& main_thread, const webview::WindowSet& windows) {
+  auto args_of = [](const runtime::Invocation& call) { return json::parse(call.args_json).as_object(); };
+  commands.add("greet", {[args_of](runtime::Invocation& call) {
+                           auto args = args_of(call);
+                           auto* name = args.if_contains("name");
+                           if (!name || !name->is_string() || name->as_string().empty())
+                             return void(call.completion->reject("greet needs a non-empty 'name'"));
+                           std::string text = "Hello, " + std::string(name->as_string()) + "! Greetings from C++.";
+                           call.completion->resolve_json(json::serialize(json::value(json::string(text))));
+                         },
+                         false});
+  // Echo: bytes back as bytes, JSON arguments back as the same object.
+  commands.add("echo", {[](runtime::Invocation& call) {
+                          if (call.binary)
+                            call.completion->resolve_bytes(std::move(call.body));
+                          else
+                            call.completion->resolve_json(call.args_json);
+                        },
+                        false});
+  // Blocks a pool thread for `ms` milliseconds (at most 10 s), then returns ms.
+  commands.add("sleep", {[args_of](runtime::Invocation& call) {
+                           auto args = args_of(call);
+                           auto* ms = args.if_contains("ms");
+                           int64_t n = ms && ms->is_number() ? ms->to_number<int64_t>() : 0;
+                           if (n < 0 || n > 10000) return void(call.completion->reject("ms must be 0..10000"));
+                           std::this_thread::sleep_for(std::chrono::milliseconds(n));
+                           call.completion->resolve_json(std::to_string(n));
+                         },
+                         true});
+  // Streams `count` messages {"i": n} through the channel `onEvent`, then ends it.
+  commands.add("stream", {[args_of, &main_thread, &windows](runtime::Invocation& call) {
+                            auto args = args_of(call);
+                            auto* ch = args.if_contains("onEvent");
+                            auto id = ch && ch->is_string() ? runtime::Channel::parse_reference(ch->as_string())
+                                                            : std::nullopt;
+                            if (!id) return void(call.completion->reject("stream needs a Channel 'onEvent'"));
+                            auto* count = args.if_contains("count");
+                            int64_t n = count && count->is_number() ? count->to_number<int64_t>() : 0;
+                            if (n < 0 || n > 100000) return void(call.completion->reject("count must be 0..100000"));
+                            runtime::Channel channel(*id, call.caller.webview, main_thread,
+                                                     [&windows](const std::string& w, uint32_t cb, const std::string& d) {
+                                                       windows.run_callback(w, cb, d);
+                                                     });
+                            for (int64_t i = 0; i < n; ++i) channel.send("{\"i\":" + std::to_string(i) + "}");
+                            channel.close();
+                            call.completion->resolve_json(std::to_string(n));
+                          },
+                          true});
+  // The host emits `event` with `payload` to every webview (or to `target`).
+  commands.add("broadcast", {[args_of, &events](runtime::Invocation& call) {
+                               auto args = args_of(call);
+                               auto* event = args.if_contains("event");
+                               auto* payload = args.if_contains("payload");
+                               auto* target = args.if_contains("target");
+                               if (!event || !event->is_string())
+                                 return void(call.completion->reject("broadcast needs 'event'"));
+                               std::optional<std::string> to;
+                               if (target && target->is_string()) to = std::string(target->as_string());
+                               if (!events.emit(std::string(event->as_string()),
+                                                payload ? json::serialize(*payload) : "null", to))
+                                 return void(call.completion->reject("invalid event name"));
+                               call.completion->resolve_json("null");
+                             },
+                             false});
+}
+
+void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library) {
+  for (const auto& name : library.manifest().commands) {
+    // The descriptor's flags are not exposed by the loader yet: every plugin command runs on
+    // the thread pool, which is safe for blocking and non-blocking commands alike.
+    commands.add("plugin:" + library.name() + "|" + name,
+                 {[lib = &library, name](runtime::Invocation& call) {
+                    plugin::CallRequest request;
+                    request.command = name;
+                    request.args_json = call.args_json;
+                    if (call.binary) request.body = std::move(call.body);
+                    request.scopes_json = call.scopes_json;
+                    request.caller = {call.caller.window, call.caller.webview, call.caller.origin};
+                    lib->invoke(std::move(request), [completion = call.completion](const plugin::CallResult& r) {
+                      switch (r.kind) {
+                        case plugin::CallResult::Kind::json: completion->resolve_json(r.json); break;
+                        case plugin::CallResult::Kind::bytes: completion->resolve_bytes(r.bytes); break;
+                        case plugin::CallResult::Kind::error: completion->reject(r.error); break;
+                      }
+                    });
+                  },
+                  true});
+  }
+}
+
+int run_app(const RunOptions& o) {
+  if (!gtk_init_check(nullptr, nullptr))
+    throw UsageError("cannot open a display: set DISPLAY, or run under xvfb-run -a");
+
+  fs::path app_dir = fs::absolute(o.app_dir);
+  fs::path config_file = app_dir / "warden.conf.json";
+  auto config = webview::parse_frontend_config(read_text(config_file), config_file.string(), app_dir);
+
+  // Runtime plumbing. Declaration order is teardown order in reverse: windows close first,
+  // then the libuv loop drains, then the main-thread queue goes.
+  runtime::MainThreadQueue main_thread;
+  webview::WindowSet windows;
+  runtime::CallbackDelivery deliver = [&windows](const std::string& w, uint32_t cb, const std::string& d) {
+    windows.run_callback(w, cb, d);
+  };
+  runtime::EventBus events(main_thread, deliver);
+
+  // Plugins, then the ACL from the app folder, the core permissions and the plugins' manifests.
+  plugin::HostOptions host_options;
+  host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
+  std::vector<fs::path> plugin_dirs(o.plugin_dirs.begin(), o.plugin_dirs.end());
+  plugin::LoadedPlugins plugins = plugin::load_plugin_folders(plugin_dirs, {}, host_options);
+
+  acl::AclInputs inputs = acl::load_app_folder(app_dir);
+  for (auto& core : runtime::core_permission_files())
+    inputs.manifests.push_back({core.plugin, "built-in " + core.plugin,
+                                {acl::parse_permission_file(core.toml, acl::FileFormat::toml, "built-in " + core.plugin)}});
+  for (auto& lib : plugins.loaded) {
+    auto permissions = plugin::read_plugin_permissions(lib->file());
+    inputs.manifests.push_back({permissions.name, permissions.origin, std::move(permissions.files)});
+  }
+  auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
+  auto authority = std::make_shared<acl::Authority>(manifests, std::move(inputs.capabilities), acl::Target::linux);
+
+  runtime::CommandTable commands;
+  runtime::add_core_plugins(commands, events, {config.product_name, config.version, config.identifier});
+  add_sample_commands(commands, events, main_thread, windows);
+  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib);
+
+  int exit_code = 0;
+  {
+    runtime::UvLoopThread loop;
+    runtime::Dispatcher dispatcher(access_check(authority), commands, loop, main_thread);
+    webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist), config.csp);
+    webview::IpcScheme ipc_scheme(windows, dispatcher);
+    webview::WebContext context(app_scheme, ipc_scheme);
+
+    size_t loaded = 0;
+    bool quitting = false;
+    auto quit = [&](int code) {
+      if (quitting) return;
+      quitting = true;
+      exit_code = code;
+      gtk_main_quit();
+    };
+    auto all_titles_ready = [&] {
+      if (o.exit_on_title.empty()) return;
+      bool all = true;
+      windows.for_each([&](const webview::AppWindow& w) { all = all && w.title().starts_with(o.exit_on_title); });
+      if (!all) return;
+      windows.for_each([](const webview::AppWindow& w) { std::cout << w.label() << '\t' << w.title() << '\n'; });
+      std::cout.flush();
+      quit(0);
+    };
+    auto after_load = [&] {
+      if (o.screenshot.empty()) return quit(0);
+      windows.for_each([&](webview::AppWindow& w) {
+        if (&w != windows.find(config.windows.front().label)) return;
+        w.snapshot_png(o.screenshot, [&, path = o.screenshot](bool ok) {
+          if (ok) spdlog::info("screenshot written to {}", path);
+          else spdlog::error("could not write the screenshot {}", path);
+          quit(ok ? 0 : 1);
+        });
+      });
+    };
+    bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
+    for (const auto& wc : config.windows) {
+      std::string label = wc.label;
+      webview::WindowEvents ev;
+      ev.closed = [&, label] {
+        events.forget_webview(label);
+        if (windows.open_count() == 0) quit(exit_code);
+      };
+      ev.title_changed = [&](const std::string&) { all_titles_ready(); };
+      ev.load_finished = [&] {
+        if (++loaded != config.windows.size() || !o.exit_after_load) return;
+        // Give the page's own start-up scripts a moment to paint before the snapshot.
+        g_timeout_add(
+            700, +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
+            new std::function<void()>(after_load));
+      };
+      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console));
+    }
+    std::function<void()> on_timeout = [&] {
+      spdlog::error("run: timed out after {} s", o.timeout_s);
+      windows.for_each([](const webview::AppWindow& w) { std::cerr << w.label() << '\t' << w.title() << '\n'; });
+      quit(1);
+    };
+    if (o.timeout_s > 0)
+      g_timeout_add(static_cast<guint>(o.timeout_s * 1000),
+                    +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
+                    &on_timeout);
+    gtk_main();
+    windows.for_each([](webview::AppWindow& w) { w.close(); });
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void register_run_command(CLI::App& root, Action& action) {
+  auto o = std::make_shared<RunOptions>();
+  auto* run = root.add_subcommand("run", "Open an app's windows and serve its frontend");
+  run->add_option("app", o->app_dir, "The app folder (warden.conf.json, capabilities/, permissions/, frontend)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  run->add_option("--plugins", o->plugin_dirs, "A folder of plugin libraries (repeatable)")
+      ->check(CLI::ExistingDirectory);
+  run->add_option("--screenshot", o->screenshot, "With --exit-after-load: write the first window as PNG");
+  run->add_flag("--exit-after-load", o->exit_after_load, "Exit once every window has loaded");
+  run->add_option("--exit-on-title", o->exit_on_title,
+                  "Exit once every window's title starts with PREFIX; print 'label<TAB>title' per window");
+  run->add_option("--timeout", o->timeout_s, "Exit with status 1 after SECONDS");
+  run->callback([o, &action] { action = [o] { return run_app(*o); }; });
+}
+
+}  // namespace warden::cli
