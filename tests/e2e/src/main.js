@@ -1,0 +1,194 @@
+// Warden end-to-end scenarios, bundled with the real @tauri-apps/api (npm, pinned by the
+// lockfile). Every window runs the scenarios meant for its label and reports
+// {scenario: {ok, detail}} in its title as "DONE <json>"; tests/e2e/check_results.py asserts them.
+import { invoke, Channel } from '@tauri-apps/api/core';
+import { listen, once, emit } from '@tauri-apps/api/event';
+
+const results = {};
+
+async function scenario(name, body) {
+  try {
+    const detail = await body();
+    results[name] = { ok: true, detail: detail === undefined ? null : detail };
+  } catch (e) {
+    results[name] = { ok: false, detail: String(e && e.message ? e.message : e) };
+  }
+}
+
+function expect(cond, what) {
+  if (!cond) throw new Error('expected ' + what);
+}
+
+async function rejects(promise) {
+  try {
+    const value = await promise;
+    throw new Error('resolved with ' + JSON.stringify(value));
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('resolved with')) throw e;
+    return e;
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);
+}
+
+async function mainWindow() {
+  await scenario('allowed_call', async () => {
+    const text = await invoke('greet', { name: 'e2e' });
+    expect(text === 'Hello, e2e! Greetings from C++.', 'greeting, got ' + JSON.stringify(text));
+    return text;
+  });
+
+  await scenario('denied_call', async () => {
+    const error = await rejects(invoke('broadcast', { event: 'x', payload: 1 }));
+    expect(typeof error === 'string' && error.startsWith('not allowed'), 'a "not allowed" string, got ' + JSON.stringify(error));
+    return error;
+  });
+
+  await scenario('unknown_command', async () => {
+    const error = await rejects(invoke('no_such_command', {}));
+    expect(typeof error === 'string' && error.startsWith('unknown command'), '"unknown command", got ' + JSON.stringify(error));
+    const pluginError = await rejects(invoke('plugin:nope|nothing', {}));
+    expect(typeof pluginError === 'string' && pluginError.startsWith('unknown command'), 'plugin unknown, got ' + JSON.stringify(pluginError));
+    return error;
+  });
+
+  await scenario('core_app', async () => {
+    const name = await invoke('plugin:app|name');
+    const version = await invoke('plugin:app|version');
+    expect(name === 'Warden E2E' && version === '1.2.3', 'name/version, got ' + name + ' ' + version);
+    return name + ' ' + version;
+  });
+
+  await scenario('binary_roundtrip', async () => {
+    const size = 16 * 1024 * 1024;
+    const data = new Uint8Array(size);
+    for (let i = 0; i < size; i += 1) data[i] = (i * 31 + (i >> 11)) & 255;
+    const back = await invoke('echo', data);
+    expect(back instanceof ArrayBuffer, 'an ArrayBuffer, got ' + Object.prototype.toString.call(back));
+    const view = new Uint8Array(back);
+    expect(view.length === size, size + ' bytes, got ' + view.length);
+    for (let i = 0; i < size; i += 1) if (view[i] !== data[i]) throw new Error('byte ' + i + ' differs');
+    return view.length;
+  });
+
+  await scenario('concurrent_1000', async () => {
+    const calls = [];
+    for (let i = 0; i < 1000; i += 1) calls.push(invoke('echo', { i }));
+    const settled = await withTimeout(Promise.allSettled(calls), 30000, '1000 calls');
+    const bad = settled.filter((s, i) => s.status !== 'fulfilled' || s.value.i !== i);
+    expect(bad.length === 0, 'all 1000 fulfilled in order, ' + bad.length + ' were not');
+    return settled.length;
+  });
+
+  await scenario('slow_command_does_not_block', async () => {
+    const slow = invoke('sleep', { ms: 1500 });
+    let slowDone = false;
+    slow.then(() => { slowDone = true; });
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i += 1) await invoke('greet', { name: 'fast' + i });
+    const fastMs = performance.now() - t0;
+    expect(!slowDone, 'the fast calls to finish before the slow one');
+    expect((await slow) === 1500, 'the slow call to return 1500');
+    return Math.round(fastMs) + ' ms for 20 calls during a 1500 ms command';
+  });
+
+  await scenario('channel', async () => {
+    const received = [];
+    const channel = new Channel((m) => received.push(m.i));
+    const count = await invoke('stream', { onEvent: channel, count: 200 });
+    await withTimeout(new Promise((resolve) => {
+      const poll = () => (received.length >= 200 ? resolve() : setTimeout(poll, 10));
+      poll();
+    }), 5000, 'channel messages');
+    expect(count === 200, 'count 200');
+    for (let i = 0; i < 200; i += 1) if (received[i] !== i) throw new Error('message ' + i + ' is ' + received[i]);
+    return received.length;
+  });
+
+  await scenario('events', async () => {
+    const got = [];
+    const unlisten = await listen('e2e-event', (e) => got.push(e.payload));
+    const onceGot = [];
+    await once('e2e-event', (e) => onceGot.push(e.payload));
+    await emit('e2e-event', { n: 1 });
+    await emit('e2e-event', { n: 2 });
+    await withTimeout(new Promise((resolve) => {
+      const poll = () => (got.length >= 2 ? resolve() : setTimeout(poll, 10));
+      poll();
+    }), 5000, 'events');
+    unlisten();
+    await emit('e2e-event', { n: 3 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(JSON.stringify(got) === '[{"n":1},{"n":2}]', 'two events before unlisten, got ' + JSON.stringify(got));
+    expect(JSON.stringify(onceGot) === '[{"n":1}]', 'once() to fire once, got ' + JSON.stringify(onceGot));
+    return got.length;
+  });
+
+  await scenario('iframe_other_origin_denied', async () => {
+    const remote = new URL(document.querySelector('meta[name=remote-base]').content);
+    const frame = document.createElement('iframe');
+    frame.src = remote.origin + '/frame.html';
+    const report = withTimeout(new Promise((resolve) => {
+      window.addEventListener('message', (e) => {
+        if (e.origin === remote.origin && e.data && e.data.frame) resolve(e.data);
+      });
+    }), 10000, 'iframe report');
+    document.body.appendChild(frame);
+    const data = await report;
+    expect(data.bridge === true, 'the bridge in the iframe');
+    expect(data.status === 'rejected' && String(data.value).startsWith('not allowed'), 'the iframe denied, got ' + JSON.stringify(data));
+    return data.value;
+  });
+}
+
+async function secondWindow() {
+  await scenario('window_glob_allowed', async () => {
+    await invoke('broadcast', { event: 'from-second', payload: 1 });
+    return 'broadcast allowed';
+  });
+  await scenario('window_glob_denied', async () => {
+    const error = await rejects(invoke('greet', { name: 'second' }));
+    expect(String(error).startsWith('not allowed'), '"not allowed", got ' + JSON.stringify(error));
+    return error;
+  });
+}
+
+async function remoteWindow() {
+  await scenario('remote_allowed', async () => {
+    const text = await invoke('greet', { name: 'remote' });
+    expect(text === 'Hello, remote! Greetings from C++.', 'greeting');
+    return text;
+  });
+  await scenario('remote_denied_local_only', async () => {
+    const error = await rejects(invoke('echo', { x: 1 }));
+    expect(String(error).startsWith('not allowed'), '"not allowed", got ' + JSON.stringify(error));
+    return error;
+  });
+}
+
+async function frame() {
+  let status;
+  let value;
+  try {
+    value = await invoke('echo', { from: 'iframe' });
+    status = 'fulfilled';
+  } catch (e) {
+    value = String(e);
+    status = 'rejected';
+  }
+  window.parent.postMessage({ frame: true, bridge: !!window.__TAURI_INTERNALS__, status, value }, '*');
+}
+
+async function run() {
+  if (window.top !== window) return frame();
+  const label = window.__TAURI_INTERNALS__.metadata.currentWindow.label;
+  results.metadata = { ok: true, detail: label };
+  if (label === 'main') await mainWindow();
+  else if (label === 'second') await secondWindow();
+  else if (label === 'remote') await remoteWindow();
+  document.title = 'DONE ' + JSON.stringify(results);
+}
+
+run().catch((e) => { document.title = 'DONE ' + JSON.stringify({ runner: { ok: false, detail: String(e) } }); });
