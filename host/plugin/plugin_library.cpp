@@ -163,6 +163,12 @@ bool PluginLibrary::has_command(const std::string& command) const {
   return std::find(manifest_.commands.begin(), manifest_.commands.end(), command) != manifest_.commands.end();
 }
 
+std::optional<std::uint32_t> PluginLibrary::command_flags(const std::string& command) const {
+  for (const warden_command* c : commands_)
+    if (command == c->name) return c->flags;
+  return std::nullopt;
+}
+
 PendingCall PluginLibrary::invoke(CallRequest request, CallCallback on_complete) {
   PendingCall call(manifest_.name, std::move(request), std::move(on_complete));
   const std::string& command = call.request()->command;

@@ -46,6 +46,9 @@ class PluginLibrary {
   const std::filesystem::path& file() const { return file_; }
   const PluginManifestSection& manifest() const { return manifest_; }
   bool has_command(const std::string& command) const;
+  // The command's WARDEN_COMMAND_* flags from the plugin's table (e.g. WARDEN_COMMAND_BLOCKING:
+  // run it on the worker pool); nullopt for an unknown command.
+  std::optional<std::uint32_t> command_flags(const std::string& command) const;
 
   // Runs one command on the calling thread. The result arrives through `on_complete` and the
   // returned PendingCall (now, or later from any thread). An unknown command, or a C++

@@ -1,15 +1,16 @@
 #include "plugin/plugin_permissions.hpp"
 
-#include "plugin/manifest_section.hpp"
-
 namespace warden::plugin {
 
-PluginPermissions read_plugin_permissions(const std::filesystem::path& library) {
-  PluginManifestSection m = read_manifest_section(library);
+PluginPermissions plugin_permissions(const PluginManifestSection& m, const std::filesystem::path& library) {
   PluginPermissions out{m.name, "library " + library.string(), {}};
   out.files.reserve(m.files.size());
-  for (auto& f : m.files) out.files.push_back(std::move(f.parsed));
+  for (const auto& f : m.files) out.files.push_back(f.parsed);
   return out;
+}
+
+PluginPermissions read_plugin_permissions(const std::filesystem::path& library) {
+  return plugin_permissions(read_manifest_section(library), library);
 }
 
 }  // namespace warden::plugin

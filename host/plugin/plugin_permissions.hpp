@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "acl/permission_file.hpp"
+#include "plugin/manifest_section.hpp"
 
 namespace warden::plugin {
 
@@ -19,5 +20,10 @@ struct PluginPermissions {
 // Reads and validates the section (see read_manifest_section). Throws LoadError naming the
 // library and the reason.
 PluginPermissions read_plugin_permissions(const std::filesystem::path& library);
+
+// The same from a section already read, e.g. a loaded plugin's PluginLibrary::manifest():
+// use this for a loaded plugin rather than reading the file again, which could have been
+// replaced since it was loaded.
+PluginPermissions plugin_permissions(const PluginManifestSection& manifest, const std::filesystem::path& library);
 
 }  // namespace warden::plugin

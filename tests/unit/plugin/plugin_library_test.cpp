@@ -9,6 +9,7 @@
 #include "plugin/load_error.hpp"
 #include "plugin/plugin_folder.hpp"
 #include "plugin/plugin_library.hpp"
+#include "plugin/plugin_permissions.hpp"
 #include "test_files.hpp"
 
 using namespace warden::plugin;
@@ -54,6 +55,12 @@ TEST(PluginLibrary, GoodPluginLoadsAndRunsThroughTheCppWrapper) {
   auto lib = PluginLibrary::load(WARDEN_TEST_GOOD, R"({"greeting":"hi"})");
   EXPECT_EQ(lib->name(), "test-good");
   EXPECT_EQ(lib->version(), "1.2.3");
+  EXPECT_EQ(lib->command_flags("echo"), 0u);
+  EXPECT_EQ(lib->command_flags("bytes"), WARDEN_COMMAND_BLOCKING);
+  EXPECT_FALSE(lib->command_flags("nope"));
+  auto permissions = plugin_permissions(lib->manifest(), lib->file());
+  EXPECT_EQ(permissions.name, "test-good");
+  EXPECT_EQ(permissions.files.size(), lib->manifest().files.size());
   EXPECT_EQ(json_of(run(*lib, "echo", R"({"value":"pong"})")), boost::json::parse(R"({"value":"pong"})"));
   EXPECT_EQ(json_of(run(*lib, "config")), boost::json::parse(R"({"greeting":"hi"})"));
   EXPECT_EQ(json_of(run(*lib, "async", R"({"value":"v"})")), boost::json::parse(R"({"later":"v"})"));

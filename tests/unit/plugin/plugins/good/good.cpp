@@ -31,7 +31,7 @@ WARDEN_PLUGIN(plugin) {
   plugin.command("bytes", [](warden::Context& ctx) {
     warden::Bytes out(ctx.body().rbegin(), ctx.body().rend());
     return out;
-  });
+  }, WARDEN_COMMAND_BLOCKING);
   plugin.command("async", [](const EchoArgs& args, warden::Context& ctx) {
     std::thread([done = ctx.defer(), value = args.value]() mutable {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
