@@ -173,3 +173,17 @@ TEST(PluginCli, EmbedFailsOnABadPermissionFileWithFileAndLine) {
   EXPECT_NE(r.err.find(bad.string() + ":"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(s.path / "gen.c"));
 }
+
+TEST(PluginCli, CallSendsABinaryBodyAndPrintsRawBytes) {
+  Scratch s;
+  auto body = s.write("body.bin", "abc");
+  auto r = run_process({WARDEN_BIN, "plugin", "call", WARDEN_TEST_GOOD, "bytes", "--body-file", body.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "cba");
+  auto plain = run_process({WARDEN_BIN, "plugin", "call", WARDEN_TEST_PLAIN_C, "hello", "--window", "prefs"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(boost::json::parse(plain.out), boost::json::parse(R"({"hello":"prefs","args":{}})"));
+  auto events = run_process({WARDEN_BIN, "plugin", "call", WARDEN_TEST_GOOD, "emit", "--args", R"({"value":"v"})"});
+  ASSERT_EQ(events.exit_code, 0) << events.err;
+  EXPECT_NE(events.err.find(R"(event test-good:test-event {"value":"v"})"), std::string::npos) << events.err;
+}
