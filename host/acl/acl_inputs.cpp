@@ -28,7 +28,7 @@ PluginManifest load_plugin_manifest(const std::string& plugin, const fs::path& p
 
 AclInputs load_inputs(const AclInputSpec& spec, const LibraryManifestReader& read_library) {
   AclInputs inputs;
-  if (spec.app) inputs = load_app_folder(*spec.app);
+  if (spec.app) inputs = load_app_folder(*spec.app, read_library);
   for (const auto& [name, path] : spec.plugins) inputs.manifests.push_back(load_plugin_manifest(name, path, read_library));
   for (const auto& file : spec.capabilities)
     for (auto& cap : load_capability_file(file)) inputs.capabilities.push_back(std::move(cap));

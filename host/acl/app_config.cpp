@@ -94,7 +94,7 @@ std::vector<Capability> enabled_capabilities(const AppConfig& config, std::vecto
 
 }  // namespace
 
-AclInputs load_app_folder(const fs::path& dir) {
+AclInputs load_app_folder(const fs::path& dir, const LibraryManifestReader& read_library) {
   fs::path conf = dir / "warden.conf.json";
   std::error_code ec;
   AppConfig config;
@@ -106,7 +106,7 @@ AclInputs load_app_folder(const fs::path& dir) {
   for (const auto& [name, path] : config.plugin_paths) {
     // A plugin folder holds its permission files under permissions/; accept the folder itself too.
     fs::path perms = fs::is_directory(path / "permissions", ec) ? path / "permissions" : path;
-    inputs.manifests.push_back(load_manifest_folder(name, perms));
+    inputs.manifests.push_back(load_plugin_manifest(name, perms, read_library));
   }
   return inputs;
 }

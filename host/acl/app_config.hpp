@@ -35,7 +35,8 @@ AppConfig parse_app_config(std::string_view text, const std::string& source,
 
 // An app folder: DIR/warden.conf.json, DIR/capabilities/* (enabled as the config says),
 // DIR/permissions/** (the app's own commands, referenced without prefix), and each
-// plugins.<name>.path as that plugin's permission folder.
-AclInputs load_app_folder(const std::filesystem::path& dir);
+// plugins.<name>.path as that plugin's folder (its permissions/, or the folder itself) or,
+// through `read_library`, its library's manifest section.
+AclInputs load_app_folder(const std::filesystem::path& dir, const LibraryManifestReader& read_library = {});
 
 }  // namespace warden::acl

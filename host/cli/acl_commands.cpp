@@ -14,6 +14,7 @@
 #include "acl/explain.hpp"
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
+#include "plugin/manifest_section.hpp"
 
 namespace warden::cli {
 namespace {
@@ -47,13 +48,24 @@ struct Loaded {
   std::shared_ptr<const acl::ResolvedAcl> acl;
 };
 
+// `--plugin NAME=lib.so` and `plugins.<name>.path` naming a library: the permissions come
+// from the library's manifest section, read without running plugin code.
+acl::PluginManifest manifest_from_library(const std::string& plugin, const std::filesystem::path& library) {
+  auto section = warden::plugin::read_manifest_section(library);
+  if (section.name != plugin)
+    throw UsageError(library.string() + ": the library is plugin '" + section.name + "', not '" + plugin + "'");
+  acl::PluginManifest manifest{plugin, "library " + library.string(), {}};
+  for (auto& file : section.files) manifest.files.push_back(std::move(file.parsed));
+  return manifest;
+}
+
 Loaded load(const AclOptions& o) {
   acl::AclInputSpec spec;
   if (o.app) spec.app = *o.app;
   for (const auto& p : o.plugins) spec.plugins.push_back(acl::parse_plugin_spec(p));
   for (const auto& c : o.capabilities) spec.capabilities.emplace_back(c);
   if (!spec.app && spec.capabilities.empty()) throw UsageError("give --app DIR or at least one --capability FILE");
-  acl::AclInputs inputs = acl::load_inputs(spec);
+  acl::AclInputs inputs = acl::load_inputs(spec, manifest_from_library);
   auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
   auto resolved = acl::resolve_acl(*manifests, inputs.capabilities, target_of(o));
   return {manifests, resolved};
