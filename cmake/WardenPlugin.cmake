@@ -1,6 +1,6 @@
 # warden_add_plugin(): build a Warden plugin shared library with its manifest section.
 #
-#   warden_add_plugin(<name>
+#   warden_add_plugin(<name>         # or NAME <name>
 #     SOURCES <files>...            # the plugin's C or C++ sources
 #     COMMANDS <cmd>...             # command names, exactly those of its command table
 #     [PERMISSIONS <dir>]           # its permissions/ folder (*.toml, *.json, subfolders too;
@@ -18,8 +18,15 @@
 # (string literals), which the C++ wrapper uses, so code and section always agree.
 include_guard(GLOBAL)
 
-function(warden_add_plugin name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;PERMISSIONS;OUTPUT_DIRECTORY" "SOURCES;COMMANDS")
+function(warden_add_plugin first)
+  # The name is positional, or given as NAME <name>.
+  if(first STREQUAL "NAME")
+    cmake_parse_arguments(PARSE_ARGV 2 arg "" "VERSION;PERMISSIONS;OUTPUT_DIRECTORY" "SOURCES;COMMANDS")
+    set(name "${ARGV1}")
+  else()
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "VERSION;PERMISSIONS;OUTPUT_DIRECTORY" "SOURCES;COMMANDS")
+    set(name "${first}")
+  endif()
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "warden_add_plugin(${name}): unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
   endif()
