@@ -186,3 +186,15 @@ TEST(AclCli, PermissionLsListsTheCorpusWithDescriptions) {
   EXPECT_NE(text.out.find("fs:read-download-dir"), std::string::npos);
   EXPECT_NE(text.out.find("allows all read the $DOWNLOAD dir"), std::string::npos);
 }
+
+#ifdef WARDEN_PING
+// A plugin given as its library: the permissions come from its manifest section.
+TEST(AclCli, PluginLibraryManifestSection) {
+  auto r = run_warden({"acl", "check", "plugin:ping|ping", "--window", "main", "--plugin", std::string("ping=") + WARDEN_PING,
+                       "--capability", cap("basic-ping/cap.toml")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto wrong = run_warden({"acl", "resolve", "--plugin", std::string("pong=") + WARDEN_PING, "--capability", cap("basic-ping/cap.toml")});
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("not 'pong'"), std::string::npos) << wrong.err;
+}
+#endif
