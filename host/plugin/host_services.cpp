@@ -43,12 +43,32 @@ void host_log(const warden_host* host, warden_log_level level, const char* messa
   spdlog::log(lvl, "[plugin {}] {}", h ? h->plugin_name() : "?", printable(message));
 }
 
+// Well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool is_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : 99;
+    if (n == 99 || (n > 0 && i + n >= s.size())) return false;
+    std::uint32_t cp = n == 0 ? c : c & (0x3f >> n);
+    for (std::size_t k = 1; k <= n; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    static constexpr std::uint32_t min_for[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min_for[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
 char* host_resolve_path(const warden_host* host, const char* path) {
   const HostServices* h = self(host);
-  if (!h || !path) return nullptr;
+  if (!h || !path || !is_utf8(path)) return nullptr;
   try {
     auto p = resolve_path(path, h->options().paths);
-    if (!p) return nullptr;
+    if (!p || !is_utf8(p->native())) return nullptr;
     return ::strdup(p->c_str());
   } catch (...) {
     return nullptr;
