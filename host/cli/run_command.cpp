@@ -234,25 +234,33 @@ int run_app(const RunOptions& o) {
       exit_code = code;
       gtk_main_quit();
     };
+    std::function<void()> take_screenshot = [&] {
+      webview::AppWindow* first = windows.find(config.windows.front().label);
+      if (!first) return quit(1);
+      first->snapshot_png(o.screenshot, [&, path = o.screenshot](bool ok) {
+        if (ok) spdlog::info("screenshot written to {}", path);
+        else spdlog::error("could not write the screenshot {}", path);
+        quit(ok ? 0 : 1);
+      });
+    };
+    bool titles_done = false;
     auto all_titles_ready = [&] {
       if (o.exit_on_title.empty()) return;
       bool all = true;
       windows.for_each([&](const webview::AppWindow& w) { all = all && w.title().starts_with(o.exit_on_title); });
-      if (!all) return;
+      if (!all || titles_done) return;
+      titles_done = true;
       windows.for_each([](const webview::AppWindow& w) { std::cout << w.label() << '\t' << w.title() << '\n'; });
       std::cout.flush();
-      quit(0);
+      if (o.screenshot.empty()) return quit(0);
+      // Let the page paint what it just reported before the snapshot.
+      g_timeout_add(
+          300, +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
+          new std::function<void()>(take_screenshot));
     };
     auto after_load = [&] {
       if (o.screenshot.empty()) return quit(0);
-      windows.for_each([&](webview::AppWindow& w) {
-        if (&w != windows.find(config.windows.front().label)) return;
-        w.snapshot_png(o.screenshot, [&, path = o.screenshot](bool ok) {
-          if (ok) spdlog::info("screenshot written to {}", path);
-          else spdlog::error("could not write the screenshot {}", path);
-          quit(ok ? 0 : 1);
-        });
-      });
+      take_screenshot();
     };
     bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
     for (const auto& wc : config.windows) {
@@ -297,7 +305,8 @@ void register_run_command(CLI::App& root, Action& action) {
       ->check(CLI::ExistingDirectory);
   run->add_option("--plugins", o->plugin_dirs, "A folder of plugin libraries (repeatable)")
       ->check(CLI::ExistingDirectory);
-  run->add_option("--screenshot", o->screenshot, "With --exit-after-load: write the first window as PNG");
+  run->add_option("--screenshot", o->screenshot,
+                  "With --exit-after-load or --exit-on-title: write the first window as PNG before exiting");
   run->add_flag("--exit-after-load", o->exit_after_load, "Exit once every window has loaded");
   run->add_option("--exit-on-title", o->exit_on_title,
                   "Exit once every window's title starts with PREFIX; print 'label<TAB>title' per window");
