@@ -32,6 +32,7 @@
 #include "runtime/main_thread_queue.hpp"
 #include "runtime/uv_loop_thread.hpp"
 #include "webview/app_scheme.hpp"
+#include "webview/bare_echo_scheme.hpp"
 #include "webview/frontend_config.hpp"
 #include "webview/ipc_scheme.hpp"
 #include "webview/web_context.hpp"
@@ -49,6 +50,7 @@ struct RunOptions {
   bool exit_after_load = false;
   std::string exit_on_title;
   double timeout_s = 0;
+  bool bare_echo_scheme = false;
 };
 
 std::string read_text(const fs::path& file) {
@@ -225,6 +227,7 @@ int run_app(const RunOptions& o) {
     webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist), config.csp);
     webview::IpcScheme ipc_scheme(windows, dispatcher);
     webview::WebContext context(app_scheme, ipc_scheme);
+    if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
 
     size_t loaded = 0;
     bool quitting = false;
@@ -311,6 +314,8 @@ void register_run_command(CLI::App& root, Action& action) {
   run->add_option("--exit-on-title", o->exit_on_title,
                   "Exit once every window's title starts with PREFIX; print 'label<TAB>title' per window");
   run->add_option("--timeout", o->timeout_s, "Exit with status 1 after SECONDS");
+  run->add_flag("--bare-echo-scheme", o->bare_echo_scheme,
+                "Benchmarking: also serve bare://localhost/, which echoes a POST body with no IPC layer");
   run->callback([o, &action] { action = [o] { return run_app(*o); }; });
 }
 

@@ -6,12 +6,18 @@ import { listen, once, emit } from '@tauri-apps/api/event';
 
 const results = {};
 
+// Window titles are cut at about 1000 characters: keep each detail short.
+function short(value) {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? text.slice(0, 57) + '...' : value;
+}
+
 async function scenario(name, body) {
   try {
     const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : detail };
+    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
   } catch (e) {
-    results[name] = { ok: false, detail: String(e && e.message ? e.message : e) };
+    results[name] = { ok: false, detail: short(e && e.message ? e.message : e) };
   }
 }
 
