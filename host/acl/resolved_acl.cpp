@@ -20,8 +20,13 @@ bool CompiledCapability::matches_origin(const Origin& origin) const noexcept {
 }
 
 const CommandRules* ResolvedAcl::find(std::string_view command) const noexcept {
-  auto it = commands.find(command);
-  return it == commands.end() ? nullptr : &it->second;
+  if (index_.empty()) return nullptr;
+  std::size_t hash = StringHash{}(command);
+  for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    const IndexSlot& slot = index_[i];
+    if (!slot.rules) return nullptr;  // the table is never full: an empty slot ends the probe
+    if (slot.hash == hash && slot.key == command) return slot.rules;
+  }
 }
 
 bool ResolvedAcl::applies(const CommandGrant& grant, std::string_view window, std::string_view webview,
@@ -35,10 +40,20 @@ bool ResolvedAcl::applies(const CommandGrant& grant, std::string_view window, st
   return cap.matches_labels(window, webview);
 }
 
-void ResolvedAcl::link_global_scopes() {
+void ResolvedAcl::seal() {
   for (auto& [key, rules] : commands) {
     auto it = global_scopes.find(rules.plugin);
     rules.global = it == global_scopes.end() ? nullptr : &it->second;
+  }
+  std::size_t capacity = 8;
+  while (capacity < commands.size() * 2) capacity *= 2;  // load factor <= 1/2
+  index_.assign(capacity, {});
+  mask_ = capacity - 1;
+  for (const auto& [key, rules] : commands) {
+    std::size_t hash = StringHash{}(key);
+    std::size_t i = hash & mask_;
+    while (index_[i].rules) i = (i + 1) & mask_;
+    index_[i] = {hash, key, &rules};
   }
 }
 

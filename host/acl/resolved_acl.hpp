@@ -83,12 +83,26 @@ class ResolvedAcl {
   std::unordered_map<std::string, CommandRules, StringHash, std::equal_to<>> commands;
   std::map<std::string, std::vector<GlobalGrant>, std::less<>> global_scopes;  // by plugin
 
+  // Through the lookup index: valid after seal().
   const CommandRules* find(std::string_view command) const noexcept;
   // The grant's capability places the caller and its context matches the origin.
   bool applies(const CommandGrant& grant, std::string_view window, std::string_view webview,
                const Origin& origin) const noexcept;
-  // Links each command to its plugin's global grants; call once after filling.
-  void link_global_scopes();
+  // Call once when filled: links each command to its plugin's global grants and builds the
+  // lookup index. Nothing may change afterwards.
+  void seal();
+
+ private:
+  // Open addressing over the (stable) map nodes: a power-of-two table probed linearly, with
+  // the full hash kept per slot. Cheaper than the map's own lookup (no modulo, no chain
+  // walk), which matters on the check path.
+  struct IndexSlot {
+    std::size_t hash = 0;
+    std::string_view key;
+    const CommandRules* rules = nullptr;
+  };
+  std::vector<IndexSlot> index_;
+  std::size_t mask_ = 0;
 };
 
 // "plugin:fs|read_dir", or the bare name for app commands.

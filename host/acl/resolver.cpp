@@ -200,7 +200,7 @@ class AclBuilder {
   }
 
   std::shared_ptr<const ResolvedAcl> finish() {
-    acl_->link_global_scopes();
+    acl_->seal();
     return acl_;
   }
 

@@ -259,3 +259,21 @@ TEST(Resolver, ExpansionReportsThePathToEachPermission) {
   ASSERT_EQ(expansion.permissions.size(), 2u);
   EXPECT_EQ(expansion.permissions[0].path, (std::vector<std::string>{"fs:read-home", "fs:allow-read"}));
 }
+
+TEST(Resolver, LookupIndexFindsEveryCommandAndNothingElse) {
+  std::string toml;
+  std::string perms;
+  for (int i = 0; i < 2000; ++i) {
+    toml += "[[permission]]\nidentifier = \"allow-c" + std::to_string(i) + "\"\ncommands.allow = [\"c" + std::to_string(i) + "\"]\n";
+    perms += std::string(i ? "," : "") + "\"p:allow-c" + std::to_string(i) + "\"";
+  }
+  auto acl = resolve({manifest("p", {toml})}, R"({"identifier": "c", "windows": ["m"], "permissions": [)" + perms + "]}");
+  for (int i = 0; i < 2000; ++i) {
+    const auto* rules = acl->find("plugin:p|c" + std::to_string(i));
+    ASSERT_TRUE(rules) << i;
+    EXPECT_EQ(rules->allowed[0].via[0], "p:allow-c" + std::to_string(i));
+  }
+  EXPECT_FALSE(acl->find("plugin:p|c2000"));
+  EXPECT_FALSE(acl->find("plugin:p|"));
+  EXPECT_FALSE(acl->find(""));
+}
