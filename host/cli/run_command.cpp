@@ -157,6 +157,20 @@ void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& eve
                              false});
 }
 
+// The window plugin's commands that need the window table (core:window).
+void add_window_commands(runtime::CommandTable& commands, runtime::MainThreadQueue& main_thread,
+                         webview::WindowSet& windows) {
+  // Closes the calling window. The call resolves first; calls still in flight from that window
+  // settle later into a closed webview, which WebKit ignores.
+  commands.add("plugin:window|close", {[&main_thread, &windows](runtime::Invocation& call) {
+                                         call.completion->resolve_json("null");
+                                         main_thread.post([&windows, label = call.caller.window] {
+                                           if (auto* w = windows.find(label)) w->close();
+                                         });
+                                       },
+                                       false});
+}
+
 void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library) {
   for (const auto& name : library.manifest().commands) {
     // The descriptor's flags are not exposed by the loader yet: every plugin command runs on
@@ -218,6 +232,7 @@ int run_app(const RunOptions& o) {
   runtime::CommandTable commands;
   runtime::add_core_plugins(commands, events, {config.product_name, config.version, config.identifier});
   add_sample_commands(commands, events, main_thread, windows);
+  add_window_commands(commands, main_thread, windows);
   for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib);
 
   int exit_code = 0;
@@ -250,10 +265,15 @@ int run_app(const RunOptions& o) {
     auto all_titles_ready = [&] {
       if (o.exit_on_title.empty()) return;
       bool all = true;
-      windows.for_each([&](const webview::AppWindow& w) { all = all && w.title().starts_with(o.exit_on_title); });
+      // Closed windows report nothing; the ones still open must all have reported.
+      windows.for_each([&](const webview::AppWindow& w) {
+        all = all && (!w.open() || w.title().starts_with(o.exit_on_title));
+      });
       if (!all || titles_done) return;
       titles_done = true;
-      windows.for_each([](const webview::AppWindow& w) { std::cout << w.label() << '\t' << w.title() << '\n'; });
+      windows.for_each([](const webview::AppWindow& w) {
+        if (w.open()) std::cout << w.label() << '\t' << w.title() << '\n';
+      });
       std::cout.flush();
       if (o.screenshot.empty()) return quit(0);
       // Let the page paint what it just reported before the snapshot.
@@ -270,8 +290,10 @@ int run_app(const RunOptions& o) {
       std::string label = wc.label;
       webview::WindowEvents ev;
       ev.closed = [&, label] {
+        spdlog::info("window '{}' closed", label);
         events.forget_webview(label);
         if (windows.open_count() == 0) quit(exit_code);
+        else all_titles_ready();
       };
       ev.title_changed = [&](const std::string&) { all_titles_ready(); };
       ev.load_finished = [&] {

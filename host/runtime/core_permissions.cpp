@@ -31,12 +31,15 @@ std::string plugin_file(const std::string& plugin, const std::vector<std::string
 std::vector<CorePermissionFile> core_permission_files() {
   std::vector<std::string> event{"listen", "unlisten", "emit", "emit_to"};
   std::vector<std::string> app{"name", "version", "identifier", "tauri_version"};
+  std::vector<std::string> window{"close"};
   return {
       {"core",
        "[default]\ndescription = \"Default core plugins: event and app.\"\n"
        "permissions = [\"core:event:default\", \"core:app:default\"]\n"},
       {"core:event", plugin_file("core:event", event, event)},
       {"core:app", plugin_file("core:app", app, app)},
+      // As in Tauri, closing is not in the window plugin's default set.
+      {"core:window", plugin_file("core:window", window, {})},
   };
 }
 

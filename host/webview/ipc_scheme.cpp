@@ -69,9 +69,13 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
     return refuse(request, 400, "invalid request", error->message);
 
   g_object_ref(request);
+  std::string label = caller->window;
   dispatcher_.dispatch(std::move(std::get<ipc::InvokeRequest>(decoded)), std::move(*caller),
-                       [request](ipc::InvokeResponse response) {
-                         finish(request, response);
+                       [this, request, label](ipc::InvokeResponse response) {
+                         AppWindow* window = windows_.find(label);
+                         if (!window || !window->open())
+                           spdlog::info("ipc: settled a call of closed window '{}'", label);
+                         finish(request, response);  // WebKit ignores it when the webview is gone
                          g_object_unref(request);
                        });
 }

@@ -4,6 +4,18 @@ import json
 import sys
 
 results_file, window, scenario = sys.argv[1:4]
+if scenario == "closed_mid_call":
+    # The window closed itself with calls in flight: it reports nothing, the host logged the
+    # close, every in-flight call settled, and the run went on (the other windows reported).
+    results = open(results_file, encoding="utf-8").read()
+    log = open(results_file.replace("results.txt", "log.txt"), encoding="utf-8").read()
+    assert f"window '{window}' closed" in log, "the host did not log the close"
+    assert not any(l.startswith(window + "\t") for l in results.splitlines()), "the closed window reported"
+    assert "main\tDONE " in results, "the main window did not finish after the close"
+    settled = log.count(f"ipc: settled a call of closed window '{window}'")
+    assert settled == 20, f"expected 20 calls settled after the close, the log shows {settled}"
+    print(f"{window}: closed with calls in flight; {settled} settled after the close; the others finished")
+    sys.exit(0)
 reports = {}
 with open(results_file, encoding="utf-8") as f:
     for line in f:

@@ -174,6 +174,13 @@ async function remoteWindow() {
   });
 }
 
+// Starts slow calls, then closes its own window while they are in flight: the host must settle
+// them into the closed webview without crashing, and the other windows must still finish.
+async function closerWindow() {
+  for (let i = 0; i < 20; i += 1) invoke('sleep', { ms: 800 }).catch(() => {});
+  await invoke('plugin:window|close');
+}
+
 async function frame() {
   let status;
   let value;
@@ -194,6 +201,7 @@ async function run() {
   if (label === 'main') await mainWindow();
   else if (label === 'second') await secondWindow();
   else if (label === 'remote') await remoteWindow();
+  else if (label === 'closer') return closerWindow();
   document.title = 'DONE ' + JSON.stringify(results);
 }
 
