@@ -1,5 +1,6 @@
 // `warden acl resolve|check|explain|diff`: the ACL engine from the command line, for app
 // authors reviewing capabilities and for the conformance suite.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
