@@ -21,6 +21,7 @@
 #include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
+#include "plugin/path_variables.hpp"
 #include "plugin/plugin_folder.hpp"
 #include "plugin/plugin_permissions.hpp"
 #include "runtime/channel.hpp"
@@ -171,6 +172,32 @@ void add_window_commands(runtime::CommandTable& commands, runtime::MainThreadQue
                                        false});
 }
 
+// core:path's resolve_directory: @tauri-apps/api's BaseDirectory numbers, resolved like the
+// path variables of scopes ($APPDATA = $DATA/<identifier>, ...), `path` joined and normalised.
+void add_path_commands(runtime::CommandTable& commands, const std::string& identifier) {
+  static constexpr const char* kBaseDirectories[] = {
+      nullptr,     "AUDIO",    "CACHE",     "CONFIG",       "DATA",     "LOCALDATA", "DOCUMENT", "DOWNLOAD",
+      "PICTURE",   "PUBLIC",   "VIDEO",     "RESOURCE",     "TEMP",     "APPCONFIG", "APPDATA",  "APPLOCALDATA",
+      "APPCACHE",  "APPLOG",   "DESKTOP",   "EXE",          "FONT",     "HOME",      "RUNTIME",  "TEMPLATE"};
+  plugin::PathEnvironment env;
+  env.app_identifier = identifier;
+  commands.add("plugin:path|resolve_directory", {[env](runtime::Invocation& call) {
+                 auto args = json::parse(call.args_json).as_object();
+                 auto* dir = args.if_contains("directory");
+                 if (!dir || !dir->is_number()) return void(call.completion->reject("missing 'directory'"));
+                 auto n = dir->to_number<int64_t>();
+                 if (n < 1 || n >= static_cast<int64_t>(std::size(kBaseDirectories)))
+                   return void(call.completion->reject("unknown base directory"));
+                 auto base = plugin::path_variable(kBaseDirectories[n], env);
+                 if (!base) return void(call.completion->reject("unknown path"));
+                 fs::path result = *base;
+                 if (auto* p = args.if_contains("path"); p && p->is_string() && !p->as_string().empty())
+                   result = (result / std::string(p->as_string())).lexically_normal();
+                 call.completion->resolve_json(json::serialize(json::value(json::string(result.string()))));
+               },
+               false});
+}
+
 void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library) {
   for (const auto& name : library.manifest().commands) {
     // The descriptor's flags are not exposed by the loader yet: every plugin command runs on
@@ -233,6 +260,7 @@ int run_app(const RunOptions& o) {
   runtime::add_core_plugins(commands, events, {config.product_name, config.version, config.identifier});
   add_sample_commands(commands, events, main_thread, windows);
   add_window_commands(commands, main_thread, windows);
+  add_path_commands(commands, config.identifier);
   for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib);
 
   int exit_code = 0;

@@ -32,10 +32,15 @@ std::vector<CorePermissionFile> core_permission_files() {
   std::vector<std::string> event{"listen", "unlisten", "emit", "emit_to"};
   std::vector<std::string> app{"name", "version", "identifier", "tauri_version"};
   std::vector<std::string> window{"close"};
+  std::vector<std::string> path{"resolve_directory"};
+  std::vector<std::string> resources{"close"};
   return {
       {"core",
-       "[default]\ndescription = \"Default core plugins: event and app.\"\n"
-       "permissions = [\"core:event:default\", \"core:app:default\"]\n"},
+       "[default]\ndescription = \"Default core plugins: event, app, path and resources.\"\n"
+       "permissions = [\"core:event:default\", \"core:app:default\", \"core:path:default\", "
+       "\"core:resources:default\"]\n"},
+      {"core:path", plugin_file("core:path", path, path)},
+      {"core:resources", plugin_file("core:resources", resources, resources)},
       {"core:event", plugin_file("core:event", event, event)},
       {"core:app", plugin_file("core:app", app, app)},
       // As in Tauri, closing is not in the window plugin's default set.

@@ -1,6 +1,7 @@
 #pragma once
 // The permission files of the built-in core plugins, in Tauri's `core:` namespace:
-// "core" (its default set: core:default), "core:event", "core:app", "core:window". Each command has
+// "core" (its default set: core:default), "core:event", "core:app", "core:path",
+// "core:resources", "core:window". Each command has
 // allow-<cmd> / deny-<cmd> (dashes for underscores), and each plugin a default set.
 #include <string>
 #include <vector>

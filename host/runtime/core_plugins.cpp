@@ -79,6 +79,12 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   constant("plugin:app|version", app.version);
   constant("plugin:app|identifier", app.identifier);
   constant("plugin:app|tauri_version", "2.0.0");
+  // No command creates resources yet, so every id is unknown (as Tauri answers for one).
+  add(commands, "plugin:resources|close", [](Invocation& call) {
+    auto args = args_of(call);
+    u32_arg(args, "rid");
+    call.completion->reject("resource id not found");
+  });
 }
 
 }  // namespace warden::runtime

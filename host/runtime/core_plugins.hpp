@@ -1,6 +1,7 @@
 #pragma once
 // The built-in `core:` plugins that @tauri-apps/api calls: event (listen, unlisten, emit,
-// emit_to) and app (name, version, identifier). Their permissions are Tauri's `core:*` ones.
+// emit_to), app (name, version, identifier, tauri_version) and resources (close). Their
+// permissions are Tauri's `core:*` ones. path and window need the host's state: see `warden run`.
 #include <string>
 
 #include "runtime/command_table.hpp"

@@ -3,6 +3,7 @@
 // {scenario: {ok, detail}} in its title as "DONE <json>"; tests/e2e/check_results.py asserts them.
 import { invoke, Channel } from '@tauri-apps/api/core';
 import { listen, once, emit } from '@tauri-apps/api/event';
+import { appDataDir, homeDir, join } from '@tauri-apps/api/path';
 
 const results = {};
 
@@ -65,6 +66,16 @@ async function mainWindow() {
     const version = await invoke('plugin:app|version');
     expect(name === 'Warden E2E' && version === '1.2.3', 'name/version, got ' + name + ' ' + version);
     return name + ' ' + version;
+  });
+
+  await scenario('core_path', async () => {
+    const home = await homeDir();
+    const appData = await appDataDir();
+    expect(home.startsWith('/') && appData.startsWith('/'), 'absolute paths, got ' + home + ' ' + appData);
+    expect(appData.endsWith('/dev.warden.e2e'), 'the app data dir to end with the identifier, got ' + appData);
+    const error = await rejects(join('a', 'b'));
+    expect(String(error).startsWith('unknown command'), 'path join not provided, got ' + error);
+    return appData;
   });
 
   await scenario('binary_roundtrip', async () => {
