@@ -160,6 +160,24 @@ async function mainWindow() {
   });
 }
 
+// A sandboxed frame has an opaque origin ("null"): the host refuses it before the authority.
+async function sandboxedFrameScenario() {
+  await scenario('sandboxed_iframe_denied', async () => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.srcdoc = '<script>window.__TAURI_INTERNALS__.invoke("greet", {name: "sandbox"})'
+      + '.then((v) => parent.postMessage({sandbox: true, status: "fulfilled", value: v}, "*"),'
+      + ' (e) => parent.postMessage({sandbox: true, status: "rejected", value: String(e)}, "*"));</' + 'script>';
+    const report = withTimeout(new Promise((resolve) => {
+      window.addEventListener('message', (e) => { if (e.data && e.data.sandbox) resolve(e.data); });
+    }), 10000, 'sandboxed iframe report');
+    document.body.appendChild(frame);
+    const data = await report;
+    expect(data.status === 'rejected' && data.value.startsWith('not allowed'), 'denied, got ' + JSON.stringify(data));
+    return data.value;
+  });
+}
+
 async function secondWindow() {
   await scenario('window_glob_allowed', async () => {
     await invoke('broadcast', { event: 'from-second', payload: 1 });
@@ -209,7 +227,10 @@ async function run() {
   if (window.top !== window) return frame();
   const label = window.__TAURI_INTERNALS__.metadata.currentWindow.label;
   results.metadata = { ok: true, detail: label };
-  if (label === 'main') await mainWindow();
+  if (label === 'main') {
+    await mainWindow();
+    await sandboxedFrameScenario();
+  }
   else if (label === 'second') await secondWindow();
   else if (label === 'remote') await remoteWindow();
   else if (label === 'closer') return closerWindow();
