@@ -43,7 +43,9 @@ using CallCallback = std::function<void(const CallResult&)>;
 
 // The host's reference to one call. The shared state (request data, result) lives until both
 // this object is destroyed and the call is completed, so a plugin that completes late never
-// touches freed memory; destroying the PendingCall does not cancel the call.
+// touches freed memory; destroying the PendingCall does not cancel the call. A call that is
+// never completed keeps its state: a host that gives up on one (timeout, shutdown) completes
+// it with an error through complete().
 class PendingCall {
  public:
   PendingCall(std::string plugin, CallRequest request, CallCallback on_complete = {});
