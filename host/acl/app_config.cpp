@@ -67,7 +67,8 @@ std::vector<Capability> capability_files(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   std::vector<fs::path> paths;
-  for (const auto& e : fs::directory_iterator(dir))
+  // Subfolders too, as Tauri's default "./capabilities/**/*".
+  for (const auto& e : fs::recursive_directory_iterator(dir))
     if (e.is_regular_file() && format_of(e.path())) paths.push_back(e.path());
   std::sort(paths.begin(), paths.end());
   for (const auto& p : paths)

@@ -33,7 +33,7 @@ struct AppConfig {
 AppConfig parse_app_config(std::string_view text, const std::string& source,
                            const std::filesystem::path& app_dir);
 
-// An app folder: DIR/warden.conf.json, DIR/capabilities/* (enabled as the config says),
+// An app folder: DIR/warden.conf.json, DIR/capabilities/** (enabled as the config says),
 // DIR/permissions/** (the app's own commands, referenced without prefix), and each
 // plugins.<name>.path as that plugin's folder (its permissions/, or the folder itself) or,
 // through `read_library`, its library's manifest section.

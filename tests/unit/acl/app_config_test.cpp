@@ -12,7 +12,7 @@ namespace {
 void write_app(const TempDir& app, const std::string& conf) {
   app.write("warden.conf.json", conf);
   app.write("capabilities/main.json", R"({"identifier": "main", "windows": ["main"], "permissions": ["ping:allow-ping", "allow-hello"]})");
-  app.write("capabilities/extra.toml", "identifier = \"extra\"\nwindows = [\"*\"]\npermissions = [\"ping:allow-ping\"]\n");
+  app.write("capabilities/more/extra.toml", "identifier = \"extra\"\nwindows = [\"*\"]\npermissions = [\"ping:allow-ping\"]\n");
   app.write("permissions/hello.toml", "[[permission]]\nidentifier = \"allow-hello\"\ncommands.allow = [\"hello\"]\n");
   app.write("plugins/ping/permissions/ping.toml", "[[permission]]\nidentifier = \"allow-ping\"\ncommands.allow = [\"ping\"]\n");
   app.write("plugins/ping/permissions/schemas/schema.json", "{ not a permission file");
