@@ -200,8 +200,8 @@ void add_path_commands(runtime::CommandTable& commands, const std::string& ident
 
 void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library) {
   for (const auto& name : library.manifest().commands) {
-    // The descriptor's flags are not exposed by the loader yet: every plugin command runs on
-    // the thread pool, which is safe for blocking and non-blocking commands alike.
+    // WARDEN_COMMAND_BLOCKING commands run on the thread pool, the others on the libuv loop.
+    bool blocking = library.command_flags(name).value_or(WARDEN_COMMAND_BLOCKING) & WARDEN_COMMAND_BLOCKING;
     commands.add("plugin:" + library.name() + "|" + name,
                  {[lib = &library, name](runtime::Invocation& call) {
                     plugin::CallRequest request;
@@ -218,7 +218,7 @@ void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary&
                       }
                     });
                   },
-                  true});
+                  blocking});
   }
 }
 
@@ -250,7 +250,8 @@ int run_app(const RunOptions& o) {
     inputs.manifests.push_back({core.plugin, "built-in " + core.plugin,
                                 {acl::parse_permission_file(core.toml, acl::FileFormat::toml, "built-in " + core.plugin)}});
   for (auto& lib : plugins.loaded) {
-    auto permissions = plugin::read_plugin_permissions(lib->file());
+    // From the section the loader already read: the file may have changed since it was loaded.
+    auto permissions = plugin::plugin_permissions(lib->manifest(), lib->file());
     inputs.manifests.push_back({permissions.name, permissions.origin, std::move(permissions.files)});
   }
   auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
