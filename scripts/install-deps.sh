@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config clang python3
+  build-essential cmake ninja-build pkg-config clang python3 python3-jsonschema
   libboost1.81-dev libboost-json1.81-dev
   libspdlog-dev libuv1-dev libtomlplusplus-dev libcli11-dev
   libssl-dev libelf-dev
