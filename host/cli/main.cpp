@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   std::optional<std::string> log_level;
   app.add_option("--log-level", log_level,
                  "trace, debug, info, warn, error, critical or off (default: $WARDEN_LOG or warn)");
+  std::string log_format = "text";
+  app.add_option("--log-format", log_format, "text (default) or json: one JSON object per line, for machines")
+      ->check(CLI::IsMember({"text", "json"}));
   app.set_version_flag("--version", std::string("warden ") + WARDEN_VERSION);
 
   warden::cli::Action action;
@@ -28,7 +31,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
-    warden::log::init(log_level);
+    warden::log::init(log_level, log_format);
   } catch (const std::exception& e) {
     std::cerr << "warden: " << e.what() << "\n";
     return 2;

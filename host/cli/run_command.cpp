@@ -17,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include "acl/app_config.hpp"
+#include "ipc/invoke_key.hpp"
 #include "acl/authority.hpp"
 #include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
@@ -52,6 +53,7 @@ struct RunOptions {
   std::string exit_on_title;
   double timeout_s = 0;
   bool bare_echo_scheme = false;
+  bool dev = false;
 };
 
 std::string read_text(const fs::path& file) {
@@ -268,8 +270,13 @@ int run_app(const RunOptions& o) {
   {
     runtime::UvLoopThread loop;
     runtime::Dispatcher dispatcher(access_check(authority), commands, loop, main_thread);
-    webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist), config.csp);
-    webview::IpcScheme ipc_scheme(windows, dispatcher);
+    webview::CspModification csp_modification{config.csp_modification_disabled,
+                                              config.csp_modification_disabled_directives};
+    webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist),
+                                  o.dev && config.dev_csp ? config.dev_csp : config.csp, csp_modification);
+    // A new key per run, known to the IPC scheme and to the bridge's closure only.
+    ipc::BridgeOptions bridge{ipc::generate_invoke_key(), config.freeze_prototype};
+    webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key);
     webview::WebContext context(app_scheme, ipc_scheme);
     if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
 
@@ -332,7 +339,7 @@ int run_app(const RunOptions& o) {
             700, +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
             new std::function<void()>(after_load));
       };
-      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console));
+      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console, bridge));
     }
     std::function<void()> on_timeout = [&] {
       spdlog::error("run: timed out after {} s", o.timeout_s);
@@ -367,6 +374,7 @@ void register_run_command(CLI::App& root, Action& action) {
   run->add_option("--timeout", o->timeout_s, "Exit with status 1 after SECONDS");
   run->add_flag("--bare-echo-scheme", o->bare_echo_scheme,
                 "Benchmarking: also serve bare://localhost/, which echoes a POST body with no IPC layer");
+  run->add_flag("--dev", o->dev, "Development: send app.security.devCsp (when set) instead of csp");
   run->callback([o, &action] { action = [o] { return run_app(*o); }; });
 }
 

@@ -2,11 +2,27 @@
 // page script. It gives the unmodified @tauri-apps/api package what it calls on
 // `window.__TAURI_INTERNALS__` and `window.__TAURI_EVENT_PLUGIN_INTERNALS__` (see docs/bridge.md).
 //
-// This file is an expression: the host appends `(<metadata JSON>);` to call it with the
-// labels of the window and webview it is injected into.
-(function (metadata) {
+// This file is an expression: the host appends `(<metadata JSON>, "<invoke key>", <freeze>);` to
+// call it with the labels of the window and webview it is injected into, the run's invoke key and
+// app.security.freezePrototype.
+//
+// The invoke key must never reach page scripts. It lives only in this closure, and everything the
+// request path touches is captured here, at document start, before any page script can replace
+// it: the page may later wrap window.fetch, Headers.prototype or put getters on Object.prototype,
+// and the bridge uses none of them (its fetch init and header record are null-prototype objects,
+// so a getter on Object.prototype never sees them as `this`).
+(function (metadata, invokeKey, freezePrototype) {
   'use strict';
   if (window.__TAURI_INTERNALS__) return;
+
+  const nativeFetch = window.fetch;
+  const NativeHeaders = window.Headers;
+  const apply = Reflect.apply;
+  const createObject = Object.create;
+  const headersForEach = NativeHeaders.prototype.forEach;
+  const toLowerCase = String.prototype.toLowerCase;
+  const encodeComponent = encodeURIComponent;
+  const INVOKE_KEY_HEADER = 'Tauri-Invoke-Key';
 
   const IPC_BASE = 'ipc://localhost/';
   const TO_IPC_KEY = '__TAURI_TO_IPC_KEY__';
@@ -56,18 +72,31 @@
 
   async function invoke(cmd, args = {}, options = undefined) {
     if (typeof cmd !== 'string' || cmd.length === 0) throw 'invalid command name';
-    const headers = new Headers(options && options.headers ? options.headers : undefined);
+    // The caller's headers are copied into a null-prototype record; Content-Type and the key are
+    // the bridge's own.
+    const headers = createObject(null);
+    if (options && options.headers) {
+      apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => {
+        const lower = apply(toLowerCase, name, []);
+        if (lower !== 'content-type' && lower !== 'tauri-invoke-key') headers[name] = value;
+      }]);
+    }
     let body;
     if (isBinary(args)) {
       body = args;
-      headers.set('Content-Type', 'application/octet-stream');
+      headers['Content-Type'] = 'application/octet-stream';
     } else {
       body = serializeArgs(args === undefined ? {} : args);
-      headers.set('Content-Type', 'application/json');
+      headers['Content-Type'] = 'application/json';
     }
+    headers[INVOKE_KEY_HEADER] = invokeKey;
+    const init = createObject(null);
+    init.method = 'POST';
+    init.body = body;
+    init.headers = headers;
     let response;
     try {
-      response = await fetch(IPC_BASE + encodeURIComponent(cmd), { method: 'POST', body, headers });
+      response = await apply(nativeFetch, window, [IPC_BASE + encodeComponent(cmd), init]);
     } catch (e) {
       // No fallback to another transport: the host could not tell who is calling.
       throw 'IPC transport failed: ' + String(e);
@@ -112,4 +141,8 @@
     value: Object.freeze(eventInternals), writable: false, configurable: false, enumerable: false,
   });
   Object.defineProperty(window, 'isTauri', { value: true, writable: false, configurable: false });
+
+  // app.security.freezePrototype: no page script can add to or change Object.prototype
+  // (prototype pollution), since it runs after this.
+  if (freezePrototype) Object.freeze(Object.prototype);
 })

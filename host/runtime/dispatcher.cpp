@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "log/log.hpp"
+
 namespace warden::runtime {
 
 std::string webview_error(std::string_view generic, std::string_view detail) {
@@ -32,8 +34,7 @@ void Dispatcher::dispatch(ipc::InvokeRequest request, Caller caller,
   loop_.post([this, request = std::move(request), caller = std::move(caller), completion]() mutable {
     const Command* command = commands_.find(request.command);
     if (!command) {
-      spdlog::warn("ipc: unknown command '{}' from window '{}' webview '{}' origin '{}'",
-                   request.command, caller.window, caller.webview, caller.origin);
+      log::denial({request.command, caller.window, caller.webview, caller.origin, 404, "unknown command"});
       completion->settle(ipc::InvokeResponse::error(
           404, webview_error("unknown command", request.command)));
       return;
@@ -45,8 +46,7 @@ void Dispatcher::dispatch(ipc::InvokeRequest request, Caller caller,
       decision = {false, {}, std::string("access check failed: ") + e.what()};
     }
     if (!decision.allowed) {
-      spdlog::warn("ipc: denied '{}' for window '{}' webview '{}' origin '{}': {}", request.command,
-                   caller.window, caller.webview, caller.origin, decision.reason);
+      log::denial({request.command, caller.window, caller.webview, caller.origin, 403, decision.reason});
       completion->settle(ipc::InvokeResponse::error(
           403, webview_error("not allowed", request.command + ": " + decision.reason)));
       return;

@@ -13,8 +13,18 @@ namespace {
 std::vector<uint8_t> text_body(std::string_view s) { return {s.begin(), s.end()}; }
 }  // namespace
 
-AppScheme::AppScheme(FrontendAssets assets, std::optional<std::string> csp)
-    : assets_(std::move(assets)), csp_(std::move(csp)) {}
+AppScheme::AppScheme(FrontendAssets assets, std::optional<std::string> csp, CspModification modification)
+    : assets_(std::move(assets)), modification_(std::move(modification)) {
+  if (csp) csp_ = parse_csp(*csp);
+}
+
+std::optional<std::string> AppScheme::csp_for(std::string_view mime_type, const std::vector<uint8_t>& bytes) const {
+  if (!csp_) return std::nullopt;
+  InlineHashes hashes;
+  if (mime_type.starts_with("text/html"))
+    hashes = inline_hashes(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  return asset_csp(*csp_, hashes, modification_);
+}
 
 void AppScheme::handle(WebKitURISchemeRequest* request) const {
   const char* uri = webkit_uri_scheme_request_get_uri(request);
@@ -46,7 +56,7 @@ void AppScheme::handle(WebKitURISchemeRequest* request) const {
   }
   std::string type = mime_type_for(*file);
   HeaderList headers{{"X-Content-Type-Options", "nosniff"}};
-  if (csp_ && type.starts_with("text/html")) headers.emplace_back("Content-Security-Policy", *csp_);
+  if (auto csp = csp_for(type, *bytes)) headers.emplace_back("Content-Security-Policy", *csp);
   finish_request(request, 200, type, std::move(*bytes), headers);
 }
 

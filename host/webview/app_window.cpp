@@ -8,10 +8,10 @@
 namespace warden::webview {
 
 AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
-                     bool console_to_stderr)
+                     bool console_to_stderr, const ipc::BridgeOptions& bridge_options)
     : label_(config.label), events_(std::move(events)) {
   WebKitUserContentManager* content = webkit_user_content_manager_new();
-  std::string bridge = ipc::bridge_script(config.label, config.label);
+  std::string bridge = ipc::bridge_script(config.label, config.label, bridge_options);
   WebKitUserScript* script = webkit_user_script_new(bridge.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
   webkit_user_content_manager_add_script(content, script);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "ipc/bridge_script.hpp"
 #include "webview/window_config.hpp"
 
 typedef struct _GtkWidget GtkWidget;
@@ -21,8 +22,9 @@ struct WindowEvents {
 class AppWindow {
  public:
   // [main-thread] Creates and shows the window and starts loading its URL.
+  // `bridge` carries the run's invoke key and freezePrototype into the bridge's closure.
   AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
-            bool console_to_stderr);
+            bool console_to_stderr, const ipc::BridgeOptions& bridge);
   ~AppWindow();  // destroys the window if still open
   AppWindow(const AppWindow&) = delete;
   AppWindow& operator=(const AppWindow&) = delete;

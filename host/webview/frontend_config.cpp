@@ -97,13 +97,31 @@ FrontendConfig parse_frontend_config(std::string_view json_text, const std::stri
       }
     }
     if (auto* security = r.object(*app, "security", "app.")) {
-      if (auto* csp = security->if_contains("csp"); csp && !csp->is_null()) {
-        if (csp->is_string())
-          config.csp = std::string(csp->as_string());
-        else if (csp->is_object())
-          config.csp = csp_from_object(csp->as_object());
-        else
-          r.fail("app.security.csp", "must be a string or an object");
+      auto read_csp = [&](const char* key) -> std::optional<std::string> {
+        auto* csp = security->if_contains(key);
+        if (!csp || csp->is_null()) return std::nullopt;
+        if (csp->is_string()) return std::string(csp->as_string());
+        if (csp->is_object()) return csp_from_object(csp->as_object());
+        r.fail(std::string("app.security.") + key, "must be a string or an object");
+      };
+      config.csp = read_csp("csp");
+      config.dev_csp = read_csp("devCsp");
+      if (auto* d = security->if_contains("dangerousDisableAssetCspModification"); d && !d->is_null()) {
+        if (d->is_bool()) {
+          config.csp_modification_disabled = d->as_bool();
+        } else if (d->is_array()) {
+          for (auto& item : d->as_array()) {
+            if (!item.is_string())
+              r.fail("app.security.dangerousDisableAssetCspModification", "must be true, false or a list of directives");
+            config.csp_modification_disabled_directives.emplace_back(item.as_string());
+          }
+        } else {
+          r.fail("app.security.dangerousDisableAssetCspModification", "must be true, false or a list of directives");
+        }
+      }
+      if (auto* f = security->if_contains("freezePrototype"); f && !f->is_null()) {
+        if (!f->is_bool()) r.fail("app.security.freezePrototype", "must be true or false");
+        config.freeze_prototype = f->as_bool();
       }
     }
   }

@@ -1,6 +1,7 @@
 #pragma once
 // What the WebView side needs from warden.conf.json (same keys as tauri.conf.json):
-// identifier, productName, version, app.windows[], build.frontendDist, app.security.csp.
+// identifier, productName, version, app.windows[], build.frontendDist, app.security.{csp, devCsp,
+// dangerousDisableAssetCspModification, freezePrototype}.
 // The ACL part of the file (capabilities, plugins) is read by host/acl.
 #include <filesystem>
 #include <optional>
@@ -19,6 +20,12 @@ struct FrontendConfig {
   std::vector<WindowConfig> windows;         // at least one ("main" when the file lists none)
   std::filesystem::path frontend_dist;       // absolute; build.frontendDist against the app folder
   std::optional<std::string> csp;            // app.security.csp (a string, or an object of directives)
+  std::optional<std::string> dev_csp;        // app.security.devCsp (`warden run --dev`; else csp)
+  // app.security.dangerousDisableAssetCspModification: true, or the directives the host must not
+  // add to (hashes of inline scripts/styles, ipc: in connect-src).
+  bool csp_modification_disabled = false;
+  std::vector<std::string> csp_modification_disabled_directives;
+  bool freeze_prototype = false;             // app.security.freezePrototype
 };
 
 // Throws std::runtime_error naming `source` and the offending key.

@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <webkit2/webkit2.h>
 
+#include "ipc/invoke_key.hpp"
+#include "ipc/percent_decoding.hpp"
+#include "log/log.hpp"
 #include "webview/scheme_response.hpp"
 
 namespace warden::webview {
@@ -18,8 +21,15 @@ void finish(WebKitURISchemeRequest* request, const ipc::InvokeResponse& response
   finish_request(request, response.status, response.content_type, response.body, kCorsHeaders);
 }
 
-void refuse(WebKitURISchemeRequest* request, int status, std::string_view generic, std::string_view detail) {
-  spdlog::warn("ipc: refused {}: {}", webkit_uri_scheme_request_get_uri(request), detail);
+// What is known about a request before it is decoded, for the denial log.
+struct Seen {
+  std::string command;  // the decoded path, when it decodes
+  std::string window, webview, origin;
+};
+
+void refuse(WebKitURISchemeRequest* request, const Seen& seen, int status, std::string_view generic,
+            std::string_view detail) {
+  log::denial({seen.command, seen.window, seen.webview, seen.origin, status, detail});
   finish(request, ipc::InvokeResponse::error(status, runtime::webview_error(generic, detail)));
 }
 
@@ -39,34 +49,49 @@ std::vector<uint8_t> read_body(WebKitURISchemeRequest* request) {
 
 }  // namespace
 
-IpcScheme::IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher)
-    : windows_(windows), dispatcher_(dispatcher) {}
+IpcScheme::IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key)
+    : windows_(windows), dispatcher_(dispatcher), invoke_key_(std::move(invoke_key)) {}
 
 void IpcScheme::handle(WebKitURISchemeRequest* request) {
-  const char* method = webkit_uri_scheme_request_get_http_method(request);
-  if (!method || std::string_view(method) != "POST")
-    return refuse(request, 405, "invalid request", "method is not POST");
+  Seen seen;
+  SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
+  const char* origin = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
+  seen.origin = origin ? origin : "";
+  // Labels for the log only; the caller used for the call is built below, after the checks.
+  if (auto known = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), seen.origin)) {
+    seen.window = known->window;
+    seen.webview = known->webview;
+  }
 
   GUri* uri = g_uri_parse(webkit_uri_scheme_request_get_uri(request),
                           static_cast<GUriFlags>(G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS), nullptr);
-  if (!uri) return refuse(request, 400, "invalid request", "unparsable URL");
+  if (!uri) return refuse(request, seen, 400, "invalid request", "unparsable URL");
   std::string host = g_uri_get_host(uri) ? g_uri_get_host(uri) : "";
   std::string path = g_uri_get_path(uri);
   g_uri_unref(uri);
-  if (host != IpcScheme::host) return refuse(request, 400, "invalid request", "host is not localhost");
+  if (path.starts_with("/"))
+    if (auto name = ipc::percent_decode(std::string_view(path).substr(1))) seen.command = *name;
 
-  SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
-  const char* origin = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
-  if (!origin || !*origin) return refuse(request, 403, "not allowed", "request has no Origin");
-  if (std::string_view(origin) == "null") return refuse(request, 403, "not allowed", "opaque origin (null)");
+  // The invoke key first: a request the bridge did not make goes no further.
+  const char* key = headers ? soup_message_headers_get_one(headers, ipc::kInvokeKeyHeader) : nullptr;
+  if (!key || !*key) return refuse(request, seen, 403, "not allowed", "missing invoke key");
+  if (!ipc::invoke_key_matches(invoke_key_, key)) return refuse(request, seen, 403, "not allowed", "wrong invoke key");
+
+  const char* method = webkit_uri_scheme_request_get_http_method(request);
+  if (!method || std::string_view(method) != "POST")
+    return refuse(request, seen, 405, "invalid request", "method is not POST");
+  if (host != IpcScheme::host) return refuse(request, seen, 400, "invalid request", "host is not localhost");
+
+  if (!origin || !*origin) return refuse(request, seen, 403, "not allowed", "request has no Origin");
+  if (std::string_view(origin) == "null") return refuse(request, seen, 403, "not allowed", "opaque origin (null)");
 
   auto caller = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), origin);
-  if (!caller) return refuse(request, 403, "not allowed", "request from an unknown or closed webview");
+  if (!caller) return refuse(request, seen, 403, "not allowed", "request from an unknown or closed webview");
 
   const char* content_type = headers ? soup_message_headers_get_one(headers, "Content-Type") : nullptr;
   auto decoded = ipc::decode_invoke_request(path, content_type ? content_type : "", read_body(request));
   if (auto* error = std::get_if<ipc::DecodeError>(&decoded))
-    return refuse(request, 400, "invalid request", error->message);
+    return refuse(request, seen, 400, "invalid request", error->message);
 
   g_object_ref(request);
   std::string label = caller->window;

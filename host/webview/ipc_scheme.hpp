@@ -1,7 +1,11 @@
 #pragma once
 // The `ipc` URI scheme: `POST ipc://localhost/<command>` from any frame of a webview. The
 // caller (window, webview, origin) comes from WebKit and the host's window table, never from
-// the message; a missing or opaque ("null") origin is refused before the authority is asked.
+// the message. A request without the run's invoke key (only the bridge has it), or with a missing
+// or opaque ("null") origin, is refused before the authority is asked. Every refusal is logged
+// through log::denial (one line: command, window, webview, origin, status, reason).
+#include <string>
+
 #include "runtime/dispatcher.hpp"
 #include "webview/window_set.hpp"
 
@@ -14,7 +18,7 @@ class IpcScheme {
   static constexpr const char* scheme = "ipc";
   static constexpr const char* host = "localhost";
 
-  IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher);
+  IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key);
 
   // [main-thread] Starts answering one request; the answer comes later on the main thread.
   void handle(WebKitURISchemeRequest* request);
@@ -22,6 +26,7 @@ class IpcScheme {
  private:
   const WindowSet& windows_;
   runtime::Dispatcher& dispatcher_;
+  std::string invoke_key_;
 };
 
 }  // namespace warden::webview

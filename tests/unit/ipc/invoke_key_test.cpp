@@ -1,0 +1,48 @@
+#include "ipc/invoke_key.hpp"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "ipc/bridge_script.hpp"
+
+namespace warden::ipc {
+namespace {
+
+TEST(InvokeKey, IsRandomHexOf32Bytes) {
+  std::set<std::string> keys;
+  for (int i = 0; i < 100; ++i) {
+    auto k = generate_invoke_key();
+    ASSERT_EQ(k.size(), 64u);
+    EXPECT_EQ(k.find_first_not_of("0123456789abcdef"), std::string::npos);
+    keys.insert(k);
+  }
+  EXPECT_EQ(keys.size(), 100u);
+}
+
+TEST(InvokeKey, MatchesOnlyTheSameKey) {
+  auto k = generate_invoke_key();
+  EXPECT_TRUE(invoke_key_matches(k, k));
+  std::string other = k;
+  other.back() = other.back() == 'a' ? 'b' : 'a';
+  EXPECT_FALSE(invoke_key_matches(k, other));
+  EXPECT_FALSE(invoke_key_matches(k, k.substr(0, 63)));
+  EXPECT_FALSE(invoke_key_matches(k, k + "0"));
+  EXPECT_FALSE(invoke_key_matches(k, ""));
+  EXPECT_FALSE(invoke_key_matches("", ""));  // no key configured never matches
+}
+
+TEST(InvokeKey, BridgeGetsItAsAnArgumentNotInItsBody) {
+  std::string key(64, 'c');
+  auto s = bridge_script("main", "main", {key, true});
+  size_t at = s.find(key);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(s.find(key, at + 1), std::string::npos);  // exactly once: the call's argument
+  // The key and the flag come after the function's closing brace, in the call.
+  EXPECT_GT(at, s.rfind("})("));
+  EXPECT_EQ(s.substr(s.size() - 10), "\", true);\n");
+  EXPECT_NE(bridge_script("main", "main", {key, false}).find("\", false);\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warden::ipc
