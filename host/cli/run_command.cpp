@@ -64,6 +64,18 @@ std::string read_text(const fs::path& file) {
   return s.str();
 }
 
+// The app config's `plugins` object (each plugin's init gets its plugins.<name>), {} when absent.
+// The file was validated by parse_frontend_config and the ACL loader already.
+json::object plugin_configs(const std::string& config_text) {
+  json::parse_options opts;
+  opts.allow_comments = true;
+  opts.allow_trailing_commas = true;
+  json::value root = json::parse(config_text, {}, opts);
+  if (auto* plugins = root.is_object() ? root.as_object().if_contains("plugins") : nullptr; plugins && plugins->is_object())
+    return plugins->as_object();
+  return {};
+}
+
 // {"allow": [...], "deny": [...]} merging `scopes`, or null when there are none.
 json::value merged_scopes(const auto& scopes) {
   if (scopes.empty()) return nullptr;
@@ -244,8 +256,13 @@ int run_app(const RunOptions& o) {
   // Plugins, then the ACL from the app folder, the core permissions and the plugins' manifests.
   plugin::HostOptions host_options;
   host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
+  host_options.paths.app_identifier = config.identifier;  // $APPDATA, $APPLOG, ... of this app
   std::vector<fs::path> plugin_dirs(o.plugin_dirs.begin(), o.plugin_dirs.end());
-  plugin::LoadedPlugins plugins = plugin::load_plugin_folders(plugin_dirs, {}, host_options);
+  plugin::LoadedPlugins plugins =
+      plugin::load_plugin_folders(plugin_dirs, plugin_configs(read_text(config_file)), host_options);
+  std::vector<std::string> init_scripts;
+  for (auto& lib : plugins.loaded)
+    if (!lib->init_script().empty()) init_scripts.push_back(lib->init_script());
 
   acl::AclInputs inputs = acl::load_app_folder(app_dir);
   for (auto& core : runtime::core_permission_files())
@@ -339,7 +356,7 @@ int run_app(const RunOptions& o) {
             700, +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
             new std::function<void()>(after_load));
       };
-      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console, bridge));
+      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console, bridge, init_scripts));
     }
     std::function<void()> on_timeout = [&] {
       spdlog::error("run: timed out after {} s", o.timeout_s);

@@ -22,6 +22,9 @@ std::optional<std::string> plugin_string(const char* s, std::size_t max = 256) {
   return std::string(s, n);
 }
 
+// What a plugin's init_script may return at most.
+constexpr std::size_t max_init_script_length = 1 << 20;
+
 std::string join(const std::set<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -81,10 +84,10 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   if (!p)
     throw LoadError(file, "the entry point returned NULL: the plugin does not support host ABI " +
                               std::to_string(WARDEN_ABI_VERSION));
-  if (p->struct_size < sizeof(warden_plugin))
+  if (p->struct_size < WARDEN_PLUGIN_MIN_STRUCT_SIZE)
     throw LoadError(file, "warden_plugin.struct_size is " + std::to_string(p->struct_size) + ", ABI " +
                               std::to_string(WARDEN_ABI_VERSION) + " needs at least " +
-                              std::to_string(sizeof(warden_plugin)));
+                              std::to_string(WARDEN_PLUGIN_MIN_STRUCT_SIZE));
   if (p->abi_version != WARDEN_ABI_VERSION)
     throw LoadError(file, "ABI mismatch: the plugin's descriptor says ABI " + std::to_string(p->abi_version) +
                               ", this host has ABI " + std::to_string(WARDEN_ABI_VERSION));
@@ -145,6 +148,19 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   if (status != WARDEN_OK)
     throw LoadError(file, std::string("init failed: ") + (error[0] ? error : "(the plugin gave no reason)"));
   lib->initialised_ = true;
+  if (WARDEN_PLUGIN_HAS_INIT_SCRIPT(p) && p->init_script) {
+    const char* js = nullptr;
+    try {
+      js = p->init_script(lib->state_);
+    } catch (...) {
+      throw LoadError(file, "init_script threw a C++ exception across the C ABI");
+    }
+    if (js) {
+      auto text = plugin_string(js, max_init_script_length);
+      if (!text) throw LoadError(file, "init_script returned more than 1 MiB");
+      lib->init_script_ = std::move(*text);
+    }
+  }
   spdlog::debug("loaded plugin {} {} from {}", name, lib->manifest_.version, file.string());
   return lib;
 }

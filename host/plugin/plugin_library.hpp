@@ -49,6 +49,9 @@ class PluginLibrary {
   // The command's WARDEN_COMMAND_* flags from the plugin's table (e.g. WARDEN_COMMAND_BLOCKING:
   // run it on the worker pool); nullopt for an unknown command.
   std::optional<std::uint32_t> command_flags(const std::string& command) const;
+  // The JavaScript the plugin's init_script gave at load ("" for none): the host runs it in
+  // every frame at document start, after the bridge.
+  const std::string& init_script() const { return init_script_; }
 
   // Runs one command on the calling thread. The result arrives through `on_complete` and the
   // returned PendingCall (now, or later from any thread). An unknown command, or a C++
@@ -69,6 +72,7 @@ class PluginLibrary {
   std::vector<const warden_command*> commands_;  // sorted by name
   void* state_ = nullptr;
   bool initialised_ = false;
+  std::string init_script_;
 };
 
 }  // namespace warden::plugin

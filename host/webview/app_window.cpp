@@ -8,7 +8,8 @@
 namespace warden::webview {
 
 AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
-                     bool console_to_stderr, const ipc::BridgeOptions& bridge_options)
+                     bool console_to_stderr, const ipc::BridgeOptions& bridge_options,
+                     const std::vector<std::string>& init_scripts)
     : label_(config.label), events_(std::move(events)) {
   WebKitUserContentManager* content = webkit_user_content_manager_new();
   std::string bridge = ipc::bridge_script(config.label, config.label, bridge_options);
@@ -16,6 +17,12 @@ AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, Wind
                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
   webkit_user_content_manager_add_script(content, script);
   webkit_user_script_unref(script);
+  for (const std::string& js : init_scripts) {
+    WebKitUserScript* extra = webkit_user_script_new(js.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+    webkit_user_content_manager_add_script(content, extra);
+    webkit_user_script_unref(extra);
+  }
 
   view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", context, "user-content-manager",
                                        content, nullptr));

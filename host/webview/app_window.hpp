@@ -3,6 +3,7 @@
 // gets the bridge (labels baked in) at document start, before any page script.
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "ipc/bridge_script.hpp"
 #include "webview/window_config.hpp"
@@ -22,9 +23,11 @@ struct WindowEvents {
 class AppWindow {
  public:
   // [main-thread] Creates and shows the window and starts loading its URL.
+  // `init_scripts` (plugins' init scripts) run in every frame at document start, after the bridge.
   // `bridge` carries the run's invoke key and freezePrototype into the bridge's closure.
   AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
-            bool console_to_stderr, const ipc::BridgeOptions& bridge);
+            bool console_to_stderr, const ipc::BridgeOptions& bridge,
+            const std::vector<std::string>& init_scripts = {});
   ~AppWindow();  // destroys the window if still open
   AppWindow(const AppWindow&) = delete;
   AppWindow& operator=(const AppWindow&) = delete;

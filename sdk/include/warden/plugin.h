@@ -172,7 +172,24 @@ typedef struct warden_plugin {
 
   /* [main-thread] Called once before unloading, after every call has completed. May be NULL. */
   void (*shutdown)(void *state);
+
+  /* ---- appended after ABI 1's first revision: a host reads the fields below only when
+   * `struct_size` covers them (WARDEN_PLUGIN_HAS_INIT_SCRIPT), a plugin that predates them
+   * simply has none. ---- */
+
+  /* [main-thread] May be NULL. Called once, right after a successful init. Returns JavaScript
+   * (NUL-terminated UTF-8) that the host runs in every frame of every webview at document start,
+   * after its bridge and before any page script (Tauri's js_init_script), or NULL for none.
+   * [plugin-owned] valid until init_script returns (the host copies it). It runs in every
+   * origin the app shows, with no permission check: put only what any page may know in it. */
+  const char *(*init_script)(void *state);
 } warden_plugin;
+
+/* The size of warden_plugin before init_script was appended (the smallest a host accepts). */
+#define WARDEN_PLUGIN_MIN_STRUCT_SIZE (offsetof(warden_plugin, init_script))
+/* Whether `p` (a warden_plugin*) is recent enough to have the init_script field. */
+#define WARDEN_PLUGIN_HAS_INIT_SCRIPT(p) \
+  ((p)->struct_size >= offsetof(warden_plugin, init_script) + sizeof((p)->init_script))
 
 /* The one exported symbol. [main-thread] Called with the host's ABI version, before init;
  * returns the plugin's static description [plugin-owned, valid until unload], or NULL when

@@ -204,7 +204,7 @@ using bare = std::remove_cvref_t<T>;
 
 }  // namespace detail
 
-// The definition of a plugin: its commands and optional init/shutdown hooks. Built once, by
+// The definition of a plugin: its commands, optional init/shutdown hooks and init script. Built once, by
 // the WARDEN_PLUGIN body, before the host calls init.
 class Plugin {
  public:
@@ -231,6 +231,13 @@ class Plugin {
     shutdown_ = std::move(hook);
     return *this;
   }
+  // JavaScript the host runs in every frame of every webview at document start, after its
+  // bridge (Tauri's js_init_script). `make` runs once, after init; an empty string means none.
+  // It runs for every origin without a permission check: only what any page may know.
+  Plugin& init_script(std::function<std::string()> make) {
+    init_script_ = std::move(make);
+    return *this;
+  }
   const Host& host() const { return host_; }
 
   // The C descriptor; built once the definition is complete.
@@ -250,6 +257,7 @@ class Plugin {
     desc_.command_count = pointers_.size();
     desc_.init = &Plugin::init;
     desc_.shutdown = &Plugin::shutdown;
+    desc_.init_script = &Plugin::make_init_script;
     current() = this;
     return &desc_;
   }
@@ -349,6 +357,19 @@ class Plugin {
     }
   }
 
+  static const char* make_init_script(void* state) noexcept {
+    auto* self = static_cast<Plugin*>(state);
+    try {
+      if (!self || !self->init_script_) return nullptr;
+      self->script_ = self->init_script_();
+      return self->script_.empty() ? nullptr : self->script_.c_str();
+    } catch (const std::exception& e) {
+      self->host_.error(std::string("init_script failed: ") + e.what());
+    } catch (...) {
+    }
+    return nullptr;
+  }
+
   static void invoke(void* state, const warden_request* request) noexcept {
     auto* self = static_cast<Plugin*>(state);
     Completion done(self->host_.raw(), request->call);
@@ -379,6 +400,8 @@ class Plugin {
   std::map<std::string, Entry, std::less<>> commands_;
   InitHook init_;
   ShutdownHook shutdown_;
+  std::function<std::string()> init_script_;
+  std::string script_;
   Host host_;
   std::vector<warden_command> table_;
   std::vector<const warden_command*> pointers_;
