@@ -26,7 +26,10 @@ void add_item(AccessItems& items, boost::json::object item, const std::string& c
 
 AccessItems access_items(const ResolvedAcl& acl) {
   AccessItems items;
-  for (const auto& [command, rules] : acl.commands) {
+  for (const auto& entry : acl.commands) {
+    // Named, not a structured binding: clang before 16 cannot capture those in a lambda.
+    const auto& command = entry.first;
+    const auto& rules = entry.second;
     auto add = [&](const std::vector<CommandGrant>& list, const char* kind) {
       for (const auto& g : list) {
         const auto& cap = acl.capabilities[g.capability];

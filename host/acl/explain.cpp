@@ -73,7 +73,8 @@ std::vector<std::string> granting_permissions(const ManifestSet& manifests, std:
   // repeat until nothing new, so "fs:default" shows up when it lists "fs:read".
   for (bool grew = true; grew;) {
     grew = false;
-    for (const auto& [pname, p] : manifests.plugins()) {
+    for (const auto& entry : manifests.plugins()) {
+      const auto& p = entry.second;  // not a structured binding: clang < 16 cannot capture one
       auto reaches = [&](const std::vector<std::string>& members) {
         for (const auto& m : members) {
           std::string q = m.find(':') == std::string::npos ? p.qualified(m) : m;

@@ -32,7 +32,10 @@ std::string first_line(const std::string& text) {
 
 boost::json::array list_permissions(const acl::ManifestSet& manifests) {
   boost::json::array out;
-  for (const auto& [name, plugin] : manifests.plugins()) {
+  for (const auto& entry : manifests.plugins()) {
+    // Named, not structured bindings: clang before 16 cannot capture those in a lambda.
+    const auto& name = entry.first;
+    const auto& plugin = entry.second;
     auto add = [&](const std::string& id, const char* kind, const std::string& description, boost::json::object extra) {
       extra["identifier"] = plugin.qualified(id);
       extra["plugin"] = name;
