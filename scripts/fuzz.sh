@@ -12,7 +12,7 @@ CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Debu
   -DWARDEN_BUILD_TESTS=OFF -DWARDEN_BUILD_BENCHMARKS=OFF
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(cd tests/fuzz && ls *_fuzz.cpp | sed 's/\.cpp$//'))
-cmake --build "$BUILD_DIR" -j "${WARDEN_JOBS:-2}" --target "${targets[@]}"
+cmake --build "$BUILD_DIR" -j "${WARDEN_JOBS:-2}" --target "${targets[@]}" warden_plugins
 
 seed_dir() {  # a fresh corpus folder per target, seeded from test data
   local t=$1 dir="$BUILD_DIR/fuzz-corpus/$1"
@@ -25,6 +25,9 @@ seed_dir() {  # a fresh corpus folder per target, seeded from test data
       for f in tests/data/conformance/tauri-acl/capabilities/*/cap*; do
         case $f in *.json) b='\1';; *) b='\0';; esac
         { printf "$b"; cat "$f"; } > "$dir/$(echo "$f" | md5sum | cut -c1-12)"; done ;;
+    manifest_section_fuzz)  # the section bytes of every plugin the test build made
+      for f in "$BUILD_DIR"/plugins/*.so; do
+        [ -f "$f" ] && objcopy -O binary --only-section=.warden_manifest "$f" "$dir/$(basename "$f").bin"; done ;;
     url_pattern_fuzz)
       printf 'https://*.tauri.app\nhttps://a.tauri.app/x' > "$dir/seed1"
       printf 'http://localhost:*/*\nhttp://user@localhost:8080/' > "$dir/seed2" ;;
