@@ -39,6 +39,14 @@ void read_plugins(const Document& doc, const boost::json::value& plugins, const 
       fs::path dir = expect_string(doc, *p, field_path(path, "path"));
       config.plugin_paths[std::string(name)] = dir.is_absolute() ? dir : app_dir / dir;
     }
+    if (auto* p = fields.if_contains("sha256")) {
+      std::string field = field_path(path, "sha256");
+      std::string pin = expect_string(doc, *p, field);
+      bool ok = pin.size() == 64 &&
+                std::all_of(pin.begin(), pin.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+      if (!ok) doc.fail(field, "expected 64 lowercase hex digits (the library's SHA-256), got '" + pin + "'");
+      config.plugin_pins[std::string(name)] = pin;
+    }
   }
 }
 

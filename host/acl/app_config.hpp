@@ -28,6 +28,7 @@ struct AppConfig {
   std::vector<Capability> inline_capabilities;
   std::vector<CapabilityReference> referenced_capabilities;
   std::map<std::string, std::filesystem::path> plugin_paths;  // relative paths resolved against the app folder
+  std::map<std::string, std::string> plugin_pins;  // plugins.<name>.sha256: 64 lowercase hex digits
 };
 
 AppConfig parse_app_config(std::string_view text, const std::string& source,

@@ -25,6 +25,7 @@
 #include "plugin/path_variables.hpp"
 #include "plugin/plugin_folder.hpp"
 #include "plugin/plugin_permissions.hpp"
+#include "plugin/plugin_pin.hpp"
 #include "runtime/channel.hpp"
 #include "runtime/command_table.hpp"
 #include "runtime/core_permissions.hpp"
@@ -258,17 +259,37 @@ int run_app(const RunOptions& o) {
   host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
   host_options.paths.app_identifier = config.identifier;  // $APPDATA, $APPLOG, ... of this app
   std::vector<fs::path> plugin_dirs(o.plugin_dirs.begin(), o.plugin_dirs.end());
-  plugin::LoadedPlugins plugins =
-      plugin::load_plugin_folders(plugin_dirs, plugin_configs(read_text(config_file)), host_options);
+  // plugins.<name>.path naming a library loads it; a folder there only adds permission files.
+  // A malformed plugins.<name>.sha256 is a config error (acl::Error) before anything loads.
+  acl::AppConfig app_config = acl::parse_app_config(read_text(config_file), config_file.string(), app_dir);
+  plugin::AppPlugins app_plugins;
+  app_plugins.pins = app_config.plugin_pins;
+  app_plugins.configs = plugin_configs(read_text(config_file));
+  for (const auto& [name, path] : app_config.plugin_paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) app_plugins.libraries[name] = path;
+  }
+  plugin::LoadedPlugins plugins = plugin::load_app_plugins(app_plugins, plugin_dirs, host_options);
   std::vector<std::string> init_scripts;
   for (auto& lib : plugins.loaded)
     if (!lib->init_script().empty()) init_scripts.push_back(lib->init_script());
 
-  acl::AclInputs inputs = acl::load_app_folder(app_dir);
+  // The permissions of a library named by the config come from the loaded plugin's section
+  // (none when it was refused), never from reading the file again.
+  auto loaded_permissions = [&plugins](const std::string& name, const fs::path& library) {
+    for (auto& lib : plugins.loaded)
+      if (lib->name() == name) {
+        auto permissions = plugin::plugin_permissions(lib->manifest(), lib->file());
+        return acl::PluginManifest{permissions.name, permissions.origin, std::move(permissions.files)};
+      }
+    return acl::PluginManifest{name, "refused library " + library.string(), {}};
+  };
+  acl::AclInputs inputs = acl::load_app_folder(app_dir, loaded_permissions);
   for (auto& core : runtime::core_permission_files())
     inputs.manifests.push_back({core.plugin, "built-in " + core.plugin,
                                 {acl::parse_permission_file(core.toml, acl::FileFormat::toml, "built-in " + core.plugin)}});
   for (auto& lib : plugins.loaded) {
+    if (app_plugins.libraries.count(lib->name())) continue;  // added by load_app_folder
     // From the section the loader already read: the file may have changed since it was loaded.
     auto permissions = plugin::plugin_permissions(lib->manifest(), lib->file());
     inputs.manifests.push_back({permissions.name, permissions.origin, std::move(permissions.files)});

@@ -44,6 +44,13 @@ class PluginLibrary {
   const std::string& name() const { return manifest_.name; }
   const std::string& version() const { return manifest_.version; }
   const std::filesystem::path& file() const { return file_; }
+  // When the library was loaded from a pinned copy (/proc/self/fd/N): the file to name in
+  // messages, and the copy, kept open until the library is unloaded so that no other library
+  // gets the same /proc/self/fd/N path while this one is loaded (dlopen matches by name).
+  void set_pinned_origin(std::filesystem::path file, std::shared_ptr<void> copy) {
+    file_ = std::move(file);
+    pinned_copy_ = std::move(copy);
+  }
   const PluginManifestSection& manifest() const { return manifest_; }
   bool has_command(const std::string& command) const;
   // The command's WARDEN_COMMAND_* flags from the plugin's table (e.g. WARDEN_COMMAND_BLOCKING:
@@ -63,6 +70,7 @@ class PluginLibrary {
   PluginLibrary() = default;
 
   std::filesystem::path file_;
+  std::shared_ptr<void> pinned_copy_;  // closed after the library is unloaded
   PluginManifestSection manifest_;
   // Destroyed in reverse order: the state is shut down before the host services go, and the
   // library is unloaded last.

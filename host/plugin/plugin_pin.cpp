@@ -1,0 +1,192 @@
+#include "plugin/plugin_pin.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <set>
+
+#include <boost/json/serialize.hpp>
+#include <openssl/evp.h>
+#include <spdlog/spdlog.h>
+
+#include "plugin/load_error.hpp"
+
+namespace warden::plugin {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+struct MdCtx {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  ~MdCtx() { EVP_MD_CTX_free(ctx); }
+};
+
+std::string errno_text() { return std::strerror(errno); }
+
+// Streams `in` into the hash and, when out >= 0, into `out`. Returns the hex digest.
+std::string hash_fd(int in, int out, const fs::path& file) {
+  MdCtx md;
+  if (!md.ctx || EVP_DigestInit_ex(md.ctx, EVP_sha256(), nullptr) != 1)
+    throw LoadError(file, "cannot initialise SHA-256");
+  std::vector<unsigned char> buf(1 << 16);
+  for (;;) {
+    ssize_t n = ::read(in, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw LoadError(file, "cannot read: " + errno_text());
+    if (n == 0) break;
+    if (EVP_DigestUpdate(md.ctx, buf.data(), static_cast<size_t>(n)) != 1) throw LoadError(file, "SHA-256 failed");
+    for (ssize_t done = 0; out >= 0 && done < n;) {
+      ssize_t w = ::write(out, buf.data() + done, static_cast<size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) throw LoadError(file, "cannot copy the library: " + errno_text());
+      done += w;
+    }
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_DigestFinal_ex(md.ctx, digest, &len) != 1) throw LoadError(file, "SHA-256 failed");
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string s;
+  for (unsigned int i = 0; i < len; ++i) {
+    s += hex[digest[i] >> 4];
+    s += hex[digest[i] & 15];
+  }
+  return s;
+}
+
+int open_regular(const fs::path& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw LoadError(file, "cannot open: " + errno_text());
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw LoadError(file, "not a regular file");
+  }
+  return fd;
+}
+
+std::string mismatch(const std::string& expected, const std::string& actual) {
+  return "SHA-256 mismatch: the app config pins " + expected + " but the file's SHA-256 is " + actual;
+}
+
+}  // namespace
+
+std::optional<std::string> sha256_pin_problem(std::string_view pin) {
+  if (pin.size() != 64) return "expected 64 lowercase hex digits (a SHA-256), got " + std::to_string(pin.size()) + " characters";
+  for (char c : pin)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+      return std::string("expected 64 lowercase hex digits (a SHA-256), found '") + c + "'";
+  return std::nullopt;
+}
+
+std::string sha256_of_file(const fs::path& file) {
+  Fd in{open_regular(file)};
+  return hash_fd(in.fd, -1, file);
+}
+
+PinnedCopy::PinnedCopy(const fs::path& file) {
+  Fd in{open_regular(file)};
+  Fd copy{::memfd_create("warden-pinned-plugin", MFD_CLOEXEC | MFD_ALLOW_SEALING)};
+  if (copy.fd < 0) throw LoadError(file, "cannot create a private copy: " + errno_text());
+  sha256_ = hash_fd(in.fd, copy.fd, file);
+  if (::fcntl(copy.fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0)
+    throw LoadError(file, "cannot seal the private copy: " + errno_text());
+  fd_ = copy.fd;
+  copy.fd = -1;
+}
+
+PinnedCopy::~PinnedCopy() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+fs::path PinnedCopy::path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+namespace {
+
+struct Loader {
+  const AppPlugins& app;
+  const HostOptions& options;
+  LoadedPlugins out;
+  std::map<std::string, fs::path> names;  // loaded plugin name -> file
+
+  void refuse(const fs::path& file, const std::string& reason) {
+    spdlog::warn("plugin refused: {}: {}", file.string(), reason);
+    out.refused.push_back({file, reason});
+  }
+
+  std::string config_of(const std::string& name) const {
+    if (auto* v = app.configs.if_contains(name)) return boost::json::serialize(*v);
+    return "{}";
+  }
+
+  // Loads `file` as plugin `expected` (its section's name must match when given).
+  void load(const fs::path& file, const std::optional<std::string>& expected) {
+    try {
+      std::optional<std::string> pin;
+      if (expected)
+        if (auto it = app.pins.find(*expected); it != app.pins.end()) pin = it->second;
+      if (!expected) {
+        // A folder plugin: its name, from its section, says which pin applies.
+        std::string name = check_plugin_file(file).name;
+        if (auto it = app.pins.find(name); it != app.pins.end()) pin = it->second;
+      }
+      std::shared_ptr<PinnedCopy> copy;
+      fs::path source = file;
+      if (pin) {
+        copy = std::make_shared<PinnedCopy>(file);
+        if (copy->sha256() != *pin) throw LoadError(file, mismatch(*pin, copy->sha256()));
+        source = copy->path();
+      }
+      PluginManifestSection manifest;
+      try {
+        manifest = check_plugin_file(source);
+      } catch (const LoadError& e) {
+        throw LoadError(file, e.reason());
+      }
+      if (expected && manifest.name != *expected)
+        throw LoadError(file, "the app config's plugins." + *expected + ".path names this library, but its section says it is plugin '" +
+                                  manifest.name + "'");
+      if (auto [at, fresh] = names.emplace(manifest.name, file); !fresh)
+        throw LoadError(file, "duplicate plugin name '" + manifest.name + "': already provided by " + at->second.string());
+      std::string name = manifest.name;
+      try {
+        auto lib = PluginLibrary::load(source, std::move(manifest), config_of(name), options);
+        lib->set_pinned_origin(file, copy);
+        out.loaded.push_back(std::move(lib));
+      } catch (const LoadError& e) {
+        names.erase(name);
+        throw LoadError(file, e.reason());
+      }
+    } catch (const LoadError& e) {
+      refuse(file, e.reason());
+    } catch (const std::exception& e) {
+      refuse(file, e.what());
+    }
+  }
+};
+
+}  // namespace
+
+LoadedPlugins load_app_plugins(const AppPlugins& app, const std::vector<fs::path>& folders, const HostOptions& options) {
+  Loader loader{app, options, {}, {}};
+  for (const auto& [name, file] : app.libraries) loader.load(file, name);
+  for (PluginCandidate& c : scan_plugin_folders(folders)) {
+    if (c.refused) loader.refuse(c.file, *c.refused);
+    else loader.load(c.file, std::nullopt);
+  }
+  return std::move(loader.out);
+}
+
+}  // namespace warden::plugin
