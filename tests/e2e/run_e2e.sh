@@ -10,15 +10,9 @@ WARDEN=$1
 WORK=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 
-for tool in xvfb-run node npm python3; do
-  command -v "$tool" >/dev/null || { echo "run_e2e: '$tool' is required (scripts/install-deps.sh)" >&2; exit 1; }
-done
-
-# npm ci only when the lockfile changed since the last install (it wipes node_modules).
-if ! cmp -s "$HERE/package-lock.json" "$HERE/node_modules/.warden-lock-stamp" 2>/dev/null; then
-  (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$HERE/package-lock.json" "$HERE/node_modules/.warden-lock-stamp"
-fi
+. "$HERE/e2e_setup.sh"
+e2e_require_tools run_e2e xvfb-run node npm python3
+e2e_install_npm "$HERE"
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
