@@ -15,7 +15,7 @@
 #include "acl/explain.hpp"
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
-#include "plugin/manifest_section.hpp"
+#include "cli/library_manifest.hpp"
 
 namespace warden::cli {
 namespace {
@@ -48,17 +48,6 @@ struct Loaded {
   std::shared_ptr<const acl::ManifestSet> manifests;
   std::shared_ptr<const acl::ResolvedAcl> acl;
 };
-
-// `--plugin NAME=lib.so` and `plugins.<name>.path` naming a library: the permissions come
-// from the library's manifest section, read without running plugin code.
-acl::PluginManifest manifest_from_library(const std::string& plugin, const std::filesystem::path& library) {
-  auto section = warden::plugin::read_manifest_section(library);
-  if (section.name != plugin)
-    throw UsageError(library.string() + ": the library is plugin '" + section.name + "', not '" + plugin + "'");
-  acl::PluginManifest manifest{plugin, "library " + library.string(), {}};
-  for (auto& file : section.files) manifest.files.push_back(std::move(file.parsed));
-  return manifest;
-}
 
 Loaded load(const AclOptions& o) {
   acl::AclInputSpec spec;

@@ -10,7 +10,7 @@
 
 #include "acl/acl_inputs.hpp"
 #include "cli/command.hpp"
-#include "plugin/manifest_section.hpp"
+#include "cli/library_manifest.hpp"
 
 namespace warden::cli {
 namespace {
@@ -65,12 +65,7 @@ int run_ls(const ListOptions& o) {
   if (o.app) spec.app = *o.app;
   for (const auto& p : o.plugins) spec.plugins.push_back(acl::parse_plugin_spec(p));
   if (!spec.app && spec.plugins.empty()) throw UsageError("give --app DIR or at least one --plugin NAME=DIR");
-  auto inputs = acl::load_inputs(spec, [](const std::string& plugin, const std::filesystem::path& library) {
-    auto section = warden::plugin::read_manifest_section(library);
-    acl::PluginManifest manifest{plugin, "library " + library.string(), {}};
-    for (auto& file : section.files) manifest.files.push_back(std::move(file.parsed));
-    return manifest;
-  });
+  auto inputs = acl::load_inputs(spec, manifest_from_library);
   acl::ManifestSet manifests(std::move(inputs.manifests));
   auto list = list_permissions(manifests);
   if (o.json) {
