@@ -58,6 +58,9 @@ typedef enum warden_log_level {
  * handle is invalid. A command may complete before it returns or later, from any thread. */
 typedef struct warden_call warden_call; /* [host-owned] valid until completed, see above */
 
+/* Opaque handle of an open channel (see warden_host::channel_open). */
+typedef struct warden_channel warden_channel; /* [host-owned] valid until channel_close */
+
 /* Who made a call. The host fills it from its own state, never from the message. */
 typedef struct warden_caller {
   uint32_t struct_size;
@@ -126,7 +129,44 @@ typedef struct warden_host {
 
   /* [any-thread] Releases a string the host returned as [plugin-owned]. NULL is ignored. */
   void (*free_string)(const struct warden_host *host, char *s);
+
+  /* ---- appended after ABI 1's first revision: channels and resources. A plugin reads the
+   * fields below only when `struct_size` covers them (WARDEN_HOST_HAS_CHANNELS). ---- */
+
+  /* Channels: a page passes a @tauri-apps/api `Channel` as an argument, which arrives as the
+   * string "__CHANNEL__:<id>"; the plugin streams messages to it, during the call or long after
+   * (a file watcher, a child process's output).
+   * [any-thread] Opens the channel that argument `reference` names, bound to the webview that
+   * made `call`. Must be called before `call` completes. Returns a handle [host-owned, valid
+   * until channel_close], or NULL when `reference` is not a channel reference. */
+  warden_channel *(*channel_open)(warden_call *call, const char *reference);
+  /* [any-thread] Sends one JSON message (copied; `json` need not be NUL-terminated). Messages
+   * of one channel arrive in the order sent. Returns 0, or -1 when `json` is invalid (nothing
+   * sent). A message to a webview that has gone away is dropped. */
+  int (*channel_send)(warden_channel *channel, const char *json, size_t size);
+  /* [any-thread] Ends the channel for the page and frees the handle: exactly once per handle. */
+  void (*channel_close)(warden_channel *channel);
+
+  /* Resources: plugin objects a page refers to by number (Tauri's ResourceId), e.g. open files.
+   * Each webview has its own table: a page can only name its own webview's resources.
+   * [any-thread] Adds `object` to the table of the webview that made `call` and returns its id
+   * (> 0), or 0 on failure, in which case `close` has already been called. The host calls
+   * `close(object)` exactly once [any-thread], once the resource has been removed (the page
+   * called plugin:resources|close, the plugin called resource_close, the webview went away, or
+   * the plugin is about to shut down) and no call holds it any more (see resource_get). */
+  uint32_t (*resource_add)(warden_call *call, void *object, void (*close)(void *object));
+  /* [any-thread] The object of resource `rid` when it is in the table of the webview that made
+   * `call` and was added by this plugin; NULL otherwise. The object stays valid (is not
+   * closed) at least until `call` completes. */
+  void *(*resource_get)(warden_call *call, uint32_t rid);
+  /* [any-thread] Removes resource `rid` under the same rule as resource_get; its `close` runs
+   * once no call holds it. Returns 0, or -1 when there is no such resource. */
+  int (*resource_close)(warden_call *call, uint32_t rid);
 } warden_host;
+
+/* Whether `h` (a warden_host*) has the channel and resource functions. */
+#define WARDEN_HOST_HAS_CHANNELS(h) \
+  ((h)->struct_size >= offsetof(warden_host, resource_close) + sizeof((h)->resource_close))
 
 /* Returned by init. */
 typedef enum warden_status { WARDEN_OK = 0, WARDEN_ERROR = 1 } warden_status;

@@ -37,7 +37,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <stdexcept>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -142,6 +144,42 @@ class Completion {
   warden_call* call_ = nullptr;
 };
 
+// An open channel to the page (a @tauri-apps/api `Channel` passed as an argument). Move-only;
+// ends the channel when destroyed. Any thread; one Channel may be shared behind a shared_ptr.
+class Channel {
+ public:
+  Channel() = default;
+  Channel(const warden_host* host, warden_channel* channel) : host_(host), channel_(channel) {}
+  Channel(Channel&& o) noexcept : host_(o.host_), channel_(std::exchange(o.channel_, nullptr)) {}
+  Channel& operator=(Channel&& o) noexcept {
+    if (this != &o) {
+      close();
+      host_ = o.host_;
+      channel_ = std::exchange(o.channel_, nullptr);
+    }
+    return *this;
+  }
+  Channel(const Channel&) = delete;
+  Channel& operator=(const Channel&) = delete;
+  ~Channel() { close(); }
+
+  // Sends one message; false when the channel is closed or the value cannot be sent.
+  bool send(const boost::json::value& message) const {
+    if (!channel_) return false;
+    std::string text = boost::json::serialize(message);
+    return host_->channel_send(channel_, text.data(), text.size()) == 0;
+  }
+  // Ends the channel (the page's Channel sees its end). Later sends return false.
+  void close() {
+    if (channel_) host_->channel_close(std::exchange(channel_, nullptr));
+  }
+  explicit operator bool() const { return channel_ != nullptr; }
+
+ private:
+  const warden_host* host_ = nullptr;
+  warden_channel* channel_ = nullptr;
+};
+
 // What a command sees of its call. The request data stays valid until the call completes.
 class Context {
  public:
@@ -161,6 +199,42 @@ class Context {
   // The host's path check against this call's scopes (command and global, deny wins).
   bool path_in_scope(const std::string& path) const { return host_.path_in_scope(path, request_->scopes_json); }
 
+  // Opens the channel that an argument names ("__CHANNEL__:<id>", what a @tauri-apps/api
+  // Channel becomes in JSON), bound to the calling webview. Call it before completing the call.
+  // Throws std::invalid_argument when `reference` is not a channel.
+  Channel open_channel(std::string_view reference) const {
+    const warden_host* h = host_.raw();
+    if (!h || !WARDEN_HOST_HAS_CHANNELS(h)) throw std::runtime_error("this host has no channels");
+    std::string ref(reference);
+    warden_channel* ch = h->channel_open(request_->call, ref.c_str());
+    if (!ch) throw std::invalid_argument("'" + ref + "' is not a channel");
+    return Channel(h, ch);
+  }
+
+  // Adds `object` to the calling webview's resource table and returns its id (what Tauri calls
+  // a ResourceId: the page refers to it by number and may close it with
+  // plugin:resources|close). The table keeps a reference until the resource is closed.
+  template <class T>
+  std::uint32_t add_resource(std::shared_ptr<T> object) const {
+    const warden_host* h = resources_host();
+    auto* held = new ResourceHolder{&typeid(T), std::static_pointer_cast<void>(std::move(object))};
+    std::uint32_t rid = h->resource_add(request_->call, held, &ResourceHolder::close);
+    if (rid == 0) throw std::runtime_error("the host refused the resource");
+    return rid;
+  }
+  // The resource `rid` of the calling webview, when this plugin added it with type T; else null.
+  template <class T>
+  std::shared_ptr<T> resource(std::uint32_t rid) const {
+    const warden_host* h = resources_host();
+    auto* held = static_cast<ResourceHolder*>(h->resource_get(request_->call, rid));
+    if (!held || *held->type != typeid(T)) return nullptr;
+    return std::static_pointer_cast<T>(held->object);
+  }
+  // Removes the resource `rid` of the calling webview; false when there is none.
+  bool close_resource(std::uint32_t rid) const {
+    return resources_host()->resource_close(request_->call, rid) == 0;
+  }
+
   // Takes over the completion: the command's return value is then ignored and the call
   // completes when the returned handle is completed (from any thread).
   Completion defer() {
@@ -170,6 +244,17 @@ class Context {
   bool deferred() const { return deferred_; }
 
  private:
+  struct ResourceHolder {
+    const std::type_info* type;
+    std::shared_ptr<void> object;
+    static void close(void* p) noexcept { delete static_cast<ResourceHolder*>(p); }
+  };
+  const warden_host* resources_host() const {
+    const warden_host* h = host_.raw();
+    if (!h || !WARDEN_HOST_HAS_CHANNELS(h)) throw std::runtime_error("this host has no resource table");
+    return h;
+  }
+
   Host host_;
   const warden_request* request_;
   bool deferred_ = false;
