@@ -22,6 +22,7 @@
 #include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
+#include "plugin/call_environment.hpp"
 #include "plugin/path_variables.hpp"
 #include "plugin/plugin_folder.hpp"
 #include "plugin/plugin_permissions.hpp"
@@ -213,14 +214,29 @@ void add_path_commands(runtime::CommandTable& commands, const std::string& ident
                false});
 }
 
-void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library) {
+// A plugin's end of a page Channel: the runtime's channel to that webview.
+class RuntimeChannelSink : public plugin::ChannelSink {
+ public:
+  RuntimeChannelSink(uint32_t id, std::string webview, runtime::MainThreadQueue& main_thread,
+                     runtime::CallbackDelivery deliver)
+      : channel_(id, std::move(webview), main_thread, std::move(deliver)) {}
+  void send(std::string message_json) override { channel_.send(message_json); }
+  void close() override { channel_.close(); }
+
+ private:
+  runtime::Channel channel_;
+};
+
+void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library,
+                         const plugin::CallEnvironment& environment) {
   for (const auto& name : library.manifest().commands) {
     // WARDEN_COMMAND_BLOCKING commands run on the thread pool, the others on the libuv loop.
     bool blocking = library.command_flags(name).value_or(WARDEN_COMMAND_BLOCKING) & WARDEN_COMMAND_BLOCKING;
     commands.add("plugin:" + library.name() + "|" + name,
-                 {[lib = &library, name](runtime::Invocation& call) {
+                 {[lib = &library, name, env = &environment](runtime::Invocation& call) {
                     plugin::CallRequest request;
                     request.command = name;
+                    request.environment = env;
                     request.args_json = call.args_json;
                     if (call.binary) request.body = std::move(call.body);
                     request.scopes_json = call.scopes_json;
@@ -297,12 +313,26 @@ int run_app(const RunOptions& o) {
   auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
   auto authority = std::make_shared<acl::Authority>(manifests, std::move(inputs.capabilities), acl::Target::linux);
 
+  // Declared after the plugins: resources left open are closed while their plugins are loaded.
+  plugin::ResourceTable resources;
+  plugin::CallEnvironment call_environment;
+  call_environment.resources = &resources;
+  call_environment.open_channel = [&main_thread, deliver](std::string_view reference, const std::string& webview)
+      -> std::unique_ptr<plugin::ChannelSink> {
+    auto id = runtime::Channel::parse_reference(reference);
+    if (!id) return nullptr;
+    return std::make_unique<RuntimeChannelSink>(*id, webview, main_thread, deliver);
+  };
+
   runtime::CommandTable commands;
-  runtime::add_core_plugins(commands, events, {config.product_name, config.version, config.identifier});
+  runtime::add_core_plugins(commands, events, {config.product_name, config.version, config.identifier},
+                            [&resources](const std::string& webview, uint32_t rid) {
+                              return resources.remove_any_plugin(webview, rid);
+                            });
   add_sample_commands(commands, events, main_thread, windows);
   add_window_commands(commands, main_thread, windows);
   add_path_commands(commands, config.identifier);
-  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib);
+  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment);
 
   int exit_code = 0;
   {
@@ -366,6 +396,7 @@ int run_app(const RunOptions& o) {
       ev.closed = [&, label] {
         spdlog::info("window '{}' closed", label);
         events.forget_webview(label);
+        resources.remove_webview(label);
         if (windows.open_count() == 0) quit(exit_code);
         else all_titles_ready();
       };

@@ -11,6 +11,11 @@ using warden::plugin::CallCallback;
 using warden::plugin::CallRequest;
 using warden::plugin::CallResult;
 
+// The definition of the C ABI's opaque channel handle.
+struct warden_channel {
+  std::unique_ptr<warden::plugin::ChannelSink> sink;
+};
+
 // The definition of the C ABI's opaque completion handle.
 struct warden_call {
   std::string plugin;
@@ -26,6 +31,9 @@ struct warden_call {
   mutable std::mutex mutex;
   mutable std::condition_variable cv;
   std::optional<CallResult> result;
+  // Resources this call looked up: kept open until it completes (resource_get's promise).
+  std::mutex held_mutex;
+  std::vector<std::shared_ptr<warden::plugin::ResourceObject>> held;
 
   void release() {
     if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
@@ -50,6 +58,12 @@ struct warden_call {
         spdlog::error("completion callback of {}|{} threw: {}", plugin, data.command, e.what());
       }
     }
+    std::vector<std::shared_ptr<warden::plugin::ResourceObject>> unheld;
+    {
+      std::lock_guard lock(held_mutex);
+      unheld.swap(held);
+    }
+    unheld.clear();
     release();  // the plugin's reference: the handle is no longer valid for it
     return true;
   }
@@ -130,6 +144,84 @@ void call_resolve_bytes(warden_call* call, const uint8_t* data, size_t size) {
 void call_reject(warden_call* call, const char* message) {
   if (!call) return;
   call->complete(CallResult::from_error(message ? message : "command failed"), "reject");
+}
+
+namespace {
+
+// The call's environment while it is still pending (a completed handle is invalid).
+const CallEnvironment* environment_of(warden_call* call) {
+  if (!call || call->done.load(std::memory_order_acquire)) return nullptr;
+  return call->data.environment;
+}
+
+}  // namespace
+
+warden_channel* call_channel_open(warden_call* call, const char* reference) {
+  const CallEnvironment* env = environment_of(call);
+  if (!env || !env->open_channel || !reference) return nullptr;
+  try {
+    auto sink = env->open_channel(reference, call->data.caller.webview);
+    if (!sink) return nullptr;
+    return new warden_channel{std::move(sink)};
+  } catch (const std::exception& e) {
+    spdlog::error("[plugin {}] opening channel '{}' failed: {}", call->plugin, reference, e.what());
+    return nullptr;
+  }
+}
+
+int call_channel_send(warden_channel* channel, const char* json, size_t size) {
+  if (!channel || !json) return -1;
+  std::string text(json, size);
+  boost::system::error_code ec;
+  boost::json::parse(text, ec);
+  if (ec) return -1;
+  try {
+    channel->sink->send(std::move(text));
+    return 0;
+  } catch (const std::exception& e) {
+    spdlog::error("channel send failed: {}", e.what());
+    return -1;
+  }
+}
+
+void call_channel_close(warden_channel* channel) {
+  if (!channel) return;
+  try {
+    channel->sink->close();
+  } catch (const std::exception& e) {
+    spdlog::error("channel close failed: {}", e.what());
+  }
+  delete channel;
+}
+
+uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* object)) {
+  // Owned from here on: on any failure the object is closed, as the ABI promises.
+  auto held = std::make_shared<ResourceObject>(object, close);
+  const CallEnvironment* env = environment_of(call);
+  if (!env || !env->resources) return 0;
+  try {
+    return env->resources->add(call->data.caller.webview, call->plugin, std::move(held));
+  } catch (const std::exception& e) {
+    spdlog::error("[plugin {}] adding a resource failed: {}", call->plugin, e.what());
+    return 0;
+  }
+}
+
+void* call_resource_get(warden_call* call, uint32_t rid) {
+  const CallEnvironment* env = environment_of(call);
+  if (!env || !env->resources) return nullptr;
+  auto object = env->resources->get(call->data.caller.webview, call->plugin, rid);
+  if (!object) return nullptr;
+  void* raw = object->get();
+  std::lock_guard lock(call->held_mutex);
+  call->held.push_back(std::move(object));
+  return raw;
+}
+
+int call_resource_close(warden_call* call, uint32_t rid) {
+  const CallEnvironment* env = environment_of(call);
+  if (!env || !env->resources) return -1;
+  return env->resources->remove(call->data.caller.webview, call->plugin, rid) ? 0 : -1;
 }
 
 }  // namespace warden::plugin

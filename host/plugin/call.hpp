@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/call_environment.hpp"
 #include "warden/plugin.h"
 
 namespace warden::plugin {
@@ -24,6 +25,7 @@ struct CallRequest {
   std::optional<std::vector<std::uint8_t>> body;  // raw bytes when the caller sent binary
   std::string scopes_json = R"({"command":null,"global":null})";
   Caller caller;
+  const CallEnvironment* environment = nullptr;  // channels and resources; outlives the call
 };
 
 struct CallResult {
@@ -77,5 +79,12 @@ class PendingCall {
 void call_resolve_json(warden_call* call, const char* json, size_t size);
 void call_resolve_bytes(warden_call* call, const uint8_t* data, size_t size);
 void call_reject(warden_call* call, const char* message);
+// Channels and resources (warden_host::channel_open, ...), in the call's environment.
+warden_channel* call_channel_open(warden_call* call, const char* reference);
+int call_channel_send(warden_channel* channel, const char* json, size_t size);
+void call_channel_close(warden_channel* channel);
+uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* object));
+void* call_resource_get(warden_call* call, uint32_t rid);
+int call_resource_close(warden_call* call, uint32_t rid);
 
 }  // namespace warden::plugin

@@ -138,6 +138,12 @@ HostServices::HostServices(std::string plugin_name, HostOptions options)
   vtable_.resolve_bytes = call_resolve_bytes;
   vtable_.reject = call_reject;
   vtable_.free_string = host_free_string;
+  vtable_.channel_open = call_channel_open;
+  vtable_.channel_send = call_channel_send;
+  vtable_.channel_close = call_channel_close;
+  vtable_.resource_add = call_resource_add;
+  vtable_.resource_get = call_resource_get;
+  vtable_.resource_close = call_resource_close;
 }
 
 }  // namespace warden::plugin

@@ -46,7 +46,7 @@ void add(CommandTable& t, const char* name, CommandFn fn) { t.add(name, Command{
 
 }  // namespace
 
-void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app) {
+void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, ResourceCloser close_resource) {
   add(commands, "plugin:event|listen", [&events](Invocation& call) {
     auto args = args_of(call);
     auto event = string_arg(args, "event");
@@ -79,11 +79,13 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   constant("plugin:app|version", app.version);
   constant("plugin:app|identifier", app.identifier);
   constant("plugin:app|tauri_version", "2.0.0");
-  // No command creates resources yet, so every id is unknown (as Tauri answers for one).
-  add(commands, "plugin:resources|close", [](Invocation& call) {
+  // A page closes its own webview's resources only (open files, stores, watchers of plugins).
+  add(commands, "plugin:resources|close", [close_resource = std::move(close_resource)](Invocation& call) {
     auto args = args_of(call);
-    u32_arg(args, "rid");
-    call.completion->reject("resource id not found");
+    uint32_t rid = u32_arg(args, "rid");
+    if (!close_resource || !close_resource(call.caller.webview, rid))
+      return void(call.completion->reject("resource id " + std::to_string(rid) + " not found"));
+    call.completion->resolve_json("null");
   });
 }
 

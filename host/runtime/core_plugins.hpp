@@ -2,6 +2,8 @@
 // The built-in `core:` plugins that @tauri-apps/api calls: event (listen, unlisten, emit,
 // emit_to), app (name, version, identifier, tauri_version) and resources (close). Their
 // permissions are Tauri's `core:*` ones. path and window need the host's state: see `warden run`.
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "runtime/command_table.hpp"
@@ -15,6 +17,9 @@ struct AppInfo {
   std::string identifier;
 };
 
-void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app);
+// [any-thread] Closes resource `rid` of `webview` (plugin:resources|close); false when unknown.
+using ResourceCloser = std::function<bool(const std::string& webview, uint32_t rid)>;
+
+void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, ResourceCloser close_resource);
 
 }  // namespace warden::runtime
