@@ -2,8 +2,7 @@
 
 #include <cctype>
 
-#include <boost/json.hpp>
-
+#include "ipc/json_check.hpp"
 #include "ipc/percent_decoding.hpp"
 
 namespace warden::ipc {
@@ -84,11 +83,12 @@ std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view 
     request.args_json = "{}";
     return request;
   }
-  boost::system::error_code ec;
   std::string_view text(reinterpret_cast<const char*>(body.data()), body.size());
-  auto value = boost::json::parse(text, ec);
-  if (ec) return DecodeError{"arguments are not valid JSON"};
-  if (!value.is_object()) return DecodeError{"arguments must be a JSON object"};
+  switch (check_json(text)) {
+    case JsonShape::invalid: return DecodeError{"arguments are not valid JSON"};
+    case JsonShape::other: return DecodeError{"arguments must be a JSON object"};
+    case JsonShape::object: break;
+  }
   request.args_json.assign(text);
   return request;
 }

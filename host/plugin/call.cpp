@@ -4,8 +4,9 @@
 #include <condition_variable>
 #include <mutex>
 
-#include <boost/json/parse.hpp>
 #include <spdlog/spdlog.h>
+
+#include "ipc/json_check.hpp"
 
 using warden::plugin::CallCallback;
 using warden::plugin::CallRequest;
@@ -122,11 +123,8 @@ void call_resolve_json(warden_call* call, const char* json, size_t size) {
     return;
   }
   std::string text(json, size);
-  boost::system::error_code ec;
-  boost::json::parse(text, ec);
-  if (ec) {
-    call->complete(CallResult::from_error("plugin '" + call->plugin + "' returned invalid JSON: " + ec.message()),
-                   "resolve_json");
+  if (!ipc::is_json(text)) {
+    call->complete(CallResult::from_error("plugin '" + call->plugin + "' returned invalid JSON"), "resolve_json");
     return;
   }
   call->complete(CallResult::from_json(std::move(text)), "resolve_json");
@@ -172,9 +170,7 @@ warden_channel* call_channel_open(warden_call* call, const char* reference) {
 int call_channel_send(warden_channel* channel, const char* json, size_t size) {
   if (!channel || !json) return -1;
   std::string text(json, size);
-  boost::system::error_code ec;
-  boost::json::parse(text, ec);
-  if (ec) return -1;
+  if (!ipc::is_json(text)) return -1;
   try {
     channel->sink->send(std::move(text));
     return 0;

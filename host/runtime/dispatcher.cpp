@@ -1,6 +1,7 @@
 #include "runtime/dispatcher.hpp"
 
 #include <memory>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -23,56 +24,56 @@ Dispatcher::Dispatcher(AccessCheck access, const CommandTable& commands, UvLoopT
 
 void Dispatcher::dispatch(ipc::InvokeRequest request, Caller caller,
                           std::function<void(ipc::InvokeResponse)> respond) {
-  // The response always travels back through the main-thread queue, whichever thread settles.
+  // The response always reaches `respond` on the main thread: directly when the call settles
+  // there (a quick command), through the main-thread queue from any other thread.
   auto completion = std::make_shared<Completion>(
       [q = &main_thread_, respond = std::move(respond)](ipc::InvokeResponse response) mutable {
-        q->post([respond = std::move(respond), response = std::move(response)]() mutable {
+        q->run_or_post([respond = std::move(respond), response = std::move(response)]() mutable {
           respond(std::move(response));
         });
       });
 
-  loop_.post([this, request = std::move(request), caller = std::move(caller), completion]() mutable {
-    const Command* command = commands_.find(request.command);
-    if (!command) {
-      log::denial({request.command, caller.window, caller.webview, caller.origin, 404, "unknown command"});
-      completion->settle(ipc::InvokeResponse::error(
-          404, webview_error("unknown command", request.command)));
-      return;
-    }
-    AccessDecision decision;
+  // Lookup and access check are lock-free and allocation-light: done here, on the main thread.
+  const Command* command = commands_.find(request.command);
+  if (!command) {
+    log::denial({request.command, caller.window, caller.webview, caller.origin, 404, "unknown command"});
+    completion->settle(ipc::InvokeResponse::error(404, webview_error("unknown command", request.command)));
+    return;
+  }
+  AccessDecision decision;
+  try {
+    decision = access_(request.command, caller);
+  } catch (const std::exception& e) {
+    decision = {false, {}, std::string("access check failed: ") + e.what()};
+  }
+  if (!decision.allowed) {
+    log::denial({request.command, caller.window, caller.webview, caller.origin, 403, decision.reason});
+    completion->settle(
+        ipc::InvokeResponse::error(403, webview_error("not allowed", request.command + ": " + decision.reason)));
+    return;
+  }
+  auto call = std::make_shared<Invocation>();
+  call->command = std::move(request.command);
+  call->args_json = std::move(request.args_json);
+  call->body = std::move(request.body);
+  call->binary = request.binary;
+  call->scopes_json = std::move(decision.scopes_json);
+  call->caller = std::move(caller);
+  call->completion = std::move(completion);
+  auto run = [command, call] {
     try {
-      decision = access_(request.command, caller);
+      command->run(*call);
     } catch (const std::exception& e) {
-      decision = {false, {}, std::string("access check failed: ") + e.what()};
+      spdlog::error("ipc: command '{}' threw: {}", call->command, e.what());
+      call->completion->settle(ipc::InvokeResponse::error(500, webview_error("command failed", e.what())));
     }
-    if (!decision.allowed) {
-      log::denial({request.command, caller.window, caller.webview, caller.origin, 403, decision.reason});
-      completion->settle(ipc::InvokeResponse::error(
-          403, webview_error("not allowed", request.command + ": " + decision.reason)));
-      return;
-    }
-    auto call = std::make_shared<Invocation>();
-    call->command = std::move(request.command);
-    call->args_json = std::move(request.args_json);
-    call->body = std::move(request.body);
-    call->binary = request.binary;
-    call->scopes_json = std::move(decision.scopes_json);
-    call->caller = std::move(caller);
-    call->completion = std::move(completion);
-    auto run = [command, call] {
-      try {
-        command->run(*call);
-      } catch (const std::exception& e) {
-        spdlog::error("ipc: command '{}' threw: {}", call->command, e.what());
-        call->completion->settle(
-            ipc::InvokeResponse::error(500, webview_error("command failed", e.what())));
-      }
-    };
-    if (command->blocking)
-      loop_.run_blocking(std::move(run));
-    else
-      run();
-  });
+  };
+  // Quick commands run right here, as Tauri runs its synchronous commands on the main thread:
+  // no thread hop each way. Blocking ones go to the libuv pool so the UI never waits for them.
+  if (command->blocking)
+    loop_.run_blocking(std::move(run));
+  else
+    run();
 }
 
 }  // namespace warden::runtime

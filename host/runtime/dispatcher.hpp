@@ -1,6 +1,7 @@
 #pragma once
-// Runs one IPC call: asks the access check, finds the command, runs it on the libuv loop
-// (or its thread pool when blocking) and hands the one response back on the main thread.
+// Runs one IPC call: finds the command, asks the access check, runs it on the main thread when it
+// is quick (or on the libuv thread pool when it may block) and hands the one response back on
+// the main thread.
 #include <functional>
 
 #include "ipc/invoke_request.hpp"

@@ -1,6 +1,7 @@
 #include "runtime/main_thread_queue.hpp"
 
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include <glib.h>
@@ -13,6 +14,7 @@ struct MainThreadQueue::State {
   std::vector<std::function<void()>> tasks;
   GSource* source = nullptr;  // pending wake-up, guarded by mutex
   bool closed = false;
+  std::thread::id owner = std::this_thread::get_id();
 };
 
 namespace {
@@ -59,6 +61,20 @@ void MainThreadQueue::post(std::function<void()> task) {
   g_source_set_callback(source, run_tasks, new std::shared_ptr<State>(state_), free_holder);
   state_->source = source;  // keeps the reference from g_idle_source_new
   g_source_attach(source, state_->context);
+}
+
+bool MainThreadQueue::on_main_thread() const { return std::this_thread::get_id() == state_->owner; }
+
+void MainThreadQueue::run_or_post(std::function<void()> task) {
+  if (on_main_thread()) {
+    bool idle;
+    {
+      std::lock_guard lock(state_->mutex);
+      idle = state_->tasks.empty() && !state_->closed;
+    }
+    if (idle) return task();
+  }
+  post(std::move(task));
 }
 
 }  // namespace warden::runtime

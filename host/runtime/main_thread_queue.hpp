@@ -18,6 +18,11 @@ class MainThreadQueue {
 
   // [any-thread] Runs `task` later on the main context.
   void post(std::function<void()> task);
+  // [any-thread] On the main thread with nothing queued, runs `task` now (no wake-up, no wait
+  // for the next loop iteration); otherwise posts it, behind what is queued, so order is kept.
+  void run_or_post(std::function<void()> task);
+  // Whether the calling thread is the one that created the queue (the main thread).
+  bool on_main_thread() const;
 
  // Opaque; public only so that the C callbacks in the .cpp can name it.
   struct State;

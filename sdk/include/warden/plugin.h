@@ -174,9 +174,12 @@ typedef enum warden_status { WARDEN_OK = 0, WARDEN_ERROR = 1 } warden_status;
 /* Flags of a command. */
 #define WARDEN_COMMAND_BLOCKING 1u /* may block: the host runs it on its worker pool */
 
-/* [pool-thread] Runs one command. `state` is what init stored. The command must complete
- * `request->call` exactly once, now or later. It must not keep pointers from `request` past
- * completion. */
+/* Runs one command. `state` is what init stored. The command must complete `request->call`
+ * exactly once, now or later. It must not keep pointers from `request` past completion.
+ * Threads: a command with WARDEN_COMMAND_BLOCKING is [pool-thread]. One without it is quick:
+ * the host may run it on its [main-thread] (the UI thread, as Tauri runs synchronous commands),
+ * so it must not block, sleep, do slow I/O or wait for anything the main thread does; it
+ * completes the call before returning or hands the completion to another thread. */
 typedef void (*warden_command_fn)(void *state, const warden_request *request);
 
 typedef struct warden_command {

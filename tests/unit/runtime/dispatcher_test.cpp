@@ -215,3 +215,41 @@ TEST(Channel, ParsesReferencesAndIndexesMessages) {
   EXPECT_EQ(got[0], R"({"index":0,"message":"a"})");
   EXPECT_EQ(got[2], R"({"index":2,"end":true})");
 }
+
+// Quick commands run on the main thread and answer before dispatch returns: no thread hop either
+// way (the round-trip cost that issue 5's benchmark measures). Blocking ones never do.
+TEST(Dispatcher, QuickCommandsAnswerOnTheMainThreadWithoutAHop) {
+  Fixture f;
+  std::thread::id ran_on;
+  f.commands.add("quick", {[&](Invocation& c) { ran_on = std::this_thread::get_id(); c.completion->resolve_json("1"); }, false});
+  f.commands.add("slow", {[&](Invocation& c) { c.completion->resolve_json("2"); }, true});
+  UvLoopThread loop;
+  Dispatcher d(f.access, f.commands, loop, f.queue);
+  std::string quick, slow;
+  d.dispatch(request("quick"), main_caller(), [&](ipc::InvokeResponse r) { quick = body(r); });
+  EXPECT_EQ(quick, "1");  // already answered
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+  d.dispatch(request("slow"), main_caller(), [&](ipc::InvokeResponse r) {
+    EXPECT_TRUE(f.queue.on_main_thread());
+    slow = body(r);
+  });
+  EXPECT_EQ(slow, "");  // on the pool: the answer comes through the queue
+  ASSERT_TRUE(f.main.run_until([&] { return !slow.empty(); }));
+  EXPECT_EQ(slow, "2");
+}
+
+// Something queued before a quick answer (an event the command emitted) is delivered first.
+TEST(MainThreadQueue, RunOrPostKeepsOrderBehindQueuedTasks) {
+  MainContext main;
+  MainThreadQueue queue(main.get());
+  std::vector<int> order;
+  queue.run_or_post([&] { order.push_back(1); });  // nothing queued: runs now
+  EXPECT_EQ(order, std::vector<int>{1});
+  queue.post([&] { order.push_back(2); });
+  queue.run_or_post([&] { order.push_back(3); });  // must wait behind 2
+  EXPECT_EQ(order, std::vector<int>{1});
+  std::thread other([&] { queue.run_or_post([&] { order.push_back(4); }); });  // not the main thread
+  other.join();
+  ASSERT_TRUE(main.run_until([&] { return order.size() == 4; }));
+  EXPECT_EQ(order, (std::vector<int>{1, 2, 3, 4}));
+}
