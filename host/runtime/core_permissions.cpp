@@ -32,7 +32,7 @@ std::vector<CorePermissionFile> core_permission_files() {
   std::vector<std::string> event{"listen", "unlisten", "emit", "emit_to"};
   std::vector<std::string> app{"name", "version", "identifier", "tauri_version"};
   std::vector<std::string> window{"close"};
-  std::vector<std::string> path{"resolve_directory"};
+  std::vector<std::string> path{"resolve_directory", "resolve", "normalize", "join", "dirname", "extname", "basename", "is_absolute"};
   std::vector<std::string> resources{"close"};
   return {
       {"core",

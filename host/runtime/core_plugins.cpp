@@ -1,6 +1,10 @@
 #include "runtime/core_plugins.hpp"
 
+#include <filesystem>
+
 #include <boost/json.hpp>
+
+#include "runtime/path_syntax.hpp"
 
 namespace warden::runtime {
 namespace json = boost::json;
@@ -44,6 +48,52 @@ std::string payload_of(const json::object& args) {
 
 void add(CommandTable& t, const char* name, CommandFn fn) { t.add(name, Command{std::move(fn), false}); }
 
+std::vector<std::string> strings_arg(const json::object& args, const char* key) {
+  auto* v = args.if_contains(key);
+  if (!v || !v->is_array()) throw std::invalid_argument(std::string("missing string array argument '") + key + "'");
+  std::vector<std::string> out;
+  for (auto& e : v->as_array()) {
+    if (!e.is_string()) throw std::invalid_argument(std::string("argument '") + key + "' must hold strings");
+    out.emplace_back(e.as_string());
+  }
+  return out;
+}
+
+void resolve_string(Invocation& call, const std::string& s) {
+  call.completion->resolve_json(json::serialize(json::value(json::string(s))));
+}
+
+// core:path's string functions (resolve_directory needs the app's folders: see `warden run`).
+void add_path_syntax(CommandTable& commands) {
+  namespace ps = path_syntax;
+  add(commands, "plugin:path|join", [](Invocation& call) { resolve_string(call, ps::join(strings_arg(args_of(call), "paths"))); });
+  add(commands, "plugin:path|normalize", [](Invocation& call) { resolve_string(call, ps::normalize(string_arg(args_of(call), "path"))); });
+  add(commands, "plugin:path|resolve", [](Invocation& call) {
+    resolve_string(call, ps::resolve(std::filesystem::current_path().string(), strings_arg(args_of(call), "paths")));
+  });
+  add(commands, "plugin:path|dirname", [](Invocation& call) {
+    auto p = ps::dirname(string_arg(args_of(call), "path"));
+    if (!p) return void(call.completion->reject("path has no parent"));
+    resolve_string(call, *p);
+  });
+  add(commands, "plugin:path|extname", [](Invocation& call) {
+    auto e = ps::extname(string_arg(args_of(call), "path"));
+    if (!e) return void(call.completion->reject("path has no extension"));
+    resolve_string(call, *e);
+  });
+  add(commands, "plugin:path|basename", [](Invocation& call) {
+    auto args = args_of(call);
+    std::optional<std::string> ext;
+    if (auto* e = args.if_contains("ext"); e && e->is_string()) ext = std::string(e->as_string());
+    auto b = ps::basename(string_arg(args, "path"), ext);
+    if (!b) return void(call.completion->reject("path has no basename"));
+    resolve_string(call, *b);
+  });
+  add(commands, "plugin:path|is_absolute", [](Invocation& call) {
+    call.completion->resolve_json(ps::is_absolute(string_arg(args_of(call), "path")) ? "true" : "false");
+  });
+}
+
 }  // namespace
 
 void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, ResourceCloser close_resource) {
@@ -79,6 +129,7 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   constant("plugin:app|version", app.version);
   constant("plugin:app|identifier", app.identifier);
   constant("plugin:app|tauri_version", "2.0.0");
+  add_path_syntax(commands);
   // A page closes its own webview's resources only (open files, stores, watchers of plugins).
   add(commands, "plugin:resources|close", [close_resource = std::move(close_resource)](Invocation& call) {
     auto args = args_of(call);

@@ -1,7 +1,9 @@
 #pragma once
 // The built-in `core:` plugins that @tauri-apps/api calls: event (listen, unlisten, emit,
 // emit_to), app (name, version, identifier, tauri_version) and resources (close). Their
-// permissions are Tauri's `core:*` ones. path and window need the host's state: see `warden run`.
+// permissions are Tauri's `core:*` ones, and path's string functions (join, normalize, resolve,
+// dirname, extname, basename, is_absolute). resolve_directory and window need the host's state: see
+// `warden run`.
 #include <cstdint>
 #include <functional>
 #include <string>

@@ -3,7 +3,7 @@
 // {scenario: {ok, detail}} in its title as "DONE <json>"; tests/e2e/check_results.py asserts them.
 import { invoke, Channel } from '@tauri-apps/api/core';
 import { listen, once, emit } from '@tauri-apps/api/event';
-import { appDataDir, homeDir, join } from '@tauri-apps/api/path';
+import { appDataDir, homeDir, join, normalize, dirname, basename, extname, isAbsolute, resolve, sep, delimiter } from '@tauri-apps/api/path';
 
 const results = {};
 
@@ -73,8 +73,25 @@ async function mainWindow() {
     const appData = await appDataDir();
     expect(home.startsWith('/') && appData.startsWith('/'), 'absolute paths, got ' + home + ' ' + appData);
     expect(appData.endsWith('/dev.warden.e2e'), 'the app data dir to end with the identifier, got ' + appData);
-    const error = await rejects(join('a', 'b'));
-    expect(String(error).startsWith('unknown command'), 'path join not provided, got ' + error);
+    // The string functions, with Tauri's answers.
+    const got = {
+      join: await join(appData, 'notes', '..', 'x.txt'),
+      normalize: await normalize('/a/./b//c/..'),
+      dirname: await dirname('/a/b/c.txt'),
+      basename: await basename('/a/b/c.txt', '.txt'),
+      extname: await extname('/a/b/archive.tar.gz'),
+      absolute: [await isAbsolute('/a'), await isAbsolute('a')],
+      resolved: await resolve('/tmp', 'a', '../b'),
+      sep: sep(),
+      delimiter: delimiter(),
+    };
+    const want = {
+      join: appData + '/x.txt', normalize: '/a/b', dirname: '/a/b', basename: 'c', extname: 'gz',
+      absolute: [true, false], resolved: '/tmp/b', sep: '/', delimiter: ':',
+    };
+    expect(JSON.stringify(got) === JSON.stringify(want), 'path functions ' + JSON.stringify(got));
+    const error = await rejects(extname('/a/noext'));
+    expect(String(error).includes('no extension'), 'extname without an extension rejects, got ' + error);
     return appData;
   });
 
