@@ -39,6 +39,7 @@
 #include "webview/bare_echo_scheme.hpp"
 #include "webview/frontend_config.hpp"
 #include "webview/ipc_scheme.hpp"
+#include "webview/isolation_scheme.hpp"
 #include "webview/web_context.hpp"
 #include "webview/window_set.hpp"
 
@@ -343,9 +344,21 @@ int run_app(const RunOptions& o) {
     webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist),
                                   o.dev && config.dev_csp ? config.dev_csp : config.csp, csp_modification);
     // A new key per run, known to the IPC scheme and to the bridge's closure only.
-    ipc::BridgeOptions bridge{ipc::generate_invoke_key(), config.freeze_prototype};
-    webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key);
+    ipc::BridgeOptions bridge{ipc::generate_invoke_key(), config.freeze_prototype, std::nullopt};
+    // The isolation pattern: a new AES-256-GCM key per run, known to the IPC scheme and to the
+    // isolation frame's runtime only (never to the app's pages, nor to the bridge).
+    std::optional<webview::IsolationScheme> isolation_scheme;
+    if (config.isolation_dir) {
+      bridge.isolation_key = ipc::generate_isolation_key();
+      isolation_scheme.emplace(webview::FrontendAssets(*config.isolation_dir));
+    }
+    webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key, bridge.isolation_key);
     webview::WebContext context(app_scheme, ipc_scheme);
+    if (isolation_scheme) {
+      isolation_scheme->register_on(context.get());
+      spdlog::info("isolation pattern: every call passes the hook of {} (isolation://localhost/)",
+                   config.isolation_dir->string());
+    }
     if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
 
     size_t loaded = 0;

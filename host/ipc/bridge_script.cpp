@@ -14,12 +14,12 @@ std::string bridge_script(std::string_view window_label, std::string_view webvie
       {"currentWebview", {{"windowLabel", window_label}, {"label", webview_label}}},
   };
   std::string script(detail::bridge_js_text);
-  // bridge.js is a function expression; call it with the metadata, the key and the flag. The key
+  // bridge.js is a function expression; call it with the metadata, the key and the flags. The key
   // is an argument, so it lives only in the function's scope (its source text never holds it).
   while (!script.empty() && (script.back() == '\n' || script.back() == ' ')) script.pop_back();
   script += "(" + boost::json::serialize(metadata) + ", " +
             boost::json::serialize(boost::json::value(boost::json::string(options.invoke_key))) + ", " +
-            (options.freeze_prototype ? "true" : "false") + ");\n";
+            (options.freeze_prototype ? "true" : "false") + ", " + (options.isolation_key ? "true" : "false") + ");\n";
   return script;
 }
 

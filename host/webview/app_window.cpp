@@ -4,6 +4,7 @@
 #include <webkit2/webkit2.h>
 
 #include "ipc/bridge_script.hpp"
+#include "ipc/isolation_script.hpp"
 
 namespace warden::webview {
 
@@ -13,13 +14,27 @@ AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, Wind
     : label_(config.label), events_(std::move(events)) {
   WebKitUserContentManager* content = webkit_user_content_manager_new();
   std::string bridge = ipc::bridge_script(config.label, config.label, bridge_options);
+  // Under the isolation pattern, isolation://localhost documents get the isolation runtime (and
+  // its key) and nothing else: not the bridge, not the invoke key, not the plugins' scripts.
+  const char* isolation_only[] = {ipc::kIsolationUrlPattern, nullptr};
+  const char* const* not_isolation = bridge_options.isolation_key ? isolation_only : nullptr;
   WebKitUserScript* script = webkit_user_script_new(bridge.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                    WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+                                                    WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr,
+                                                    not_isolation);
   webkit_user_content_manager_add_script(content, script);
   webkit_user_script_unref(script);
+  if (bridge_options.isolation_key) {
+    std::string runtime = ipc::isolation_script(*bridge_options.isolation_key);
+    WebKitUserScript* isolation = webkit_user_script_new(runtime.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                                         WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+                                                         isolation_only, nullptr);
+    webkit_user_content_manager_add_script(content, isolation);
+    webkit_user_script_unref(isolation);
+  }
   for (const std::string& js : init_scripts) {
     WebKitUserScript* extra = webkit_user_script_new(js.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, nullptr);
+                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr,
+                                                     not_isolation);
     webkit_user_content_manager_add_script(content, extra);
     webkit_user_script_unref(extra);
   }

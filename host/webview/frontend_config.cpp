@@ -51,6 +51,27 @@ std::string csp_from_object(const json::object& o) {
   }
   return out;
 }
+
+// app.security.pattern: {"use": "brownfield"} or {"use": "isolation", "options": {"dir": "..."}}.
+std::optional<std::filesystem::path> isolation_dir_of(const Reader& r, const json::object& security,
+                                                      const std::filesystem::path& app_dir) {
+  const json::object* pattern = r.object(security, "pattern", "app.security.");
+  if (!pattern) return std::nullopt;
+  auto use = r.string(*pattern, "use", "app.security.pattern.");
+  if (!use) r.fail("app.security.pattern.use", "is required (\"brownfield\" or \"isolation\")");
+  if (*use == "brownfield") return std::nullopt;
+  if (*use != "isolation") r.fail("app.security.pattern.use", "must be \"brownfield\" or \"isolation\", not \"" + *use + "\"");
+  const json::object* options = r.object(*pattern, "options", "app.security.pattern.");
+  auto dir = options ? r.string(*options, "dir", "app.security.pattern.options.") : std::nullopt;
+  if (!dir || dir->empty()) r.fail("app.security.pattern.options.dir", "is required with \"use\": \"isolation\"");
+  std::filesystem::path path = std::filesystem::path(*dir).is_absolute() ? std::filesystem::path(*dir) : app_dir / *dir;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec))
+    r.fail("app.security.pattern.options.dir", "'" + path.string() + "' is not a directory");
+  if (!std::filesystem::is_regular_file(path / "index.html", ec))
+    r.fail("app.security.pattern.options.dir", "'" + path.string() + "' has no index.html (the isolation frame's page)");
+  return path.lexically_normal();
+}
 }  // namespace
 
 FrontendConfig parse_frontend_config(std::string_view json_text, const std::string& source,
@@ -123,6 +144,7 @@ FrontendConfig parse_frontend_config(std::string_view json_text, const std::stri
         if (!f->is_bool()) r.fail("app.security.freezePrototype", "must be true or false");
         config.freeze_prototype = f->as_bool();
       }
+      config.isolation_dir = isolation_dir_of(r, *security, app_dir);
     }
   }
   if (config.windows.empty()) config.windows.push_back(WindowConfig{"main", "index.html", config.product_name});

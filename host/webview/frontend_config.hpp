@@ -1,7 +1,7 @@
 #pragma once
 // What the WebView side needs from warden.conf.json (same keys as tauri.conf.json):
 // identifier, productName, version, app.windows[], build.frontendDist, app.security.{csp, devCsp,
-// dangerousDisableAssetCspModification, freezePrototype}.
+// dangerousDisableAssetCspModification, freezePrototype, pattern}.
 // The ACL part of the file (capabilities, plugins) is read by host/acl.
 #include <filesystem>
 #include <optional>
@@ -26,6 +26,9 @@ struct FrontendConfig {
   bool csp_modification_disabled = false;
   std::vector<std::string> csp_modification_disabled_directives;
   bool freeze_prototype = false;             // app.security.freezePrototype
+  // app.security.pattern {use: "isolation", options: {dir}}: the isolation app's folder (absolute,
+  // `dir` against the app folder; it must hold index.html). Unset for "brownfield" (the default).
+  std::optional<std::filesystem::path> isolation_dir;
 };
 
 // Throws std::runtime_error naming `source` and the offending key.

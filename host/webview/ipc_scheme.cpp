@@ -49,8 +49,11 @@ std::vector<uint8_t> read_body(WebKitURISchemeRequest* request) {
 
 }  // namespace
 
-IpcScheme::IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key)
-    : windows_(windows), dispatcher_(dispatcher), invoke_key_(std::move(invoke_key)) {}
+IpcScheme::IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key,
+                     std::optional<ipc::IsolationKey> isolation_key)
+    : windows_(windows), dispatcher_(dispatcher), invoke_key_(std::move(invoke_key)) {
+  if (isolation_key) isolation_.emplace(*isolation_key);
+}
 
 void IpcScheme::handle(WebKitURISchemeRequest* request) {
   Seen seen;
@@ -72,7 +75,22 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   if (path.starts_with("/"))
     if (auto name = ipc::percent_decode(std::string_view(path).substr(1))) seen.command = *name;
 
-  // The invoke key first: a request the bridge did not make goes no further.
+  const char* content_type = headers ? soup_message_headers_get_one(headers, "Content-Type") : nullptr;
+  std::string type = content_type ? content_type : "";
+  std::vector<uint8_t> body = read_body(request);
+  // The isolation pattern first: only what the isolation frame sealed, once, goes further. (The
+  // order of the two secrets does not matter for access, both are required; checking the seal
+  // first makes the log say why a forged or replayed message failed.)
+  if (isolation_) {
+    auto opened = isolation_->admit(type, body, seen.command, seen.origin, ipc::isolation_clock_now_ms());
+    if (auto* error = std::get_if<ipc::IsolationError>(&opened))
+      return refuse(request, seen, 403, "not allowed", error->reason);
+    auto& call = std::get<ipc::OpenedCall>(opened);
+    type = std::move(call.content_type);
+    body = std::move(call.body);
+  }
+
+  // The invoke key: a request the bridge did not make goes no further.
   const char* key = headers ? soup_message_headers_get_one(headers, ipc::kInvokeKeyHeader) : nullptr;
   if (!key || !*key) return refuse(request, seen, 403, "not allowed", "missing invoke key");
   if (!ipc::invoke_key_matches(invoke_key_, key)) return refuse(request, seen, 403, "not allowed", "wrong invoke key");
@@ -88,8 +106,7 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   auto caller = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), origin);
   if (!caller) return refuse(request, seen, 403, "not allowed", "request from an unknown or closed webview");
 
-  const char* content_type = headers ? soup_message_headers_get_one(headers, "Content-Type") : nullptr;
-  auto decoded = ipc::decode_invoke_request(path, content_type ? content_type : "", read_body(request));
+  auto decoded = ipc::decode_invoke_request(path, type, std::move(body));
   if (auto* error = std::get_if<ipc::DecodeError>(&decoded))
     return refuse(request, seen, 400, "invalid request", error->message);
 

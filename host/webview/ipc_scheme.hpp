@@ -4,7 +4,15 @@
 // the message. A request without the run's invoke key (only the bridge has it), or with a missing
 // or opaque ("null") origin, is refused before the authority is asked. Every refusal is logged
 // through log::denial (one line: command, window, webview, origin, status, reason).
+//
+// Under the isolation pattern (an isolation key given), the body must first be a message sealed
+// by this run's isolation frame, fresh, for the URL's command and the request's origin
+// (ipc/isolation_gate.hpp); it is checked before the invoke key, and a refusal is logged with
+// its reason. The opened call then goes through every check above, as an unsealed one would.
+#include <optional>
 #include <string>
+
+#include "ipc/isolation_gate.hpp"
 
 #include "runtime/dispatcher.hpp"
 #include "webview/window_set.hpp"
@@ -18,7 +26,8 @@ class IpcScheme {
   static constexpr const char* scheme = "ipc";
   static constexpr const char* host = "localhost";
 
-  IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key);
+  IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key,
+            std::optional<ipc::IsolationKey> isolation_key = std::nullopt);
 
   // [main-thread] Starts answering one request; the answer comes later on the main thread.
   void handle(WebKitURISchemeRequest* request);
@@ -27,6 +36,7 @@ class IpcScheme {
   const WindowSet& windows_;
   runtime::Dispatcher& dispatcher_;
   std::string invoke_key_;
+  std::optional<ipc::IsolationGate> isolation_;
 };
 
 }  // namespace warden::webview

@@ -34,14 +34,19 @@ TEST(InvokeKey, MatchesOnlyTheSameKey) {
 
 TEST(InvokeKey, BridgeGetsItAsAnArgumentNotInItsBody) {
   std::string key(64, 'c');
-  auto s = bridge_script("main", "main", {key, true});
+  auto s = bridge_script("main", "main", {key, true, std::nullopt});
   size_t at = s.find(key);
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(s.find(key, at + 1), std::string::npos);  // exactly once: the call's argument
-  // The key and the flag come after the function's closing brace, in the call.
+  // The key and the flags (freezePrototype, isolation pattern) come after the function's closing
+  // brace, in the call. The isolation key itself is never given to the bridge, only the flag.
   EXPECT_GT(at, s.rfind("})("));
-  EXPECT_EQ(s.substr(s.size() - 10), "\", true);\n");
-  EXPECT_NE(bridge_script("main", "main", {key, false}).find("\", false);\n"), std::string::npos);
+  EXPECT_EQ(s.substr(s.size() - 17), "\", true, false);\n");
+  IsolationKey isolation{};
+  isolation.fill(0xab);
+  auto with_isolation = bridge_script("main", "main", {key, false, isolation});
+  EXPECT_NE(with_isolation.find("\", false, true);\n"), std::string::npos);
+  EXPECT_EQ(with_isolation.find("171,171"), std::string::npos);
 }
 
 }  // namespace
