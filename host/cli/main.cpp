@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli/command.hpp"
+#include "cli/doctor_command.hpp"
 #include "log/log.hpp"
 
 int main(int argc, char** argv) {
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   warden::cli::register_acl_commands(app, action);
   warden::cli::register_permission_commands(app, action);
   warden::cli::register_run_command(app, action);
+  warden::cli::register_doctor_command(app, action);
 
   try {
     app.parse(argc, argv);

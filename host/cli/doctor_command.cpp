@@ -1,0 +1,364 @@
+#include "cli/doctor_command.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "acl/acl_inputs.hpp"
+#include "acl/app_config.hpp"
+#include "acl/error.hpp"
+#include "acl/manifest_set.hpp"
+#include "acl/permission_file.hpp"
+#include "acl/resolver.hpp"
+#include "acl/target.hpp"
+#include "cli/webview_libraries.hpp"
+#include "plugin/load_error.hpp"
+#include "plugin/plugin_folder.hpp"
+#include "plugin/plugin_library.hpp"
+#include "plugin/plugin_permissions.hpp"
+#include "plugin/plugin_pin.hpp"
+#include "runtime/core_permissions.hpp"
+
+namespace warden::cli {
+namespace {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+struct DoctorOptions {
+  std::string app_dir;
+  std::vector<std::string> plugin_dirs;
+  bool json = false;
+  std::string dpkg_root = "/";
+  std::string apt_helper = "/usr/lib/apt/apt-helper";
+};
+
+struct FolderReport {
+  fs::path path;
+  std::optional<std::string> mode;  // "0755"; nullopt when it cannot be read
+  unsigned owner_uid = 0;
+  std::vector<std::string> warnings;
+};
+
+struct PluginReport {
+  fs::path file;
+  std::string from;  // "folder" or "plugins.<name>.path"
+  std::optional<plugin::PluginManifestSection> manifest;
+  std::optional<std::string> refused;
+  std::vector<std::string> warnings;
+};
+
+struct AclReport {
+  bool checked = false;
+  std::optional<std::string> refused;
+};
+
+struct Report {
+  std::vector<WebViewLibrary> libraries;
+  std::vector<FolderReport> folders;
+  std::vector<PluginReport> plugins;
+  AclReport acl;
+  std::vector<std::string> problems;  // what makes the exit status 1
+};
+
+std::string octal_mode(mode_t mode) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%04o", static_cast<unsigned>(mode & 07777));
+  return buffer;
+}
+
+// Who may change the code the host will load: a plugin folder or library writable by others
+// than its owner, or owned by another user than root or the one running warden.
+std::vector<std::string> write_access_warnings(const struct stat& st, const char* what) {
+  std::vector<std::string> out;
+  if (st.st_mode & S_IWOTH)
+    out.push_back(std::string(what) + " is writable by every user: anyone on this machine could replace plugin code");
+  else if (st.st_mode & S_IWGRP)
+    out.push_back(std::string(what) + " is writable by its group (gid " + std::to_string(st.st_gid) +
+                  "): its members could replace plugin code");
+  if (st.st_uid != 0 && st.st_uid != ::geteuid())
+    out.push_back(std::string(what) + " is owned by another user (uid " + std::to_string(st.st_uid) +
+                  "), who could replace plugin code");
+  return out;
+}
+
+FolderReport folder_report(const fs::path& folder) {
+  FolderReport r{folder, std::nullopt, 0, {}};
+  struct stat st {};
+  if (::stat(folder.c_str(), &st) != 0) return r;  // the scan reports why it cannot be read
+  r.mode = octal_mode(st.st_mode);
+  r.owner_uid = st.st_uid;
+  r.warnings = write_access_warnings(st, "the folder");
+  return r;
+}
+
+std::vector<std::string> library_warnings(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return {};
+  return write_access_warnings(st, "the library");
+}
+
+std::string pin_mismatch(const std::string& name, const std::string& pin, const std::string& actual) {
+  return "its SHA-256 " + actual + " does not match the app config's pin plugins." + name + ".sha256 " + pin;
+}
+
+// Everything `warden run` checks before it loads a plugin: the file and its section, the name
+// the config expects, a duplicate name, and the pin. No plugin code runs.
+class PluginChecks {
+ public:
+  explicit PluginChecks(const acl::AppConfig* config) : config_(config) {}
+
+  PluginReport check(const fs::path& file, const std::optional<std::string>& expected) {
+    PluginReport r{file, expected ? "plugins." + *expected + ".path" : "folder", std::nullopt, std::nullopt,
+                   library_warnings(file)};
+    try {
+      auto manifest = plugin::check_plugin_file(file);
+      if (expected && manifest.name != *expected)
+        throw plugin::LoadError(file, "the app config's plugins." + *expected +
+                                          ".path names this library, but its section says it is plugin '" +
+                                          manifest.name + "'");
+      if (auto at = names_.find(manifest.name); at != names_.end())
+        throw plugin::LoadError(file, "duplicate plugin name '" + manifest.name + "': already provided by " +
+                                          at->second.string());
+      if (config_)
+        if (auto pin = config_->plugin_pins.find(manifest.name); pin != config_->plugin_pins.end()) {
+          std::string actual = plugin::sha256_of_file(file);
+          if (actual != pin->second) throw plugin::LoadError(file, pin_mismatch(manifest.name, pin->second, actual));
+        }
+      names_.emplace(manifest.name, file);
+      r.manifest = std::move(manifest);
+    } catch (const plugin::LoadError& e) {
+      r.refused = e.reason();
+    } catch (const std::exception& e) {
+      r.refused = e.what();
+    }
+    return r;
+  }
+
+ private:
+  const acl::AppConfig* config_;
+  std::map<std::string, fs::path> names_;
+};
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw UsageError("cannot read " + file.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The ACL `warden run` would build from the app folder and the plugins that would load; an
+// error here (a capability naming an unknown plugin or permission, ...) stops `warden run`.
+AclReport check_acl(const fs::path& app_dir, const std::vector<PluginReport>& plugins) {
+  AclReport r{true, std::nullopt};
+  auto accepted = [&plugins](const std::string& name) -> const PluginReport* {
+    for (const auto& p : plugins)
+      if (p.manifest && p.manifest->name == name) return &p;
+    return nullptr;
+  };
+  try {
+    auto from_library = [&accepted](const std::string& name, const fs::path& library) {
+      if (const PluginReport* p = accepted(name); p && p->from != "folder") {
+        auto permissions = plugin::plugin_permissions(*p->manifest, p->file);
+        return acl::PluginManifest{permissions.name, permissions.origin, std::move(permissions.files)};
+      }
+      return acl::PluginManifest{name, "refused library " + library.string(), {}};
+    };
+    acl::AclInputs inputs = acl::load_app_folder(app_dir, from_library);
+    for (auto& core : runtime::core_permission_files())
+      inputs.manifests.push_back({core.plugin, "built-in " + core.plugin,
+                                  {acl::parse_permission_file(core.toml, acl::FileFormat::toml, "built-in " + core.plugin)}});
+    for (const auto& p : plugins) {
+      if (!p.manifest || p.from != "folder") continue;
+      auto permissions = plugin::plugin_permissions(*p.manifest, p.file);
+      inputs.manifests.push_back({permissions.name, permissions.origin, std::move(permissions.files)});
+    }
+    acl::ManifestSet manifests(std::move(inputs.manifests));
+    acl::resolve_acl(manifests, inputs.capabilities, acl::Target::linux);
+  } catch (const std::exception& e) {
+    r.refused = e.what();
+  }
+  return r;
+}
+
+size_t permission_count(const plugin::PluginManifestSection& m) {
+  size_t n = 0;
+  for (const auto& f : m.files) n += f.parsed.permissions.size();
+  return n;
+}
+
+size_t set_count(const plugin::PluginManifestSection& m) {
+  size_t n = 0;
+  for (const auto& f : m.files) n += f.parsed.sets.size() + (f.parsed.default_set ? 1 : 0);
+  return n;
+}
+
+Report examine(const DoctorOptions& o) {
+  Report report;
+  std::optional<acl::AppConfig> config;
+  fs::path app_dir;
+  if (!o.app_dir.empty()) {
+    app_dir = fs::absolute(o.app_dir);
+    fs::path file = app_dir / "warden.conf.json";
+    try {
+      config = acl::parse_app_config(read_text(file), file.string(), app_dir);
+    } catch (const acl::Error& e) {
+      throw UsageError(e.what());
+    }
+  }
+  PackageIndex index;
+  index.root = o.dpkg_root;
+  index.apt_helper = o.apt_helper;
+  report.libraries = webview_libraries(index);
+  for (const auto& lib : report.libraries)
+    if (lib.name == "WebKitGTK" && lib.status == UpdateStatus::outdated)
+      report.problems.push_back("WebKitGTK is outdated: " + lib.detail);
+
+  PluginChecks checks(config ? &*config : nullptr);
+  if (config)
+    for (const auto& [name, path] : config->plugin_paths) {
+      std::error_code ec;
+      if (!fs::is_directory(path, ec)) report.plugins.push_back(checks.check(path, name));
+    }
+  std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
+  for (const auto& folder : folders) report.folders.push_back(folder_report(folder));
+  for (auto& c : plugin::scan_plugin_folders(folders)) {
+    if (c.refused) report.plugins.push_back({c.file, "folder", std::nullopt, c.refused, library_warnings(c.file)});
+    else report.plugins.push_back(checks.check(c.file, std::nullopt));
+  }
+  for (const auto& p : report.plugins)
+    if (p.refused) report.problems.push_back("plugin refused: " + p.file.string() + ": " + *p.refused);
+  if (config) {
+    report.acl = check_acl(app_dir, report.plugins);
+    if (report.acl.refused) report.problems.push_back("the app's ACL would be refused: " + *report.acl.refused);
+  }
+  return report;
+}
+
+json::value optional_string(const std::optional<std::string>& s) {
+  if (s) return json::string(*s);
+  return nullptr;
+}
+
+json::object to_json(const Report& r) {
+  json::array libraries;
+  for (const auto& lib : r.libraries) {
+    json::object o{{"name", lib.name}, {"runtime_version", lib.runtime}, {"status", to_string(lib.status)},
+                   {"detail", lib.detail}};
+    if (lib.package)
+      o["package"] = {{"name", lib.package->name}, {"architecture", lib.package->architecture},
+                      {"version", lib.package->version}};
+    else
+      o["package"] = nullptr;
+    if (lib.newest)
+      o["newest"] = {{"version", lib.newest->version}, {"list", lib.newest->list}, {"security", lib.newest_is_security}};
+    else
+      o["newest"] = nullptr;
+    libraries.push_back(std::move(o));
+  }
+  json::array folders;
+  for (const auto& f : r.folders)
+    folders.push_back({{"path", f.path.string()},
+                       {"mode", optional_string(f.mode)},
+                       {"owner_uid", f.mode ? json::value(f.owner_uid) : json::value(nullptr)},
+                       {"warnings", json::array(f.warnings.begin(), f.warnings.end())}});
+  json::array plugins;
+  for (const auto& p : r.plugins) {
+    json::object o{{"file", p.file.string()}, {"from", p.from}, {"status", p.manifest ? "load" : "refused"},
+                   {"warnings", json::array(p.warnings.begin(), p.warnings.end())}};
+    if (p.manifest) {
+      o["name"] = p.manifest->name;
+      o["version"] = p.manifest->version;
+      o["commands"] = json::array(p.manifest->commands.begin(), p.manifest->commands.end());
+      o["permissions"] = permission_count(*p.manifest);
+      o["sets"] = set_count(*p.manifest);
+    } else {
+      o["reason"] = *p.refused;
+    }
+    plugins.push_back(std::move(o));
+  }
+  json::object acl{{"status", !r.acl.checked ? "not checked" : r.acl.refused ? "refused" : "ok"},
+                   {"error", optional_string(r.acl.refused)}};
+  return {{"webview", std::move(libraries)},
+          {"plugin_folders", std::move(folders)},
+          {"plugins", std::move(plugins)},
+          {"acl", std::move(acl)},
+          {"problems", json::array(r.problems.begin(), r.problems.end())}};
+}
+
+void print_text(const Report& r, bool has_app) {
+  std::ostream& out = std::cout;
+  out << "WebView libraries (as linked at run time):\n";
+  for (const auto& lib : r.libraries) {
+    out << "  " << lib.name << " " << lib.runtime;
+    if (lib.package) out << "  package " << lib.package->name << " " << lib.package->version << " (" << lib.package->architecture << ")";
+    out << "\n    " << (lib.status == UpdateStatus::outdated ? "OUTDATED: " : "") << lib.detail << "\n";
+  }
+  out << "\nPlugin folders:\n";
+  if (r.folders.empty()) out << "  none given (--plugins DIR)\n";
+  for (const auto& f : r.folders) {
+    out << "  " << f.path.string();
+    if (f.mode) out << "  mode " << *f.mode << ", owner uid " << f.owner_uid;
+    out << "\n";
+    for (const auto& w : f.warnings) out << "    warning: " << w << "\n";
+  }
+  out << "\nPlugins:\n";
+  if (r.plugins.empty()) out << "  none\n";
+  for (const auto& p : r.plugins) {
+    if (p.manifest)
+      out << "  load     " << p.manifest->name << " " << p.manifest->version << "  " << p.file.string() << "  ("
+          << p.manifest->commands.size() << " commands, " << permission_count(*p.manifest) << " permissions, "
+          << set_count(*p.manifest) << " sets; from " << p.from << ")\n";
+    else
+      out << "  refused  " << p.file.string() << ": " << *p.refused << "\n";
+    for (const auto& w : p.warnings) out << "    warning: " << w << "\n";
+  }
+  out << "\nACL: ";
+  if (!has_app) out << "not checked (give the app folder: warden doctor APP_DIR)\n";
+  else if (r.acl.refused) out << "REFUSED: " << *r.acl.refused << "\n";
+  else out << "ok: the app's capabilities resolve against the plugins that would load\n";
+  out << "\n";
+  if (r.problems.empty()) out << "No problems found.\n";
+  else {
+    out << r.problems.size() << (r.problems.size() == 1 ? " problem:\n" : " problems:\n");
+    for (const auto& p : r.problems) out << "  - " << p << "\n";
+  }
+}
+
+}  // namespace
+
+void register_doctor_command(CLI::App& root, Action& action) {
+  auto o = std::make_shared<DoctorOptions>();
+  auto* cmd = root.add_subcommand(
+      "doctor", "Report the WebView libraries (and whether Debian offers a newer WebKitGTK), the plugin folders and "
+                "their libraries (read without running plugin code), and what `warden run` would refuse. Exit 1 when "
+                "something would be refused or WebKitGTK is outdated");
+  cmd->add_option("app", o->app_dir, "The app folder, to check its plugin pins and ACL (optional)")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--plugins", o->plugin_dirs, "A folder of plugin libraries (repeatable)");
+  cmd->add_flag("--json", o->json, "Print JSON (manifests/doctor.schema.json) instead of text");
+  // For tests: a fake root holding var/lib/dpkg/status and var/lib/apt/lists/.
+  cmd->add_option("--dpkg-root", o->dpkg_root)->group("");
+  cmd->add_option("--apt-helper", o->apt_helper)->group("");
+  cmd->callback([o, &action] {
+    action = [o] {
+      Report report = examine(*o);
+      if (o->json) std::cout << json::serialize(to_json(report)) << "\n";
+      else print_text(report, !o->app_dir.empty());
+      return report.problems.empty() ? 0 : 1;
+    };
+  });
+}
+
+}  // namespace warden::cli
