@@ -18,6 +18,8 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 cp -r "$HERE/app" "$WORK/app"
 cp -r "$HERE/remote" "$WORK/remote"
+# A link inside the asset scope to a file outside it (scenario asset_protocol).
+ln -s ../warden.conf.json "$WORK/app/assets/escape.txt"
 "$HERE/node_modules/.bin/esbuild" "$HERE/src/main.js" --bundle --format=iife --log-level=warning \
   --outfile="$WORK/app/frontend/bundle.js"
 cp "$WORK/app/frontend/bundle.js" "$WORK/remote/bundle.js"

@@ -1,9 +1,9 @@
 // Warden end-to-end scenarios, bundled with the real @tauri-apps/api (npm, pinned by the
 // lockfile). Every window runs the scenarios meant for its label and reports
 // {scenario: {ok, detail}} in its title as "DONE <json>"; tests/e2e/check_results.py asserts them.
-import { invoke, Channel } from '@tauri-apps/api/core';
+import { invoke, Channel, convertFileSrc } from '@tauri-apps/api/core';
 import { listen, once, emit } from '@tauri-apps/api/event';
-import { appDataDir, homeDir, join, normalize, dirname, basename, extname, isAbsolute, resolve, sep, delimiter } from '@tauri-apps/api/path';
+import { appDataDir, homeDir, resourceDir, join, normalize, dirname, basename, extname, isAbsolute, resolve, sep, delimiter } from '@tauri-apps/api/path';
 
 const results = {};
 
@@ -177,6 +177,37 @@ async function mainWindow() {
   });
 }
 
+// app.security.assetProtocol: convertFileSrc URLs serve files inside the scope ($RESOURCE is the
+// app folder), by their real location: the deny entry, a symlink out of the scope and a
+// missing file are refused; a Range request gets 206.
+async function assetScenario() {
+  await scenario('asset_protocol', async () => {
+    const dir = (await resourceDir()) + '/assets';
+    const get = async (name, headers) => {
+      const r = await fetch(convertFileSrc(dir + '/' + name), { headers });
+      return [r.status, r.status < 300 ? await r.text() : ''];
+    };
+    const got = {
+      allowed: await get('hello.txt'),
+      range: await get('hello.txt', { Range: 'bytes=0-4' }),
+      denied: await get('secret.txt'),
+      symlink_out: await get('escape.txt'),
+      missing: await get('missing.txt'),
+      outside: (await fetch(convertFileSrc('/etc/hostname'))).status,
+    };
+    const want = {
+      allowed: [200, 'hello, asset\n'], range: [206, 'hello'], denied: [403, ''], symlink_out: [403, ''],
+      missing: [404, ''], outside: 403,
+    };
+    expect(JSON.stringify(got) === JSON.stringify(want), 'asset answers ' + JSON.stringify(got));
+    const image = new Image();
+    image.src = convertFileSrc(dir + '/dot.svg');
+    await withTimeout(image.decode(), 10000, 'asset image');
+    expect(image.naturalWidth === 4, 'the image loaded, width ' + image.naturalWidth);
+    return 'ok';
+  });
+}
+
 // A sandboxed frame has an opaque origin ("null"): the host refuses it before the authority.
 async function sandboxedFrameScenario() {
   await scenario('sandboxed_iframe_denied', async () => {
@@ -247,6 +278,7 @@ async function run() {
   if (label === 'main') {
     await mainWindow();
     await sandboxedFrameScenario();
+    await assetScenario();
   }
   else if (label === 'second') await secondWindow();
   else if (label === 'remote') await remoteWindow();

@@ -1,0 +1,149 @@
+#include "webview/asset_scheme.hpp"
+
+#include <charconv>
+#include <fstream>
+
+#include <spdlog/spdlog.h>
+#include <webkit2/webkit2.h>
+
+#include "ipc/percent_decoding.hpp"
+#include "webview/mime_type.hpp"
+#include "webview/scheme_response.hpp"
+
+namespace warden::webview {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Largest body sent for one request: a bigger range is cut, as a server may (the page asks on).
+constexpr uint64_t kMaxChunk = 8u << 20;
+
+std::optional<uint64_t> number(std::string_view s) {
+  uint64_t n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return n;
+}
+
+void refuse(WebKitURISchemeRequest* request, int status, const std::string& path, const char* why) {
+  spdlog::info("asset: {} {}: {}", status, path, why);
+  finish_request(request, status, "text/plain; charset=utf-8",
+                 std::vector<uint8_t>(why, why + std::char_traits<char>::length(why)),
+                 {{"Access-Control-Allow-Origin", "*"}});
+}
+
+std::optional<std::vector<uint8_t>> read_range(const fs::path& file, uint64_t first, uint64_t count) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  in.seekg(static_cast<std::streamoff>(first));
+  std::vector<uint8_t> data(count);
+  in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(count));
+  if (static_cast<uint64_t>(in.gcount()) != count) return std::nullopt;
+  return data;
+}
+
+// A whole file is streamed from disk, never loaded: a page may show a large video.
+void stream_file(WebKitURISchemeRequest* request, const fs::path& file, uint64_t size, const HeaderList& headers) {
+  GFile* gfile = g_file_new_for_path(file.c_str());
+  GFileInputStream* stream = g_file_read(gfile, nullptr, nullptr);
+  g_object_unref(gfile);
+  if (!stream) return refuse(request, 500, file.string(), "opening the file failed");
+  WebKitURISchemeResponse* response = webkit_uri_scheme_response_new(G_INPUT_STREAM(stream), static_cast<gint64>(size));
+  std::string type = mime_type_for(file);
+  webkit_uri_scheme_response_set_status(response, 200, nullptr);
+  webkit_uri_scheme_response_set_content_type(response, type.c_str());
+  SoupMessageHeaders* h = soup_message_headers_new(SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_replace(h, "Content-Type", type.c_str());
+  for (const auto& [name, value] : headers) soup_message_headers_append(h, name.c_str(), value.c_str());
+  webkit_uri_scheme_response_set_http_headers(response, h);
+  webkit_uri_scheme_request_finish_with_response(request, response);
+  g_object_unref(response);
+  g_object_unref(stream);
+}
+
+}  // namespace
+
+std::optional<ByteRange> parse_byte_range(std::string_view header, uint64_t size) {
+  constexpr std::string_view unit = "bytes=";
+  if (!header.starts_with(unit) || size == 0) return std::nullopt;
+  header.remove_prefix(unit.size());
+  if (header.find(',') != std::string_view::npos) header = header.substr(0, header.find(','));
+  auto dash = header.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto a = header.substr(0, dash), b = header.substr(dash + 1);
+  if (a.empty()) {  // the last n bytes
+    auto n = number(b);
+    if (!n || *n == 0) return std::nullopt;
+    return ByteRange{*n >= size ? 0 : size - *n, size - 1};
+  }
+  auto first = number(a);
+  if (!first || *first >= size) return std::nullopt;
+  if (b.empty()) return ByteRange{*first, size - 1};
+  auto last = number(b);
+  if (!last || *last < *first) return std::nullopt;
+  return ByteRange{*first, std::min(*last, size - 1)};
+}
+
+std::optional<std::string> asset_path_of(std::string_view url_path) {
+  if (url_path.starts_with("/")) url_path.remove_prefix(1);
+  auto decoded = ipc::percent_decode(url_path);
+  if (!decoded || decoded->empty() || decoded->front() != '/' || decoded->find('\0') != std::string::npos)
+    return std::nullopt;
+  return decoded;
+}
+
+AssetScheme::AssetScheme(AssetScopeCheck in_scope) : in_scope_(std::move(in_scope)) {}
+
+void AssetScheme::register_on(WebKitWebContext* context) {
+  webkit_web_context_register_uri_scheme(
+      context, scheme, +[](WebKitURISchemeRequest* r, gpointer self) { static_cast<AssetScheme*>(self)->handle(r); },
+      this, nullptr);
+  WebKitSecurityManager* security = webkit_web_context_get_security_manager(context);
+  webkit_security_manager_register_uri_scheme_as_secure(security, scheme);
+  webkit_security_manager_register_uri_scheme_as_cors_enabled(security, scheme);
+}
+
+void AssetScheme::handle(WebKitURISchemeRequest* request) {
+  const char* method = webkit_uri_scheme_request_get_http_method(request);
+  std::string_view m = method ? method : "GET";
+  auto path = asset_path_of(webkit_uri_scheme_request_get_path(request));
+  if (!path) return refuse(request, 400, webkit_uri_scheme_request_get_path(request), "not an absolute file path");
+  if (m != "GET" && m != "HEAD") return refuse(request, 405, *path, "only GET and HEAD");
+
+  // The scope decides on where the file really is, never on the name the page gave.
+  std::error_code ec;
+  fs::path real = fs::canonical(*path, ec);
+  if (ec) return refuse(request, 404, *path, "no such file");
+  if (!in_scope_ || !in_scope_(real.string())) return refuse(request, 403, *path, "outside the asset scope");
+  if (!fs::is_regular_file(real, ec)) return refuse(request, 404, *path, "not a regular file");
+  uint64_t size = fs::file_size(real, ec);
+  if (ec) return refuse(request, 404, *path, "cannot read the file");
+
+  SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
+  const char* range_header = headers ? soup_message_headers_get_one(headers, "Range") : nullptr;
+  HeaderList out{{"Access-Control-Allow-Origin", "*"}, {"Accept-Ranges", "bytes"}, {"Cache-Control", "no-cache"}};
+  int status = 200;
+  uint64_t first = 0, count = size;
+  if (range_header) {
+    auto range = parse_byte_range(range_header, size);
+    if (!range) {
+      out.emplace_back("Content-Range", "bytes */" + std::to_string(size));
+      return finish_request(request, 416, "text/plain; charset=utf-8", {}, out);
+    }
+    first = range->first;
+    count = std::min<uint64_t>(range->last - range->first + 1, kMaxChunk);
+    status = 206;
+    out.emplace_back("Content-Range", "bytes " + std::to_string(first) + "-" + std::to_string(first + count - 1) +
+                                          "/" + std::to_string(size));
+  }
+  if (m == "GET" && status == 200) return stream_file(request, real, size, out);
+  std::vector<uint8_t> body;
+  if (m == "GET" && count > 0) {
+    auto data = read_range(real, first, count);
+    if (!data) return refuse(request, 500, *path, "reading the file failed");
+    body = std::move(*data);
+  }
+  finish_request(request, status, mime_type_for(real), std::move(body), out);
+}
+
+}  // namespace warden::webview
