@@ -45,6 +45,25 @@ void add_hashes(CspPolicy& policy, std::string_view name, const std::vector<std:
     if (!contains(d->sources, lower(h))) d->sources.push_back(h);
 }
 
+// frame-src falls back to child-src, then default-src: the one in force gets isolation:, as a new
+// frame-src when it is a fallback (so the fallback keeps governing what it governed before).
+void add_isolation_frame(CspPolicy& policy) {
+  CspDirective* d = find(policy, "frame-src");
+  if (!d) {
+    CspDirective* fallback = find(policy, "child-src");
+    if (!fallback) fallback = find(policy, "default-src");
+    if (!fallback) return;  // frames are not restricted
+    std::vector<std::string> sources = fallback->sources;
+    policy.push_back({"frame-src", std::move(sources)});
+    d = &policy.back();
+  }
+  if (contains(d->sources, "isolation:") || contains(d->sources, "isolation://localhost")) return;
+  d->sources.erase(std::remove_if(d->sources.begin(), d->sources.end(),
+                                  [](const std::string& s) { return lower(s) == "'none'"; }),
+                   d->sources.end());
+  d->sources.push_back("isolation:");
+}
+
 // Index of `needle` in `hay` from `from`, ASCII case-insensitive; npos when absent.
 size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.size() > hay.size()) return std::string_view::npos;
@@ -202,6 +221,7 @@ std::string asset_csp(const CspPolicy& base, const InlineHashes& hashes, const C
       }
     }
   }
+  if (modification.isolation_frame && modification.allows("frame-src")) add_isolation_frame(policy);
   return serialize_csp(policy);
 }
 

@@ -4,7 +4,8 @@
 // strict policy works without 'unsafe-inline':
 //   - script-src / style-src (and their -elem variants) get 'sha256-...' of every inline <script>
 //     and <style> of the HTML document served (computed when the document is served);
-//   - connect-src gets `ipc:` when the policy would otherwise block the bridge's fetch.
+//   - connect-src gets `ipc:` when the policy would otherwise block the bridge's fetch;
+//   - under the isolation pattern, frame-src gets `isolation:` when the policy restricts frames.
 // A directive that is absent but falls back to default-src is created from default-src's sources.
 // A directive holding 'unsafe-inline' gets no hashes (a hash would switch 'unsafe-inline' off).
 // dangerousDisableAssetCspModification (true, or a list of directives) turns the additions off.
@@ -31,6 +32,9 @@ std::string serialize_csp(const CspPolicy& policy);
 struct CspModification {
   bool disabled = false;                      // dangerousDisableAssetCspModification: true
   std::vector<std::string> disabled_directives;  // ... or these directives
+  // The isolation pattern is on: frame-src (created from child-src or default-src when absent)
+  // gets `isolation:`, so that the bridge's isolation frame may load.
+  bool isolation_frame = false;
   bool allows(std::string_view directive) const;
 };
 

@@ -53,6 +53,11 @@ async function run() {
                !readable && window.__TAURI_ISOLATION_HOOK__ === undefined;
     return [ok, `sandbox=${f && f.getAttribute('sandbox')} src=${f && f.src} readable=${readable}`];
   });
+  await scenario('csp_allows_isolation_frame', async () => {
+    const r = await fetch('index.html');
+    const csp = r.headers.get('Content-Security-Policy') || '';
+    return [/frame-src 'self' isolation:/.test(csp), csp];
+  });
   await scenario('hook_vetoes_call', async () => {
     const r = await rejection(internals.invoke('plugin:app|version'));
     return [r.rejected === 'the isolation hook refuses plugin:app|version', JSON.stringify(r)];
