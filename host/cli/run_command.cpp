@@ -107,6 +107,15 @@ runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority) {
   };
 }
 
+// Deliveries to the page webview `label` shows now: dropped once its web process died and a
+// new page took its place (AppWindow::page), so nothing a dead page started reaches the next.
+runtime::CallbackDelivery page_delivery(const webview::WindowSet& windows, const std::string& label) {
+  uint64_t page = windows.page_of(label);
+  return [&windows, page](const std::string& w, uint32_t cb, const std::string& d) {
+    windows.run_callback_in_page(w, page, cb, d);
+  };
+}
+
 // The sample host's own commands (bare names, governed by the app's permissions/).
 void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& events,
                          runtime::MainThreadQueue& main_thread, const webview::WindowSet& windows) {
@@ -149,9 +158,7 @@ void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& eve
                             int64_t n = count && count->is_number() ? count->to_number<int64_t>() : 0;
                             if (n < 0 || n > 100000) return void(call.completion->reject("count must be 0..100000"));
                             runtime::Channel channel(*id, call.caller.webview, main_thread,
-                                                     [&windows](const std::string& w, uint32_t cb, const std::string& d) {
-                                                       windows.run_callback(w, cb, d);
-                                                     });
+                                                     page_delivery(windows, call.caller.webview));
                             for (int64_t i = 0; i < n; ++i) channel.send("{\"i\":" + std::to_string(i) + "}");
                             channel.close();
                             call.completion->resolve_json(std::to_string(n));
@@ -318,11 +325,11 @@ int run_app(const RunOptions& o) {
   plugin::ResourceTable resources;
   plugin::CallEnvironment call_environment;
   call_environment.resources = &resources;
-  call_environment.open_channel = [&main_thread, deliver](std::string_view reference, const std::string& webview)
+  call_environment.open_channel = [&main_thread, &windows](std::string_view reference, const std::string& webview)
       -> std::unique_ptr<plugin::ChannelSink> {
     auto id = runtime::Channel::parse_reference(reference);
     if (!id) return nullptr;
-    return std::make_unique<RuntimeChannelSink>(*id, webview, main_thread, deliver);
+    return std::make_unique<RuntimeChannelSink>(*id, webview, main_thread, page_delivery(windows, webview));
   };
 
   runtime::CommandTable commands;
@@ -413,6 +420,15 @@ int run_app(const RunOptions& o) {
         resources.remove_webview(label);
         if (windows.open_count() == 0) quit(exit_code);
         else all_titles_ready();
+      };
+      // The page is gone: its calls in flight are answered now (none waits for its command or
+      // answers into the reloaded page), its listeners and resources are dropped.
+      ev.web_process_terminated = [&, label](const std::string& reason) {
+        size_t settled = ipc_scheme.settle_webview(label, "the page's web process " + reason);
+        events.forget_webview(label);
+        resources.remove_webview(label);
+        spdlog::warn("window '{}': answered {} call(s) in flight with an error, dropped its listeners and resources",
+                     label, settled);
       };
       ev.title_changed = [&](const std::string&) { all_titles_ready(); };
       ev.load_finished = [&] {

@@ -1,5 +1,7 @@
 #include "webview/app_window.hpp"
 
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 #include <webkit2/webkit2.h>
 
@@ -7,6 +9,28 @@
 #include "ipc/isolation_script.hpp"
 
 namespace warden::webview {
+namespace {
+
+const char* termination_reason(WebKitWebProcessTerminationReason reason) {
+  switch (reason) {
+    case WEBKIT_WEB_PROCESS_CRASHED: return "crashed";
+    case WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT: return "exceeded its memory limit";
+    case WEBKIT_WEB_PROCESS_TERMINATED_BY_API: return "was terminated";
+  }
+  return "ended";
+}
+
+// Shown instead of a second reload: static text, no script, and an about:blank origin, so the
+// page can call nothing.
+std::string error_page_html(const std::string& reason, long long window_seconds) {
+  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>This page stopped working</title></head>"
+         "<body style=\"font-family: sans-serif; margin: 2em\"><h1>This page stopped working</h1>"
+         "<p>The process that shows it " + reason + " twice within " + std::to_string(window_seconds) +
+         " seconds, so it was not reloaded again.</p><p>Close this window, or restart the application.</p>"
+         "</body></html>";
+}
+
+}  // namespace
 
 AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
                      bool console_to_stderr, const ipc::BridgeOptions& bridge_options,
@@ -64,10 +88,36 @@ AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, Wind
                      if (event == WEBKIT_LOAD_FINISHED && w->events_.load_finished) w->events_.load_finished();
                    }),
                    this);
+  g_signal_connect(view_, "web-process-terminated",
+                   G_CALLBACK(+[](WebKitWebView*, WebKitWebProcessTerminationReason reason, gpointer self) {
+                     static_cast<AppWindow*>(self)->on_web_process_terminated(termination_reason(reason));
+                   }),
+                   this);
   gtk_widget_show_all(window_);
-  std::string url = window_start_url(config);
-  spdlog::info("window '{}': loading {}", label_, url);
-  webkit_web_view_load_uri(view_, url.c_str());
+  start_url_ = window_start_url(config);
+  spdlog::info("window '{}': loading {}", label_, start_url_);
+  webkit_web_view_load_uri(view_, start_url_.c_str());
+}
+
+void AppWindow::on_web_process_terminated(const std::string& reason) {
+  ++page_;
+  CrashResponse response = crash_policy_.on_termination(CrashPolicy::Clock::now());
+  auto window_seconds = std::chrono::duration_cast<std::chrono::seconds>(crash_policy_.window()).count();
+  if (response == CrashResponse::reload)
+    spdlog::error("window '{}': web process {}; reloading the page", label_, reason);
+  else
+    spdlog::error("window '{}': web process {} again within {} s; showing an error page instead of reloading",
+                  label_, reason, window_seconds);
+  if (events_.web_process_terminated) events_.web_process_terminated(reason);
+  if (!view_) return;  // the handler closed the window
+  if (response == CrashResponse::show_error_page) {
+    webkit_web_view_load_html(view_, error_page_html(reason, window_seconds).c_str(), nullptr);
+    return;
+  }
+  // The page the process died on (the app may have navigated), or the start page when none
+  // had been committed yet.
+  std::string url = current_url();
+  webkit_web_view_load_uri(view_, (url.empty() ? start_url_ : url).c_str());
 }
 
 AppWindow::~AppWindow() { close(); }

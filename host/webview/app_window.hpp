@@ -1,11 +1,14 @@
 #pragma once
 // One top-level window with its webview: a GtkWindow holding a WebKitWebView whose every frame
 // gets the bridge (labels baked in) at document start, before any page script.
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "ipc/bridge_script.hpp"
+#include "webview/crash_policy.hpp"
 #include "webview/window_config.hpp"
 
 typedef struct _GtkWidget GtkWidget;
@@ -18,6 +21,9 @@ struct WindowEvents {
   std::function<void()> closed;                          // the window was destroyed
   std::function<void(const std::string&)> title_changed;
   std::function<void()> load_finished;                   // the top frame finished loading
+  // The web process died ("crashed", "exceeded its memory limit", "was terminated"): the page
+  // and everything it registered are gone. Runs before the window reloads or shows its error page.
+  std::function<void(const std::string& reason)> web_process_terminated;
 };
 
 class AppWindow {
@@ -38,6 +44,9 @@ class AppWindow {
   std::string title() const;
   // The URL of the top frame right now ("" when unknown).
   std::string current_url() const;
+  // [any-thread] Which page the webview shows: starts at 0, one more after each web process
+  // death. What the dead page started (channels) must not reach a later page.
+  uint64_t page() const { return page_.load(); }
 
   // Runs a script in the top frame; errors go to the log.
   void run_script(const std::string& script);
@@ -47,7 +56,11 @@ class AppWindow {
 
  private:
   static void on_destroy(GtkWidget*, void* self);
+  void on_web_process_terminated(const std::string& reason);
   std::string label_;
+  std::string start_url_;
+  CrashPolicy crash_policy_;
+  std::atomic<uint64_t> page_{0};
   WindowEvents events_;
   GtkWidget* window_ = nullptr;
   WebKitWebView* view_ = nullptr;

@@ -112,14 +112,38 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
 
   g_object_ref(request);
   std::string label = caller->window;
+  uint64_t id = next_call_++;
+  in_flight_.emplace(id, InFlight{request, caller->webview});
   dispatcher_.dispatch(std::move(std::get<ipc::InvokeRequest>(decoded)), std::move(*caller),
-                       [this, request, label](ipc::InvokeResponse response) {
+                       [this, id, label](ipc::InvokeResponse response) {
+                         auto it = in_flight_.find(id);
+                         if (it == in_flight_.end()) {
+                           spdlog::info("ipc: dropped the answer to a call of window '{}' whose page is gone", label);
+                           return;
+                         }
+                         WebKitURISchemeRequest* request = it->second.request;
+                         in_flight_.erase(it);
                          AppWindow* window = windows_.find(label);
                          if (!window || !window->open())
                            spdlog::info("ipc: settled a call of closed window '{}'", label);
                          finish(request, response);  // WebKit ignores it when the webview is gone
                          g_object_unref(request);
                        });
+}
+
+size_t IpcScheme::settle_webview(const std::string& label, std::string_view reason) {
+  size_t settled = 0;
+  for (auto it = in_flight_.begin(); it != in_flight_.end();) {
+    if (it->second.webview != label) {
+      ++it;
+      continue;
+    }
+    finish(it->second.request, ipc::InvokeResponse::error(503, std::string(reason)));
+    g_object_unref(it->second.request);
+    it = in_flight_.erase(it);
+    ++settled;
+  }
+  return settled;
 }
 
 }  // namespace warden::webview

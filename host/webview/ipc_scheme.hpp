@@ -9,8 +9,11 @@
 // by this run's isolation frame, fresh, for the URL's command and the request's origin
 // (ipc/isolation_gate.hpp); it is checked before the invoke key, and a refusal is logged with
 // its reason. The opened call then goes through every check above, as an unsealed one would.
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ipc/isolation_gate.hpp"
 
@@ -32,10 +35,21 @@ class IpcScheme {
   // [main-thread] Starts answering one request; the answer comes later on the main thread.
   void handle(WebKitURISchemeRequest* request);
 
+  // [main-thread] Answers every call of webview `label` still in flight with an error, now: its
+  // web process died, so none may wait for its command or answer into the next page. The
+  // commands' own answers, when they come, are dropped. Returns how many calls it settled.
+  size_t settle_webview(const std::string& label, std::string_view reason);
+
  private:
   const WindowSet& windows_;
   runtime::Dispatcher& dispatcher_;
   std::string invoke_key_;
+  struct InFlight {
+    WebKitURISchemeRequest* request;  // referenced until answered
+    std::string webview;
+  };
+  uint64_t next_call_ = 1;
+  std::map<uint64_t, InFlight> in_flight_;
   std::optional<ipc::IsolationGate> isolation_;
 };
 

@@ -62,4 +62,16 @@ void WindowSet::run_callback(const std::string& label, uint32_t id, const std::s
   window->run_script("window.__TAURI_INTERNALS__.runCallback(" + std::to_string(id) + "," + data_json + ")");
 }
 
+void WindowSet::run_callback_in_page(const std::string& label, uint64_t page, uint32_t id,
+                                     const std::string& data_json) const {
+  AppWindow* window = find(label);
+  if (!window || window->page() != page) return;
+  run_callback(label, id, data_json);
+}
+
+uint64_t WindowSet::page_of(const std::string& label) const {
+  AppWindow* window = find(label);
+  return window ? window->page() : 0;
+}
+
 }  // namespace warden::webview
