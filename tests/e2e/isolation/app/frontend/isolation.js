@@ -53,6 +53,13 @@ async function run() {
                !readable && window.__TAURI_ISOLATION_HOOK__ === undefined;
     return [ok, `sandbox=${f && f.getAttribute('sandbox')} src=${f && f.src} readable=${readable}`];
   });
+  await scenario('isolation_frame_has_no_bridge', async () => {
+    // The isolation document runs in an opaque origin, as a secure context (WebCrypto), without
+    // the bridge (and so without the invoke key), and cannot reach into this page.
+    const seen = await internals.invoke('echo', { probe: true });
+    return [seen.origin === 'null' && seen.bridge === 'undefined' && seen.secure === true && seen.parentReadable === false,
+            JSON.stringify(seen)];
+  });
   await scenario('csp_allows_isolation_frame', async () => {
     const r = await fetch('index.html');
     const csp = r.headers.get('Content-Security-Policy') || '';
