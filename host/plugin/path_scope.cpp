@@ -1,5 +1,9 @@
 #include "plugin/path_scope.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
@@ -161,6 +165,74 @@ bool PathGlob::matches(std::string_view path) const {
   return components_match(components_, 0, parts, 0, options_);
 }
 
+std::optional<PathGlob> PathGlob::canonical_variant() const {
+  // The leading components that are plain text name one directory; resolve as much of it as
+  // exists, so a pattern written through a symlinked folder ($TEMP on a system where /tmp is a
+  // link) still matches the canonical paths it is compared with.
+  std::size_t literal = 0;
+  std::string prefix;
+  for (; literal < components_.size(); ++literal) {
+    const auto& c = components_[literal];
+    if (c.globstar) break;
+    bool plain = true;
+    std::string text;
+    for (const auto& t : c.tokens) {
+      if (t.kind != Token::literal) plain = false;
+      text += t.c;
+    }
+    if (!plain) break;
+    prefix += "/" + text;
+  }
+  if (prefix.empty()) return std::nullopt;
+  auto resolved = canonical_path(prefix);
+  if (!resolved || *resolved == prefix) return std::nullopt;
+  PathGlob g;
+  g.options_ = options_;
+  for (auto part : split_components(*resolved)) g.components_.push_back(literal_component(part));
+  g.components_.insert(g.components_.end(), components_.begin() + static_cast<std::ptrdiff_t>(literal),
+                       components_.end());
+  return g;
+}
+
+std::optional<std::string> canonical_path(std::string_view path) {
+  if (path.empty() || path.front() != '/' || path.find('\0') != std::string_view::npos) return std::nullopt;
+  auto parts = split_components(path);
+  std::string current = "/";
+  auto join = [](const std::string& dir, std::string_view name) {
+    return dir == "/" ? "/" + std::string(name) : dir + "/" + std::string(name);
+  };
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string_view part = parts[i];
+    if (part == ".") continue;
+    if (part == "..") {
+      // `current` has no symlinks, so its lexical parent is its real parent.
+      current = fs::path(current).parent_path().string();
+      continue;
+    }
+    std::string next = join(current, part);
+    struct stat st {};
+    if (::lstat(next.c_str(), &st) != 0) {
+      if (errno != ENOENT) return std::nullopt;  // not a folder, no access, ...: undecidable
+      // The rest does not exist yet: it is taken as written, but cannot climb back out.
+      for (std::size_t k = i; k < parts.size(); ++k) {
+        if (parts[k] == "..") return std::nullopt;
+        if (parts[k] != ".") current = join(current, parts[k]);
+      }
+      return current;
+    }
+    if (S_ISLNK(st.st_mode)) {
+      // Follow the link to its final target; a broken or looping link is undecidable.
+      char* real = ::realpath(next.c_str(), nullptr);
+      if (!real) return std::nullopt;
+      current = real;
+      std::free(real);
+    } else {
+      current = std::move(next);
+    }
+  }
+  return current;
+}
+
 ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, const PathEnvironment& env,
                             GlobOptions options) {
   std::vector<const json::value*> allow, deny;
@@ -175,6 +247,7 @@ ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, co
     return ScopeDecision::malformed;
   }
 
+  // Each pattern as written and, when its plain-text folder goes through a symlink, as resolved.
   std::vector<PathGlob> allow_globs, deny_globs;
   for (auto [list, out] : {std::pair{&allow, &allow_globs}, std::pair{&deny, &deny_globs}}) {
     for (const json::value* e : *list) {
@@ -182,24 +255,18 @@ ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, co
       if (!pattern) return ScopeDecision::malformed;
       auto g = PathGlob::compile(*pattern, env, options);
       if (!g) return ScopeDecision::malformed;
+      if (auto resolved = g->canonical_variant()) out->push_back(std::move(*resolved));
       out->push_back(std::move(*g));
     }
   }
 
-  if (path.empty() || path.front() != '/') return ScopeDecision::denied;
-  std::error_code ec;
-  fs::path p = fs::path(path).lexically_normal();
-  auto link = fs::symlink_status(p, ec);
-  if (!ec && fs::is_symlink(link) && !fs::exists(p, ec)) return ScopeDecision::denied;  // broken link
-  fs::path canonical = fs::weakly_canonical(p, ec);
-  if (ec) return ScopeDecision::denied;
-  std::string s = canonical.string();
-  if (s.size() > 1 && s.back() == '/') s.pop_back();
+  auto canonical = canonical_path(path);
+  if (!canonical) return ScopeDecision::denied;
 
   for (const auto& g : deny_globs)
-    if (g.matches(s)) return ScopeDecision::denied;
+    if (g.matches(*canonical)) return ScopeDecision::denied;
   for (const auto& g : allow_globs)
-    if (g.matches(s)) return ScopeDecision::allowed;
+    if (g.matches(*canonical)) return ScopeDecision::allowed;
   return ScopeDecision::denied;
 }
 

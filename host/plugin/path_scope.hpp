@@ -28,6 +28,9 @@ class PathGlob {
                                          GlobOptions options = {});
   // `path` must be absolute and normalised (no ".", "..", "//").
   bool matches(std::string_view path) const;
+  // The same pattern with its leading plain-text folder resolved through symlinks, when that
+  // changes it (nullopt otherwise).
+  std::optional<PathGlob> canonical_variant() const;
 
   struct Token {
     enum Kind { literal, any_sequence, any_char, char_class } kind;
@@ -46,13 +49,21 @@ class PathGlob {
   GlobOptions options_;
 };
 
+// `path` made absolute and canonical the way the kernel would walk it: "." dropped, every
+// symlink followed to its final target (a ".." after a symlink leaves the link's target, not the
+// link's folder), the part that does not exist yet taken as written. nullopt when the path is
+// relative or has a NUL, when a link is broken or loops, when a component cannot be examined
+// (no permission, not a folder), or when ".." follows a component that does not exist.
+std::optional<std::string> canonical_path(std::string_view path);
+
 enum class ScopeDecision { allowed, denied, malformed };
 
 // Decides whether `path` is in scope. `scopes` is either a request's scopes
 // ({"command": {"allow", "deny"}|null, "global": {...}|null}: the lists of both are joined)
 // or one {"allow": [...], "deny": [...]} object. Entries are path patterns, as strings or
-// objects with a "path" string. The path is made canonical first (symlinks resolved; a path
-// that does not exist yet is resolved through its existing parent; a broken symlink is denied).
+// objects with a "path" string. The path is made canonical first (canonical_path; anything it
+// cannot resolve is denied). A pattern matches when it matches as written or with its
+// plain-text folder resolved through symlinks (canonical_variant), for allow and deny alike.
 // malformed: the scopes are not in that shape or an entry cannot be compiled (unknown
 // variable, relative pattern): callers must treat it as denied.
 ScopeDecision path_in_scope(std::string_view path, const boost::json::value& scopes,

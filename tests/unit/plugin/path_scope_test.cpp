@@ -129,3 +129,95 @@ TEST(PathScope, SymlinksAreResolvedAndBrokenLinksDenied) {
   EXPECT_EQ(decide(d + "/public/broken", scopes, env), ScopeDecision::denied);
   EXPECT_EQ(decide(d + "/public/new-file", scopes, env), ScopeDecision::allowed);  // does not exist yet
 }
+
+// Adversarial paths: each one would reach outside the allowed folder if the check looked at the
+// text of the path rather than where the kernel would end up.
+class AdversarialPaths : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.write("allowed/readme", "x");
+    dir_.write("outside/secret", "x");
+    namespace fs = std::filesystem;
+    fs::create_directory_symlink(dir_ / "outside", dir_ / "allowed/to-outside");
+    fs::create_symlink(dir_ / "outside/secret", dir_ / "allowed/secret-link");
+    fs::create_symlink(dir_ / "outside/not-yet", dir_ / "allowed/dangling");
+    fs::create_symlink(dir_ / "allowed/loop-b", dir_ / "allowed/loop-a");
+    fs::create_symlink(dir_ / "allowed/loop-a", dir_ / "allowed/loop-b");
+    fs::create_directories(dir_ / "allowed/sub");
+    fs::create_directory_symlink(dir_ / "allowed/sub", dir_ / "allowed/inner-link");
+  }
+  ScopeDecision decide_in(const std::string& rel, const std::string& scopes = R"({"allow": ["$HOME/allowed/**"]})") {
+    return decide(d() + "/" + rel, scopes, env_);
+  }
+  std::string d() const { return dir_.path().string(); }
+
+  TempDir dir_;
+  PathEnvironment env_ = env_with({{"HOME", dir_.path().string()}});
+};
+
+TEST_F(AdversarialPaths, DotDotCannotClimbOut) {
+  EXPECT_EQ(decide_in("allowed/readme"), ScopeDecision::allowed);
+  EXPECT_EQ(decide_in("allowed/../outside/secret"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/sub/../../outside/secret"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/./sub/./../readme"), ScopeDecision::allowed);
+  // ".." after a component that does not exist yet cannot be resolved like the kernel would.
+  EXPECT_EQ(decide_in("allowed/new/../readme"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/new/../../outside/secret"), ScopeDecision::denied);
+}
+
+TEST_F(AdversarialPaths, EncodedDotsAreNamesNotParents) {
+  // A path is not URL-decoded: "%2e%2e" is a file name inside the folder, never "..".
+  EXPECT_EQ(decide_in("allowed/%2e%2e/outside/secret"), ScopeDecision::allowed);
+  EXPECT_EQ(*canonical_path(d() + "/allowed/%2e%2e/x"), d() + "/allowed/%2e%2e/x");
+  EXPECT_EQ(decide(d() + "/allowed/readme" + std::string(1, '\0') + "/../../outside",
+                   R"({"allow": ["$HOME/allowed/**"]})", env_),
+            ScopeDecision::denied);
+  EXPECT_FALSE(canonical_path(std::string("/tmp/a\0b", 8)).has_value());
+  EXPECT_EQ(decide("allowed/readme", R"({"allow": ["$HOME/allowed/**"]})", env_), ScopeDecision::denied);
+  EXPECT_EQ(decide("", R"({"allow": ["$HOME/allowed/**"]})", env_), ScopeDecision::denied);
+}
+
+TEST_F(AdversarialPaths, SymlinkInsideAllowedFolderPointingOutIsDenied) {
+  EXPECT_EQ(decide_in("allowed/to-outside/secret"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/secret-link"), ScopeDecision::denied);  // the file's final target
+  EXPECT_EQ(decide_in("allowed/to-outside"), ScopeDecision::denied);
+  // ".." after a link leaves the link's target, as the kernel does: outside/.. is dir_.
+  EXPECT_EQ(*canonical_path(d() + "/allowed/to-outside/../allowed/readme"), d() + "/allowed/readme");
+  EXPECT_EQ(*canonical_path(d() + "/allowed/inner-link/../readme"), d() + "/allowed/readme");
+  EXPECT_EQ(decide_in("allowed/to-outside/../outside/secret"), ScopeDecision::denied);
+  // A link that stays inside is fine.
+  EXPECT_EQ(decide_in("allowed/inner-link/new-file"), ScopeDecision::allowed);
+}
+
+TEST_F(AdversarialPaths, NewFileUnderASymlinkedParentIsCheckedWhereItWouldBeCreated) {
+  EXPECT_EQ(decide_in("allowed/to-outside/new-file"), ScopeDecision::denied);
+  EXPECT_EQ(*canonical_path(d() + "/allowed/to-outside/new/deeper"), d() + "/outside/new/deeper");
+  // Writing through a dangling link would create its target outside: undecidable, denied.
+  EXPECT_EQ(decide_in("allowed/dangling"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/loop-a"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/loop-a/x"), ScopeDecision::denied);
+  // A component that is a file, not a folder, cannot be walked through.
+  EXPECT_EQ(decide_in("allowed/readme/x"), ScopeDecision::denied);
+}
+
+TEST_F(AdversarialPaths, DenyWinsAlsoThroughLinksAndResolvedPatterns) {
+  std::string scopes = R"({"allow": ["$HOME/**"], "deny": ["$HOME/outside/**", "$HOME/outside"]})";
+  EXPECT_EQ(decide_in("allowed/readme", scopes), ScopeDecision::allowed);
+  EXPECT_EQ(decide_in("outside/secret", scopes), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/secret-link", scopes), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("allowed/to-outside", scopes), ScopeDecision::denied);
+  // A deny written through a link still covers the folder the link points to.
+  std::string via_link = R"({"allow": ["$HOME/**"], "deny": ["$HOME/allowed/to-outside/**"]})";
+  EXPECT_EQ(decide_in("outside/secret", via_link), ScopeDecision::denied);
+  // The same path allowed and denied: denied.
+  std::string both = R"({"allow": ["$HOME/allowed/readme"], "deny": ["$HOME/allowed/readme"]})";
+  EXPECT_EQ(decide_in("allowed/readme", both), ScopeDecision::denied);
+}
+
+TEST_F(AdversarialPaths, PatternsThroughASymlinkedBaseStillMatch) {
+  // $HOME itself reached through a link: patterns are compared with canonical paths.
+  std::filesystem::create_directory_symlink(dir_.path(), dir_ / "allowed/home-link");
+  auto linked = env_with({{"HOME", d() + "/allowed/home-link"}});
+  EXPECT_EQ(decide(d() + "/allowed/readme", R"({"allow": ["$HOME/allowed/*"]})", linked), ScopeDecision::allowed);
+  EXPECT_EQ(decide(d() + "/outside/secret", R"({"allow": ["$HOME/allowed/*"]})", linked), ScopeDecision::denied);
+}
