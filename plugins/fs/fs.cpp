@@ -1,0 +1,166 @@
+// The fs plugin: files and folders for @tauri-apps/plugin-fs 2.x (docs/plugins/fs.md).
+// Every path goes through the call's scope (ScopedPath) before anything touches it; open
+// files, line readers and watches are per-webview resources; writes of whole files are
+// atomic. The commands block on the disk, so they all run on the host's worker pool.
+#include <warden/plugin.hpp>
+
+#include <memory>
+
+#include "arguments.hpp"
+#include "open_file.hpp"
+#include "page_path.hpp"
+#include "path_commands.hpp"
+#include "watch_loop.hpp"
+
+namespace json = boost::json;
+namespace fsp = warden::fs_plugin;
+
+namespace {
+
+constexpr std::uint32_t kBlocking = WARDEN_COMMAND_BLOCKING;
+
+fsp::VariableResolver variables(const warden::Host& host) {
+  return [host](const std::string& variable) { return host.resolve_path("$" + variable); };
+}
+
+fsp::Access access_of(const warden::Context& ctx) {
+  return {[&ctx](const std::string& path) { return ctx.path_in_scope(path); }, variables(ctx.host())};
+}
+
+// write_file / write_text_file: the package sends the bytes as the body and the path and
+// options as the request headers `path` (percent-encoded) and `options` (JSON text), which the
+// host hands over as arguments of the same names. A JSON call {path, data, options} works too.
+json::value write_arguments(const json::value& args, bool binary) {
+  const auto& o = fsp::object_arg(args);
+  json::object out;
+  std::string path = fsp::string_arg(args, "path");
+  if (binary) {
+    auto decoded = fsp::percent_decode(path);
+    if (!decoded) throw std::invalid_argument("argument 'path' has a malformed %-escape");
+    path = *decoded;
+  }
+  out["path"] = path;
+  if (const auto* options = o.if_contains("options"); options && !options->is_null()) {
+    if (options->is_string()) {
+      boost::system::error_code ec;
+      json::value parsed = json::parse(options->get_string(), ec);
+      if (ec || !(parsed.is_object() || parsed.is_null())) throw std::invalid_argument("argument 'options' must be a JSON object");
+      out["options"] = parsed;
+    } else {
+      out["options"] = *options;
+    }
+  }
+  return out;
+}
+
+void write_command(const json::value& args, warden::Context& ctx) {
+  if (ctx.has_body()) {
+    fsp::write_file(write_arguments(args, true), ctx.body(), access_of(ctx));
+  } else {
+    auto data = fsp::bytes_arg(args, "data");
+    fsp::write_file(write_arguments(args, false), data, access_of(ctx));
+  }
+}
+
+template <class T>
+std::shared_ptr<T> resource_arg(const json::value& args, const warden::Context& ctx, const char* what) {
+  std::uint32_t rid = fsp::rid_arg(args);
+  auto object = ctx.resource<T>(rid);
+  if (!object) throw std::invalid_argument("argument 'rid': " + std::to_string(rid) + " is not " + what + " of this page");
+  return object;
+}
+
+}  // namespace
+
+WARDEN_PLUGIN(plugin) {
+  static std::shared_ptr<fsp::WatchLoop> watches;
+  plugin.on_init([](const warden::Host&, const json::value&) { watches = std::make_shared<fsp::WatchLoop>(); });
+  plugin.on_shutdown([] {
+    if (watches) watches->stop();
+    watches.reset();
+  });
+
+  // Whole files and folders, by path.
+  plugin.command("read_file", [](const json::value& a, warden::Context& ctx) { return fsp::read_file(a, access_of(ctx)); }, kBlocking);
+  plugin.command("read_text_file", [](const json::value& a, warden::Context& ctx) { return fsp::read_file(a, access_of(ctx)); }, kBlocking);
+  plugin.command("write_file", [](const json::value& a, warden::Context& ctx) { write_command(a, ctx); }, kBlocking);
+  plugin.command("write_text_file", [](const json::value& a, warden::Context& ctx) { write_command(a, ctx); }, kBlocking);
+  plugin.command("read_dir", [](const json::value& a, warden::Context& ctx) { return fsp::read_dir(a, access_of(ctx)); }, kBlocking);
+  plugin.command("mkdir", [](const json::value& a, warden::Context& ctx) { fsp::mkdir(a, access_of(ctx)); }, kBlocking);
+  plugin.command("remove", [](const json::value& a, warden::Context& ctx) { fsp::remove(a, access_of(ctx)); }, kBlocking);
+  plugin.command("rename", [](const json::value& a, warden::Context& ctx) { fsp::rename(a, access_of(ctx)); }, kBlocking);
+  plugin.command("copy_file", [](const json::value& a, warden::Context& ctx) { fsp::copy_file(a, access_of(ctx)); }, kBlocking);
+  plugin.command("truncate", [](const json::value& a, warden::Context& ctx) { fsp::truncate(a, access_of(ctx)); }, kBlocking);
+  plugin.command("exists", [](const json::value& a, warden::Context& ctx) { return fsp::exists(a, access_of(ctx)); }, kBlocking);
+  plugin.command("size", [](const json::value& a, warden::Context& ctx) { return fsp::size(a, access_of(ctx)); }, kBlocking);
+  plugin.command("stat", [](const json::value& a, warden::Context& ctx) { return fsp::stat_path(a, access_of(ctx), true); }, kBlocking);
+  plugin.command("lstat", [](const json::value& a, warden::Context& ctx) { return fsp::stat_path(a, access_of(ctx), false); }, kBlocking);
+
+  // Open files (FileHandle), by resource id.
+  plugin.command("open", [](const json::value& a, warden::Context& ctx) {
+    return ctx.add_resource(fsp::OpenFile::open(a, access_of(ctx)));
+  }, kBlocking);
+  plugin.command("create", [](const json::value& a, warden::Context& ctx) {
+    return ctx.add_resource(fsp::OpenFile::create(a, access_of(ctx)));
+  }, kBlocking);
+  plugin.command("read", [](const json::value& a, warden::Context& ctx) {
+    return warden::Bytes(resource_arg<fsp::OpenFile>(a, ctx, "an open file")->read(fsp::unsigned_arg(a, "len")));
+  }, kBlocking);
+  plugin.command("write", [](const json::value& a, warden::Context& ctx) {
+    auto file = resource_arg<fsp::OpenFile>(a, ctx, "an open file");
+    if (ctx.has_body()) return file->write(ctx.body());
+    return file->write(fsp::bytes_arg(a, "data"));
+  }, kBlocking);
+  plugin.command("seek", [](const json::value& a, warden::Context& ctx) {
+    auto whence = fsp::unsigned_arg(a, "whence");
+    return resource_arg<fsp::OpenFile>(a, ctx, "an open file")->seek(fsp::signed_arg(a, "offset"), static_cast<int>(std::min<std::uint64_t>(whence, 3)));
+  }, kBlocking);
+  plugin.command("fstat", [](const json::value& a, warden::Context& ctx) {
+    return resource_arg<fsp::OpenFile>(a, ctx, "an open file")->stat();
+  }, kBlocking);
+  plugin.command("ftruncate", [](const json::value& a, warden::Context& ctx) {
+    std::uint64_t len = 0;
+    if (const auto* v = fsp::object_arg(a).if_contains("len"); v && !v->is_null()) len = fsp::unsigned_arg(a, "len");
+    resource_arg<fsp::OpenFile>(a, ctx, "an open file")->truncate(len);
+  }, kBlocking);
+
+  // readTextFileLines: a line reader resource, then one line per call.
+  plugin.command("read_text_file_lines", [](const json::value& a, warden::Context& ctx) {
+    return ctx.add_resource(fsp::LineReader::open(a, access_of(ctx)));
+  }, kBlocking);
+  plugin.command("read_text_file_lines_next", [](const json::value& a, warden::Context& ctx) {
+    auto reader = resource_arg<fsp::LineReader>(a, ctx, "a line reader");
+    auto line = reader->next();
+    if (line.size() == 1 && line[0] == 1) ctx.close_resource(fsp::rid_arg(a));  // the page drops it at the end
+    return warden::Bytes(std::move(line));
+  }, kBlocking);
+
+  // watch / watchImmediate: events stream through the page's Channel until the watch's
+  // resource is closed (the function watch() returns) or unwatch.
+  plugin.command("watch", [](const json::value& a, warden::Context& ctx) {
+    const auto& options = fsp::options_arg(a);
+    const auto* paths = fsp::object_arg(a).if_contains("paths");
+    if (!paths || !paths->is_array() || paths->get_array().empty())
+      throw std::invalid_argument("argument 'paths' must be a non-empty array of paths");
+    fsp::WatchRequest request;
+    fsp::Access access = access_of(ctx);
+    for (const auto& p : paths->get_array()) {
+      json::value one = json::object{{"path", p}, {"options", options}};
+      request.paths.push_back(fsp::scoped_arg(one, "path", "baseDir", fsp::Reach::target, access).full());
+    }
+    request.recursive = fsp::bool_option(options, "recursive").value_or(false);
+    request.delay_ms = fsp::unsigned_option(options, "delayMs");
+    request.in_scope = [host = ctx.host(), scopes = std::string(ctx.scopes_json())](const std::string& path) {
+      return host.path_in_scope(path, scopes);
+    };
+    auto channel = std::make_shared<warden::Channel>(ctx.open_channel(fsp::string_arg(a, "onEvent")));
+    request.send = [channel](const json::value& event) { channel->send(event); };
+    if (!watches) throw std::runtime_error("the fs plugin is not initialised");
+    std::shared_ptr<fsp::Watch> watch = watches->watch(std::move(request));
+    return ctx.add_resource(watch);
+  }, kBlocking);
+  plugin.command("unwatch", [](const json::value& a, warden::Context& ctx) {
+    resource_arg<fsp::Watch>(a, ctx, "a watch");
+    ctx.close_resource(fsp::rid_arg(a));
+  });
+}

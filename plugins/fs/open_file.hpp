@@ -1,0 +1,61 @@
+#pragma once
+// Files the page keeps open by resource id: FileHandle of @tauri-apps/plugin-fs (open, create,
+// then read / write / seek / fstat / ftruncate), and the line iterator of readTextFileLines.
+// The scope was checked when the file was opened; later calls name only the resource id,
+// which the host keeps per webview. Each object serialises its own calls.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "arguments.hpp"
+
+namespace warden::fs_plugin {
+
+class OpenFile {
+ public:
+  OpenFile(Fd fd, std::string path) : fd_(std::move(fd)), path_(std::move(path)) {}
+
+  // open: options read (default true), write, append, truncate, create, createNew, mode,
+  // baseDir, with Rust's OpenOptions rules. create: write + create + truncate.
+  static std::shared_ptr<OpenFile> open(const boost::json::value& args, const Access& access);
+  static std::shared_ptr<OpenFile> create(const boost::json::value& args, const Access& access);
+
+  // Up to `len` bytes, then the count as 8 bytes big-endian (what FileHandle.read decodes).
+  std::vector<std::uint8_t> read(std::uint64_t len);
+  std::uint64_t write(std::span<const std::uint8_t> data);
+  std::uint64_t seek(std::int64_t offset, int whence);
+  boost::json::value stat();
+  void truncate(std::uint64_t len);
+
+ private:
+  std::mutex mutex_;
+  Fd fd_;
+  std::string path_;
+};
+
+class LineReader {
+ public:
+  LineReader(Fd fd, std::string path) : fd_(std::move(fd)), path_(std::move(path)) {}
+  static std::shared_ptr<LineReader> open(const boost::json::value& args, const Access& access);
+
+  // The next line without its "\n" / "\r\n", followed by a 0 byte; or the single byte 1 at
+  // the end (what readTextFileLines decodes).
+  std::vector<std::uint8_t> next();
+
+ private:
+  bool fill();
+
+  std::mutex mutex_;
+  Fd fd_;
+  std::string path_;
+  std::vector<std::uint8_t> buffer_;
+  std::size_t start_ = 0;
+  bool eof_ = false;
+};
+
+}  // namespace warden::fs_plugin

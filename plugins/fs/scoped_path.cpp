@@ -1,0 +1,151 @@
+#include "scoped_path.hpp"
+
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <stdexcept>
+#include <system_error>
+#include <vector>
+
+namespace warden::fs_plugin {
+namespace {
+
+std::vector<std::string_view> components(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (std::size_t start = 0; start < s.size();) {
+    std::size_t end = s.find('/', start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string join(const std::string& folder, std::string_view name) {
+  return folder == "/" ? "/" + std::string(name) : folder + "/" + std::string(name);
+}
+
+std::string parent_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+[[noreturn]] void forbidden(const std::string& path) { throw std::runtime_error("forbidden path: " + path); }
+
+}  // namespace
+
+std::optional<std::string> canonical_path(std::string_view absolute) {
+  if (absolute.empty() || absolute.front() != '/' || absolute.find('\0') != std::string_view::npos)
+    return std::nullopt;
+  auto parts = components(absolute);
+  std::string current = "/";
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string_view part = parts[i];
+    if (part == ".") continue;
+    if (part == "..") {  // `current` has no symlinks: its lexical parent is its real one
+      current = parent_of(current);
+      continue;
+    }
+    std::string next = join(current, part);
+    struct stat st {};
+    if (::lstat(next.c_str(), &st) != 0) {
+      if (errno != ENOENT) return std::nullopt;
+      for (std::size_t k = i; k < parts.size(); ++k) {
+        if (parts[k] == "..") return std::nullopt;
+        if (parts[k] != ".") current = join(current, parts[k]);
+      }
+      return current;
+    }
+    if (S_ISLNK(st.st_mode)) {
+      char* real = ::realpath(next.c_str(), nullptr);
+      if (!real) return std::nullopt;
+      current = real;
+      std::free(real);
+    } else {
+      current = std::move(next);
+    }
+  }
+  return current;
+}
+
+Fd& Fd::operator=(Fd&& o) noexcept {
+  if (this != &o) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = o.release();
+  }
+  return *this;
+}
+
+Fd::~Fd() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void throw_errno(const std::string& what, const std::string& path, int error) {
+  throw std::system_error(error, std::generic_category(), what + " '" + path + "'");
+}
+
+Fd open_folder_no_symlinks(const std::string& folder) {
+  open_how how{};
+  how.flags = O_PATH | O_DIRECTORY | O_CLOEXEC;
+  how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+  long fd = ::syscall(SYS_openat2, AT_FDCWD, folder.c_str(), &how, sizeof how);
+  if (fd < 0) {
+    // ELOOP here means a symlink appeared on a path that had none when it was checked.
+    if (errno == ELOOP) throw std::runtime_error("forbidden path: '" + folder + "' changed into a symlink after its check");
+    throw_errno("cannot open folder", folder, errno);
+  }
+  return Fd(static_cast<int>(fd));
+}
+
+ScopedPath ScopedPath::check(const std::string& absolute, Reach reach, const ScopeCheck& in_scope) {
+  ScopedPath p;
+  if (reach == Reach::target) {
+    auto canonical = canonical_path(absolute);
+    if (!canonical) forbidden(absolute);
+    if (*canonical == "/") {
+      p.folder_ = "/";
+    } else {
+      p.folder_ = parent_of(*canonical);
+      p.name_ = canonical->substr(canonical->rfind('/') + 1);
+    }
+  } else {
+    // The entry itself: its folder resolved, its own name kept.
+    auto parts = components(absolute);
+    while (!parts.empty() && parts.back() == ".") parts.pop_back();
+    if (parts.empty()) {
+      p.folder_ = "/";
+    } else {
+      std::string folder;
+      for (std::size_t i = 0; i + 1 < parts.size(); ++i) folder += "/" + std::string(parts[i]);
+      auto canonical = canonical_path(folder.empty() ? "/" : folder);
+      if (!canonical) forbidden(absolute);
+      p.folder_ = *canonical;
+      p.name_ = std::string(parts.back());
+    }
+  }
+  // The host resolves the path again, following the entry if it is a link: a link is only
+  // usable when its target is in scope too.
+  if (!in_scope(p.full())) forbidden(absolute);
+  return p;
+}
+
+std::string ScopedPath::full() const { return name_.empty() ? folder_ : join(folder_, name_); }
+
+Fd ScopedPath::open_folder() const { return open_folder_no_symlinks(folder_); }
+
+Fd ScopedPath::open(int flags, mode_t mode) const {
+  Fd folder = open_folder();
+  int fd = ::openat(folder.get(), name_.empty() ? "." : name_.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0) {
+    if (errno == ELOOP) throw std::runtime_error("forbidden path: '" + full() + "' changed into a symlink after its check");
+    throw_errno("cannot open", full(), errno);
+  }
+  return Fd(fd);
+}
+
+}  // namespace warden::fs_plugin

@@ -1,0 +1,77 @@
+#pragma once
+// A path that passed the scope check, and the only way the plugin reaches it afterwards.
+//
+// The check runs on the canonical path (every symlink resolved, as the kernel would walk it),
+// and the file is then opened through that canonical path with the kernel told to follow no
+// symlink at all (openat2 RESOLVE_NO_SYMLINKS, O_NOFOLLOW). A folder swapped for a symlink
+// between the check and the use ("symlink swap") makes the use fail instead of escaping.
+#include <sys/types.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace warden::fs_plugin {
+
+// Whether an absolute canonical path is in the call's scope (the host's path_in_scope).
+using ScopeCheck = std::function<bool(const std::string& canonical_path)>;
+
+// canonical_path as the host computes it (host/plugin/path_scope.hpp): symlinks followed to
+// their final target, the part that does not exist yet taken as written; nullopt for a broken
+// or looping link, an unreadable component, or ".." after a component that does not exist.
+std::optional<std::string> canonical_path(std::string_view absolute);
+
+// Owns one file descriptor.
+class Fd {
+ public:
+  Fd() = default;
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(Fd&& o) noexcept : fd_(o.release()) {}
+  Fd& operator=(Fd&& o) noexcept;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd();
+  int get() const { return fd_; }
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+  explicit operator bool() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+// What a command acts on: the path's target (stat, read, write) or the entry itself, a
+// symlink not followed (lstat, remove, rename). Either way the link's target must be in scope.
+enum class Reach { target, entry };
+
+class ScopedPath {
+ public:
+  // Throws std::runtime_error "forbidden path: <path>" when the path is not in scope or cannot
+  // be resolved, naming the page's path.
+  static ScopedPath check(const std::string& absolute, Reach reach, const ScopeCheck& in_scope);
+
+  const std::string& folder() const { return folder_; }  // canonical, no symlinks
+  const std::string& name() const { return name_; }      // "" for the root folder
+  std::string full() const;
+
+  // The folder, opened O_PATH without following any symlink. Throws std::system_error.
+  Fd open_folder() const;
+  // openat(folder, name, flags | O_NOFOLLOW | O_CLOEXEC, mode). Throws std::system_error.
+  Fd open(int flags, mode_t mode = 0) const;
+
+ private:
+  std::string folder_;
+  std::string name_;
+};
+
+// Opens an absolute canonical folder (O_PATH | O_DIRECTORY), refusing any symlink on the way.
+Fd open_folder_no_symlinks(const std::string& folder);
+
+// Throws std::system_error for errno with "<what> '<path>'" as its message.
+[[noreturn]] void throw_errno(const std::string& what, const std::string& path, int error);
+
+}  // namespace warden::fs_plugin

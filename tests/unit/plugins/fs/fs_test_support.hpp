@@ -1,0 +1,73 @@
+#pragma once
+// A temporary tree with an allowed folder, an outside folder and the host's own scope check
+// (host/plugin/path_scope), so the plugin's logic is tested against the real decision.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "arguments.hpp"
+#include "plugin/path_scope.hpp"
+
+namespace warden::fs_test {
+
+class Tree {
+ public:
+  Tree() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "warden-fs-test-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    root_ = tmpl;
+    std::filesystem::create_directories(root_ / "allowed");
+    std::filesystem::create_directories(root_ / "outside");
+    env_.app_identifier = "com.example.fs";
+    std::string home = root_.string();
+    env_.getenv = [home](const std::string& name) -> std::optional<std::string> {
+      if (name == "HOME") return home;
+      return std::nullopt;
+    };
+  }
+  ~Tree() {
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+  }
+  Tree(const Tree&) = delete;
+  Tree& operator=(const Tree&) = delete;
+
+  std::string path(const std::string& rel) const { return (root_ / rel).string(); }
+  void write(const std::string& rel, const std::string& text) const {
+    auto p = root_ / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+  }
+  std::string read(const std::string& rel) const {
+    std::ifstream in(root_ / rel, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+
+  // Scopes: {"allow": [...], "deny": [...]} with $HOME = the tree's root.
+  fs_plugin::Access access(const std::string& scopes = R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"]})") const {
+    auto env = env_;
+    auto parsed = boost::json::parse(scopes);
+    return {[env, parsed](const std::string& p) {
+              return plugin::path_in_scope(p, parsed, env) == plugin::ScopeDecision::allowed;
+            },
+            [env](const std::string& variable) -> std::optional<std::string> {
+              auto p = plugin::path_variable(variable, env);
+              if (!p) return std::nullopt;
+              return p->string();
+            }};
+  }
+
+  const std::filesystem::path& root() const { return root_; }
+
+ private:
+  std::filesystem::path root_;
+  plugin::PathEnvironment env_;
+};
+
+inline boost::json::value args(const std::string& json) { return boost::json::parse(json); }
+
+}  // namespace warden::fs_test
