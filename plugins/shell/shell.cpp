@@ -1,0 +1,306 @@
+// The shell plugin (@tauri-apps/plugin-shell): execute, spawn, stdin_write, kill and open
+// (docs/plugins/shell.md). A page names a scope entry, never a program path; the entry's cmd is
+// found on disk by the host's rules, and runs through uv_spawn with no shell in between, on the
+// plugin's own libuv loop. A webview can write to and kill only the children it spawned, and
+// every child is terminated when its webview goes away or the plugin shuts down.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <warden/plugin.hpp>
+
+#include "child_guard.hpp"
+#include "command_options.hpp"
+#include "open_config.hpp"
+#include "output_decoder.hpp"
+#include "process_loop.hpp"
+#include "program_path.hpp"
+#include "shell_scope.hpp"
+
+namespace json = boost::json;
+namespace sh = warden::shell_plugin;
+
+namespace {
+
+// execute collects the whole output in memory: past this much the child is terminated.
+constexpr std::size_t kMaxExecuteOutput = 64u << 20;
+
+struct State {
+  sh::OpenConfig open;
+  std::shared_ptr<sh::ProcessLoop> loop;
+  std::mutex mutex;
+  // Guards of each webview's children, closed once their child has ended.
+  std::map<std::string, std::vector<std::pair<std::uint32_t, std::shared_ptr<sh::ChildLink>>>, std::less<>> guards;
+};
+
+State*& state() {
+  static State* s = nullptr;
+  return s;
+}
+
+State& current() {
+  State* s = state();
+  if (!s) throw std::runtime_error("the shell plugin is not initialised");
+  return *s;
+}
+
+const json::value* field(const json::object& args, std::string_view key) { return args.if_contains(key); }
+
+// The child that the page's program, args and options describe, once the scope allows it.
+sh::ChildSpec prepare(const json::object& args, const warden::Context& ctx, sh::CommandOptions& options) {
+  const json::value* program = field(args, "program");
+  if (!program || !program->is_string()) throw std::invalid_argument("'program' must be a string");
+  std::vector<std::string> page_args = sh::parse_page_args(field(args, "args"));
+  options = sh::parse_command_options(field(args, "options"));
+  if (options.sidecar) throw std::invalid_argument("sidecar programs are not supported by Warden's shell plugin");
+  sh::ShellScope scope = sh::parse_shell_scope(ctx.scopes());
+  sh::AuthorizedCommand command = sh::authorize(scope, std::string(program->as_string()), page_args);
+  const warden::Host& host = ctx.host();
+  sh::ChildSpec spec;
+  try {
+    spec.file = sh::resolve_program(command.cmd, sh::host_search_path(),
+                                    [&host](const std::string& p) { return host.resolve_path(p); });
+  } catch (const std::exception& e) {
+    throw std::runtime_error("scope entry '" + command.entry + "': " + e.what());
+  }
+  spec.argv.push_back(command.cmd.front() == '$' ? spec.file : command.cmd);
+  for (auto& a : command.args) spec.argv.push_back(std::move(a));
+  spec.env = sh::child_environment(options, sh::host_environment());
+  spec.cwd = options.cwd;
+  spec.owner = std::string(ctx.webview());
+  return spec;
+}
+
+// Puts a guard for the new child in the calling webview's table, after closing the guards of
+// that webview's children that have ended.
+std::shared_ptr<sh::ChildLink> guard_child(State& s, warden::Context& ctx) {
+  auto link = std::make_shared<sh::ChildLink>(s.loop);
+  std::vector<std::uint32_t> ended;
+  {
+    std::lock_guard lock(s.mutex);
+    auto& list = s.guards[std::string(ctx.webview())];
+    for (auto it = list.begin(); it != list.end();) {
+      if (it->second->ended()) {
+        ended.push_back(it->first);
+        it = list.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (std::uint32_t rid : ended) ctx.close_resource(rid);
+  std::uint32_t rid = 0;
+  try {
+    rid = ctx.add_resource(std::make_shared<sh::ChildGuard>(link));
+  } catch (const std::exception& e) {
+    // A host without a resource table (warden plugin call): the child still ends at shutdown.
+    ctx.host().log(WARDEN_LOG_DEBUG, std::string("shell: no webview guard for the child: ") + e.what());
+    return link;
+  }
+  std::lock_guard lock(s.mutex);
+  s.guards[std::string(ctx.webview())].emplace_back(rid, link);
+  return link;
+}
+
+json::value exit_payload(const sh::ExitStatus& st) {
+  json::object o;
+  o["code"] = st.code ? json::value(*st.code) : json::value(nullptr);
+  o["signal"] = st.signal ? json::value(*st.signal) : json::value(nullptr);
+  return o;
+}
+
+void execute_command(const json::object& args, warden::Context& ctx) {
+  State& s = current();
+  sh::CommandOptions options;
+  sh::ChildSpec spec = prepare(args, ctx, options);
+  auto decoder = sh::OutputDecoder::for_encoding(options.encoding);
+  auto link = guard_child(s, ctx);
+
+  struct Collected {
+    std::string out, err;
+    std::uint64_t serial = 0;
+    bool overflow = false;
+  };
+  auto collected = std::make_shared<Collected>();
+  auto done = std::make_shared<warden::Completion>(ctx.defer());
+  sh::ChildEvents events;
+  std::weak_ptr<sh::ProcessLoop> loop = s.loop;
+  events.output = [collected, loop](bool is_err, std::string_view bytes) {
+    if (collected->overflow) return;
+    (is_err ? collected->err : collected->out).append(bytes);
+    if (collected->out.size() + collected->err.size() > kMaxExecuteOutput) {
+      collected->overflow = true;
+      if (auto l = loop.lock()) l->terminate(collected->serial);
+    }
+  };
+  events.exited = [collected, decoder, done, link](const sh::ExitStatus& st) {
+    link->exited();
+    if (collected->overflow)
+      return done->reject("the program wrote more than " + std::to_string(kMaxExecuteOutput >> 20) +
+                          " MiB of output; it was terminated");
+    json::object result = exit_payload(st).as_object();
+    result["stdout"] = decoder.decode(collected->out);
+    result["stderr"] = decoder.decode(collected->err);
+    done->resolve(result);
+  };
+  s.loop->spawn(std::move(spec), std::move(events), [collected, done, link](const sh::Started& started) {
+    if (!started.error.empty()) {
+      link->exited();
+      return done->reject(started.error);
+    }
+    collected->serial = started.serial;
+    link->started(started.serial);
+  });
+}
+
+void spawn_command(const json::object& args, warden::Context& ctx) {
+  State& s = current();
+  sh::CommandOptions options;
+  sh::ChildSpec spec = prepare(args, ctx, options);
+  spec.stdin_pipe = true;
+  spec.page_handle = true;
+  auto decoder = sh::OutputDecoder::for_encoding(options.encoding);
+  const json::value* on_event = field(args, "onEvent");
+  if (!on_event || !on_event->is_string()) throw std::invalid_argument("'onEvent' must be a Channel");
+  auto channel = std::make_shared<warden::Channel>(ctx.open_channel(on_event->as_string()));
+  auto link = guard_child(s, ctx);
+
+  struct Lines {
+    sh::LineSplitter out, err;
+  };
+  auto lines = std::make_shared<Lines>();
+  auto send = [channel, decoder](bool is_err, std::string_view bytes) {
+    channel->send(json::object{{"event", is_err ? "Stderr" : "Stdout"}, {"payload", decoder.decode(bytes)}});
+  };
+  sh::ChildEvents events;
+  events.output = [lines, send, decoder](bool is_err, std::string_view bytes) {
+    if (decoder.raw()) return send(is_err, bytes);
+    for (const std::string& line : (is_err ? lines->err : lines->out).feed(bytes)) send(is_err, line);
+  };
+  events.exited = [lines, send, channel, link, decoder](const sh::ExitStatus& st) {
+    link->exited();
+    if (!decoder.raw()) {
+      if (auto rest = lines->out.finish()) send(false, *rest);
+      if (auto rest = lines->err.finish()) send(true, *rest);
+    }
+    channel->send(json::object{{"event", "Terminated"}, {"payload", exit_payload(st)}});
+    channel->close();
+  };
+  auto done = std::make_shared<warden::Completion>(ctx.defer());
+  s.loop->spawn(std::move(spec), std::move(events), [done, link](const sh::Started& started) {
+    if (!started.error.empty()) {
+      link->exited();
+      return done->reject(started.error);
+    }
+    link->started(started.serial);
+    done->resolve(started.pid);
+  });
+}
+
+int page_pid(const json::object& args) {
+  const json::value* pid = field(args, "pid");
+  if (!pid || !pid->is_number()) throw std::invalid_argument("'pid' must be a number");
+  std::int64_t n = 0;
+  try {
+    n = pid->to_number<std::int64_t>();
+  } catch (const std::exception&) {
+    throw std::invalid_argument("'pid' must be a whole number");
+  }
+  if (n <= 0 || n > 0x7fffffff) throw std::invalid_argument("'pid' must be a positive process id");
+  return static_cast<int>(n);
+}
+
+// `buffer`: a string, or an array of byte values (what Child.write sends for a byte array).
+std::string page_bytes(const json::object& args, const warden::Context& ctx) {
+  if (ctx.has_body()) return std::string(ctx.body().begin(), ctx.body().end());
+  const json::value* buffer = field(args, "buffer");
+  if (buffer && buffer->is_string()) return std::string(buffer->as_string());
+  if (!buffer || !buffer->is_array()) throw std::invalid_argument("'buffer' must be a string or an array of bytes");
+  std::string out;
+  for (const json::value& b : buffer->as_array()) {
+    if (!b.is_number()) throw std::invalid_argument("'buffer' must hold byte values 0-255");
+    std::int64_t v = -1;
+    try {
+      v = b.to_number<std::int64_t>();
+    } catch (const std::exception&) {
+    }
+    if (v < 0 || v > 255) throw std::invalid_argument("'buffer' must hold byte values 0-255");
+    out.push_back(static_cast<char>(v));
+  }
+  return out;
+}
+
+std::function<void(std::string)> settle(std::shared_ptr<warden::Completion> done) {
+  return [done](const std::string& error) {
+    if (error.empty()) done->resolve(nullptr);
+    else done->reject(error);
+  };
+}
+
+void stdin_write_command(const json::object& args, warden::Context& ctx) {
+  State& s = current();
+  int pid = page_pid(args);
+  std::string bytes = page_bytes(args, ctx);
+  auto done = std::make_shared<warden::Completion>(ctx.defer());
+  s.loop->write_stdin(pid, std::string(ctx.webview()), std::move(bytes), settle(done));
+}
+
+void kill_command(const json::object& args, warden::Context& ctx) {
+  State& s = current();
+  int pid = page_pid(args);
+  auto done = std::make_shared<warden::Completion>(ctx.defer());
+  s.loop->kill(pid, std::string(ctx.webview()), settle(done));
+}
+
+void open_command(const json::object& args, warden::Context& ctx) {
+  State& s = current();
+  const json::value* path = field(args, "path");
+  if (!path || !path->is_string()) throw std::invalid_argument("'path' must be a string");
+  std::string target(path->as_string());
+  sh::check_open_path(s.open, target);
+  std::optional<std::string> with;
+  if (const json::value* w = field(args, "with"); w && !w->is_null()) {
+    if (!w->is_string()) throw std::invalid_argument("'with' must be a string");
+    with = std::string(w->as_string());
+  }
+  std::vector<std::string> command = sh::opener_command(s.open, with);
+  const warden::Host& host = ctx.host();
+  sh::ChildSpec spec;
+  spec.file = sh::resolve_program(command.front(), sh::host_search_path(),
+                                  [&host](const std::string& p) { return host.resolve_path(p); });
+  spec.argv = command;
+  spec.argv.push_back(target);
+  spec.env = sh::host_environment();
+  spec.capture_output = false;
+  spec.supervised = false;  // what it opens belongs to the user, not to this app's lifetime
+  spec.owner = std::string(ctx.webview());
+  auto done = std::make_shared<warden::Completion>(ctx.defer());
+  s.loop->spawn(std::move(spec), {}, [done](const sh::Started& started) {
+    if (started.error.empty()) done->resolve(nullptr);
+    else done->reject(started.error);
+  });
+}
+
+}  // namespace
+
+WARDEN_PLUGIN(plugin) {
+  plugin.on_init([](const warden::Host&, const json::value& config) {
+    auto s = std::make_unique<State>();
+    s->open = sh::parse_open_config(config);
+    s->loop = std::make_shared<sh::ProcessLoop>();
+    state() = s.release();
+  });
+  plugin.on_shutdown([] {
+    std::unique_ptr<State> s(std::exchange(state(), nullptr));
+    if (s) s->loop->shutdown();
+  });
+  // execute, spawn and open match page strings against regexes and look programs up on disk:
+  // blocking, so they run on the host's worker pool, never on the UI thread.
+  plugin.command("execute", execute_command, WARDEN_COMMAND_BLOCKING);
+  plugin.command("spawn", spawn_command, WARDEN_COMMAND_BLOCKING);
+  plugin.command("open", open_command, WARDEN_COMMAND_BLOCKING);
+  plugin.command("stdin_write", stdin_write_command);
+  plugin.command("kill", kill_command);
+}

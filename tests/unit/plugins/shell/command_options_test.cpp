@@ -1,0 +1,64 @@
+// The page's options: cwd, env (Tauri's absent / null / object meaning), encoding, and the
+// environment variables that would let a page pick code for an allowed program to run.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <boost/json.hpp>
+
+#include "command_options.hpp"
+
+namespace json = boost::json;
+using namespace warden::shell_plugin;
+
+namespace {
+CommandOptions parse(const char* text) {
+  json::value v = json::parse(text);
+  return parse_command_options(&v);
+}
+std::string error_of(const char* text) {
+  try {
+    parse(text);
+    return "";
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+}
+bool has(const std::vector<std::string>& env, const std::string& entry) {
+  return std::find(env.begin(), env.end(), entry) != env.end();
+}
+}  // namespace
+
+TEST(CommandOptions, EnvAbsentInheritsNullClearsObjectAdds) {
+  std::vector<std::string> base = {"PATH=/usr/bin", "HOME=/home/u", "KEEP=1"};
+  auto inherit = child_environment(parse("{}"), base);
+  EXPECT_EQ(inherit, base);
+  auto cleared = child_environment(parse(R"({"env": null})"), base);
+  EXPECT_TRUE(cleared.empty());
+  auto added = child_environment(parse(R"({"env": {"HOME": "/tmp", "NEW": "a b"}})"), base);
+  EXPECT_TRUE(has(added, "HOME=/tmp"));
+  EXPECT_FALSE(has(added, "HOME=/home/u"));
+  EXPECT_TRUE(has(added, "NEW=a b"));
+  EXPECT_TRUE(has(added, "KEEP=1"));
+}
+
+TEST(CommandOptions, VariablesThatLoadCodeAreRefused) {
+  for (const char* name : {"LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "BASH_ENV", "NODE_OPTIONS", "PYTHONPATH"}) {
+    std::string text = std::string(R"({"env": {")") + name + R"(": "/tmp/x"}})";
+    std::string why = error_of(text.c_str());
+    EXPECT_NE(why.find(std::string("options.env.") + name + " is refused"), std::string::npos) << why;
+  }
+}
+
+TEST(CommandOptions, MalformedOptionsNameTheField) {
+  EXPECT_NE(error_of(R"({"cwd": "relative/dir"})").find("options.cwd must be an absolute path"), std::string::npos);
+  EXPECT_NE(error_of(R"({"env": {"A=B": "x"}})").find("not a variable name"), std::string::npos);
+  EXPECT_NE(error_of(R"({"env": {"A": 1}})").find("options.env.A must be a string"), std::string::npos);
+  EXPECT_NE(error_of(R"({"env": {"A": "x\u0000y"}})").find("NUL"), std::string::npos);
+  EXPECT_NE(error_of(R"({"env": []})").find("options.env must be an object"), std::string::npos);
+  EXPECT_NE(error_of(R"({"shell": true})").find("unknown option 'shell'"), std::string::npos);
+  EXPECT_NE(error_of(R"("x")").find("'options' must be an object"), std::string::npos);
+  auto o = parse(R"({"cwd": "/tmp", "encoding": "raw", "sidecar": false})");
+  EXPECT_EQ(o.cwd, "/tmp");
+  EXPECT_EQ(o.encoding, "raw");
+}
