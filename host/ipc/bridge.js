@@ -28,6 +28,7 @@
   const toLowerCase = String.prototype.toLowerCase;
   const encodeComponent = encodeURIComponent;
   const INVOKE_KEY_HEADER = 'Tauri-Invoke-Key';
+  const CALLER_HEADERS_HEADER = 'warden-caller-headers';
 
   const IPC_BASE = 'ipc://localhost/';
   const TO_IPC_KEY = '__TAURI_TO_IPC_KEY__';
@@ -161,10 +162,16 @@
     // the bridge's own.
     const headers = createObject(null);
     if (options && options.headers) {
+      // Their names go along in one header of the bridge's own, so the host hands exactly these
+      // to the command (plugin-fs sends a file's path this way next to its raw bytes).
+      let names = '';
       apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => {
         const lower = apply(toLowerCase, name, []);
-        if (lower !== 'content-type' && lower !== 'tauri-invoke-key') headers[name] = value;
+        if (lower === 'content-type' || lower === 'tauri-invoke-key' || lower === CALLER_HEADERS_HEADER) return;
+        headers[name] = value;
+        names += (names ? ',' : '') + lower;
       }]);
+      if (names) headers[CALLER_HEADERS_HEADER] = names;
     }
     let body;
     if (isBinary(args)) {

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <boost/json.hpp>
+
 #include "ipc/json_check.hpp"
 #include "ipc/percent_decoding.hpp"
 
@@ -32,6 +34,17 @@ std::string_view media_type(std::string_view content_type) {
   return t;
 }
 
+// RFC 9110 token characters.
+bool is_header_token(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -57,9 +70,30 @@ std::variant<CommandName, DecodeError> parse_command_name(std::string_view name)
   return CommandName{"", std::string(name)};
 }
 
+std::optional<std::vector<std::string>> parse_caller_header_names(std::string_view value) {
+  std::vector<std::string> names;
+  size_t i = 0;
+  while (i <= value.size()) {
+    size_t j = value.find(',', i);
+    if (j == std::string_view::npos) j = value.size();
+    std::string_view name = value.substr(i, j - i);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!is_header_token(name) || names.size() == 32) return std::nullopt;
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& n : names)
+      if (n == lower) return std::nullopt;
+    names.push_back(std::move(lower));
+    i = j + 1;
+  }
+  return names;
+}
+
 std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view url_path,
                                                                std::string_view content_type,
-                                                               std::vector<uint8_t> body) {
+                                                               std::vector<uint8_t> body,
+                                                               const CallerHeaders& caller_headers) {
   if (url_path.empty() || url_path.front() != '/') return DecodeError{"invalid request path"};
   url_path.remove_prefix(1);
   if (url_path.find('/') != std::string_view::npos) return DecodeError{"invalid request path"};
@@ -74,7 +108,9 @@ std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view 
   if (iequals(type, "application/octet-stream")) {
     request.binary = true;
     request.body = std::move(body);
-    request.args_json = "{}";
+    boost::json::object args;
+    for (const auto& [name, value] : caller_headers) args[name] = value;
+    request.args_json = boost::json::serialize(args);
     return request;
   }
   if (!iequals(type, "application/json") && !(type.empty() && body.empty()))

@@ -2,6 +2,8 @@
 // One IPC call as the WebView sent it: `POST ipc://localhost/<percent-encoded command>` with
 // either a JSON body (the arguments object) or raw bytes (application/octet-stream).
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -33,11 +35,25 @@ struct CommandName {
 // command names [A-Za-z0-9_] (app commands also allow '-'); anything else is rejected.
 std::variant<CommandName, DecodeError> parse_command_name(std::string_view name);
 
+// Headers the page passed with invoke(cmd, args, {headers}), named by the bridge in
+// kCallerHeadersHeader: lowercase name, value.
+using CallerHeaders = std::vector<std::pair<std::string, std::string>>;
+
+// The bridge's header listing the caller's header names ("path,options").
+inline constexpr const char* kCallerHeadersHeader = "Warden-Caller-Headers";
+
+// Splits kCallerHeadersHeader's value into names; nullopt when a name is not an HTTP token,
+// is repeated, or there are more than 32.
+std::optional<std::vector<std::string>> parse_caller_header_names(std::string_view value);
+
 // Decodes a request from the path of its URL (everything after the host, with the leading
 // '/', no query), its Content-Type header and its body.
-// JSON bodies must be a JSON object; an empty body means "{}".
+// JSON bodies must be a JSON object; an empty body means "{}". A binary body's arguments are the
+// caller's headers, as an object of strings (Tauri hands a raw-body command its request headers:
+// that is how @tauri-apps/plugin-fs passes a path next to the bytes it writes).
 std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view url_path,
                                                                std::string_view content_type,
-                                                               std::vector<uint8_t> body);
+                                                               std::vector<uint8_t> body,
+                                                               const CallerHeaders& caller_headers = {});
 
 }  // namespace warden::ipc

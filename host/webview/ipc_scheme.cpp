@@ -106,7 +106,20 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   auto caller = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), origin);
   if (!caller) return refuse(request, seen, 403, "not allowed", "request from an unknown or closed webview");
 
-  auto decoded = ipc::decode_invoke_request(path, type, std::move(body));
+  ipc::CallerHeaders caller_headers;
+  if (const char* listed = headers ? soup_message_headers_get_one(headers, ipc::kCallerHeadersHeader) : nullptr) {
+    auto names = ipc::parse_caller_header_names(listed);
+    if (!names) return refuse(request, seen, 400, "invalid request", "malformed caller header list");
+    for (auto& name : *names) {
+      const char* value = soup_message_headers_get_one(headers, name.c_str());
+      if (!value) return refuse(request, seen, 400, "invalid request", "listed caller header '" + name + "' is missing");
+      for (const char* p = value; *p; ++p)
+        if (static_cast<unsigned char>(*p) >= 0x80)
+          return refuse(request, seen, 400, "invalid request", "caller header '" + name + "' is not ASCII");
+      caller_headers.emplace_back(std::move(name), value);
+    }
+  }
+  auto decoded = ipc::decode_invoke_request(path, type, std::move(body), caller_headers);
   if (auto* error = std::get_if<ipc::DecodeError>(&decoded))
     return refuse(request, seen, 400, "invalid request", error->message);
 

@@ -60,6 +60,28 @@ TEST(DecodeInvokeRequest, RawBytesKeepTheirBytes) {
   EXPECT_EQ(req.args_json, "{}");
 }
 
+TEST(DecodeInvokeRequest, RawBytesTakeTheCallersHeadersAsArguments) {
+  auto r = decode_invoke_request("/plugin%3Afs%7Cwrite_file", "application/octet-stream", {1, 2},
+                                 {{"path", "%2Ftmp%2Fa.txt"}, {"options", R"({"append":true})"}});
+  ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r)) << error_of(r);
+  auto& req = std::get<InvokeRequest>(r);
+  EXPECT_EQ(req.args_json, R"({"path":"%2Ftmp%2Fa.txt","options":"{\"append\":true}"})");
+  EXPECT_EQ(req.body, (std::vector<uint8_t>{1, 2}));
+}
+
+TEST(CallerHeaderNames, TokensOnlyOnceAndAtMost32) {
+  EXPECT_EQ(parse_caller_header_names("path,Options"), (std::vector<std::string>{"path", "options"}));
+  EXPECT_EQ(parse_caller_header_names(" path , x-a "), (std::vector<std::string>{"path", "x-a"}));
+  EXPECT_FALSE(parse_caller_header_names(""));
+  EXPECT_FALSE(parse_caller_header_names("path,"));
+  EXPECT_FALSE(parse_caller_header_names("path,PATH"));
+  EXPECT_FALSE(parse_caller_header_names("a b"));
+  EXPECT_FALSE(parse_caller_header_names("a:b"));
+  std::string many;
+  for (int i = 0; i < 33; ++i) many += (i ? ",h" : "h") + std::to_string(i);
+  EXPECT_FALSE(parse_caller_header_names(many));
+}
+
 TEST(DecodeInvokeRequest, RefusesBadInput) {
   EXPECT_EQ(error_of(decode_invoke_request("/greet", "application/json", bytes("[1]"))),
             "arguments must be a JSON object");
