@@ -45,6 +45,10 @@ async function run() {
     const v = await internals.invoke('greet', { name: 'Ada' });
     return [v === 'Hello, isolated Ada! Greetings from C++.', v];
   });
+  await scenario('hook_changes_command', async () => {
+    const v = await internals.invoke('salute', { name: 'Bo' });
+    return [v === 'Hello, isolated Bo! Greetings from C++.', v];
+  });
   await scenario('frame_is_sandboxed_other_origin', async () => {
     const f = document.getElementById('__warden_isolation__');
     let readable = true;
