@@ -90,8 +90,12 @@ json::value merged_scopes(const auto& scopes) {
   return json::object{{"allow", std::move(allow)}, {"deny", std::move(deny)}};
 }
 
-runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority) {
-  return [authority](std::string_view command, const runtime::Caller& caller) {
+runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority, const webview::WindowSet& windows) {
+  return [authority, &windows](std::string_view command, const runtime::Caller& caller) {
+    // A call its page made before its web process died does not start: the page is gone, and
+    // the call was already answered (IpcScheme::settle_webview).
+    if (caller.page != windows.page_of(caller.webview))
+      return runtime::AccessDecision{false, {}, "the page that made the call is gone (its web process died)"};
     bool local = caller.origin == "app://localhost";
     auto origin = local ? acl::Origin::local() : acl::Origin::remote(caller.url);
     acl::Decision d = authority->check(command, caller.window, caller.webview, origin);
@@ -107,10 +111,9 @@ runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority) {
   };
 }
 
-// Deliveries to the page webview `label` shows now: dropped once its web process died and a
-// new page took its place (AppWindow::page), so nothing a dead page started reaches the next.
-runtime::CallbackDelivery page_delivery(const webview::WindowSet& windows, const std::string& label) {
-  uint64_t page = windows.page_of(label);
+// Deliveries to page `page` of a webview (the caller's: Caller::page): dropped once its web
+// process died and a new page took its place, so nothing a dead page started reaches the next.
+runtime::CallbackDelivery page_delivery(const webview::WindowSet& windows, uint64_t page) {
   return [&windows, page](const std::string& w, uint32_t cb, const std::string& d) {
     windows.run_callback_in_page(w, page, cb, d);
   };
@@ -158,7 +161,7 @@ void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& eve
                             int64_t n = count && count->is_number() ? count->to_number<int64_t>() : 0;
                             if (n < 0 || n > 100000) return void(call.completion->reject("count must be 0..100000"));
                             runtime::Channel channel(*id, call.caller.webview, main_thread,
-                                                     page_delivery(windows, call.caller.webview));
+                                                     page_delivery(windows, call.caller.page));
                             for (int64_t i = 0; i < n; ++i) channel.send("{\"i\":" + std::to_string(i) + "}");
                             channel.close();
                             call.completion->resolve_json(std::to_string(n));
@@ -235,21 +238,32 @@ class RuntimeChannelSink : public plugin::ChannelSink {
   runtime::Channel channel_;
 };
 
+// Opens a page Channel for a call of page `page` of `webview`; null when `reference` names none.
+using PageChannelOpener =
+    std::function<std::unique_ptr<plugin::ChannelSink>(std::string_view reference, const std::string& webview, uint64_t page)>;
+
 void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library,
-                         const plugin::CallEnvironment& environment) {
+                         const plugin::CallEnvironment& environment, const PageChannelOpener& open_channel) {
   for (const auto& name : library.manifest().commands) {
     // WARDEN_COMMAND_BLOCKING commands run on the thread pool, the others on the libuv loop.
     bool blocking = library.command_flags(name).value_or(WARDEN_COMMAND_BLOCKING) & WARDEN_COMMAND_BLOCKING;
     commands.add("plugin:" + library.name() + "|" + name,
-                 {[lib = &library, name, env = &environment](runtime::Invocation& call) {
+                 {[lib = &library, name, base = &environment, open = &open_channel](runtime::Invocation& call) {
+                    // The call's own environment: its channels deliver only to the page that made
+                    // the call. It lives until the call's result, the last time the plugin may use it.
+                    auto env = std::make_shared<plugin::CallEnvironment>(*base);
+                    env->open_channel = [open, page = call.caller.page](std::string_view reference,
+                                                                        const std::string& webview) {
+                      return (*open)(reference, webview, page);
+                    };
                     plugin::CallRequest request;
                     request.command = name;
-                    request.environment = env;
+                    request.environment = env.get();
                     request.args_json = call.args_json;
                     if (call.binary) request.body = std::move(call.body);
                     request.scopes_json = call.scopes_json;
                     request.caller = {call.caller.window, call.caller.webview, call.caller.origin};
-                    lib->invoke(std::move(request), [completion = call.completion](const plugin::CallResult& r) {
+                    lib->invoke(std::move(request), [completion = call.completion, env](const plugin::CallResult& r) {
                       switch (r.kind) {
                         case plugin::CallResult::Kind::json: completion->resolve_json(r.json); break;
                         case plugin::CallResult::Kind::bytes: completion->resolve_bytes(r.bytes); break;
@@ -325,11 +339,14 @@ int run_app(const RunOptions& o) {
   plugin::ResourceTable resources;
   plugin::CallEnvironment call_environment;
   call_environment.resources = &resources;
-  call_environment.open_channel = [&main_thread, &windows](std::string_view reference, const std::string& webview)
-      -> std::unique_ptr<plugin::ChannelSink> {
+  PageChannelOpener open_page_channel = [&main_thread, &windows](std::string_view reference, const std::string& webview,
+                                                                 uint64_t page) -> std::unique_ptr<plugin::ChannelSink> {
     auto id = runtime::Channel::parse_reference(reference);
     if (!id) return nullptr;
-    return std::make_unique<RuntimeChannelSink>(*id, webview, main_thread, page_delivery(windows, webview));
+    return std::make_unique<RuntimeChannelSink>(*id, webview, main_thread, page_delivery(windows, page));
+  };
+  call_environment.open_channel = [&open_page_channel, &windows](std::string_view reference, const std::string& webview) {
+    return open_page_channel(reference, webview, windows.page_of(webview));
   };
 
   runtime::CommandTable commands;
@@ -340,12 +357,12 @@ int run_app(const RunOptions& o) {
   add_sample_commands(commands, events, main_thread, windows);
   add_window_commands(commands, main_thread, windows);
   add_path_commands(commands, config.identifier);
-  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment);
+  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment, open_page_channel);
 
   int exit_code = 0;
   {
     runtime::UvLoopThread loop;
-    runtime::Dispatcher dispatcher(access_check(authority), commands, loop, main_thread);
+    runtime::Dispatcher dispatcher(access_check(authority, windows), commands, loop, main_thread);
     webview::CspModification csp_modification{config.csp_modification_disabled,
                                               config.csp_modification_disabled_directives,
                                               config.isolation_dir.has_value()};

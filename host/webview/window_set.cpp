@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include <glib.h>
+#include <spdlog/spdlog.h>
 
 namespace warden::webview {
 
@@ -51,6 +52,7 @@ std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const s
   caller.window = window->label();
   caller.webview = window->label();  // one webview per window
   caller.origin = origin;
+  caller.page = window->page();
   std::string top = window->current_url();
   caller.url = (!top.empty() && origin_of_url(top) == origin) ? top : origin + "/";
   return caller;
@@ -65,7 +67,12 @@ void WindowSet::run_callback(const std::string& label, uint32_t id, const std::s
 void WindowSet::run_callback_in_page(const std::string& label, uint64_t page, uint32_t id,
                                      const std::string& data_json) const {
   AppWindow* window = find(label);
-  if (!window || window->page() != page) return;
+  if (!window) return;
+  if (window->page() != page) {
+    spdlog::info("window '{}': dropped a message for its page {}, which is gone (page {} now)", label, page,
+                 window->page());
+    return;
+  }
   run_callback(label, id, data_json);
 }
 

@@ -31,8 +31,9 @@ class WindowSet {
 
   // [main-thread] Runs callback `id` with `data_json` in the top frame of webview `label`.
   void run_callback(const std::string& label, uint32_t id, const std::string& data_json) const;
-  // [main-thread] The same, only while the webview still shows page `page` (AppWindow::page):
-  // what a page started is dropped once its web process died and a new page took its place.
+  // [main-thread] The same, only while the webview still shows page `page` (AppWindow::page,
+  // Caller::page): what a page started is dropped (and logged) once its web process died and a
+  // new page took its place.
   void run_callback_in_page(const std::string& label, uint64_t page, uint32_t id, const std::string& data_json) const;
   // [any-thread, once every window is added] The page webview `label` shows now; 0 when unknown.
   uint64_t page_of(const std::string& label) const;

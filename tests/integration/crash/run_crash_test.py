@@ -3,9 +3,10 @@
 
 Usage: run_crash_test.py WARDEN APP_DIR once|twice
 
-once:  the page starts a slow call (sleep 10 s), its web process is killed; the host must log
-       the crash, answer the dead page's call at once, drop that call's late answer, reload the
-       page (the reloaded page says which load it is in its title), and exit 0.
+once:  the page starts slow calls (two sleeps of 10 s, and a stream that waits for a pool thread),
+       its web process is killed; the host must log the crash, answer the dead page's calls at
+       once, drop their late answers and the stream's messages, reload the page (the reloaded
+       page says which load it is in its title), and exit 0.
 twice: the reloaded page's web process is killed too, within the host's 30 s window; the host
        must show its error page instead of reloading again, and exit 0.
 """
@@ -102,7 +103,8 @@ def kill_web_process(host_pid):
 # What the page says arrives in the host's log as a request for a missing file (page.js).
 said = "404 app://localhost/signal/"
 exit_prefix = "done" if mode == "once" else "This page stopped working"
-env = dict(os.environ)
+# Two pool threads: the first page's two sleeps hold both, so its stream starts after it died.
+env = dict(os.environ, UV_THREADPOOL_SIZE="2")
 proc = subprocess.Popen(
     ["xvfb-run", "-a", warden, "--log-level", "info", "run", app, "--exit-on-title", exit_prefix, "--timeout", "90"],
     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
@@ -113,7 +115,7 @@ try:
     killed = kill_web_process(proc.pid)
     check(killed is not None, "no single WebKitWebProcess found under the warden process")
     check(err.wait_for("window 'main': web process crashed; reloading the page", 20), "the host did not log the crash")
-    check(err.wait_for("window 'main': answered 1 call(s) in flight with an error", 5),
+    check(err.wait_for("window 'main': answered 3 call(s) in flight with an error", 5),
           "the dead page's call was not answered when its page died")
     check(err.wait_for(said + "load%202", 30), "the page was not reloaded")
     if mode == "twice":
@@ -124,6 +126,9 @@ try:
         # The sleep of the dead page ends while the reloaded page waits for its own.
         check(err.wait_for("dropped the answer to a call of window 'main' whose page is gone", 30),
               "the late answer to the dead page's call was not dropped")
+        # The stream's 3 messages and its end, each dropped.
+        check(err.wait_for("window 'main': dropped a message for its page 0, which is gone (page 1 now)", 30),
+              "the dead page's channel was not dropped")
     code = proc.wait(timeout=60)
 except subprocess.TimeoutExpired:
     code = None
@@ -138,6 +143,7 @@ check(code == 0, f"the host exited with {code}, not 0")
 if mode == "once":
     check("main\tdone load=2 echo=2" in out.text(), "the reloaded page did not report load=2 and a working echo")
     check(err.count(said + "load%203") == 0, "the page was reloaded more than once")
+    check(err.count("dropped a message for its page 0") == 4, "not every message of the dead page's channel was dropped")
 else:
     check("main\tThis page stopped working" in out.text(), "the error page was not shown")
     check(err.count(said + "load%203") == 0, "the page was reloaded after the second crash")

@@ -7,17 +7,22 @@ const say = (text) => { new Image().src = "signal/" + encodeURIComponent(text); 
 const invoke = window.__TAURI_INTERNALS__.invoke;
 
 if (load === 1) {
-  // A slow call: still running in the host when the runner kills this page's web process.
+  // Slow calls, still running in the host when the runner kills this page's web process. The
+  // runner gives the host two pool threads: both sleeps take them, so the stream (a blocking
+  // command too) starts only after the page died, and its channel must not reach the next page.
   document.title = "waiting";
-  invoke("sleep", { ms: 10000 }).then(
-    () => say("the first page's sleep answered"),
-    (e) => say("the first page's sleep failed: " + e));
+  for (let i = 0; i < 2; ++i)
+    invoke("sleep", { ms: 10000 }).then(
+      () => say("the first page's sleep answered"),
+      (e) => say("the first page's sleep failed: " + e));
+  const channel = window.__TAURI_INTERNALS__.transformCallback(() => say("the first page's channel delivered"));
+  invoke("stream", { onEvent: "__CHANNEL__:" + channel, count: 3 });
   say("load 1 calling sleep");
 } else {
   say("load " + load);
-  // Outlive the dead page's sleep, so the host gets its answer while this page runs; then show
-  // that IPC works in the new page.
-  invoke("sleep", { ms: 10000 })
+  // Waits for a pool thread, so it ends after the dead page's sleeps and stream: the host
+  // gets their answers and messages while this page runs. Then shows that IPC works here.
+  invoke("sleep", { ms: 1000 })
     .then(() => invoke("echo", { value: load }))
     .then((r) => { document.title = "done load=" + load + " echo=" + r.value; },
           (e) => { document.title = "done load=" + load + " error=" + e; });
