@@ -107,8 +107,13 @@ bool components_match(const std::vector<PathGlob::Component>& pat, std::size_t p
   if (pi == pat.size()) return xi == path.size();
   const auto& c = pat[pi];
   if (c.globstar) {
-    // Zero or more components, none hidden when the leading-dot rule is on.
-    for (std::size_t k = xi; k <= path.size(); ++k) {
+    // Zero or more components, none hidden when the leading-dot rule is on. A trailing "**"
+    // needs at least one: as with Tauri's globs, "/x/**" is what is below /x, not /x itself
+    // (which is why scopes list "$HOME" and "$HOME/**", and why a deny of "$X/**" leaves $X).
+    std::size_t first = pi + 1 == pat.size() ? xi + 1 : xi;
+    if (first > path.size()) return false;
+    if (first > xi && o.require_literal_leading_dot && path[xi].front() == '.') return false;
+    for (std::size_t k = first; k <= path.size(); ++k) {
       if (components_match(pat, pi + 1, path, k, o)) return true;
       if (k < path.size() && o.require_literal_leading_dot && path[k].front() == '.') return false;
     }

@@ -221,3 +221,19 @@ TEST_F(AdversarialPaths, PatternsThroughASymlinkedBaseStillMatch) {
   EXPECT_EQ(decide(d() + "/allowed/readme", R"({"allow": ["$HOME/allowed/*"]})", linked), ScopeDecision::allowed);
   EXPECT_EQ(decide(d() + "/outside/secret", R"({"allow": ["$HOME/allowed/*"]})", linked), ScopeDecision::denied);
 }
+
+TEST(PathGlob, TrailingGlobstarIsWhatIsBelowNotTheFolderItself) {
+  // As Tauri's globs: "/x/**" needs "/x/" then anything, which is why scope files list both
+  // "$HOME" and "$HOME/**", and why denying "$APPLOCALDATA/**" still lets an app create
+  // $APPLOCALDATA itself.
+  auto env = env_with({{"HOME", "/home/u"}});
+  EXPECT_FALSE(glob("$HOME/**", "/home/u", env));
+  EXPECT_TRUE(glob("$HOME/**", "/home/u/a", env));
+  EXPECT_TRUE(glob("$HOME/**/a", "/home/u/a", env));  // in the middle it may match nothing
+  EXPECT_FALSE(glob("$HOME/**", "/home/u/.hidden", env));
+  TempDir dir;
+  auto tmp = env_with({{"HOME", dir.path().string()}});
+  std::string scopes = R"({"allow": ["$HOME", "$HOME/**"], "deny": ["$HOME/**"]})";
+  EXPECT_EQ(decide(dir.path().string(), scopes, tmp), ScopeDecision::allowed);
+  EXPECT_EQ(decide(dir.path().string() + "/x", scopes, tmp), ScopeDecision::denied);
+}
