@@ -74,7 +74,8 @@ const char* kScope = R"({"command": {"allow": [
     {"name": "cat", "cmd": "cat"},
     {"name": "where", "cmd": "pwd"},
     {"name": "env", "cmd": "printenv", "args": ["GREETING"]},
-    {"name": "sleeper", "cmd": "sleep", "args": ["60"]}
+    {"name": "sleeper", "cmd": "sleep", "args": ["60"]},
+    {"name": "flood", "cmd": "yes"}
   ], "deny": []}, "global": null})";
 
 struct Fixture {
@@ -198,6 +199,28 @@ TEST(ShellPlugin, SpawnStreamsLinesTakesStdinAndIsKilledByItsWebviewOnly) {
   EXPECT_EQ(f.terminated(), json::parse(R"({"code":null,"signal":9})"));
   EXPECT_NE(f.call("kill", R"({"cmd": "killChild", "pid": 1})").error.find("no running child process with pid 1"),
             std::string::npos);
+}
+
+TEST(ShellPlugin, ExecuteOutputIsBoundedAndTheFloodingChildEnds) {
+  Fixture f;
+  auto r = f.call("execute", R"({"program": "flood"})");
+  ASSERT_EQ(r.kind, CallResult::Kind::error);
+  EXPECT_NE(r.error.find("more than 64 MiB of output; it was terminated"), std::string::npos) << r.error;
+}
+
+TEST(ShellPlugin, RawSpawnEventsCarryBytes) {
+  Fixture f;
+  auto r = f.call("spawn", R"({"program": "say", "args": ["%s\\n", "ab"], "options": {"encoding": "raw"},
+                               "onEvent": "__CHANNEL__:7"})");
+  // 'say' is in this scope for every command here: the scope JSON is the same for all calls.
+  ASSERT_EQ(r.kind, CallResult::Kind::json) << r.error;
+  EXPECT_EQ(f.terminated(), json::parse(R"({"code":0,"signal":null})"));
+  std::lock_guard l(f.inbox->m);
+  json::array bytes;
+  for (auto& v : f.inbox->messages)
+    if (v.at("event") == "Stdout")
+      for (auto& b : v.at("payload").as_array()) bytes.push_back(b);
+  EXPECT_EQ(json::value(bytes), json::parse("[97,98,10]"));
 }
 
 TEST(ShellPlugin, AChildEndsWhenItsWebviewGoesAway) {
