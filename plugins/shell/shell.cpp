@@ -14,6 +14,7 @@
 #include "child_guard.hpp"
 #include "command_options.hpp"
 #include "open_config.hpp"
+#include "open_links_script.hpp"
 #include "output_decoder.hpp"
 #include "process_loop.hpp"
 #include "program_path.hpp"
@@ -292,6 +293,7 @@ WARDEN_PLUGIN(plugin) {
     s->loop = std::make_shared<sh::ProcessLoop>();
     state() = s.release();
   });
+  plugin.init_script([] { return sh::open_links_script(); });
   plugin.on_shutdown([] {
     std::unique_ptr<State> s(std::exchange(state(), nullptr));
     if (s) s->loop->shutdown();

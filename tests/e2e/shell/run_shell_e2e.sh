@@ -28,6 +28,9 @@ printf '%s\n' "$1" >> "$(dirname "$0")/opened.txt"
 SCRIPT
 chmod 755 "$WORK/opener.sh"
 sed -i -e "s|@SHELL_LIBRARY@|$LIBRARY|" -e "s|@OPENER@|$WORK/opener.sh|" "$WORK/app/warden.conf.json"
+# The page reads back what the opener recorded through a scope entry naming that one file.
+touch "$WORK/opened.txt"
+sed -i -e "s|@OPENED_LOG@|$WORK/opened.txt|" "$WORK/app/capabilities/main.json"
 
 status=0
 xvfb-run -a "$WARDEN" --log-level info run "$WORK/app" --exit-on-title "DONE " --timeout 120 \

@@ -36,9 +36,12 @@ async function rejects(promise) {
 }
 
 // Resolves once `cond()` holds, polling; rejects after `ms` so that a scenario reports instead of hanging.
-async function until(cond, what, ms = 10000) {
+// `refresh` (optional) runs before each check.
+async function until(cond, what, ms = 10000, refresh = async () => {}) {
   const t0 = performance.now();
-  while (!cond()) {
+  for (;;) {
+    await refresh();
+    if (cond()) return;
     if (performance.now() - t0 > ms) throw new Error('timed out waiting for ' + what);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -128,6 +131,20 @@ async function mainWindow() {
     return 'https://tauri.app/warden-e2e';
   });
 
+  await scenario('link_click_opens', async () => {
+    // The plugin's init script sends a target=_blank link's URL to plugin:shell|open.
+    const link = document.createElement('a');
+    link.href = 'https://tauri.app/clicked';
+    link.target = '_blank';
+    link.textContent = 'external';
+    document.body.appendChild(link);
+    link.click();
+    let log = '';
+    await until(() => log.includes('https://tauri.app/clicked\n'), 'the opener to record the click', 10000,
+      async () => { log = (await Command.create('opened-log').execute()).stdout; });
+    return 'recorded';
+  });
+
   await scenario('open_refused_by_validator', async () => {
     const error = await rejects(open('file:///etc/passwd'));
     expect(error.includes('does not match the open validator'), 'a validator refusal, got ' + JSON.stringify(error));
@@ -142,6 +159,16 @@ async function mainWindow() {
 }
 
 async function secondWindow() {
+  await scenario('link_click_without_permission', async () => {
+    // The init script runs here too, but the call is refused: check_opened.py sees no record.
+    const link = document.createElement('a');
+    link.href = 'https://tauri.app/second-clicked';
+    link.target = '_blank';
+    document.body.appendChild(link);
+    link.click();
+    return 'clicked';
+  });
+
   await scenario('execute_denied', async () => {
     const error = await rejects(Command.create('say', ['%s\\n', 'hi']).execute());
     expect(error.startsWith('not allowed'), '"not allowed", got ' + JSON.stringify(error));

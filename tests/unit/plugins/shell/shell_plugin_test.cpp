@@ -261,6 +261,14 @@ TEST(ShellPlugin, OpenRunsTheConfiguredOpenerWithTheValidatedPath) {
   EXPECT_EQ(text, "https://tauri.app/docs");
 }
 
+TEST(ShellPlugin, TheInitScriptSendsBlankTargetLinksToOpen) {
+  Fixture f;
+  const std::string& js = f.lib->init_script();
+  EXPECT_NE(js.find("plugin:shell|open"), std::string::npos);
+  EXPECT_NE(js.find("'_blank'"), std::string::npos);
+  EXPECT_NE(js.find("defaultPrevented"), std::string::npos);
+}
+
 TEST(ShellPlugin, BadConfigRefusesTheLoad) {
   try {
     PluginLibrary::load(WARDEN_SHELL_PLUGIN, R"({"open": 3})");
