@@ -140,12 +140,19 @@ Fd ScopedPath::open_folder() const { return open_folder_no_symlinks(folder_); }
 
 Fd ScopedPath::open(int flags, mode_t mode) const {
   Fd folder = open_folder();
-  int fd = ::openat(folder.get(), name_.empty() ? "." : name_.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
-  if (fd < 0) {
+  // O_NONBLOCK so that a FIFO cannot hold a worker thread in open(); only files and folders
+  // are used, and they get blocking I/O back.
+  Fd fd(::openat(folder.get(), name_.empty() ? "." : name_.c_str(), flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode));
+  if (!fd) {
     if (errno == ELOOP) throw std::runtime_error("forbidden path: '" + full() + "' changed into a symlink after its check");
     throw_errno("cannot open", full(), errno);
   }
-  return Fd(fd);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) throw_errno("cannot examine", full(), errno);
+  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    throw std::runtime_error("cannot open '" + full() + "': not a regular file or folder (a device, FIFO or socket)");
+  if (!(flags & O_NONBLOCK)) ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  return fd;
 }
 
 }  // namespace warden::fs_plugin

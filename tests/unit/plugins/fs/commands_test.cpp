@@ -200,3 +200,18 @@ TEST(FsArguments, BytesAsArrayOrTypedArrayObject) {
   EXPECT_THROW(rid_arg(args(R"({"rid": 0})")), std::invalid_argument);
   EXPECT_THROW(string_arg(args(R"({"path": 3})"), "path"), std::invalid_argument);
 }
+
+TEST(FsCommands, DevicesAndFifosAreRefusedInsteadOfBlocking) {
+  Tree t;
+  ASSERT_EQ(::mkfifo(t.path("allowed/pipe").c_str(), 0600), 0);
+  auto access = t.access(R"({"allow": ["$HOME/allowed/**", "/dev/zero"]})");
+  for (const std::string& p : {t.path("allowed/pipe"), std::string("/dev/zero")}) {
+    try {
+      read_file(path_args(p), access);
+      ADD_FAILURE() << p << " was read";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("not a regular file"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(LineReader::open(path_args(t.path("allowed/pipe")), access), std::runtime_error);
+}
