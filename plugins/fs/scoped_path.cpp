@@ -89,11 +89,40 @@ void throw_errno(const std::string& what, const std::string& path, int error) {
   throw std::system_error(error, std::generic_category(), what + " '" + path + "'");
 }
 
+namespace {
+
+// The same walk without openat2 (kernels before 5.6, valgrind, seccomp filters that refuse it):
+// one component at a time from "/", each opened O_NOFOLLOW and required to be a folder.
+long walk_without_symlinks(const std::string& folder) {
+  Fd current(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (!current) return -1;
+  for (auto part : components(folder)) {
+    std::string name(part);
+    if (name == "." || name == "..") {
+      errno = EINVAL;  // canonical paths have neither
+      return -1;
+    }
+    struct stat st {};
+    if (::fstatat(current.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return -1;
+    if (S_ISLNK(st.st_mode)) {
+      errno = ELOOP;
+      return -1;
+    }
+    Fd next(::openat(current.get(), name.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!next) return -1;
+    current = std::move(next);
+  }
+  return current.release();
+}
+
+}  // namespace
+
 Fd open_folder_no_symlinks(const std::string& folder) {
   open_how how{};
   how.flags = O_PATH | O_DIRECTORY | O_CLOEXEC;
   how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
   long fd = ::syscall(SYS_openat2, AT_FDCWD, folder.c_str(), &how, sizeof how);
+  if (fd < 0 && (errno == ENOSYS || errno == EPERM)) fd = walk_without_symlinks(folder);
   if (fd < 0) {
     // ELOOP here means a symlink appeared on a path that had none when it was checked.
     if (errno == ELOOP) throw std::runtime_error("forbidden path: '" + folder + "' changed into a symlink after its check");
