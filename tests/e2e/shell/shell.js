@@ -47,7 +47,24 @@ async function until(cond, what, ms = 10000, refresh = async () => {}) {
   }
 }
 
+// Whether a program matching an all-fixed pgrep scope entry runs (pgrep exits 0 when it finds one).
+async function running(entry) {
+  return (await Command.create(entry).execute()).code === 0;
+}
+
 async function mainWindow() {
+  await scenario('child_ends_with_its_webview', async () => {
+    // closer spawned `sleep 61` and closes itself once `sleep 62` (our acknowledgement) runs.
+    let seen = false;
+    await until(() => seen, 'the closer window\'s child', 20000, async () => { seen = await running('find-closer-child'); });
+    const ack = await Command.create('ack', ['62']).spawn();
+    let gone = false;
+    await until(() => gone, 'the child to end after its window closed', 20000,
+      async () => { gone = !(await running('find-closer-child')); });
+    await ack.kill();
+    return 'ended';
+  });
+
   await scenario('execute_allowed', async () => {
     const out = await Command.create('say', ['%s\\n', 'hello from warden']).execute();
     expect(out.code === 0 && out.signal === null, 'exit code 0, got ' + JSON.stringify(out));
@@ -182,11 +199,19 @@ async function secondWindow() {
   });
 }
 
+async function closerWindow() {
+  await Command.create('long-sleep', ['61']).spawn();
+  let acknowledged = false;
+  await until(() => acknowledged, 'main to see the child', 20000, async () => { acknowledged = await running('find-ack'); });
+  await invoke('plugin:window|close');
+}
+
 async function run() {
   const label = window.__TAURI_INTERNALS__.metadata.currentWindow.label;
   results.metadata = { ok: true, detail: label };
   if (label === 'main') await mainWindow();
   else if (label === 'second') await secondWindow();
+  else if (label === 'closer') return closerWindow();
   document.title = 'DONE ' + JSON.stringify(results);
 }
 
