@@ -15,7 +15,7 @@ function short(value, length) {
 async function scenario(name, body) {
   try {
     const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, 14) };
+    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, 10) };
   } catch (e) {
     results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e), 120) };
   }
