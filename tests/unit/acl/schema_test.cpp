@@ -172,4 +172,16 @@ TEST(Schemas, RejectWhatTheParserRejects) {
                    "plugins": {"fs": {"path": "plugins/fs"}}})"), "");
   EXPECT_NE(app(R"({"app": {"security": {"capabilities": [{"permissions": []}]}}})"), "");
   EXPECT_NE(app(R"({"plugins": {"Bad_Name": {}}})"), "");
+  // app.security.pattern and assetProtocol, as the host parses them.
+  EXPECT_EQ(app(R"({"app": {"security": {"pattern": {"use": "isolation", "options": {"dir": "isolation"}}}}})"), "");
+  EXPECT_EQ(app(R"({"app": {"security": {"pattern": {"use": "brownfield"}}}})"), "");
+  EXPECT_NE(app(R"({"app": {"security": {"pattern": {"use": "isolation"}}}})"), "");
+  EXPECT_NE(app(R"({"app": {"security": {"pattern": {"use": "isolation", "options": {"dir": ""}}}}})"), "");
+  EXPECT_NE(app(R"({"app": {"security": {"pattern": {"use": "other"}}}})"), "");
+  EXPECT_EQ(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": ["$PICTURE/**"]}}}})"), "");
+  EXPECT_EQ(app(R"({"app": {"security": {"assetProtocol": {"enable": true,
+                   "scope": {"allow": ["$HOME/a/**"], "deny": ["$HOME/a/b"], "requireLiteralLeadingDot": false}}}}})"), "");
+  EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": "yes"}}}})"), "");
+  EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": [1]}}}})"), "");
+  EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": {"other": []}}}}})"), "");
 }
