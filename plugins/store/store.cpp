@@ -1,0 +1,204 @@
+#include "store.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "store_file.hpp"
+#include "store_path.hpp"
+
+namespace warden::store_plugin {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+std::shared_ptr<Store> Store::open(fs::path file, StoreOptions options, std::shared_ptr<SaveScheduler> scheduler,
+                                   ChangeListener on_change, SaveErrorListener on_save_error) {
+  std::shared_ptr<Store> store(new Store(std::move(file), std::move(options), std::move(scheduler),
+                                         std::move(on_change), std::move(on_save_error)));
+  if (store->options_.create_new) {
+    store->start_new();
+  } else {
+    store->cache_ = store->content_from_disk(store->options_.override_defaults);
+  }
+  return store;
+}
+
+Store::Store(fs::path file, StoreOptions options, std::shared_ptr<SaveScheduler> scheduler, ChangeListener on_change,
+             SaveErrorListener on_save_error)
+    : file_(std::move(file)),
+      options_(std::move(options)),
+      scheduler_(std::move(scheduler)),
+      on_change_(std::move(on_change)),
+      on_save_error_(std::move(on_save_error)) {}
+
+Store::~Store() {
+  if (scheduler_) scheduler_->cancel(this);
+}
+
+json::object Store::content_from_disk(bool ignore_defaults) const {
+  std::optional<json::object> on_disk = read_store_file(file_);
+  json::object content;
+  if (!ignore_defaults || !on_disk) content = options_.defaults.value_or(json::object{});
+  if (on_disk)
+    for (auto& member : *on_disk) content[member.key()] = std::move(member.value());
+  return content;
+}
+
+void Store::changed(std::string_view key, const json::value* value) {
+  ++version_;
+  if (on_change_) on_change_(key, value);
+}
+
+void Store::after_change() {
+  if (!scheduler_ || !options_.auto_save) return;
+  std::weak_ptr<Store> weak = weak_from_this();
+  scheduler_->schedule(this, *options_.auto_save, [weak] {
+    if (auto self = weak.lock()) {
+      try {
+        self->save_if_dirty();
+      } catch (const std::exception& e) {
+        if (self->on_save_error_) self->on_save_error_(e.what());
+      }
+    }
+  });
+}
+
+void Store::set(const std::string& key, json::value value) {
+  {
+    std::lock_guard lock(mutex_);
+    json::value& slot = cache_[key];
+    slot = std::move(value);
+    changed(key, &slot);
+  }
+  after_change();
+}
+
+std::optional<json::value> Store::get(std::string_view key) const {
+  std::lock_guard lock(mutex_);
+  if (const json::value* v = cache_.if_contains(key)) return *v;
+  return std::nullopt;
+}
+
+bool Store::has(std::string_view key) const {
+  std::lock_guard lock(mutex_);
+  return cache_.contains(key);
+}
+
+bool Store::erase(std::string_view key) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!cache_.erase(key)) return false;
+    changed(key, nullptr);
+  }
+  after_change();
+  return true;
+}
+
+void Store::clear() {
+  {
+    std::lock_guard lock(mutex_);
+    json::object old = std::exchange(cache_, json::object{});
+    if (old.empty()) return;
+    for (const auto& member : old) changed(member.key(), nullptr);
+  }
+  after_change();
+}
+
+void Store::reset() {
+  if (!options_.defaults) return clear();
+  {
+    std::lock_guard lock(mutex_);
+    const json::object& defaults = *options_.defaults;
+    json::object old = std::exchange(cache_, defaults);
+    bool any = false;
+    for (const auto& member : old) {
+      const json::value* d = defaults.if_contains(member.key());
+      if (!d || *d != member.value()) {
+        changed(member.key(), d);
+        any = true;
+      }
+    }
+    for (const auto& member : defaults) {
+      if (!old.contains(member.key())) {
+        changed(member.key(), &member.value());
+        any = true;
+      }
+    }
+    if (!any) return;
+  }
+  after_change();
+}
+
+std::vector<std::string> Store::keys() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> out;
+  out.reserve(cache_.size());
+  for (const auto& member : cache_) out.emplace_back(member.key());
+  return out;
+}
+
+std::vector<json::value> Store::values() const {
+  std::lock_guard lock(mutex_);
+  std::vector<json::value> out;
+  out.reserve(cache_.size());
+  for (const auto& member : cache_) out.push_back(member.value());
+  return out;
+}
+
+std::vector<std::pair<std::string, json::value>> Store::entries() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, json::value>> out;
+  out.reserve(cache_.size());
+  for (const auto& member : cache_) out.emplace_back(member.key(), member.value());
+  return out;
+}
+
+std::size_t Store::length() const {
+  std::lock_guard lock(mutex_);
+  return cache_.size();
+}
+
+void Store::reload(bool ignore_defaults) {
+  json::object content = content_from_disk(ignore_defaults);  // throws before anything changes
+  std::lock_guard lock(mutex_);
+  cache_ = std::move(content);
+  // What is in memory is what the file says: nothing left to save.
+  saved_version_ = ++version_;
+}
+
+void Store::start_new() {
+  {
+    std::lock_guard lock(mutex_);
+    cache_ = options_.defaults.value_or(json::object{});
+    // Unsaved on purpose: the next save replaces the old file, as createNew asks.
+    ++version_;
+  }
+  after_change();
+}
+
+void Store::save() {
+  std::lock_guard saving(save_mutex_);
+  std::string text;
+  std::uint64_t version;
+  {
+    std::lock_guard lock(mutex_);
+    text = to_pretty_json(cache_);
+    version = version_;
+  }
+  if (!still_resolves_to_itself(file_))
+    throw std::runtime_error("refusing to save the store '" + file_.string() +
+                             "': a part of its path became a symbolic link since it was opened");
+  write_file_atomically(file_, text);
+  std::lock_guard lock(mutex_);
+  saved_version_ = std::max(saved_version_, version);
+}
+
+void Store::save_if_dirty() {
+  if (dirty()) save();
+}
+
+bool Store::dirty() const {
+  std::lock_guard lock(mutex_);
+  return version_ != saved_version_;
+}
+
+}  // namespace warden::store_plugin

@@ -1,0 +1,176 @@
+#include "store_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+namespace warden::store_plugin {
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+[[noreturn]] void fail(const std::string& what, const fs::path& file, int err) {
+  throw std::runtime_error(what + " " + quoted(file) + ": " + std::strerror(err));
+}
+
+// 1-based line and column of byte `offset` in `text`.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+const char* kind_name(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::array: return "an array";
+    case json::kind::string: return "a string";
+    case json::kind::bool_: return "a boolean";
+    case json::kind::null: return "null";
+    default: return "a number";
+  }
+}
+
+// Closes a descriptor on scope exit.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+void write_all(int fd, std::string_view text, const fs::path& tmp) {
+  while (!text.empty()) {
+    ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write", tmp, errno);
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
+
+void pretty(const json::value& v, std::string& out, int depth) {
+  if (v.is_object() && !v.get_object().empty()) {
+    out += "{\n";
+    bool first = true;
+    for (const auto& member : v.get_object()) {
+      if (!first) out += ",\n";
+      first = false;
+      indent(out, depth + 1);
+      out += json::serialize(json::string_view(member.key()));
+      out += ": ";
+      pretty(member.value(), out, depth + 1);
+    }
+    out += "\n";
+    indent(out, depth);
+    out += "}";
+  } else if (v.is_array() && !v.get_array().empty()) {
+    out += "[\n";
+    bool first = true;
+    for (const auto& element : v.get_array()) {
+      if (!first) out += ",\n";
+      first = false;
+      indent(out, depth + 1);
+      pretty(element, out, depth + 1);
+    }
+    out += "\n";
+    indent(out, depth);
+    out += "]";
+  } else {
+    out += json::serialize(v);
+  }
+}
+
+}  // namespace
+
+std::optional<json::object> read_store_file(const fs::path& file) {
+  Fd in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (in.fd < 0) {
+    if (errno == ENOENT) return std::nullopt;
+    fail("cannot open the store file", file, errno);
+  }
+  std::string text;
+  char chunk[65536];
+  for (;;) {
+    ssize_t n = ::read(in.fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail("cannot read the store file", file, errno);
+    if (n == 0) break;
+    text.append(chunk, static_cast<std::size_t>(n));
+  }
+
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+  if (!ec && consumed < text.size()) ec = json::error::extra_data;
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    auto [line, column] = line_and_column(text, consumed);
+    throw std::runtime_error("the store file " + quoted(file) + " is not valid JSON: " + ec.message() + " at line " +
+                             std::to_string(line) + ", column " + std::to_string(column) + " (byte " +
+                             std::to_string(consumed) + "); it was left as it is");
+  }
+  json::value value = parser.release();
+  if (!value.is_object())
+    throw std::runtime_error("the store file " + quoted(file) + " holds " + kind_name(value) +
+                             ", expected a JSON object; it was left as it is");
+  return std::move(value.get_object());
+}
+
+void write_file_atomically(const fs::path& file, std::string_view text) {
+  fs::path folder = file.parent_path();
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw std::runtime_error("cannot create the folder " + quoted(folder) + ": " + ec.message());
+
+  mode_t mode = 0600;
+  struct stat existing {};
+  if (::stat(file.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
+
+  std::string tmpl = (folder / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> tmp_name(tmpl.begin(), tmpl.end());
+  tmp_name.push_back('\0');
+  Fd tmp{::mkstemp(tmp_name.data())};
+  if (tmp.fd < 0) fail("cannot create a temporary file beside", file, errno);
+  fs::path tmp_path(tmp_name.data());
+  try {
+    write_all(tmp.fd, text, tmp_path);
+    if (::fchmod(tmp.fd, mode) != 0) fail("cannot set the mode of", tmp_path, errno);
+    if (::fsync(tmp.fd) != 0) fail("cannot flush", tmp_path, errno);
+    int fd = std::exchange(tmp.fd, -1);
+    if (::close(fd) != 0) fail("cannot close", tmp_path, errno);
+    if (::rename(tmp_path.c_str(), file.c_str()) != 0) fail("cannot replace", file, errno);
+  } catch (...) {
+    ::unlink(tmp_path.c_str());
+    throw;
+  }
+  // The rename is durable once the folder's entry is on disk.
+  Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (dir.fd < 0 || ::fsync(dir.fd) != 0) fail("saved, but cannot flush the folder of", file, errno);
+}
+
+std::string to_pretty_json(const json::value& value) {
+  std::string out;
+  pretty(value, out, 0);
+  return out;
+}
+
+}  // namespace warden::store_plugin

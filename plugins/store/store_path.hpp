@@ -1,0 +1,20 @@
+#pragma once
+// Where a store's file lives: a name the page gives, confined to the app's data folder.
+#include <filesystem>
+#include <string_view>
+
+namespace warden::store_plugin {
+
+// The file of store `name` under `root` (the app data folder, absolute): `name` is relative,
+// joined and lexically normalised, and must still name a file inside `root` once the symbolic
+// links of its existing part are resolved. Returns that resolved path, so that two names of one
+// file ("a.json", "sub/../a.json") give one key. Throws std::invalid_argument naming `name` and
+// the reason: empty, a NUL byte, absolute, a folder ("x/", "."), or leaving `root` (".." or a
+// symbolic link pointing out).
+std::filesystem::path confine_store_path(const std::filesystem::path& root, std::string_view name);
+
+// Whether `path` (a result of confine_store_path) still resolves to itself: false when a part of
+// it became a symbolic link since, which a save must not follow.
+bool still_resolves_to_itself(const std::filesystem::path& path);
+
+}  // namespace warden::store_plugin
