@@ -89,10 +89,6 @@ void throw_errno(const std::string& what, const std::string& path, int error) {
   throw std::system_error(error, std::generic_category(), what + " '" + path + "'");
 }
 
-namespace {
-
-// The same walk without openat2 (kernels before 5.6, valgrind, seccomp filters that refuse it):
-// one component at a time from "/", each opened O_NOFOLLOW and required to be a folder.
 long walk_without_symlinks(const std::string& folder) {
   Fd current(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
   if (!current) return -1;
@@ -114,8 +110,6 @@ long walk_without_symlinks(const std::string& folder) {
   }
   return current.release();
 }
-
-}  // namespace
 
 Fd open_folder_no_symlinks(const std::string& folder) {
   open_how how{};

@@ -70,6 +70,10 @@ class ScopedPath {
 
 // Opens an absolute canonical folder (O_PATH | O_DIRECTORY), refusing any symlink on the way.
 Fd open_folder_no_symlinks(const std::string& folder);
+// What open_folder_no_symlinks falls back to where openat2 is missing (kernels before 5.6,
+// valgrind, seccomp filters): one component at a time from "/", each opened O_NOFOLLOW and
+// required to be a folder. Returns the descriptor, or -1 with errno (ELOOP for a symlink).
+long walk_without_symlinks(const std::string& folder);
 
 // Throws std::system_error for errno with "<what> '<path>'" as its message.
 [[noreturn]] void throw_errno(const std::string& what, const std::string& path, int error);

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <fcntl.h>
 
+#include <cerrno>
+
 #include "fs_test_support.hpp"
 #include "page_path.hpp"
 #include "path_commands.hpp"
@@ -144,4 +146,21 @@ TEST(ScopedPathCheck, CanonicalPathMatchesTheHostsResolution) {
   EXPECT_EQ(*canonical_path(t.path("allowed/out/../allowed")), t.path("allowed"));
   EXPECT_FALSE(canonical_path(t.path("allowed/missing/../x")));
   EXPECT_FALSE(canonical_path("relative"));
+}
+
+TEST(ScopedPathCheck, TheWalkWithoutOpenat2RefusesSymlinksToo) {
+  Tree t;
+  fs::create_directories(t.path("allowed/dir"));
+  fs::create_directory_symlink(t.path("outside"), t.path("allowed/link"));
+  Fd ok(static_cast<int>(walk_without_symlinks(t.path("allowed/dir"))));
+  EXPECT_TRUE(ok);
+  errno = 0;
+  EXPECT_EQ(walk_without_symlinks(t.path("allowed/link")), -1);
+  EXPECT_EQ(errno, ELOOP);
+  EXPECT_EQ(walk_without_symlinks(t.path("allowed/link/x")), -1);
+  EXPECT_EQ(walk_without_symlinks(t.path("allowed/missing")), -1);
+  EXPECT_EQ(errno, ENOENT);
+  t.write("allowed/file", "x");
+  EXPECT_EQ(walk_without_symlinks(t.path("allowed/file")), -1);
+  EXPECT_EQ(errno, ENOTDIR);
 }
