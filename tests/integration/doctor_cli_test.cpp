@@ -248,3 +248,27 @@ TEST(DoctorCli, BadInputExits2) {
   auto missing = run_process({WARDEN_BIN, "doctor", (s.path / "nope").string()});
   EXPECT_EQ(missing.exit_code, 2);
 }
+
+TEST(DoctorCli, WarnsWhenOthersCouldReplacePluginCode) {
+  Scratch s;
+  Scratch root;
+  auto lib = s.copy(WARDEN_TEST_GOOD, "plugins/good.so");
+  fs::permissions(s.path / "plugins", fs::perms::all);  // 0777
+  auto r = run_process(doctor(root, {"--plugins", (s.path / "plugins").string(), "--json"}));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;  // a warning, not a refusal: warden run would load it
+  auto out = json::parse(r.out).as_object();
+  auto& folder = out.at("plugin_folders").as_array().at(0).as_object();
+  EXPECT_EQ(folder.at("mode"), "0777");
+  ASSERT_EQ(folder.at("warnings").as_array().size(), 1u) << r.out;
+  EXPECT_NE(std::string(folder.at("warnings").as_array()[0].as_string()).find("writable by every user"),
+            std::string::npos);
+  EXPECT_TRUE(out.at("plugins").as_array().at(0).at("warnings").as_array().empty()) << r.out;
+
+  fs::permissions(s.path / "plugins", fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                          fs::perms::others_read | fs::perms::others_exec);
+  fs::permissions(lib, fs::perms::group_write, fs::perm_options::add);
+  auto text = run_process(doctor(root, {"--plugins", (s.path / "plugins").string()}));
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("warning: the library is writable by its group"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("warning: the folder"), std::string::npos) << text.out;
+}
