@@ -3,8 +3,10 @@
 // command, change events, persistence across a reload of the library, and refusals.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include <boost/json.hpp>
 
@@ -166,6 +168,34 @@ TEST_F(StorePlugin, ClosingTheLastResourceAndShutdownSaveUnsavedChanges) {
   load_library();
   std::uint32_t again = load("shutdown.json");
   EXPECT_EQ(ok("get", {{"rid", again}, {"key", "b"}}), json::parse("[2, true]"));
+}
+
+TEST_F(StorePlugin, CallsFromManyThreadsAndWebviewsOnOneStore) {
+  constexpr int threads = 6, per_thread = 200;
+  std::vector<std::uint32_t> rids;
+  for (int t = 0; t < threads; ++t) rids.push_back(load("busy.json", {{"autoSave", 1}}, "w" + std::to_string(t)));
+  std::atomic<int> failures{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      std::string webview = "w" + std::to_string(t);
+      for (int i = 0; i < per_thread; ++i) {
+        CallResult r = call("set", {{"rid", rids[t]}, {"key", webview + "-" + std::to_string(i)}, {"value", i}}, webview);
+        if (r.kind != CallResult::Kind::json) ++failures;
+        if (i % 50 == 0 && call("save", {{"rid", rids[t]}}, webview).kind != CallResult::Kind::json) ++failures;
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(ok("length", {{"rid", rids[0]}}, "w0"), json::value(threads * per_thread));
+  ok("save", {{"rid", rids[3]}}, "w3");
+  auto saved = warden::store_plugin::read_store_file(app_data() / "busy.json").value();
+  EXPECT_EQ(saved.size(), static_cast<std::size_t>(threads * per_thread));
+  EXPECT_EQ(saved.at("w5-199"), json::value(199));
+  // Every set reached every webview holding the store, each with its own resource id.
+  std::lock_guard lock(mutex);
+  EXPECT_EQ(events.size(), static_cast<std::size_t>(threads * per_thread * threads));
 }
 
 TEST_F(StorePlugin, AutoSaveWritesWithoutAnExplicitSave) {
