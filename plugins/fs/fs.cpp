@@ -41,7 +41,10 @@ json::value write_arguments(const json::value& args, bool binary) {
   }
   out["path"] = path;
   if (const auto* options = o.if_contains("options"); options && !options->is_null()) {
-    if (options->is_string()) {
+    // The package sends JSON.stringify(options), which is the text "undefined" without options.
+    if (options->is_string() && (options->get_string() == "undefined" || options->get_string().empty())) {
+      // no options
+    } else if (options->is_string()) {
       boost::system::error_code ec;
       json::value parsed = json::parse(options->get_string(), ec);
       if (ec || !(parsed.is_object() || parsed.is_null())) throw std::invalid_argument("argument 'options' must be a JSON object");

@@ -4,7 +4,7 @@
 // "DONE <json>"; check_results.py asserts one scenario per ctest.
 import {
   BaseDirectory, copyFile, create, exists, lstat, mkdir, open, readDir, readFile, readTextFile,
-  readTextFileLines, remove, rename, SeekMode, size, stat, truncate, watch, watchImmediate, writeFile,
+  readTextFileLines, remove, rename, SeekMode, size, stat, truncate, watch, watchImmediate, writeFile, writeTextFile,
 } from '@tauri-apps/plugin-fs';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 
@@ -122,6 +122,17 @@ async function mainWindow() {
     const text = await readTextFile(G + '/stream.txt');
     expect(text === 'streamed through a FileHandle', 'the streamed text, got ' + text);
   });
+  // Bytes as the body, path and options as headers: what the package sends for these two.
+  await scenario('write_bytes_and_text', async () => {
+    await writeFile(G + '/written.bin', new Uint8Array([0, 1, 2, 254, 255]));
+    const back = await readFile(G + '/written.bin');
+    expect(back.length === 5 && back[3] === 254, 'five bytes back, got ' + Array.from(back));
+    await writeTextFile(G + '/text é.txt', 'first line\n');
+    await writeTextFile(G + '/text é.txt', 'second line\n', { append: true });
+    const text = await readTextFile(G + '/text é.txt');
+    expect(text === 'first line\nsecond line\n', 'appended text, got ' + JSON.stringify(text));
+    return text.length;
+  });
   await scenario('folders', async () => {
     await mkdir(G + '/made/a/b', { recursive: true });
     await copyFile(G + '/hello.txt', G + '/made/a/b/copy.txt');
@@ -179,6 +190,8 @@ async function mainWindow() {
   await scenario('denied_dotdot', () => rejectsWith(readTextFile(G + '/../outside/secret'), "'..'"));
   await scenario('denied_write_outside', async () => {
     await rejectsWith(writeFile(HOME + '/outside/new.txt', streamOf('nope')), 'forbidden path');
+    await rejectsWith(writeFile(HOME + '/outside/new.bin', new Uint8Array([1])), 'forbidden path');
+    await rejectsWith(writeTextFile(HOME + '/outside/new.txt', 'nope'), 'forbidden path');
     await rejectsWith(remove(HOME + '/outside/secret'), 'forbidden path');
     await rejectsWith(rename(G + '/hello.txt', HOME + '/outside/moved.txt'), 'forbidden path');
     await rejectsWith(copyFile(G + '/hello.txt', HOME + '/outside/copied.txt'), 'forbidden path');
