@@ -23,6 +23,7 @@
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
 #include "plugin/call_environment.hpp"
+#include "plugin/path_scope.hpp"
 #include "plugin/path_variables.hpp"
 #include "plugin/plugin_folder.hpp"
 #include "plugin/plugin_permissions.hpp"
@@ -36,6 +37,8 @@
 #include "runtime/main_thread_queue.hpp"
 #include "runtime/uv_loop_thread.hpp"
 #include "webview/app_scheme.hpp"
+#include "webview/asset_protocol_config.hpp"
+#include "webview/asset_scheme.hpp"
 #include "webview/bare_echo_scheme.hpp"
 #include "webview/frontend_config.hpp"
 #include "webview/ipc_scheme.hpp"
@@ -201,13 +204,11 @@ void add_window_commands(runtime::CommandTable& commands, runtime::MainThreadQue
 
 // core:path's resolve_directory: @tauri-apps/api's BaseDirectory numbers, resolved like the
 // path variables of scopes ($APPDATA = $DATA/<identifier>, ...), `path` joined and normalised.
-void add_path_commands(runtime::CommandTable& commands, const std::string& identifier) {
+void add_path_commands(runtime::CommandTable& commands, const plugin::PathEnvironment& env) {
   static constexpr const char* kBaseDirectories[] = {
       nullptr,     "AUDIO",    "CACHE",     "CONFIG",       "DATA",     "LOCALDATA", "DOCUMENT", "DOWNLOAD",
       "PICTURE",   "PUBLIC",   "VIDEO",     "RESOURCE",     "TEMP",     "APPCONFIG", "APPDATA",  "APPLOCALDATA",
       "APPCACHE",  "APPLOG",   "DESKTOP",   "EXE",          "FONT",     "HOME",      "RUNTIME",  "TEMPLATE"};
-  plugin::PathEnvironment env;
-  env.app_identifier = identifier;
   commands.add("plugin:path|resolve_directory", {[env](runtime::Invocation& call) {
                  auto args = json::parse(call.args_json).as_object();
                  auto* dir = args.if_contains("directory");
@@ -245,7 +246,7 @@ using PageChannelOpener =
 void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library,
                          const plugin::CallEnvironment& environment, const PageChannelOpener& open_channel) {
   for (const auto& name : library.manifest().commands) {
-    // WARDEN_COMMAND_BLOCKING commands run on the thread pool, the others on the libuv loop.
+    // WARDEN_COMMAND_BLOCKING commands run on the libuv thread pool, the others on the main thread.
     bool blocking = library.command_flags(name).value_or(WARDEN_COMMAND_BLOCKING) & WARDEN_COMMAND_BLOCKING;
     commands.add("plugin:" + library.name() + "|" + name,
                  {[lib = &library, name, base = &environment, open = &open_channel](runtime::Invocation& call) {
@@ -259,7 +260,7 @@ void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary&
                     plugin::CallRequest request;
                     request.command = name;
                     request.environment = env.get();
-                    request.args_json = call.args_json;
+                    request.args_json = std::move(call.args_json);
                     if (call.binary) request.body = std::move(call.body);
                     request.scopes_json = call.scopes_json;
                     request.caller = {call.caller.window, call.caller.webview, call.caller.origin};
@@ -296,6 +297,8 @@ int run_app(const RunOptions& o) {
   plugin::HostOptions host_options;
   host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
   host_options.paths.app_identifier = config.identifier;  // $APPDATA, $APPLOG, ... of this app
+  host_options.paths.resource_dir = app_dir;                // $RESOURCE: what ships with the app
+  auto asset_config = webview::parse_asset_protocol_config(read_text(config_file), config_file.string());
   std::vector<fs::path> plugin_dirs(o.plugin_dirs.begin(), o.plugin_dirs.end());
   // plugins.<name>.path naming a library loads it; a folder there only adds permission files.
   // A malformed plugins.<name>.sha256 is a config error (acl::Error) before anything loads.
@@ -356,7 +359,7 @@ int run_app(const RunOptions& o) {
                             });
   add_sample_commands(commands, events, main_thread, windows);
   add_window_commands(commands, main_thread, windows);
-  add_path_commands(commands, config.identifier);
+  add_path_commands(commands, host_options.paths);
   for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment, open_page_channel);
 
   int exit_code = 0;
@@ -385,6 +388,16 @@ int run_app(const RunOptions& o) {
                    config.isolation_dir->string());
     }
     if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
+    // app.security.assetProtocol: the files convertFileSrc() names, only inside its scope.
+    std::optional<webview::AssetScheme> asset_scheme;
+    if (asset_config.enabled) {
+      asset_scheme.emplace([&asset_config, &host_options](const std::string& path) {
+        plugin::GlobOptions globs{asset_config.require_literal_leading_dot};
+        return plugin::path_in_scope(path, asset_config.scope, host_options.paths, globs) ==
+               plugin::ScopeDecision::allowed;
+      });
+      asset_scheme->register_on(context.get());
+    }
 
     size_t loaded = 0;
     bool quitting = false;
