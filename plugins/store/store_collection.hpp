@@ -47,8 +47,8 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
               const std::string& webview);
   // The holder's resource id in its webview, once the host gave one: change events go to it.
   void set_resource_id(const std::filesystem::path& file, std::uint64_t holder, std::uint32_t rid);
-  // A resource id that `webview` already holds for `file` (0 when none); the caller checks that
-  // the resource is still open.
+  // The resource ids `webview` holds for `file` (none when it holds none); the caller checks that
+  // the resource is still open (the page may have closed it).
   std::vector<std::uint32_t> resource_ids(const std::filesystem::path& file, std::string_view webview) const;
   // The holder went away. The last one closes the store, saving it when it has unsaved changes
   // (errors go to on_save_error).
