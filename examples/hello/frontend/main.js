@@ -56,6 +56,25 @@ async function sleep() {
   }
 }
 
+// Reads and writes through the store plugin: what @tauri-apps/plugin-store's load/get/set/save send.
+// The note survives restarts in $APPDATA/dev.warden.hello/hello.json.
+async function note() {
+  const text = document.getElementById('note').value;
+  try {
+    const rid = await invoke('plugin:store|load', { path: 'hello.json', options: { autoSave: false } });
+    const [before] = await invoke('plugin:store|get', { rid, key: 'note' });
+    await invoke('plugin:store|set', { rid, key: 'note', value: { text, at: new Date().toLocaleString() } });
+    await invoke('plugin:store|save', { rid });
+    const [after, exists] = await invoke('plugin:store|get', { rid, key: 'note' });
+    const was = before ? `replaced "${before.text}" from ${before.at}` : 'first note';
+    show('note-out', `saved "${after.text}" (${was})`, exists);
+    return exists && after.text === text;
+  } catch (e) {
+    show('note-out', `error: ${e}`, false);
+    return false;
+  }
+}
+
 async function listenForEvents() {
   // What @tauri-apps/api's listen() does: register a callback, then ask the event plugin.
   const footer = document.getElementById('events');
@@ -79,6 +98,7 @@ document.getElementById('ping').onclick = ping;
 document.getElementById('greet').onclick = greet;
 document.getElementById('echo').onclick = echo;
 document.getElementById('sleep').onclick = sleep;
+document.getElementById('save-note').onclick = note;
 document.getElementById('label').textContent = metadata.currentWindow.label;
 
 (async () => {
@@ -89,7 +109,7 @@ document.getElementById('label').textContent = metadata.currentWindow.label;
     document.getElementById('app-name').textContent = `app name unavailable: ${e}`;
   }
   // The title tells a script (and the e2e test) how the run went.
-  const steps = [ping, greet, echo, sleep, listenForEvents];
+  const steps = [ping, greet, echo, note, sleep, listenForEvents];
   let expected = 0;
   for (const step of steps) if (await step()) expected += 1;
   document.title = `Hello Warden: ${expected}/${steps.length} as expected`;
