@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "regex_on_large_stack.hpp"
 #include "shell_scope.hpp"
 
 namespace json = boost::json;
@@ -57,7 +58,7 @@ void check_open_path(const OpenConfig& config, const std::string& path) {
   if (path.size() > kMaxValidatedArgument)
     throw std::runtime_error("'path' is longer than " + std::to_string(kMaxValidatedArgument) + " bytes");
   // The whole path must match (a validator cannot be satisfied by a prefix).
-  if (!std::regex_match(path, *config.regex))
+  if (!regex_on_large_stack(*config.regex, path, true))
     throw std::runtime_error("'path' " + quoted(path) + " does not match the open validator " + quoted(config.validator));
 }
 

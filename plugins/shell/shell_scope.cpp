@@ -1,5 +1,7 @@
 #include "shell_scope.hpp"
 
+#include "regex_on_large_stack.hpp"
+
 #include <algorithm>
 
 #include <boost/json.hpp>
@@ -105,7 +107,13 @@ bool match_args(const ScopeEntry& e, const std::vector<std::string>& args, std::
       return false;
     } else {
       // Whole-argument match unless the entry asked for a raw (partial) validator.
-      bool ok = r.raw ? std::regex_search(a, *r.regex) : std::regex_match(a, *r.regex);
+      bool ok = false;
+      try {
+        ok = regex_on_large_stack(*r.regex, a, !r.raw);
+      } catch (const std::exception& e) {
+        why = position + ": " + e.what();
+        return false;
+      }
       if (!ok) {
         why = position + " " + quoted(a) + " does not match the validator " + quoted(r.text);
         return false;

@@ -21,8 +21,8 @@ class ScopeError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Longest argument a validator is run on: std::regex recurses per character, so an unbounded
-// page string could exhaust the stack of the thread matching it.
+// Longest argument a validator is run on: std::regex recurses per character, so the match runs
+// on a thread with a stack sized for this (regex_on_large_stack.hpp), and longer ones are refused.
 inline constexpr std::size_t kMaxValidatedArgument = 4096;
 
 struct ArgRule {

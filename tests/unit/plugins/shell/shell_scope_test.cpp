@@ -2,6 +2,7 @@
 // might try to get more than that (extra or missing arguments, shell syntax, newlines, NUL bytes,
 // names that are paths, validators matched only in part, deny entries).
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <boost/json.hpp>
 
@@ -97,6 +98,26 @@ TEST(ShellScope, AValidatorIsNeverRunOnAHugeArgument) {
   std::string huge(1 << 20, 'a');
   EXPECT_NE(refusal(s, "any", {huge}).find("longer than 4096 bytes"), std::string::npos);
   EXPECT_EQ(refusal(s, "any", {std::string(kMaxValidatedArgument, 'b')}), "");
+}
+
+// A host worker thread may have a small stack: matching the longest argument against a
+// backtracking-heavy validator from a 256 KiB stack must neither crash nor refuse wrongly.
+TEST(ShellScope, AValidatorRunsSafelyFromASmallStack) {
+  struct Job {
+    std::string why = "not run";
+  } job;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(&thread, &attr, +[](void* p) -> void* {
+              auto s = scope_of(R"([{"name": "any", "cmd": "echo", "args": [{"validator": "(a|b)*c?"}]}])");
+              static_cast<Job*>(p)->why = refusal(s, "any", {std::string(kMaxValidatedArgument, 'b')});
+              return nullptr;
+            }, &job), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  EXPECT_EQ(job.why, "");
 }
 
 TEST(ShellScope, ProgramNamesAreEntryNamesNeverPaths) {
