@@ -199,44 +199,6 @@ std::optional<PathGlob> PathGlob::canonical_variant() const {
   return g;
 }
 
-std::optional<std::string> canonical_path(std::string_view path) {
-  if (path.empty() || path.front() != '/' || path.find('\0') != std::string_view::npos) return std::nullopt;
-  auto parts = split_components(path);
-  std::string current = "/";
-  auto join = [](const std::string& dir, std::string_view name) {
-    return dir == "/" ? "/" + std::string(name) : dir + "/" + std::string(name);
-  };
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::string_view part = parts[i];
-    if (part == ".") continue;
-    if (part == "..") {
-      // `current` has no symlinks, so its lexical parent is its real parent.
-      current = fs::path(current).parent_path().string();
-      continue;
-    }
-    std::string next = join(current, part);
-    struct stat st {};
-    if (::lstat(next.c_str(), &st) != 0) {
-      if (errno != ENOENT) return std::nullopt;  // not a folder, no access, ...: undecidable
-      // The rest does not exist yet: it is taken as written, but cannot climb back out.
-      for (std::size_t k = i; k < parts.size(); ++k) {
-        if (parts[k] == "..") return std::nullopt;
-        if (parts[k] != ".") current = join(current, parts[k]);
-      }
-      return current;
-    }
-    if (S_ISLNK(st.st_mode)) {
-      // Follow the link to its final target; a broken or looping link is undecidable.
-      char* real = ::realpath(next.c_str(), nullptr);
-      if (!real) return std::nullopt;
-      current = real;
-      std::free(real);
-    } else {
-      current = std::move(next);
-    }
-  }
-  return current;
-}
 
 ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, const PathEnvironment& env,
                             GlobOptions options) {

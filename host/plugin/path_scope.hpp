@@ -11,6 +11,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "plugin/canonical_path.hpp"
 #include "plugin/path_variables.hpp"
 
 namespace warden::plugin {
@@ -48,13 +49,6 @@ class PathGlob {
   std::vector<Component> components_;
   GlobOptions options_;
 };
-
-// `path` made absolute and canonical the way the kernel would walk it: "." dropped, every
-// symlink followed to its final target (a ".." after a symlink leaves the link's target, not the
-// link's folder), the part that does not exist yet taken as written. nullopt when the path is
-// relative or has a NUL, when a link is broken or loops, when a component cannot be examined
-// (no permission, not a folder), or when ".." follows a component that does not exist.
-std::optional<std::string> canonical_path(std::string_view path);
 
 enum class ScopeDecision { allowed, denied, malformed };
 

@@ -39,39 +39,6 @@ std::string parent_of(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> canonical_path(std::string_view absolute) {
-  if (absolute.empty() || absolute.front() != '/' || absolute.find('\0') != std::string_view::npos)
-    return std::nullopt;
-  auto parts = components(absolute);
-  std::string current = "/";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    std::string_view part = parts[i];
-    if (part == ".") continue;
-    if (part == "..") {  // `current` has no symlinks: its lexical parent is its real one
-      current = parent_of(current);
-      continue;
-    }
-    std::string next = join(current, part);
-    struct stat st {};
-    if (::lstat(next.c_str(), &st) != 0) {
-      if (errno != ENOENT) return std::nullopt;
-      for (std::size_t k = i; k < parts.size(); ++k) {
-        if (parts[k] == "..") return std::nullopt;
-        if (parts[k] != ".") current = join(current, parts[k]);
-      }
-      return current;
-    }
-    if (S_ISLNK(st.st_mode)) {
-      char* real = ::realpath(next.c_str(), nullptr);
-      if (!real) return std::nullopt;
-      current = real;
-      std::free(real);
-    } else {
-      current = std::move(next);
-    }
-  }
-  return current;
-}
 
 Fd& Fd::operator=(Fd&& o) noexcept {
   if (this != &o) {

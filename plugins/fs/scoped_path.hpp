@@ -12,15 +12,16 @@
 #include <string>
 #include <string_view>
 
+#include "plugin/canonical_path.hpp"
+
 namespace warden::fs_plugin {
 
 // Whether an absolute canonical path is in the call's scope (the host's path_in_scope).
 using ScopeCheck = std::function<bool(const std::string& canonical_path)>;
 
-// canonical_path as the host computes it (host/plugin/path_scope.hpp): symlinks followed to
-// their final target, the part that does not exist yet taken as written; nullopt for a broken
-// or looping link, an unreadable component, or ".." after a component that does not exist.
-std::optional<std::string> canonical_path(std::string_view absolute);
+// The host's own canonical_path (host/plugin/canonical_path.cpp, compiled into this plugin): the
+// path the scope decides on is exactly the path opened below.
+using warden::plugin::canonical_path;
 
 // Owns one file descriptor.
 class Fd {
