@@ -28,6 +28,9 @@ seed_dir() {  # a fresh corpus folder per target, seeded from test data
     manifest_section_fuzz)  # the section bytes of every plugin the test build made
       for f in "$BUILD_DIR"/plugins/*.so; do
         [ -f "$f" ] && objcopy -O binary --only-section=.warden_manifest "$f" "$dir/$(basename "$f").bin"; done ;;
+    isolation_message_fuzz)  # plaintexts as the isolation frame writes them
+      printf '{"cmd":"greet","origin":"app://localhost","time":1,"contentType":"application/json"}\n{"name":"a"}' > "$dir/seed1"
+      printf '{"cmd":"echo","origin":"app://localhost","time":1,"contentType":"application/octet-stream"}\n\001\002' > "$dir/seed2" ;;
     url_pattern_fuzz)
       printf 'https://*.tauri.app\nhttps://a.tauri.app/x' > "$dir/seed1"
       printf 'http://localhost:*/*\nhttp://user@localhost:8080/' > "$dir/seed2" ;;
