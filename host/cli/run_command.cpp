@@ -105,8 +105,12 @@ runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority, con
     runtime::AccessDecision out;
     out.allowed = d.allowed();
     if (out.allowed) {
-      out.scopes_json = json::serialize(json::object{{"command", merged_scopes(d.command_scopes)},
-                                                     {"global", merged_scopes(d.global_scopes)}});
+      // Most calls carry no scope: skip building a document for them (this runs on every call).
+      if (d.command_scopes.empty() && d.global_scopes.empty())
+        out.scopes_json = R"({"command":null,"global":null})";
+      else
+        out.scopes_json = json::serialize(json::object{{"command", merged_scopes(d.command_scopes)},
+                                                       {"global", merged_scopes(d.global_scopes)}});
     } else {
       out.reason = d.reason();
     }
@@ -262,7 +266,7 @@ void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary&
                     request.environment = env.get();
                     request.args_json = std::move(call.args_json);
                     if (call.binary) request.body = std::move(call.body);
-                    request.scopes_json = call.scopes_json;
+                    request.scopes_json = std::move(call.scopes_json);
                     request.caller = {call.caller.window, call.caller.webview, call.caller.origin};
                     lib->invoke(std::move(request), [completion = call.completion, env](const plugin::CallResult& r) {
                       switch (r.kind) {
