@@ -17,19 +17,27 @@ const HeaderList kCorsHeaders{{"Access-Control-Allow-Origin", "*"},
                               {"Access-Control-Expose-Headers", "Content-Type"},
                               {"Cache-Control", "no-store"}};
 
-void finish(WebKitURISchemeRequest* request, const ipc::InvokeResponse& response) {
-  finish_request(request, response.status, response.content_type, response.body, kCorsHeaders);
+void finish(WebKitURISchemeRequest* request, ipc::InvokeResponse response) {
+  finish_request(request, response.status, response.content_type, std::move(response.body), kCorsHeaders);
 }
 
-// What is known about a request before it is decoded, for the denial log.
+// What is known about a request before it is decoded, for the denial log. The window's labels
+// are looked up only when a request is refused: allowed calls do not pay for them.
 struct Seen {
   std::string command;  // the decoded path, when it decodes
-  std::string window, webview, origin;
+  std::string origin;
+  const WindowSet* windows = nullptr;
+  WebKitWebView* view = nullptr;
 };
 
 void refuse(WebKitURISchemeRequest* request, const Seen& seen, int status, std::string_view generic,
             std::string_view detail) {
-  log::denial({seen.command, seen.window, seen.webview, seen.origin, status, detail});
+  std::string window, webview;
+  if (auto known = seen.windows->caller_of(seen.view, seen.origin)) {
+    window = known->window;
+    webview = known->webview;
+  }
+  log::denial({seen.command, window, webview, seen.origin, status, detail});
   finish(request, ipc::InvokeResponse::error(status, runtime::webview_error(generic, detail)));
 }
 
@@ -60,11 +68,9 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
   const char* origin = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
   seen.origin = origin ? origin : "";
-  // Labels for the log only; the caller used for the call is built below, after the checks.
-  if (auto known = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), seen.origin)) {
-    seen.window = known->window;
-    seen.webview = known->webview;
-  }
+  // For the log only; the caller used for the call is built below, after the checks.
+  seen.windows = &windows_;
+  seen.view = webkit_uri_scheme_request_get_web_view(request);
 
   GUri* uri = g_uri_parse(webkit_uri_scheme_request_get_uri(request),
                           static_cast<GUriFlags>(G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS), nullptr);
@@ -139,7 +145,7 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
                          AppWindow* window = windows_.find(label);
                          if (!window || !window->open())
                            spdlog::info("ipc: settled a call of closed window '{}'", label);
-                         finish(request, response);  // WebKit ignores it when the webview is gone
+                         finish(request, std::move(response));  // WebKit ignores it when the webview is gone
                          g_object_unref(request);
                        });
 }

@@ -45,6 +45,16 @@ std::string origin_of_url(const std::string& url) {
   return origin;
 }
 
+// Whether `url` belongs to `origin`. WebKit gives both serialized (lowercase scheme and host,
+// default port dropped), so "origin, then '/' or the end" settles most calls without parsing;
+// anything else (userinfo, an odd form) is parsed.
+bool url_has_origin(const std::string& url, const std::string& origin) {
+  if (url.size() >= origin.size() && url.compare(0, origin.size(), origin) == 0 &&
+      (url.size() == origin.size() || url[origin.size()] == '/'))
+    return true;
+  return origin_of_url(url) == origin;
+}
+
 std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const std::string& origin) const {
   AppWindow* window = find(view);
   if (!window || !window->open()) return std::nullopt;
@@ -54,7 +64,7 @@ std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const s
   caller.origin = origin;
   caller.page = window->page();
   std::string top = window->current_url();
-  caller.url = (!top.empty() && origin_of_url(top) == origin) ? top : origin + "/";
+  caller.url = (!top.empty() && url_has_origin(top, origin)) ? top : origin + "/";
   return caller;
 }
 

@@ -44,5 +44,7 @@ class WindowSet {
 
 // The origin ("scheme://host[:port]") of an absolute URL; "" when it has none.
 std::string origin_of_url(const std::string& url);
+// Whether `url` is on `origin` (exactly: a longer host or another port is not).
+bool url_has_origin(const std::string& url, const std::string& origin);
 
 }  // namespace warden::webview

@@ -88,4 +88,11 @@ TEST(OriginOfUrl, SchemeHostPort) {
   EXPECT_EQ(origin_of_url("app://localhost/index.html"), "app://localhost");
   EXPECT_EQ(origin_of_url("http://127.0.0.1:8080/a?b"), "http://127.0.0.1:8080");
   EXPECT_EQ(origin_of_url("about:blank"), "");
+  EXPECT_TRUE(url_has_origin("app://localhost/index.html", "app://localhost"));
+  EXPECT_TRUE(url_has_origin("https://a.example", "https://a.example"));
+  EXPECT_TRUE(url_has_origin("https://u@a.example/x", "https://a.example"));  // parsed: userinfo is not origin
+  EXPECT_FALSE(url_has_origin("https://a.example.evil.org/", "https://a.example"));
+  EXPECT_FALSE(url_has_origin("https://a.example:8443/", "https://a.example"));
+  EXPECT_FALSE(url_has_origin("https://a.examplex/", "https://a.example"));
+  EXPECT_FALSE(url_has_origin("http://a.example/", "https://a.example"));
 }
