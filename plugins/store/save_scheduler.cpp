@@ -55,7 +55,9 @@ void SaveScheduler::run(const std::shared_ptr<Queue>& queue) {
     auto next = std::min_element(queue->pending.begin(), queue->pending.end(),
                                  [](const auto& a, const auto& b) { return a.second.due < b.second.due; });
     if (next->second.due > Clock::now()) {
-      queue->wake.wait_until(lock, next->second.due);
+      // A copy: while waiting the lock is released and cancel() may erase the entry.
+      const auto due = next->second.due;
+      queue->wake.wait_until(lock, due);
       continue;
     }
     std::function<void()> task = std::move(next->second.task);
