@@ -7,9 +7,8 @@
 #include <vector>
 
 namespace warden::plugin {
-namespace {
 
-std::vector<std::string_view> components(std::string_view s) {
+std::vector<std::string_view> path_components(std::string_view s) {
   std::vector<std::string_view> out;
   for (std::size_t start = 0; start < s.size();) {
     std::size_t end = s.find('/', start);
@@ -20,11 +19,9 @@ std::vector<std::string_view> components(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
 std::optional<std::string> canonical_path(std::string_view path) {
   if (path.empty() || path.front() != '/' || path.find('\0') != std::string_view::npos) return std::nullopt;
-  auto parts = components(path);
+  auto parts = path_components(path);
   std::string current = "/";
   auto join = [](const std::string& dir, std::string_view name) {
     return dir == "/" ? "/" + std::string(name) : dir + "/" + std::string(name);

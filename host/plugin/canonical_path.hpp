@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace warden::plugin {
 
@@ -15,5 +16,8 @@ namespace warden::plugin {
 // relative or has a NUL, when a link is broken or loops, when a component cannot be examined
 // (no permission, not a folder), or when ".." follows a component that does not exist.
 std::optional<std::string> canonical_path(std::string_view path);
+
+// The non-empty parts of `path` between slashes ("/a//b/" -> {"a", "b"}), viewing into `path`.
+std::vector<std::string_view> path_components(std::string_view path);
 
 }  // namespace warden::plugin

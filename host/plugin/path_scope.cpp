@@ -14,18 +14,6 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 namespace {
 
-std::vector<std::string_view> split_components(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    std::size_t end = s.find('/', start);
-    if (end == std::string_view::npos) end = s.size();
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 PathGlob::Component literal_component(std::string_view text) {
   PathGlob::Component c;
   c.literal_leading_dot = !text.empty() && text.front() == '.';
@@ -155,8 +143,8 @@ std::optional<PathGlob> PathGlob::compile(std::string_view pattern, const PathEn
   PathGlob g;
   g.options_ = options;
   const std::string base = expanded->base.string();  // the views below point into it
-  for (auto part : split_components(base)) g.components_.push_back(literal_component(part));
-  for (auto part : split_components(expanded->rest)) {
+  for (auto part : path_components(base)) g.components_.push_back(literal_component(part));
+  for (auto part : path_components(expanded->rest)) {
     if (part == ".") continue;
     if (part == "..") return std::nullopt;  // patterns must not climb
     g.components_.push_back(glob_component(part));
@@ -166,7 +154,7 @@ std::optional<PathGlob> PathGlob::compile(std::string_view pattern, const PathEn
 
 bool PathGlob::matches(std::string_view path) const {
   if (path.empty() || path.front() != '/') return false;
-  auto parts = split_components(path);
+  auto parts = path_components(path);
   return components_match(components_, 0, parts, 0, options_);
 }
 
@@ -193,7 +181,7 @@ std::optional<PathGlob> PathGlob::canonical_variant() const {
   if (!resolved || *resolved == prefix) return std::nullopt;
   PathGlob g;
   g.options_ = options_;
-  for (auto part : split_components(*resolved)) g.components_.push_back(literal_component(part));
+  for (auto part : path_components(*resolved)) g.components_.push_back(literal_component(part));
   g.components_.insert(g.components_.end(), components_.begin() + static_cast<std::ptrdiff_t>(literal),
                        components_.end());
   return g;

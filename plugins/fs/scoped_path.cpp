@@ -15,17 +15,6 @@
 namespace warden::fs_plugin {
 namespace {
 
-std::vector<std::string_view> components(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (std::size_t start = 0; start < s.size();) {
-    std::size_t end = s.find('/', start);
-    if (end == std::string_view::npos) end = s.size();
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 std::string join(const std::string& folder, std::string_view name) {
   return folder == "/" ? "/" + std::string(name) : folder + "/" + std::string(name);
 }
@@ -59,7 +48,7 @@ void throw_errno(const std::string& what, const std::string& path, int error) {
 long walk_without_symlinks(const std::string& folder) {
   Fd current(::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC));
   if (!current) return -1;
-  for (auto part : components(folder)) {
+  for (auto part : warden::plugin::path_components(folder)) {
     std::string name(part);
     if (name == "." || name == "..") {
       errno = EINVAL;  // canonical paths have neither
@@ -105,7 +94,7 @@ ScopedPath ScopedPath::check(const std::string& absolute, Reach reach, const Sco
     }
   } else {
     // The entry itself: its folder resolved, its own name kept.
-    auto parts = components(absolute);
+    auto parts = warden::plugin::path_components(absolute);
     while (!parts.empty() && parts.back() == ".") parts.pop_back();
     if (parts.empty()) {
       p.folder_ = "/";
