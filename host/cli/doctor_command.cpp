@@ -4,12 +4,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +20,7 @@
 #include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
 #include "acl/target.hpp"
+#include "cli/text_file.hpp"
 #include "cli/webview_libraries.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/plugin_folder.hpp"
@@ -150,14 +149,6 @@ class PluginChecks {
   std::map<std::string, fs::path> names_;
 };
 
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError("cannot read " + file.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The ACL `warden run` would build from the app folder and the plugins that would load; an
 // error here (a capability naming an unknown plugin or permission, ...) stops `warden run`.
 AclReport check_acl(const fs::path& app_dir, const std::vector<PluginReport>& plugins) {
@@ -212,7 +203,7 @@ Report examine(const DoctorOptions& o) {
     app_dir = fs::absolute(o.app_dir);
     fs::path file = app_dir / "warden.conf.json";
     try {
-      config = acl::parse_app_config(read_text(file), file.string(), app_dir);
+      config = acl::parse_app_config(read_text_file(file), file.string(), app_dir);
     } catch (const acl::Error& e) {
       throw UsageError(e.what());
     }

@@ -3,11 +3,9 @@
 // authority. Also the sample host's own app commands (greet, echo, sleep, stream, broadcast).
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,6 +20,7 @@
 #include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
+#include "cli/text_file.hpp"
 #include "plugin/call_environment.hpp"
 #include "plugin/path_scope.hpp"
 #include "plugin/path_variables.hpp"
@@ -61,14 +60,6 @@ struct RunOptions {
   bool bare_echo_scheme = false;
   bool dev = false;
 };
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError("cannot read " + file.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The app config's `plugins` object (each plugin's init gets its plugins.<name>), {} when absent.
 // The file was validated by parse_frontend_config and the ACL loader already.
@@ -286,7 +277,7 @@ int run_app(const RunOptions& o) {
 
   fs::path app_dir = fs::absolute(o.app_dir);
   fs::path config_file = app_dir / "warden.conf.json";
-  auto config = webview::parse_frontend_config(read_text(config_file), config_file.string(), app_dir);
+  auto config = webview::parse_frontend_config(read_text_file(config_file), config_file.string(), app_dir);
 
   // Runtime plumbing. Declaration order is teardown order in reverse: windows close first,
   // then the libuv loop drains, then the main-thread queue goes.
@@ -302,14 +293,14 @@ int run_app(const RunOptions& o) {
   host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
   host_options.paths.app_identifier = config.identifier;  // $APPDATA, $APPLOG, ... of this app
   host_options.paths.resource_dir = app_dir;                // $RESOURCE: what ships with the app
-  auto asset_config = webview::parse_asset_protocol_config(read_text(config_file), config_file.string());
+  auto asset_config = webview::parse_asset_protocol_config(read_text_file(config_file), config_file.string());
   std::vector<fs::path> plugin_dirs(o.plugin_dirs.begin(), o.plugin_dirs.end());
   // plugins.<name>.path naming a library loads it; a folder there only adds permission files.
   // A malformed plugins.<name>.sha256 is a config error (acl::Error) before anything loads.
-  acl::AppConfig app_config = acl::parse_app_config(read_text(config_file), config_file.string(), app_dir);
+  acl::AppConfig app_config = acl::parse_app_config(read_text_file(config_file), config_file.string(), app_dir);
   plugin::AppPlugins app_plugins;
   app_plugins.pins = app_config.plugin_pins;
-  app_plugins.configs = plugin_configs(read_text(config_file));
+  app_plugins.configs = plugin_configs(read_text_file(config_file));
   for (const auto& [name, path] : app_config.plugin_paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) app_plugins.libraries[name] = path;
