@@ -14,7 +14,7 @@ namespace warden::ipc {
 struct InvokeRequest {
   std::string command;          // "plugin:<plugin>|<command>" or a bare app command name
   std::string args_json;        // a JSON object; "{}" when the body is binary
-  std::vector<uint8_t> body;    // the raw bytes when the caller sent binary
+  std::string body;             // the raw bytes when the caller sent binary
   bool binary = false;
 };
 
@@ -53,7 +53,7 @@ std::optional<std::vector<std::string>> parse_caller_header_names(std::string_vi
 // that is how @tauri-apps/plugin-fs passes a path next to the bytes it writes).
 std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view url_path,
                                                                std::string_view content_type,
-                                                               std::vector<uint8_t> body,
+                                                               std::string body,
                                                                const CallerHeaders& caller_headers = {});
 
 }  // namespace warden::ipc

@@ -4,17 +4,12 @@
 
 namespace warden::ipc {
 
-InvokeResponse InvokeResponse::json(std::string_view json) {
-  return {200, "application/json", std::vector<uint8_t>(json.begin(), json.end())};
-}
+InvokeResponse InvokeResponse::json(std::string json) { return {200, "application/json", std::move(json)}; }
 
-InvokeResponse InvokeResponse::bytes(std::vector<uint8_t> data) {
-  return {200, "application/octet-stream", std::move(data)};
-}
+InvokeResponse InvokeResponse::bytes(std::string data) { return {200, "application/octet-stream", std::move(data)}; }
 
 InvokeResponse InvokeResponse::error(int status, std::string_view message) {
-  std::string text = boost::json::serialize(boost::json::value(boost::json::string(message)));
-  return {status, "application/json", std::vector<uint8_t>(text.begin(), text.end())};
+  return {status, "application/json", boost::json::serialize(boost::json::value(boost::json::string(message)))};
 }
 
 }  // namespace warden::ipc

@@ -11,12 +11,12 @@ namespace warden::ipc {
 struct InvokeResponse {
   int status = 200;
   std::string content_type;     // "application/json", "application/octet-stream", ...
-  std::vector<uint8_t> body;
+  std::string body;            // bytes, JSON text for application/json
 
   // A JSON value (already serialized; `json` must be valid JSON).
-  static InvokeResponse json(std::string_view json);
+  static InvokeResponse json(std::string json);
   // Raw bytes, delivered to JS as an ArrayBuffer.
-  static InvokeResponse bytes(std::vector<uint8_t> data);
+  static InvokeResponse bytes(std::string data);
   // A rejection whose value is the string `message` (what @tauri-apps/api callers expect
   // from a command error). `status` says which kind: 400 bad request, 403 denied,
   // 404 unknown command, 500 command failed.

@@ -48,13 +48,15 @@ struct warden_call {
     CallCallback cb;
     {
       std::lock_guard lock(mutex);
-      result = std::move(r);
       cb = std::move(on_complete);
+      // The callback takes the payload (a 16 MiB result is not copied); a waiter sees the kind.
+      if (cb) result = CallResult{r.kind, {}, {}, {}};
+      else result = std::move(r);
     }
     cv.notify_all();
     if (cb) {
       try {
-        cb(*result);
+        cb(std::move(r));
       } catch (const std::exception& e) {
         spdlog::error("completion callback of {}|{} threw: {}", plugin, data.command, e.what());
       }
@@ -84,7 +86,7 @@ PendingCall::PendingCall(std::string plugin, CallRequest request, CallCallback o
   call_->request.command = d.command.c_str();
   call_->request.args_json = d.args_json.c_str();
   call_->request.args_json_size = d.args_json.size();
-  call_->request.body = d.body ? d.body->data() : nullptr;
+  call_->request.body = d.body ? reinterpret_cast<const uint8_t*>(d.body->data()) : nullptr;
   call_->request.body_size = d.body ? d.body->size() : 0;
   if (d.body && d.body->empty()) call_->request.body = reinterpret_cast<const uint8_t*>("");  // non-NULL: binary, empty
   call_->request.scopes_json = d.scopes_json.c_str();
@@ -136,7 +138,7 @@ void call_resolve_bytes(warden_call* call, const uint8_t* data, size_t size) {
     call->complete(CallResult::from_error("plugin resolved with a NULL data pointer"), "resolve_bytes");
     return;
   }
-  call->complete(CallResult::from_bytes(std::vector<uint8_t>(data, data + size)), "resolve_bytes");
+  call->complete(CallResult::from_bytes(std::string(reinterpret_cast<const char*>(data), size)), "resolve_bytes");
 }
 
 void call_reject(warden_call* call, const char* message) {

@@ -22,7 +22,7 @@ struct Caller {
 struct CallRequest {
   std::string command;
   std::string args_json = "{}";
-  std::optional<std::vector<std::uint8_t>> body;  // raw bytes when the caller sent binary
+  std::optional<std::string> body;  // raw bytes when the caller sent binary
   std::string scopes_json = R"({"command":null,"global":null})";
   Caller caller;
   const CallEnvironment* environment = nullptr;  // channels and resources; outlives the call
@@ -32,16 +32,16 @@ struct CallResult {
   enum class Kind { json, bytes, error };
   Kind kind = Kind::error;
   std::string json;                 // Kind::json: valid JSON text
-  std::vector<std::uint8_t> bytes;  // Kind::bytes
+  std::string bytes;                // Kind::bytes: the raw bytes
   std::string error;                // Kind::error: the message
 
   static CallResult from_json(std::string j) { return {Kind::json, std::move(j), {}, {}}; }
-  static CallResult from_bytes(std::vector<std::uint8_t> b) { return {Kind::bytes, {}, std::move(b), {}}; }
+  static CallResult from_bytes(std::string b) { return {Kind::bytes, {}, std::move(b), {}}; }
   static CallResult from_error(std::string e) { return {Kind::error, {}, {}, std::move(e)}; }
 };
 
-// Runs once, on the thread that completes the call (any thread).
-using CallCallback = std::function<void(const CallResult&)>;
+// Runs once, on the thread that completes the call (any thread), and receives the result.
+using CallCallback = std::function<void(CallResult)>;
 
 // The host's reference to one call. The shared state (request data, result) lives until both
 // this object is destroyed and the call is completed, so a plugin that completes late never
@@ -68,7 +68,8 @@ class PendingCall {
   void invoke_returned();
 
   bool completed() const;
-  // Waits until the call completes or the timeout passes; the result when completed.
+  // Waits until the call completes or the timeout passes; the result when completed. With an
+  // on_complete callback, which takes the result, only its kind is left here.
   std::optional<CallResult> wait_for(std::chrono::milliseconds timeout) const;
 
  private:

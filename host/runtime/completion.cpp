@@ -24,8 +24,8 @@ bool Completion::settle(ipc::InvokeResponse response) {
   return true;
 }
 
-bool Completion::resolve_json(std::string_view json) { return settle(ipc::InvokeResponse::json(json)); }
-bool Completion::resolve_bytes(std::vector<uint8_t> data) {
+bool Completion::resolve_json(std::string json) { return settle(ipc::InvokeResponse::json(std::move(json))); }
+bool Completion::resolve_bytes(std::string data) {
   return settle(ipc::InvokeResponse::bytes(std::move(data)));
 }
 bool Completion::reject(std::string_view message) {

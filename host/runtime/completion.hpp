@@ -4,8 +4,8 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
-#include <vector>
 
 #include "ipc/invoke_response.hpp"
 
@@ -19,9 +19,10 @@ class Completion {
   Completion(const Completion&) = delete;
   Completion& operator=(const Completion&) = delete;
 
-  // Each returns false (and does nothing) when the call was already settled.
-  bool resolve_json(std::string_view json);
-  bool resolve_bytes(std::vector<uint8_t> data);
+  // Each returns false (and does nothing) when the call was already settled. The text or bytes
+  // are moved into the response (no copy of a large result).
+  bool resolve_json(std::string json);
+  bool resolve_bytes(std::string data);
   bool reject(std::string_view message);
   bool settle(ipc::InvokeResponse response);
 

@@ -13,7 +13,7 @@ namespace warden::runtime {
 struct Invocation {
   std::string command;        // full name: "plugin:<plugin>|<command>" or a bare app command
   std::string args_json;      // a JSON object ("{}" when binary)
-  std::vector<uint8_t> body;  // raw bytes when `binary`
+  std::string body;           // raw bytes when `binary`
   bool binary = false;
   std::string scopes_json;    // the scopes this call was granted
   Caller caller;

@@ -128,7 +128,7 @@ void AssetScheme::handle(WebKitURISchemeRequest* request) {
     auto range = parse_byte_range(range_header, size);
     if (!range) {
       out.emplace_back("Content-Range", "bytes */" + std::to_string(size));
-      return finish_request(request, 416, "text/plain; charset=utf-8", {}, out);
+      return finish_request(request, 416, "text/plain; charset=utf-8", std::string(), out);
     }
     first = range->first;
     count = std::min<uint64_t>(range->last - range->first + 1, kMaxChunk);

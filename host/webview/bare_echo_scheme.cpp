@@ -4,6 +4,7 @@
 
 #include <webkit2/webkit2.h>
 
+#include "webview/request_body.hpp"
 #include "webview/scheme_response.hpp"
 
 namespace warden::webview {
@@ -12,14 +13,8 @@ void register_bare_echo_scheme(WebKitWebContext* context) {
   webkit_web_context_register_uri_scheme(
       context, kBareEchoScheme,
       +[](WebKitURISchemeRequest* request, gpointer) {
-        std::vector<uint8_t> body;
-        if (GInputStream* stream = webkit_uri_scheme_request_get_http_body(request)) {
-          uint8_t buffer[64 * 1024];
-          gssize n;
-          while ((n = g_input_stream_read(stream, buffer, sizeof buffer, nullptr, nullptr)) > 0)
-            body.insert(body.end(), buffer, buffer + n);
-          g_object_unref(stream);
-        }
+        // The same body reader as ipc://, so the two sides differ only by the IPC layer.
+        std::string body = read_request_body(request).value_or("");
         finish_request(request, 200, "application/octet-stream", std::move(body),
                        {{"Access-Control-Allow-Origin", "*"}, {"Cache-Control", "no-store"}});
       },

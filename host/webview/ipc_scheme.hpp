@@ -26,8 +26,7 @@ namespace warden::webview {
 
 class IpcScheme {
  public:
-  static constexpr const char* scheme = "ipc";
-  static constexpr const char* host = "localhost";
+  static constexpr const char* scheme = "ipc";  // served at ipc::kIpcUrlPrefix
 
   IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key,
             std::optional<ipc::IsolationKey> isolation_key = std::nullopt);

@@ -4,12 +4,16 @@
 
 namespace warden::webview {
 
-void finish_request(WebKitURISchemeRequest* request, int status, const std::string& content_type,
-                    std::vector<uint8_t> body, const HeaderList& headers) {
-  auto* owned = new std::vector<uint8_t>(std::move(body));
+namespace {
+
+// WebKit reads the body from a stream over a GBytes that owns the container, so the bytes are
+// never copied on this side.
+template <class Container>
+void finish_owned(WebKitURISchemeRequest* request, int status, const std::string& content_type, Container body,
+                  const HeaderList& headers) {
+  auto* owned = new Container(std::move(body));
   GBytes* bytes = g_bytes_new_with_free_func(owned->data(), owned->size(),
-                                             [](gpointer p) { delete static_cast<std::vector<uint8_t>*>(p); },
-                                             owned);
+                                             [](gpointer p) { delete static_cast<Container*>(p); }, owned);
   GInputStream* stream = g_memory_input_stream_new_from_bytes(bytes);
   WebKitURISchemeResponse* response =
       webkit_uri_scheme_response_new(stream, static_cast<gint64>(g_bytes_get_size(bytes)));
@@ -24,6 +28,18 @@ void finish_request(WebKitURISchemeRequest* request, int status, const std::stri
   g_object_unref(response);
   g_object_unref(stream);
   g_bytes_unref(bytes);
+}
+
+}  // namespace
+
+void finish_request(WebKitURISchemeRequest* request, int status, const std::string& content_type,
+                    std::vector<uint8_t> body, const HeaderList& headers) {
+  finish_owned(request, status, content_type, std::move(body), headers);
+}
+
+void finish_request(WebKitURISchemeRequest* request, int status, const std::string& content_type,
+                    std::string body, const HeaderList& headers) {
+  finish_owned(request, status, content_type, std::move(body), headers);
 }
 
 }  // namespace warden::webview

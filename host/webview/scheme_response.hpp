@@ -15,5 +15,7 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 // ignores). Must run on the main thread.
 void finish_request(WebKitURISchemeRequest* request, int status, const std::string& content_type,
                     std::vector<uint8_t> body, const HeaderList& headers = {});
+void finish_request(WebKitURISchemeRequest* request, int status, const std::string& content_type,
+                    std::string body, const HeaderList& headers = {});
 
 }  // namespace warden::webview

@@ -9,7 +9,7 @@
 using namespace warden::ipc;
 
 namespace {
-std::vector<uint8_t> bytes(std::string_view s) { return {s.begin(), s.end()}; }
+std::string bytes(std::string_view s) { return std::string(s); }
 std::string error_of(const std::variant<InvokeRequest, DecodeError>& r) {
   auto* e = std::get_if<DecodeError>(&r);
   return e ? e->message : "";
@@ -51,7 +51,7 @@ TEST(DecodeInvokeRequest, EmptyBodyIsEmptyObject) {
 }
 
 TEST(DecodeInvokeRequest, RawBytesKeepTheirBytes) {
-  std::vector<uint8_t> body{0, 1, 2, 255};
+  std::string body("\x00\x01\x02\xff", 4);
   auto r = decode_invoke_request("/echo", "Application/Octet-Stream", body);
   ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r));
   auto& req = std::get<InvokeRequest>(r);
@@ -61,12 +61,12 @@ TEST(DecodeInvokeRequest, RawBytesKeepTheirBytes) {
 }
 
 TEST(DecodeInvokeRequest, RawBytesTakeTheCallersHeadersAsArguments) {
-  auto r = decode_invoke_request("/plugin%3Afs%7Cwrite_file", "application/octet-stream", {1, 2},
+  auto r = decode_invoke_request("/plugin%3Afs%7Cwrite_file", "application/octet-stream", std::string("\x01\x02", 2),
                                  {{"path", "%2Ftmp%2Fa.txt"}, {"options", R"({"append":true})"}});
   ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r)) << error_of(r);
   auto& req = std::get<InvokeRequest>(r);
   EXPECT_EQ(req.args_json, R"({"path":"%2Ftmp%2Fa.txt","options":"{\"append\":true}"})");
-  EXPECT_EQ(req.body, (std::vector<uint8_t>{1, 2}));
+  EXPECT_EQ(req.body, std::string("\x01\x02", 2));
 }
 
 TEST(CallerHeaderNames, TokensOnlyOnceAndAtMost32) {
@@ -98,7 +98,7 @@ TEST(InvokeResponse, ErrorsAreJsonStrings) {
   EXPECT_EQ(e.status, 403);
   EXPECT_EQ(e.content_type, "application/json");
   EXPECT_EQ(std::string(e.body.begin(), e.body.end()), R"("not \"allowed\"")");
-  EXPECT_EQ(InvokeResponse::bytes({1, 2}).content_type, "application/octet-stream");
+  EXPECT_EQ(InvokeResponse::bytes("\x01\x02").content_type, "application/octet-stream");
 }
 
 TEST(BridgeScript, CallsTheBridgeWithEscapedLabels) {

@@ -18,7 +18,7 @@ using warden::test::TempDir;
 namespace {
 
 CallResult run(PluginLibrary& lib, const std::string& command, const std::string& args = "{}",
-               std::optional<std::vector<std::uint8_t>> body = std::nullopt, const std::string& scopes = "") {
+               std::optional<std::string> body = std::nullopt, const std::string& scopes = "") {
   CallRequest r;
   r.command = command;
   r.args_json = args;
@@ -72,16 +72,16 @@ TEST(PluginLibrary, CommandsSeeTheCallerScopesAndBody) {
   r.command = "context";
   r.caller = {"settings", "settings-view", "https://tauri.app"};
   r.scopes_json = R"({"command":{"allow":["$HOME/**"],"deny":[]},"global":null})";
-  r.body = std::vector<std::uint8_t>{};
+  r.body = std::string();
   auto result = lib->invoke(r).wait_for(std::chrono::seconds(10));
   ASSERT_TRUE(result);
   EXPECT_EQ(json_of(*result), boost::json::parse(R"({"window":"settings","webview":"settings-view",
     "origin":"https://tauri.app","has_body":true,
     "scopes":{"command":{"allow":["$HOME/**"],"deny":[]},"global":null}})"));
 
-  CallResult bytes = run(*lib, "bytes", "{}", std::vector<std::uint8_t>{1, 2, 3});
+  CallResult bytes = run(*lib, "bytes", "{}", std::string("\x01\x02\x03", 3));
   EXPECT_EQ(bytes.kind, CallResult::Kind::bytes);
-  EXPECT_EQ(bytes.bytes, (std::vector<std::uint8_t>{3, 2, 1}));
+  EXPECT_EQ(bytes.bytes, std::string("\x03\x02\x01", 3));
 }
 
 TEST(PluginLibrary, ExceptionsBecomeCommandErrors) {
@@ -95,6 +95,13 @@ TEST(PluginLibrary, ExceptionsBecomeCommandErrors) {
   CallResult bad_args = run(*lib, "echo", R"({"value": 3})");
   EXPECT_EQ(bad_args.kind, CallResult::Kind::error);
   EXPECT_NE(bad_args.error.find("invalid arguments for command 'echo'"), std::string::npos) << bad_args.error;
+  // Arguments taken by value: the parsed object itself, or a struct; results with every kind of
+  // JSON value written back exactly.
+  EXPECT_EQ(json_of(run(*lib, "take", R"({"a":[1,-2.5,null,true],"s":"q\"\n\u0001é😀","o":{}})")),
+            boost::json::parse(R"({"a":[1,-2.5,null,true],"s":"q\"\n\u0001é😀","o":{},"taken":true})"));
+  EXPECT_EQ(json_of(run(*lib, "shout", R"({"value":"hey"})")), boost::json::parse(R"({"value":"hey!"})"));
+  EXPECT_EQ(run(*lib, "shout", R"({"value":1})").kind, CallResult::Kind::error);
+
   CallResult dropped = run(*lib, "drop");
   EXPECT_EQ(dropped.kind, CallResult::Kind::error);
   EXPECT_NE(dropped.error.find("dropped its completion"), std::string::npos);

@@ -53,7 +53,7 @@ class FsPlugin : public ::testing::Test {
     lib.reset();
   }
 
-  CallResult call(const std::string& command, const json::value& args, std::optional<std::vector<std::uint8_t>> body = {}) {
+  CallResult call(const std::string& command, const json::value& args, std::optional<std::string> body = {}) {
     CallRequest r;
     r.command = command;
     r.args_json = json::serialize(args);
@@ -116,10 +116,10 @@ TEST_F(FsPlugin, PathCommandsGoThroughTheHostsScope) {
   // options (JSON text) as arguments.
   std::string text = "written through the body";
   auto w = call("write_text_file", json::object{{"path", "allowed%2Fbody.txt"}, {"options", R"({"baseDir":21})"}},
-                std::vector<std::uint8_t>(text.begin(), text.end()));
+                text);
   EXPECT_EQ(w.kind, CallResult::Kind::json) << w.error;
   EXPECT_EQ(tree.read("allowed/body.txt"), text);
-  auto denied = call("write_file", json::object{{"path", tree.path("outside/x")}}, std::vector<std::uint8_t>{1, 2});
+  auto denied = call("write_file", json::object{{"path", tree.path("outside/x")}}, std::string("\x01\x02", 2));
   EXPECT_EQ(denied.kind, CallResult::Kind::error);
   EXPECT_FALSE(std::filesystem::exists(tree.path("outside/x")));
   EXPECT_TRUE(ok("exists", json::object{{"path", "allowed/a.txt"}, {"options", {{"baseDir", 21}}}}).as_bool());

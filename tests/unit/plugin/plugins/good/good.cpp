@@ -56,4 +56,14 @@ WARDEN_PLUGIN(plugin) {
   });
   plugin.command("in_scope", [](const PathArgs& args, warden::Context& ctx) { return ctx.path_in_scope(args.path); });
   plugin.command("drop", [](warden::Context& ctx) { auto lost = ctx.defer(); });
+  // The parsed arguments themselves, handed back: an object parameter taken by value.
+  plugin.command("take", [](boost::json::object args) {
+    args["taken"] = true;
+    return args;
+  });
+  // Arguments converted to a struct and taken by value (moved in).
+  plugin.command("shout", [](EchoArgs args) {
+    args.value += "!";
+    return boost::json::object{{"value", std::move(args.value)}};
+  });
 }
