@@ -17,8 +17,9 @@ if isinstance(rows, dict):
     sys.exit(f"benchmark failed: {rows}")
 what = {"ping": "plugin:ping|ping, JSON", "greet": "app command greet, JSON", "echo": "app command echo, raw bytes"}
 print(f"{'round trip (median of rounds)':32} {'payload':>10} {'bare µs':>10} {'warden µs':>10} {'overhead':>9} {'warden MiB/s':>13}")
-for name, size, bare, warden in rows:
+for name, size, bare, warden, overhead in rows:
     payload = f"{size} B" if size else "tiny"
     mibs = f"{2 * size / (warden / 1e6) / 1048576:.1f}" if size else ""
-    print(f"{what[name]:32} {payload:>10} {bare:>10.1f} {warden:>10.1f} {(warden - bare) / bare * 100:>8.1f}% {mibs:>13}")
+    print(f"{what[name]:32} {payload:>10} {bare:>10.1f} {warden:>10.1f} {overhead:>8.1f}% {mibs:>13}")
+print("overhead: median over rounds of (warden - bare) / bare, each round measuring both sides")
 PY

@@ -23,31 +23,37 @@ async function perCallUs(fn, n) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// Alternates the two sides `rounds` times so that drift affects both equally.
-async function compare(name, bytes, bare, warden, n, rounds = 5) {
+// Runs the two sides in alternating order, `rounds` times, so that drift and warm-up affect both
+// equally. The overhead is the median of each round's own ratio (paired), which is steadier on a
+// noisy machine than the ratio of the two medians.
+async function compare(name, bytes, bare, warden, n, rounds) {
   await bare();
   await warden();
   const b = [];
   const w = [];
   for (let r = 0; r < rounds; r += 1) {
-    b.push(await perCallUs(bare, n));
-    w.push(await perCallUs(warden, n));
+    if (r % 2 === 0) {
+      b.push(await perCallUs(bare, n));
+      w.push(await perCallUs(warden, n));
+    } else {
+      w.push(await perCallUs(warden, n));
+      b.push(await perCallUs(bare, n));
+    }
   }
-  const bareUs = median(b);
-  const wardenUs = median(w);
-  // Compact (window titles are cut at about 1000 characters): [name, bytes, bare µs, warden µs].
-  return [name, bytes, +bareUs.toFixed(1), +wardenUs.toFixed(1)];
+  const overhead = median(w.map((x, i) => (x - b[i]) / b[i] * 100));
+  // Compact (window titles are cut at about 1000 characters): [name, bytes, bare µs, warden µs, %].
+  return [name, bytes, +median(b).toFixed(1), +median(w).toFixed(1), +overhead.toFixed(1)];
 }
 
 async function run() {
   const rows = [];
-  rows.push(await compare('ping', 0, () => bareJson({ value: 'x' }), () => invoke('plugin:ping|ping', { value: 'x' }), 200));
-  rows.push(await compare('greet', 0, () => bareJson({ name: 'x' }), () => invoke('greet', { name: 'x' }), 200));
-  for (const [size, n] of [[1024, 100], [65536, 50], [1048576, 10], [16777216, 2]]) {
+  rows.push(await compare('ping', 0, () => bareJson({ value: 'x' }), () => invoke('plugin:ping|ping', { value: 'x' }), 200, 15));
+  rows.push(await compare('greet', 0, () => bareJson({ name: 'x' }), () => invoke('greet', { name: 'x' }), 200, 15));
+  for (const [size, n, rounds] of [[1024, 100, 9], [65536, 50, 7], [1048576, 10, 7], [16777216, 2, 5]]) {
     const value = 'a'.repeat(size);
-    rows.push(await compare('ping', size, () => bareJson({ value }), () => invoke('plugin:ping|ping', { value }), n, 3));
+    rows.push(await compare('ping', size, () => bareJson({ value }), () => invoke('plugin:ping|ping', { value }), n, rounds));
     const data = new Uint8Array(size).fill(7);
-    rows.push(await compare('echo', size, () => bareBytes(data), () => invoke('echo', data), n, 3));
+    rows.push(await compare('echo', size, () => bareBytes(data), () => invoke('echo', data), n, rounds));
   }
   document.title = 'BENCH ' + JSON.stringify(rows);
 }
