@@ -102,7 +102,8 @@
     return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
   }
 
-  async function readResponse(response) {
+  // Returns the body's promise as it is (no async wrapper: one promise and tick less per call).
+  function readResponse(response) {
     const type = response.headers.get('Content-Type') || '';
     if (type.startsWith('application/octet-stream')) return response.arrayBuffer();
     if (type.startsWith('application/json')) return response.json();
@@ -218,6 +219,8 @@
     init.method = 'POST';
     init.body = body;
     init.headers = headers;
+    // The host knows the calling page; a Referer would only be one more header to copy per call.
+    init.referrerPolicy = 'no-referrer';
     let response;
     try {
       response = await apply(nativeFetch, window, [url, init]);

@@ -14,10 +14,9 @@ namespace warden::webview {
 namespace {
 
 // Every IPC response may be read by the calling frame, whatever its origin: the authority has
-// already decided what that frame gets.
-const HeaderList kCorsHeaders{{"Access-Control-Allow-Origin", "*"},
-                              {"Access-Control-Expose-Headers", "Content-Type"},
-                              {"Cache-Control", "no-store"}};
+// already decided what that frame gets. (Content-Type, which the bridge reads, is a CORS-safelisted
+// response header: it needs no Access-Control-Expose-Headers.)
+const HeaderList kCorsHeaders{{"Access-Control-Allow-Origin", "*"}, {"Cache-Control", "no-store"}};
 
 void finish(WebKitURISchemeRequest* request, ipc::InvokeResponse response) {
   finish_request(request, response.status, response.content_type, std::move(response.body), kCorsHeaders);

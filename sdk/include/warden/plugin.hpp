@@ -427,9 +427,14 @@ class Plugin {
 
   template <class T>
   static T convert_args(Context& ctx) {
+    // The parser's working memory starts on the stack: most calls' arguments fit, and then parsing
+    // them allocates only the resulting value.
+    unsigned char scratch[2048];
+    boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), scratch, sizeof scratch);
     boost::system::error_code ec;
-    boost::json::value v = boost::json::parse(ctx.args_json(), ec);
+    parser.write(ctx.args_json().data(), ctx.args_json().size(), ec);
     if (ec) throw std::invalid_argument("arguments are not valid JSON: " + ec.message());
+    boost::json::value v = parser.release();
     if constexpr (std::is_same_v<T, boost::json::value>) {
       return v;
     } else if constexpr (std::is_same_v<T, boost::json::object>) {
