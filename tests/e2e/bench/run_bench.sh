@@ -3,12 +3,22 @@
 # custom-scheme echo measured in the same run by the same page (tests/e2e/bench/app).
 #   run_bench.sh WARDEN_BIN PING_PLUGIN_DIR
 # Prints a table; fails only when the run itself fails (timings are reported, not asserted).
+# WARDEN_BENCH_SCALE=N runs N times more rounds (ctest runs 1, a short smoke run; quote N >= 4).
 set -euo pipefail
 WARDEN=$1 PLUGINS=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 command -v xvfb-run >/dev/null || { echo "run_bench: xvfb-run is required" >&2; exit 1; }
-out=$(xvfb-run -a "$WARDEN" run "$HERE/app" --plugins "$PLUGINS" --bare-echo-scheme \
-        --exit-on-title "BENCH " --timeout 300)
+APP="$HERE/app"
+SCALE=${WARDEN_BENCH_SCALE:-1}
+if [ "$SCALE" != 1 ]; then
+  [[ "$SCALE" =~ ^[1-9][0-9]*$ ]] || { echo "run_bench: WARDEN_BENCH_SCALE must be a positive integer" >&2; exit 1; }
+  APP=$(mktemp -d)/app
+  trap 'rm -rf "$(dirname "$APP")"' EXIT
+  cp -r "$HERE/app" "$APP"
+  sed -i "s|\"url\": \"index.html\"|\"url\": \"index.html#scale=$SCALE\"|" "$APP/warden.conf.json"
+fi
+out=$(xvfb-run -a "$WARDEN" run "$APP" --plugins "$PLUGINS" --bare-echo-scheme \
+        --exit-on-title "BENCH " --timeout $((300 * SCALE)))
 python3 - "$out" <<'PY'
 import json, sys
 line = next(l for l in sys.argv[1].splitlines() if l.startswith("main\tBENCH "))

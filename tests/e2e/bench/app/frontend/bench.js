@@ -45,15 +45,19 @@ async function compare(name, bytes, bare, warden, n, rounds) {
   return [name, bytes, +median(b).toFixed(1), +median(w).toFixed(1), +overhead.toFixed(1)];
 }
 
+// More rounds (page URL "#scale=N", set by run_bench.sh from WARDEN_BENCH_SCALE) for figures
+// worth quoting: on a 2-core machine a round of small calls varies by 10 % or more.
+const scale = Math.max(1, Number((/scale=(\d+)/.exec(location.hash) || [])[1] || 1));
+
 async function run() {
   const rows = [];
-  rows.push(await compare('ping', 0, () => bareJson({ value: 'x' }), () => invoke('plugin:ping|ping', { value: 'x' }), 200, 15));
-  rows.push(await compare('greet', 0, () => bareJson({ name: 'x' }), () => invoke('greet', { name: 'x' }), 200, 15));
+  rows.push(await compare('ping', 0, () => bareJson({ value: 'x' }), () => invoke('plugin:ping|ping', { value: 'x' }), 200, 15 * scale));
+  rows.push(await compare('greet', 0, () => bareJson({ name: 'x' }), () => invoke('greet', { name: 'x' }), 200, 15 * scale));
   for (const [size, n, rounds] of [[1024, 100, 9], [65536, 50, 7], [1048576, 10, 7], [16777216, 2, 5]]) {
     const value = 'a'.repeat(size);
-    rows.push(await compare('ping', size, () => bareJson({ value }), () => invoke('plugin:ping|ping', { value }), n, rounds));
+    rows.push(await compare('ping', size, () => bareJson({ value }), () => invoke('plugin:ping|ping', { value }), n, rounds * scale));
     const data = new Uint8Array(size).fill(7);
-    rows.push(await compare('echo', size, () => bareBytes(data), () => invoke('echo', data), n, rounds));
+    rows.push(await compare('echo', size, () => bareBytes(data), () => invoke('echo', data), n, rounds * scale));
   }
   document.title = 'BENCH ' + JSON.stringify(rows);
 }
