@@ -291,7 +291,9 @@ int run_app(const RunOptions& o) {
 
   fs::path app_dir = fs::absolute(o.app_dir);
   fs::path config_file = app_dir / "warden.conf.json";
-  auto config = webview::parse_frontend_config(read_text_file(config_file), config_file.string(), app_dir);
+  // Read once: every reader below sees the same text, even if the file changes meanwhile.
+  const std::string config_text = read_text_file(config_file);
+  auto config = webview::parse_frontend_config(config_text, config_file.string(), app_dir);
 
   // Runtime plumbing. Declaration order is teardown order in reverse: windows close first,
   // then the libuv loop drains, then the main-thread queue goes.
@@ -307,14 +309,14 @@ int run_app(const RunOptions& o) {
   host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
   host_options.paths.app_identifier = config.identifier;  // $APPDATA, $APPLOG, ... of this app
   host_options.paths.resource_dir = app_dir;                // $RESOURCE: what ships with the app
-  auto asset_config = webview::parse_asset_protocol_config(read_text_file(config_file), config_file.string());
+  auto asset_config = webview::parse_asset_protocol_config(config_text, config_file.string());
   std::vector<fs::path> plugin_dirs(o.plugin_dirs.begin(), o.plugin_dirs.end());
   // plugins.<name>.path naming a library loads it; a folder there only adds permission files.
   // A malformed plugins.<name>.sha256 is a config error (acl::Error) before anything loads.
-  acl::AppConfig app_config = acl::parse_app_config(read_text_file(config_file), config_file.string(), app_dir);
+  acl::AppConfig app_config = acl::parse_app_config(config_text, config_file.string(), app_dir);
   plugin::AppPlugins app_plugins;
   app_plugins.pins = app_config.plugin_pins;
-  app_plugins.configs = plugin_configs(read_text_file(config_file));
+  app_plugins.configs = plugin_configs(config_text);
   for (const auto& [name, path] : app_config.plugin_paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) app_plugins.libraries[name] = path;
