@@ -1,16 +1,8 @@
 #include "plugin/path_scope.hpp"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstdlib>
-#include <filesystem>
-#include <system_error>
-
 #include <boost/json.hpp>
 
 namespace warden::plugin {
-namespace fs = std::filesystem;
 namespace json = boost::json;
 namespace {
 

@@ -1,5 +1,7 @@
 #include "webview/ipc_scheme.hpp"
 
+#include <span>
+
 #include <spdlog/spdlog.h>
 #include <webkit2/webkit2.h>
 
@@ -64,9 +66,8 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   const char* url = webkit_uri_scheme_request_get_uri(request);
   auto target = ipc::ipc_url_path(url ? url : "");
   if (!target) return refuse(request, seen, 400, "invalid request", "host is not localhost");
-  std::string path = std::move(*target);
-  if (path.starts_with("/"))
-    if (auto name = ipc::percent_decode(std::string_view(path).substr(1))) seen.command = *name;
+  std::string path = std::move(*target);  // "/<command>": ipc_url_path keeps the slash
+  if (auto name = ipc::percent_decode(std::string_view(path).substr(1))) seen.command = *name;
 
   const char* content_type = headers ? soup_message_headers_get_one(headers, "Content-Type") : nullptr;
   std::string type = content_type ? content_type : "";
@@ -77,7 +78,8 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   // order of the two secrets does not matter for access, both are required; checking the seal
   // first makes the log say why a forged or replayed message failed.)
   if (isolation_) {
-    auto opened = isolation_->admit(type, {reinterpret_cast<const uint8_t*>(body.data()), body.size()}, seen.command, seen.origin, ipc::isolation_clock_now_ms());
+    std::span<const uint8_t> sealed(reinterpret_cast<const uint8_t*>(body.data()), body.size());
+    auto opened = isolation_->admit(type, sealed, seen.command, seen.origin, ipc::isolation_clock_now_ms());
     if (auto* error = std::get_if<ipc::IsolationError>(&opened))
       return refuse(request, seen, 403, "not allowed", error->reason);
     auto& call = std::get<ipc::OpenedCall>(opened);

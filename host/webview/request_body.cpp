@@ -22,11 +22,11 @@ gssize read_fully(GInputStream* stream, char* buffer, size_t size) {
   return static_cast<gssize>(used);
 }
 
+}  // namespace
+
 // The stream does not say how long it is. Most calls are small and fit the stack buffer; a large
 // body is read into chunks that are joined once at the end, because growing one buffer by
 // doubling cleared and copied it over and over (measured on a 16 MiB body: 26 ms, chunks 6 ms).
-}  // namespace
-
 std::optional<std::string> read_body_stream(GInputStream* stream) {
   char first[16 * 1024];
   gssize n = read_fully(stream, first, sizeof first);

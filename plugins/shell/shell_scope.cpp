@@ -1,10 +1,10 @@
 #include "shell_scope.hpp"
 
-#include "regex_on_large_stack.hpp"
-
 #include <algorithm>
 
 #include <boost/json.hpp>
+
+#include "regex_on_large_stack.hpp"
 
 namespace json = boost::json;
 
