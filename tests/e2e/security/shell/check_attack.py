@@ -4,6 +4,7 @@ no pwned-* file from code the page smuggled in, no commit in the other repositor
 URL at the opener. Prints what it found either way."""
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -40,6 +41,18 @@ def opened_lines():
     return (work / "opened.txt").read_text(encoding="utf-8").splitlines()
 
 
+def attach_fields(url):
+    """The field names of a mailto: URL that contain "attach", read as leniently as any client."""
+    text = fully_decoded(url)
+    names = []
+    for piece in re.split(r"[?&;]", text):
+        if "=" in piece:
+            name = "".join(c for c in piece.split("=", 1)[0] if ord(c) > 0x20 and ord(c) != 0x7F).lower()
+            if "attach" in name:
+                names.append(name)
+    return names
+
+
 def fully_decoded(text):
     for _ in range(10):
         decoded = urllib.parse.unquote(text)
@@ -66,7 +79,7 @@ elif scenario == "cwd_other_repo_refused":
     else:
         print("the other repository still has its one commit")
 elif scenario == "mailto_attach_refused":
-    leaked = [l for l in opened_lines() if "attach" in fully_decoded(l).lower()]
+    leaked = [l for l in opened_lines() if attach_fields(l)]
     if leaked:
         failures.append(f"the opener received attach URLs: {leaked}")
     else:
