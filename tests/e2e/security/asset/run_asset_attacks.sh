@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs the asset protocol attacks once: the real `warden run` under Xvfb, the app page bundled
+# with the unmodified @tauri-apps/api, hostile frames and remote windows from a static server.
+#   run_asset_attacks.sh WARDEN_BIN WORK_DIR
+# Writes WORK_DIR/results.txt ("<window>\tDONE <json>"), WORK_DIR/log.txt (the host's log) and
+# WORK_DIR/app/assets/secret.txt, a random secret no test file contains.
+set -euo pipefail
+WARDEN=$1
+WORK=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+E2E=$(cd "$HERE/../.." && pwd)
+
+. "$E2E/e2e_setup.sh"
+e2e_require_tools run_asset_attacks xvfb-run node npm python3
+e2e_install_npm "$E2E"
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+cp -r "$HERE/app" "$WORK/app"
+cp -r "$HERE/remote" "$WORK/remote"
+ASSETS="$WORK/app/assets"
+mkdir -p "$ASSETS"
+# The asset scope's files: a secret the hostile frames must not read, a red 4x4 PNG, and a 20 s
+# WAV (1.7 MB) for <video> seeking.
+python3 - "$ASSETS" <<'PY'
+import os, secrets, struct, sys, wave, zlib
+d = sys.argv[1]
+open(os.path.join(d, "secret.txt"), "w").write(secrets.token_hex(16) + "\n")
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+rows = b"".join(b"\x00" + b"\xff\x00\x00\xff" * 4 for _ in range(4))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 6, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(os.path.join(d, "dot.png"), "wb").write(png)
+with wave.open(os.path.join(d, "clip.wav"), "wb") as w:
+    w.setnchannels(1)
+    w.setsampwidth(2)
+    w.setframerate(44100)
+    w.writeframes(b"\x00\x00" * 44100 * 20)
+PY
+"$E2E/node_modules/.bin/esbuild" "$HERE/asset.js" --bundle --format=iife --log-level=warning \
+  --outfile="$WORK/app/frontend/bundle.js"
+cp "$WORK/app/frontend/bundle.js" "$WORK/remote/bundle.js"
+cp "$HERE/probe.js" "$WORK/app/frontend/probe.js"
+cp "$HERE/probe.js" "$WORK/remote/probe.js"
+
+# A second origin for the http iframe and the remote windows.
+python3 "$E2E/static_server.py" "$WORK/remote" "$WORK/port" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$WORK/port" ] && break; sleep 0.05; done
+[ -s "$WORK/port" ] || { echo "run_asset_attacks: the static server did not start" >&2; exit 1; }
+base="http://127.0.0.1:$(cat "$WORK/port")"
+sed -i -e "s|@REMOTE_BASE@|$base|g" -e "s|@ASSET_DIR@|$ASSETS|g" \
+  "$WORK/app/warden.conf.json" "$WORK/app/frontend/index.html" "$WORK/remote/remote.html"
+
+status=0
+xvfb-run -a "$WARDEN" --log-level info run "$WORK/app" --exit-on-title "DONE " --timeout 120 \
+  >"$WORK/results.txt" 2> >(tee "$WORK/log.txt" >&2) || status=$?
+cat "$WORK/results.txt" >&2
+exit $status
