@@ -1,0 +1,66 @@
+"""Asserts one store-log attack scenario: check_store_log.py WORK_DIR SCENARIO BUILD_TYPE.
+The page's own verdict (ok=true in its window's report), and the files on disk: the log file is
+the one the log plugin writes, with every line both windows logged before and after their
+attacks (a replaced or removed file loses the lines written after it) and no content of the
+attacks; the log folder holds nothing else; what the pages may write elsewhere was written."""
+import json
+import os
+import sys
+
+work, scenario, build_type = sys.argv[1:4]
+APP_ID = "dev.warden.security.storelog"
+data = os.path.join(work, "data", APP_ID)
+logs = os.path.join(data, "logs")
+log_file = os.path.join(logs, APP_ID + ".log")
+
+reports = {}
+for line in open(os.path.join(work, "results.txt"), encoding="utf-8"):
+    label, _, title = line.rstrip("\n").partition("\t")
+    if title.startswith("DONE "):
+        reports[label] = json.loads(title[len("DONE "):])
+
+
+def page_verdict(window, name):
+    if window not in reports:
+        sys.exit(f"window '{window}' reported nothing (windows that did: {sorted(reports)})")
+    result = reports[window].get(name)
+    if result is None:
+        sys.exit(f"window '{window}' did not run '{name}': {reports[window]}")
+    print(f"{window}/{name}: ok={result['ok']} detail={result['detail']}")
+    if result["ok"] is not True:
+        sys.exit(1)
+    return result
+
+
+def log_intact():
+    assert os.path.isfile(log_file), f"the log file {log_file} is gone"
+    text = open(log_file, encoding="utf-8", errors="replace").read()
+    for line in ("before-attack main", "after-attack main", "before-attack fswin", "after-attack fswin"):
+        assert line in text, f"the log file lacks '{line}' (replaced or unlinked?): {text[:300]!r}"
+    assert "pwned" not in text, "the log file holds an attacker's content"
+    assert not text.lstrip().startswith("{"), "the log file was replaced by a store"
+    assert not os.path.exists(logs + "-moved"), "the log folder was moved"
+    others = sorted(set(os.listdir(logs)) - {APP_ID + ".log"})
+    assert not others, f"the log folder holds files the log plugin did not write: {others}"
+
+
+window = "fswin" if scenario.startswith("fs_") else "main"
+if scenario == "log_file_intact":
+    log_intact()
+    print("the log file holds every line of both windows and nothing else")
+    sys.exit(0)
+result = page_verdict(window, scenario)
+if scenario == "store_elsewhere_still_works":
+    saved = json.load(open(os.path.join(data, "settings.json"), encoding="utf-8"))
+    assert saved.get("theme") == "dark", f"settings.json holds {saved}"
+elif scenario == "fs_write_elsewhere_still_works":
+    assert open(os.path.join(data, "fs-ok.txt"), encoding="utf-8").read() == "written by fs\n"
+elif scenario == "store_escape_refused":
+    assert not os.path.exists(os.path.join(work, "data", "escape.json")), "a store was written outside $APPDATA"
+elif scenario == "store_refusal_hides_paths":
+    # Debug builds may give the page the detail; release builds (as CI runs) must not.
+    if build_type.lower() != "debug":
+        assert str(result["detail"]).startswith("hidden "), f"a release build told the page where the files are: {result}"
+else:
+    log_intact()
+sys.exit(0)
