@@ -1,8 +1,8 @@
 // The hostile page of the read-only walk: it runs, one after the other, the calls walk.py planned
 // for its window (every command of fs and os, hostile arguments) through
 // __TAURI_INTERNALS__.invoke and the unmodified @tauri-apps/plugin-fs and plugin-os, and reports
-// in its title how each call ended: "DONE {set, codes, messages}" (code 0 resolved, -1 timed
-// out, k > 0 rejected with messages[k - 1]). The runner judges the effects from outside.
+// in its title which calls ran, resolved and timed out, and the commonest refusals. The runner
+// judges the effects from outside.
 import { invoke, Channel } from '@tauri-apps/api/core';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import * as fs from '@tauri-apps/plugin-fs';
@@ -47,40 +47,63 @@ function withTimeout(promise) {
   return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
 }
 
+// The host refuses a command it was not granted for this window before any argument is read:
+// its other calls would only be refused again, so they are skipped (the first one always runs).
+const AUTHORITY_REFUSAL = 'not allowed';
+
+// Bit i set: call i ran / resolved / timed out. The title must stay under WebKit's limit of
+// 1000 characters, so outcomes travel as bitmaps and messages only as far as they fit.
+function bitmap(flags) {
+  const bytes = new Uint8Array(Math.ceil(flags.length / 8));
+  flags.forEach((on, i) => { if (on) bytes[i >> 3] |= 1 << (i & 7); });
+  return btoa(String.fromCharCode(...bytes));
+}
+
 (async () => {
   const label = getCurrentWindow().label;
   let report;
   try {
     const plan = await (await fetch(`plan/${label}.json`)).json();
     const results = [];
-    const codes = [];
-    const messages = [];
-    const index = new Map();
+    const ran = [];
+    const resolved = [];
+    const timedOut = [];
+    const refused = new Set();
+    const messages = new Map();
     for (const call of plan.calls) {
+      const command = call.c || call.cmd;
+      if (command && refused.has(command)) {
+        results.push(undefined);
+        ran.push(false); resolved.push(false); timedOut.push(false);
+        continue;
+      }
+      ran.push(true);
       try {
         results.push(await withTimeout(run(call, results)));
-        codes.push(0);
+        resolved.push(true); timedOut.push(false);
       } catch (e) {
         results.push(undefined);
+        resolved.push(false);
         const text = String(e && e.message ? e.message : e);
-        if (text === '$timeout') {
-          codes.push(-1);
-          continue;
-        }
-        const short = text.length > 160 ? text.slice(0, 157) + '...' : text;
-        if (!index.has(short)) {
-          messages.push(short);
-          index.set(short, messages.length);
-        }
-        codes.push(index.get(short));
+        timedOut.push(text === '$timeout');
+        if (command && text.startsWith(AUTHORITY_REFUSAL)) refused.add(command);
+        const short = text.length > 60 ? text.slice(0, 57) + '...' : text;
+        messages.set(short, (messages.get(short) || 0) + 1);
       }
       // A watch left running would only add noise to the other windows' runs.
       const last = results[results.length - 1];
       if (typeof last === 'function') await Promise.resolve(last()).catch(() => {});
     }
-    report = { set: plan.set, codes, messages };
+    report = { n: plan.calls.length, ran: bitmap(ran), ok: bitmap(resolved), timeout: bitmap(timedOut), m: {} };
+    for (const [text, count] of [...messages].sort((a, b) => b[1] - a[1])) {
+      report.m[text] = count;
+      if (JSON.stringify(report).length > 990) {
+        delete report.m[text];
+        break;
+      }
+    }
   } catch (e) {
-    report = { error: String(e && e.message ? e.message : e) };
+    report = { error: String(e && e.message ? e.message : e).slice(0, 900) };
   }
   document.title = 'DONE ' + JSON.stringify(report);
 })();

@@ -15,6 +15,7 @@ proves from outside, by comparing full snapshots (path, type, mode, size, mtime,
 link target, SHA-256 of the content) that nothing was written, created, deleted, renamed or
 chmod-ed, and from strace's record that nothing but WebKit's own helpers was executed.
 """
+import base64
 import hashlib
 import json
 import os
@@ -158,12 +159,15 @@ BOGUS_RIDS = [1, 2, 4294967295, -1]
 
 
 class Walk:
-    """The calls of one window. Lists are ordered most dangerous first: the first root of a window
-    gets all of them, its other roots (the app's several folders) the first two of each."""
+    """The calls of one window. Lists are ordered most dangerous first. A full walk makes all of
+    them at the window's first root; a light walk, and every further root (the app's several
+    folders), the first two of each list and every writing flag of `open`. The sets generated per
+    base directory (allow-<dir>-read|meta[-recursive]) differ only in their folder: the $HOME ones
+    get the full walk, the others the light one, which keeps the run within a few minutes."""
 
-    def __init__(self, commands, label, roots, canary, home):
+    def __init__(self, commands, label, roots, canary, home, light=False):
         self.commands = commands  # {"fs": [...], "os": [...]}
-        self.label, self.roots, self.canary, self.home = label, roots, canary, home
+        self.label, self.roots, self.canary, self.home, self.light = label, roots, canary, home, light
         self.calls = []
         self.cap = None
 
@@ -186,7 +190,7 @@ class Walk:
                     continue
                 walker = getattr(self, f"fs_{cmd}", None)
                 for n, r in enumerate(self.roots):
-                    self.cap = None if n == 0 else 2
+                    self.cap = None if n == 0 and not self.light else 2
                     # A command this walk does not know yet still gets every hostile shape.
                     walker(cmd, self.targets(r)) if walker else self.generic(plugin, cmd, self.targets(r))
                 assert len(self.calls) > before, f"no call walks {plugin}|{cmd}"
@@ -284,14 +288,15 @@ class Walk:
         self.inv("fs", "seek", {"rid": {"$rid": k}, "offset": 0, "whence": 2})
         self.inv("fs", "write", {"rid": {"$rid": k}, "data": [120]})
         self.inv("fs", "ftruncate", {"rid": {"$rid": k}, "len": 0})
-        self.inv("fs", "read", {"rid": {"$rid": k}, "len": 16})
 
     def fs_open(self, cmd, t):
         opens = [(t["victim"], o) for o in WRITE_FLAGS] + [(t["new"], o) for o in NEW_FLAGS] + [
             (t["link"], WRITE_FLAGS[0]), (t["link"], WRITE_FLAGS[1]), (t["dangling"], {"write": True, "create": True}),
-            (t["secret"], {"write": True}), (t["cnew"], NEW_FLAGS[0])]
+            (t["secret"], {"write": True}), (t["cnew"], NEW_FLAGS[0]),
+            # Direct entries of the root, for the sets that reach only those.
+            (t["top"], WRITE_FLAGS[0]), (t["newtop"], NEW_FLAGS[0])]
         if self.cap is not None:
-            opens = [opens[0], opens[1], opens[6]]
+            opens = [opens[i] for i in (0, 1, 2, 6, 10, 13, 14)]
         for p, opts in opens:
             self.follow_ups(self.inv("fs", cmd, {"path": p, "options": opts}))
 
@@ -360,21 +365,25 @@ class Walk:
     # --- through the unmodified packages ------------------------------------------------------
     def packages(self):
         t = self.targets(self.roots[0])
-        for fn, args in [
-            ("fs.writeFile", [t["victim"], BYTES]), ("fs.writeTextFile", [t["link"], "x", {"append": True}]),
-            ("fs.writeTextFile", [t["new"], "x", {"createNew": True, "mode": O4777}]),
-            ("fs.create", [t["new"]]), ("fs.mkdir", [t["newdir"], {"recursive": True}]), ("fs.remove", [t["own"], {"recursive": True}]),
-            ("fs.rename", [t["victim"], t["cnew"]]), ("fs.copyFile", [t["secret"], t["new"]]), ("fs.truncate", [t["victim"], 0]),
-            ("fs.readTextFile", [t["victim"]]), ("fs.readDir", [t["own"]]), ("fs.exists", [t["victim"]]),
-            ("fs.watchImmediate", [t["root"], {"recursive": True}]),
-            ("os.locale", []), ("os.hostname", []), ("os.platform", []), ("os.arch", []), ("os.type", []),
-            ("os.version", []), ("os.family", []), ("os.exeExtension", []), ("os.eol", []),
+        for fn, cmd, args in [
+            ("fs.writeFile", "write_file", [t["victim"], BYTES]), ("fs.writeTextFile", "write_text_file", [t["link"], "x", {"append": True}]),
+            ("fs.writeTextFile", "write_text_file", [t["new"], "x", {"createNew": True, "mode": O4777}]),
+            ("fs.create", "create", [t["new"]]), ("fs.mkdir", "mkdir", [t["newdir"], {"recursive": True}]),
+            ("fs.remove", "remove", [t["own"], {"recursive": True}]), ("fs.rename", "rename", [t["victim"], t["cnew"]]),
+            ("fs.copyFile", "copy_file", [t["secret"], t["new"]]), ("fs.truncate", "truncate", [t["victim"], 0]),
+            ("fs.readTextFile", "read_text_file", [t["victim"]]), ("fs.readDir", "read_dir", [t["own"]]),
+            ("fs.exists", "exists", [t["victim"]]), ("fs.watchImmediate", "watch", [t["root"], {"recursive": True}]),
+            ("os.locale", "locale", []), ("os.hostname", "hostname", []),
         ]:
-            self.add({"p": fn, "pa": args})
+            plugin = fn.split(".")[0]
+            self.add({"p": fn, "cmd": f"plugin:{plugin}|{cmd}", "pa": args})
+        # Read from the plugin's init script, no command behind them.
+        for fn in ("os.platform", "os.arch", "os.type", "os.version", "os.family", "os.exeExtension", "os.eol"):
+            self.add({"p": fn, "pa": []})
         for path, opts in [(t["victim"], WRITE_FLAGS[0]), (t["victim"], WRITE_FLAGS[2]), (t["new"], NEW_FLAGS[0]), (t["link"], WRITE_FLAGS[3])]:
-            k = self.add({"p": "fs.open", "pa": [path, opts]})
-            for method, args in [("write", [BYTES]), ("truncate", [0])]:
-                self.add({"p": "handle." + method, "on": k, "pa": args})
+            k = self.add({"p": "fs.open", "cmd": "plugin:fs|open", "pa": [path, opts]})
+            for method, cmd, args in [("write", "write", [BYTES]), ("truncate", "ftruncate", [0])]:
+                self.add({"p": "handle." + method, "cmd": f"plugin:fs|{cmd}", "on": k, "pa": args})
 
 
 def plan(work, fs_lib, os_lib, warden, template, bundle, batch_size):
@@ -417,7 +426,8 @@ def plan(work, fs_lib, os_lib, warden, template, bundle, batch_size):
             for r in roots:
                 os.makedirs(r, exist_ok=True)
                 plant(r, label, canary)
-            calls = Walk(commands, label, roots, canary, home).build()
+            light = ident.startswith("fs:allow-") and not ident.startswith("fs:allow-home-")
+            calls = Walk(commands, label, roots, canary, home, light).build()
             windows.append({"label": label, "set": ident, "batch": b, "entry": entry, "roots": roots, "calls": calls})
             labels.append(label)
             dump(f"{app}/capabilities/walk-{label}.json",
@@ -476,12 +486,19 @@ def take(work, name):
 # Checks
 
 def results(work):
+    """{label: report}; each report gains ran/ok/timeout as lists of booleans, one per call."""
     reports = {}
     with open(f"{work}/results.txt", encoding="utf-8") as f:
         for line in f:
             label, _, title = line.rstrip("\n").partition("\t")
-            if title.startswith("DONE "):
-                reports[label] = json.loads(title[5:])
+            if not title.startswith("DONE "):
+                continue
+            r = json.loads(title[5:])
+            for key in ("ran", "ok", "timeout"):
+                if key in r:
+                    bits = base64.b64decode(r[key])
+                    r[key] = [bool(bits[i >> 3] >> (i & 7) & 1) for i in range(r["n"])]
+            reports[label] = r
     return reports
 
 
@@ -542,6 +559,19 @@ def named_paths(call, calls, home):
     return out
 
 
+WRITING_WORDS = re.compile(r"write|truncate|create|remove|rename|copy|mkdir|append|mode")
+
+
+def says_it_writes(call, calls):
+    """Whether a call's command, package function or option names speak of changing something:
+    only to name the likeliest culprits first, never to decide whether something changed."""
+    text = json.dumps([call.get("c"), call.get("p"), call.get("cmd"), call.get("a"), call.get("h"), call.get("pa")])
+    if "on" in call:
+        text += json.dumps(calls[call["on"]].get("pa"))
+    text = re.sub(r'"/[^"]*"', '""', text)  # the paths themselves say nothing
+    return bool(WRITING_WORDS.search(text))
+
+
 def primary(found, before, after):
     """Changes minus a folder's own mtime/ctime/size/nlink when an entry right inside it was
     created, deleted or changed: that entry's change says what happened."""
@@ -564,26 +594,34 @@ def judge(work):
     before = json.load(open(f"{work}/snapshot-before.json"))
     after = json.load(open(f"{work}/snapshot-after.json"))
     reports = results(work)
-    index = []  # (label, i, named paths, resolved)
+    index = []  # (label, i, named paths, resolved, says it writes)
+    windows = {w["label"]: w for w in p["windows"]}
     for w in p["windows"]:
-        codes = reports.get(w["label"], {}).get("codes") or []
+        ok = reports.get(w["label"], {}).get("ok") or []
         for i, call in enumerate(w["calls"]):
-            index.append((w["label"], i, named_paths(call, w["calls"], p["home"]), i < len(codes) and codes[i] == 0))
+            index.append((w["label"], i, named_paths(call, w["calls"], p["home"]), i < len(ok) and ok[i], says_it_writes(call, w["calls"])))
+    index_by = {(e[0], e[1]): e for e in index}
     blame, unexplained = {}, []
     for path, what in primary(changes(work), before, after):
         hits = []
-        for rank in (0, 1):
+        # Closest first: the path itself, a path below it (mkdir -p makes its parents), a folder
+        # above it; resolved calls before refused ones; among those, the calls whose command or
+        # options say they write before those that only look.
+        relations = (lambda m: path == m, lambda m: m.startswith(path + "/"), lambda m: path.startswith(m + "/"))
+        for related in relations:
             for resolved in (True, False):
-                hits = [(label, i, resolved) for label, i, named, ok in index if ok == resolved and any(
-                    path == m if rank == 0 else path.startswith(m + "/") for m in named)]
+                hits = [(label, i, resolved) for label, i, named, ok, _ in index if ok == resolved and any(related(m) for m in named)]
                 if hits:
                     break
             if hits:
                 break
-        if not hits:
+        if hits:
+            best = max(writes for label, i, named, ok, writes in index if (label, i, ok) in set(hits))
+            hits = [h for h in hits if index_by[(h[0], h[1])][4] == best]
+        else:
             unexplained.append(f"{path} was {what}")
         for label, i, resolved in hits:
-            w = next(x for x in p["windows"] if x["label"] == label)
+            w = windows[label]
             how = "resolved" if resolved else "was refused, yet"
             blame.setdefault(label, []).append(f"{w['set']}: call #{i} {describe(w['calls'][i])} {how}: {path} was {what}")
     dump(f"{work}/judged.json", {"blame": blame, "unexplained": unexplained})
@@ -611,8 +649,9 @@ def check_set(work, ident):
     if "error" in report:
         sys.exit(f"{ident}: window {w['label']} failed: {report['error']}")
     calls = w["calls"]
-    if len(report["codes"]) != len(calls):
-        sys.exit(f"{ident}: window {w['label']} ran {len(report['codes'])} of {len(calls)} calls")
+    if report["n"] != len(calls):
+        sys.exit(f"{ident}: window {w['label']} reported {report['n']} calls, its plan has {len(calls)}")
+    ok = report["ok"]
     failures = list(json.load(open(f"{work}/judged.json"))["blame"].get(w["label"], []))
     # A writable descriptor handed to a read-only page is a hole even where this walk could not
     # use it (its write/ftruncate are not granted here).
@@ -620,19 +659,20 @@ def check_set(work, ident):
         opts = (call.get("a") or {}).get("options") if call.get("c") == "plugin:fs|open" else None
         if call.get("p") == "fs.open":
             opts = call["pa"][1]
-        if isinstance(opts, dict) and any(opts.get(k) for k in WRITE_INTENT) and report["codes"][i] == 0:
+        if isinstance(opts, dict) and any(opts.get(k) for k in WRITE_INTENT) and ok[i]:
             failures.append(f"{ident}: call #{i} {describe(call)} resolved: a writable file handle under a read-only set")
     reached = [i for i, c in enumerate(calls) if c.get("c") in ("plugin:fs|exists", "plugin:fs|stat", "plugin:fs|read_dir", "plugin:os|platform")
-               and report["codes"][i] == 0]
-    resolved = sum(1 for c in report["codes"] if c == 0)
+               and ok[i]]
+    resolved, ran, timeouts = sum(ok), sum(report["ran"]), sum(report["timeout"])
     if failures:
         print("\n".join(failures))
         sys.exit(1)
-    if not reached and not ident.startswith("os:"):
-        sys.exit(f"{ident}: no exists/stat/read_dir call was allowed: the walk never reached the set's scope "
+    if not reached:
+        sys.exit(f"{ident}: no exists/stat/read_dir/platform call was allowed: the walk never reached the set's scope "
                  f"{w['roots']}, so it proves nothing (are the run's path variables those of walk.py?)")
-    print(f"{ident} ({w['label']}): {len(calls)} calls ({resolved} resolved, the rest refused), no effect on disk, "
-          f"no writable handle; scope reached at {w['roots']}")
+    print(f"{ident} ({w['label']}): {len(calls)} calls planned, {ran} made ({resolved} resolved, {timeouts} timed out, "
+          f"the others refused; the rest skipped after the host refused their command), no effect on disk, no writable "
+          f"handle; scope reached at {w['roots']}; refusals: {json.dumps(report.get('m'))}")
 
 
 def check_global(work, what):
@@ -678,11 +718,12 @@ def check_global(work, what):
         if missing:
             sys.exit("windows that did not report: " + ", ".join(missing))
         for w in p["windows"]:
-            walked = {c["c"].split("|")[1] for c in w["calls"] if "c" in c and c["c"].startswith("plugin:")}
+            ran = reports[w["label"]].get("ran") or []
+            walked = {c.get("c", c.get("cmd", "")).split("|")[-1] for i, c in enumerate(w["calls"]) if i < len(ran) and ran[i]}
             for plugin in ("fs", "os"):
                 left = [c for c in p["commands"][plugin] if c not in walked]
                 if left:
-                    sys.exit(f"{w['set']}: commands of {plugin} never called: {left}")
+                    sys.exit(f"{w['set']} ({w['label']}): commands of {plugin} never called: {left}")
         print(f"{len(p['windows'])} sets, each in its own window, called every command of fs "
               f"({len(p['commands']['fs'])}) and os ({len(p['commands']['os'])}): "
               + ", ".join(w["set"] for w in p["windows"]))
