@@ -1,7 +1,8 @@
-// What a frame can get of the asset scope, each way a page can try: a CORS read (fetch), an image
-// in CORS mode drawn to a canvas and read back, a plain <img>, a <video>. Plain script (no bundle):
-// the app page inlines it into its srcdoc and data: frames, the static server serves it to the
-// remote pages. window.assetProbe({secret, image, video}) resolves to one short string per way.
+// What a frame can get of the asset scope, each way a page can try: a CORS read (fetch), a byte
+// range of a media file (what a media loader asks for), an image in CORS mode drawn to a canvas
+// and read back, a plain <img>. Plain script (no bundle): the app page inlines it into its srcdoc
+// and data: frames, the static server serves it to the remote pages.
+// window.assetProbe({secret, image, media}) resolves to one short string per way.
 (function () {
   'use strict';
   function fresh(url) {  // the frame's own request, never an answer WebKit cached for another frame
@@ -11,9 +12,14 @@
     return new Promise(function (resolve) { setTimeout(function () { resolve(value); }, ms); });
   }
   function race(promise) { return Promise.race([promise, timeout(15000, 'timeout')]); }
-  function readFetch(url) {
-    return fetch(fresh(url)).then(function (r) {
-      return r.text().then(function (t) { return 'read:' + r.status + ':' + t.slice(0, 40); });
+  function readFetch(url, headers) {
+    return fetch(fresh(url), { headers: headers || {} }).then(function (r) {
+      return r.arrayBuffer().then(function (b) {
+        if (!headers) return 'read:' + r.status + ':' + new TextDecoder().decode(b.slice(0, 40));
+        // Bytes 1000-1999 of the MP3: a frame header (ff fb) starts 261 bytes in (10 + 3 * 417).
+        var bytes = new Uint8Array(b);
+        return 'read:' + r.status + ':' + b.byteLength + ':' + (bytes[261] === 0xff && bytes[262] === 0xfb ? 'frame' : 'no frame');
+      });
     }, function (e) { return 'refused:' + String(e && e.message || e).slice(0, 30); });
   }
   function loadImage(url, cors) {
@@ -37,20 +43,9 @@
       img.src = fresh(url);
     });
   }
-  function loadVideo(url) {
-    return new Promise(function (resolve) {
-      var v = document.createElement('video');
-      v.muted = true;
-      v.preload = 'auto';
-      v.onloadedmetadata = function () { resolve('metadata:' + Math.round(v.duration)); };
-      v.onerror = function () { resolve('error'); };
-      v.src = fresh(url);
-      document.body.appendChild(v);
-    });
-  }
   window.assetProbe = function (urls) {
-    return Promise.all([race(readFetch(urls.secret)), race(loadImage(urls.image, true)), race(loadImage(urls.image, false)),
-                        race(loadVideo(urls.video))])
-      .then(function (r) { return { fetch: r[0], corsImage: r[1], image: r[2], video: r[3] }; });
+    return Promise.all([race(readFetch(urls.secret)), race(readFetch(urls.media, { Range: 'bytes=1000-1999' })),
+                        race(loadImage(urls.image, true)), race(loadImage(urls.image, false))])
+      .then(function (r) { return { fetch: r[0], range: r[1], corsImage: r[2], image: r[3] }; });
   };
 })();

@@ -20,10 +20,10 @@ cp -r "$HERE/app" "$WORK/app"
 cp -r "$HERE/remote" "$WORK/remote"
 ASSETS="$WORK/app/assets"
 mkdir -p "$ASSETS"
-# The asset scope's files: a secret the hostile frames must not read, a red 4x4 PNG, and a 20 s
-# WAV (1.7 MB) for <video> seeking.
+# The asset scope's files: a secret the hostile frames must not read, a red 4x4 PNG, and 20 s of
+# silent MP3 (an ID3 header and 766 frames of 417 bytes, MPEG-1 layer III, 128 kb/s, mono).
 python3 - "$ASSETS" <<'PY'
-import os, secrets, struct, sys, wave, zlib
+import os, secrets, struct, sys, zlib
 d = sys.argv[1]
 open(os.path.join(d, "secret.txt"), "w").write(secrets.token_hex(16) + "\n")
 def chunk(kind, data):
@@ -32,11 +32,11 @@ rows = b"".join(b"\x00" + b"\xff\x00\x00\xff" * 4 for _ in range(4))
 png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 6, 0, 0, 0)) \
     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 open(os.path.join(d, "dot.png"), "wb").write(png)
-with wave.open(os.path.join(d, "clip.wav"), "wb") as w:
-    w.setnchannels(1)
-    w.setsampwidth(2)
-    w.setframerate(44100)
-    w.writeframes(b"\x00\x00" * 44100 * 20)
+frame = bytes([0xFF, 0xFB, 0x90, 0xC0]) + bytes(417 - 4)
+# The first frame carries a Xing header with the frame count: the exact duration, known at once.
+xing = frame[:21] + b"Xing" + struct.pack(">II", 1, 766)
+xing += bytes(417 - len(xing))
+open(os.path.join(d, "clip.mp3"), "wb").write(b"ID3\x03\x00\x00\x00\x00\x00\x00" + xing + frame * 765)
 PY
 "$E2E/node_modules/.bin/esbuild" "$HERE/asset.js" --bundle --format=iife --log-level=warning \
   --outfile="$WORK/app/frontend/bundle.js"
