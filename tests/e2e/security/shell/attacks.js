@@ -12,7 +12,7 @@ function short(value, length) {
   return text.length > length ? text.slice(0, length - 3) + '...' : text;
 }
 
-async function scenario(name, body, length = 120) {
+async function scenario(name, body, length = 40) {
   try {
     const detail = await body();
     results[name] = { ok: true, detail: detail === undefined ? null : short(detail, length) };
