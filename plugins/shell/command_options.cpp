@@ -1,7 +1,6 @@
 #include "command_options.hpp"
 
 #include <algorithm>
-#include <array>
 #include <stdexcept>
 
 #include <boost/json.hpp>
@@ -14,15 +13,6 @@ namespace warden::shell_plugin {
 namespace {
 
 bool has_nul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
-
-// Not a complete list of every way an environment can change a program's behaviour; the ones
-// that load or run code in any dynamically linked program or common interpreter.
-bool runs_code(std::string_view name) {
-  static constexpr std::array<std::string_view, 10> names = {"BASH_ENV",   "ENV",      "NODE_OPTIONS", "PYTHONPATH",
-                                                             "PYTHONSTARTUP", "PERL5OPT", "PERL5LIB", "RUBYOPT",
-                                                             "GCONV_PATH", "SHELLOPTS"};
-  return name.starts_with("LD_") || std::find(names.begin(), names.end(), name) != names.end();
-}
 
 void parse_env(const json::value& v, CommandOptions& o) {
   if (v.is_null()) {
@@ -38,9 +28,6 @@ void parse_env(const json::value& v, CommandOptions& o) {
     if (!kv.value().is_string()) throw std::invalid_argument("options.env." + name + " must be a string");
     std::string value(kv.value().as_string());
     if (has_nul(value)) throw std::invalid_argument("options.env." + name + " contains a NUL byte");
-    if (runs_code(name))
-      throw std::invalid_argument("options.env." + name +
-                                  " is refused: it would make the program load or run code the scope did not name");
     o.env.emplace_back(std::move(name), std::move(value));
   }
 }

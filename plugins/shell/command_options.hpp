@@ -1,7 +1,8 @@
 #pragma once
 // The `options` a page passes with Command.create(...): cwd, env, encoding, sidecar, checked
 // before anything runs. env keeps Tauri's meaning: absent adds nothing to the host's environment,
-// null starts the child with an empty one, an object adds or replaces variables.
+// null starts the child with an empty one, an object adds or replaces variables. Which variables
+// and folders a page may name at all is the scope entry's decision (shell_scope.hpp: authorize).
 #include <optional>
 #include <string>
 #include <utility>
@@ -19,9 +20,8 @@ struct CommandOptions {
   bool sidecar = false;
 };
 
-// Throws std::invalid_argument naming the option and what was expected. Variables that make the
-// dynamic loader or an interpreter run code of the page's choosing (LD_PRELOAD, BASH_ENV, ...) are
-// refused: the scope decides what runs, not the environment.
+// Throws std::invalid_argument naming the option and what was expected (the shape only: a
+// well-formed variable or folder may still be refused by the scope).
 CommandOptions parse_command_options(const boost::json::value* options);
 
 // The child's environment as "NAME=value" strings: `base` (the host's, "NAME=value" each) unless

@@ -3,6 +3,7 @@
 // found on disk by the host's rules, and runs through uv_spawn with no shell in between, on the
 // plugin's own libuv loop. A webview can write to and kill only the children it spawned, and
 // every child is terminated when its webview goes away or the plugin shuts down.
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -49,6 +50,37 @@ State& current() {
 
 const json::value* field(const json::object& args, std::string_view key) { return args.if_contains(key); }
 
+// Every scope refusal of the plugin ends here. The SDK's scope refusal logs the detail to the
+// audit log and shows the page only a generic error in release builds (issue 12, finding 8).
+[[noreturn]] void refuse_by_scope(const std::string& detail) { throw std::runtime_error(detail); }
+
+// A command whose sh::ScopeError (a refusal or a malformed scope entry) becomes a scope refusal.
+template <class Command>
+auto refusing_by_scope(Command command) {
+  return [command](const json::object& args, warden::Context& ctx) {
+    try {
+      command(args, ctx);
+    } catch (const sh::ScopeError& e) {
+      refuse_by_scope(e.what());
+    }
+  };
+}
+
+// options.cwd made canonical (symlinks resolved, so the folder checked is the folder the child
+// gets), when it is an existing folder that the entry's cwd patterns cover by the host's path
+// scope rules ($VAR expansion, globs, dot-files only when named).
+std::optional<std::string> cwd_in_scope(const warden::Host& host, const std::string& cwd,
+                                        const std::vector<std::string>& patterns) {
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::canonical(cwd, ec);
+  if (ec || !std::filesystem::is_directory(folder, ec) || ec) return std::nullopt;
+  json::array allow;
+  for (const std::string& p : patterns) allow.emplace_back(p);
+  if (!host.path_in_scope(folder.string(), json::serialize(json::object{{"allow", std::move(allow)}})))
+    return std::nullopt;
+  return folder.string();
+}
+
 // The child that the page's program, args and options describe, once the scope allows it.
 sh::ChildSpec prepare(const json::object& args, const warden::Context& ctx, sh::CommandOptions& options) {
   const json::value* program = field(args, "program");
@@ -57,8 +89,12 @@ sh::ChildSpec prepare(const json::object& args, const warden::Context& ctx, sh::
   options = sh::parse_command_options(field(args, "options"));
   if (options.sidecar) throw std::invalid_argument("sidecar programs are not supported by Warden's shell plugin");
   sh::ShellScope scope = sh::parse_shell_scope(ctx.scopes());
-  sh::AuthorizedCommand command = sh::authorize(scope, std::string(program->as_string()), page_args);
   const warden::Host& host = ctx.host();
+  sh::AuthorizedCommand command =
+      sh::authorize(scope, std::string(program->as_string()), page_args, options,
+                    [&host](const std::string& cwd, const std::vector<std::string>& patterns) {
+                      return cwd_in_scope(host, cwd, patterns);
+                    });
   sh::ChildSpec spec;
   try {
     spec.file = sh::resolve_program(command.cmd, sh::host_search_path(),
@@ -69,7 +105,7 @@ sh::ChildSpec prepare(const json::object& args, const warden::Context& ctx, sh::
   spec.argv.push_back(command.cmd.front() == '$' ? spec.file : command.cmd);
   for (auto& a : command.args) spec.argv.push_back(std::move(a));
   spec.env = sh::child_environment(options, sh::host_environment());
-  spec.cwd = options.cwd;
+  spec.cwd = command.cwd;
   spec.owner = std::string(ctx.webview());
   return spec;
 }
@@ -300,9 +336,9 @@ WARDEN_PLUGIN(plugin) {
   });
   // execute, spawn and open match page strings against regexes and look programs up on disk:
   // blocking, so they run on the host's worker pool, never on the UI thread.
-  plugin.command("execute", execute_command, WARDEN_COMMAND_BLOCKING);
-  plugin.command("spawn", spawn_command, WARDEN_COMMAND_BLOCKING);
-  plugin.command("open", open_command, WARDEN_COMMAND_BLOCKING);
+  plugin.command("execute", refusing_by_scope(execute_command), WARDEN_COMMAND_BLOCKING);
+  plugin.command("spawn", refusing_by_scope(spawn_command), WARDEN_COMMAND_BLOCKING);
+  plugin.command("open", refusing_by_scope(open_command), WARDEN_COMMAND_BLOCKING);
   plugin.command("stdin_write", stdin_write_command);
   plugin.command("kill", kill_command);
 }

@@ -1,6 +1,7 @@
 #include "shell_scope.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <boost/json.hpp>
 
@@ -43,6 +44,51 @@ ArgRule parse_arg_rule(const json::value& v, const std::string& where) {
     rule.raw = raw->as_bool();
   }
   rule.regex = compile(rule.text, where + ".validator");
+  return rule;
+}
+
+// Variables that make every dynamically linked program or every bash script run code they name,
+// whatever the program is: an entry cannot hand them to a page. Not a complete list of what an
+// environment can do (that is why the page gets only what an entry names); a guard against the
+// entries that would be wrong for any program.
+bool loads_code_in_any_program(std::string_view name) {
+  static constexpr std::array<std::string_view, 8> names = {"BASH_ENV", "ENV",        "SHELLOPTS", "BASHOPTS",
+                                                            "PS4",      "GCONV_PATH", "GLIBC_TUNABLES",
+                                                            "PROMPT_COMMAND"};
+  return name.starts_with("LD_") || name.starts_with("BASH_FUNC_") ||
+         std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool is_variable_name(std::string_view name) {
+  return !name.empty() && name.find('=') == std::string_view::npos && !has_nul(name);
+}
+
+EnvRule parse_env_rule(const json::value& v, const std::string& where) {
+  EnvRule rule;
+  if (v.is_string()) {
+    rule.name = std::string(v.as_string());
+  } else if (const json::object* o = v.if_object()) {
+    for (const auto& field : *o)
+      if (field.key() != "name" && field.key() != "validator")
+        throw ScopeError("shell scope " + where + ": unknown field '" + std::string(field.key()) +
+                         "' (expected 'name', 'validator')");
+    const json::value* name = o->if_contains("name");
+    if (!name || !name->is_string()) throw ScopeError("shell scope " + where + ".name: expected a variable name");
+    rule.name = std::string(name->as_string());
+    if (const json::value* validator = o->if_contains("validator")) {
+      if (!validator->is_string())
+        throw ScopeError("shell scope " + where + ".validator: expected a regular expression string");
+      rule.validator = std::string(validator->as_string());
+      rule.regex = compile(rule.validator, where + ".validator");
+    }
+  } else {
+    throw ScopeError("shell scope " + where + ": expected a variable name or {\"name\": ..., \"validator\": ...}");
+  }
+  if (!is_variable_name(rule.name))
+    throw ScopeError("shell scope " + where + ": " + quoted(rule.name) + " is not a variable name");
+  if (loads_code_in_any_program(rule.name))
+    throw ScopeError("shell scope " + where + ": " + quoted(rule.name) +
+                     " makes programs load or run code it names, so no entry may let a page set it");
   return rule;
 }
 
@@ -124,6 +170,47 @@ bool match_args(const ScopeEntry& e, const std::vector<std::string>& args, std::
   return true;
 }
 
+// Whether entry `e` accepts the page's options.env and options.cwd; `c.cwd` gets the canonical
+// folder. Every variable must be one the entry names, with a value its validator accepts.
+bool match_options(const ScopeEntry& e, const CommandOptions& o, const CwdCheck& cwd_in_scope, AuthorizedCommand& c,
+                   std::string& why) {
+  for (const auto& [name, value] : o.env) {
+    auto rule = std::find_if(e.env.begin(), e.env.end(), [&n = name](const EnvRule& r) { return r.name == n; });
+    if (rule == e.env.end()) {
+      why = "options.env." + name + " is not a variable that entry '" + e.name + "' lets a page set" +
+            (e.env.empty() ? " (it names none)" : "");
+      return false;
+    }
+    if (!rule->regex) continue;
+    bool ok = false;
+    if (value.size() <= kMaxValidatedArgument) {
+      try {
+        ok = regex_on_large_stack(*rule->regex, value, true);
+      } catch (const std::exception& ex) {
+        why = "options.env." + name + ": " + ex.what();
+        return false;
+      }
+    }
+    if (!ok) {
+      why = "options.env." + name + " " + quoted(value) + " does not match the validator " + quoted(rule->validator) +
+            " of entry '" + e.name + "'";
+      return false;
+    }
+  }
+  if (o.cwd.empty()) return true;
+  if (!e.cwd) {
+    why = "options.cwd: entry '" + e.name + "' names no folder a page may choose";
+    return false;
+  }
+  std::optional<std::string> folder = cwd_in_scope ? cwd_in_scope(o.cwd, *e.cwd) : std::nullopt;
+  if (!folder) {
+    why = "options.cwd " + quoted(o.cwd) + " is not an existing folder in the cwd scope of entry '" + e.name + "'";
+    return false;
+  }
+  c.cwd = *folder;
+  return true;
+}
+
 }  // namespace
 
 std::string quoted(std::string_view value) {
@@ -153,9 +240,9 @@ ScopeEntry parse_scope_entry(const json::value& v, const std::string& where) {
   if (!o) throw ScopeError("shell scope " + where + ": expected an object {name, cmd, args, sidecar}");
   for (const auto& field : *o) {
     std::string_view k = field.key();
-    if (k != "name" && k != "cmd" && k != "args" && k != "sidecar")
+    if (k != "name" && k != "cmd" && k != "args" && k != "sidecar" && k != "env" && k != "cwd")
       throw ScopeError("shell scope " + where + ": unknown field '" + std::string(k) +
-                       "' (expected name, cmd, args, sidecar)");
+                       "' (expected name, cmd, args, sidecar, env, cwd)");
   }
   ScopeEntry e;
   e.name = std::string(required_string(*o, "name", where));
@@ -165,6 +252,24 @@ ScopeEntry parse_scope_entry(const json::value& v, const std::string& where) {
   }
   if (!e.sidecar || o->contains("cmd")) e.cmd = std::string(required_string(*o, "cmd", where));
   if (has_nul(e.name) || has_nul(e.cmd)) throw ScopeError("shell scope " + where + ": NUL byte in name or cmd");
+  if (const json::value* env = o->if_contains("env"); env && !env->is_null()) {
+    if (!env->is_array())
+      throw ScopeError("shell scope " + where + ".env: expected an array of variable names or {name, validator}");
+    std::size_t i = 0;
+    for (const json::value& v : env->as_array())
+      e.env.push_back(parse_env_rule(v, where + ".env[" + std::to_string(i++) + "]"));
+  }
+  if (const json::value* cwd = o->if_contains("cwd"); cwd && !cwd->is_null()) {
+    if (!cwd->is_array()) throw ScopeError("shell scope " + where + ".cwd: expected an array of path patterns");
+    e.cwd.emplace();
+    std::size_t i = 0;
+    for (const json::value& v : cwd->as_array()) {
+      std::string at = where + ".cwd[" + std::to_string(i++) + "]";
+      if (!v.is_string() || v.as_string().empty() || has_nul(v.as_string()))
+        throw ScopeError("shell scope " + at + ": expected a path pattern such as \"$APPDATA/**\"");
+      e.cwd->emplace_back(v.as_string());
+    }
+  }
   const json::value* args = o->if_contains("args");
   if (!args || (args->is_bool() && !args->as_bool())) return e;  // no arguments
   if (args->is_bool()) {
@@ -198,10 +303,10 @@ std::vector<std::string> parse_page_args(const json::value* args) {
     out.emplace_back(args->as_string());
     return out;
   }
-  if (!args->is_array()) throw ScopeError("'args' must be a string or an array of strings");
+  if (!args->is_array()) throw std::invalid_argument("'args' must be a string or an array of strings");
   std::size_t i = 0;
   for (const json::value& a : args->as_array()) {
-    if (!a.is_string()) throw ScopeError("'args[" + std::to_string(i) + "]' must be a string");
+    if (!a.is_string()) throw std::invalid_argument("'args[" + std::to_string(i) + "]' must be a string");
     out.emplace_back(a.as_string());
     ++i;
   }
@@ -210,13 +315,18 @@ std::vector<std::string> parse_page_args(const json::value* args) {
 
 AuthorizedCommand authorize(const ShellScope& scope, std::string_view program, const std::vector<std::string>& args,
                             bool sidecar) {
-  if (program.empty()) throw ScopeError("'program' must name an entry of the shell scope");
+  return authorize(scope, program, args, CommandOptions{}, nullptr, sidecar);
+}
+
+AuthorizedCommand authorize(const ShellScope& scope, std::string_view program, const std::vector<std::string>& args,
+                            const CommandOptions& options, const CwdCheck& cwd_in_scope, bool sidecar) {
+  if (program.empty()) throw std::invalid_argument("'program' must name an entry of the shell scope");
   std::string name(program);
-  if (has_nul(name)) throw ScopeError("program " + quoted(name) + " contains a NUL byte");
+  if (has_nul(name)) throw std::invalid_argument("program " + quoted(name) + " contains a NUL byte");
   for (std::size_t i = 0; i < args.size(); ++i)
     if (has_nul(args[i]))
-      throw ScopeError("argument " + std::to_string(i) + " of program " + quoted(name) +
-                       " contains a NUL byte, which a program's argument cannot hold");
+      throw std::invalid_argument("argument " + std::to_string(i) + " of program " + quoted(name) +
+                                  " contains a NUL byte, which a program's argument cannot hold");
   if (std::find(scope.deny.begin(), scope.deny.end(), name) != scope.deny.end())
     throw ScopeError("program " + quoted(name) + " is refused by a deny entry of the shell scope");
 
@@ -228,9 +338,9 @@ AuthorizedCommand authorize(const ShellScope& scope, std::string_view program, c
                                   : "entry '" + e.name + "' is not a sidecar");
       continue;
     }
-    AuthorizedCommand c{e.name, e.cmd, {}};
+    AuthorizedCommand c{e.name, e.cmd, {}, {}};
     std::string why;
-    if (match_args(e, args, c.args, why)) return c;
+    if (match_args(e, args, c.args, why) && match_options(e, options, cwd_in_scope, c, why)) return c;
     reasons.push_back(why);
   }
   if (reasons.empty()) {

@@ -59,6 +59,40 @@ TEST(OpenConfig, FalseDisablesOpenAndBadConfigNamesTheField) {
   EXPECT_NE(error(R"({"scope": []})").find("unknown field 'scope'"), std::string::npos);
 }
 
+// Issue 12, finding 9: mail clients attach the local file an `attach` field names.
+TEST(OpenConfig, MailtoUrlsThatAttachFilesAreRefusedHoweverWritten) {
+  for (const char* custom : {"{}", R"({"open": "mailto:.*"})"}) {
+    auto c = parse_open_config(json::parse(custom));
+    for (const char* path : {"mailto:victim@example.com?attach=/etc/passwd",
+                             "mailto:victim@example.com?subject=hi&ATTACH=/etc/passwd",
+                             "mailto:victim@example.com?%61ttach=/etc/passwd",
+                             "mailto:victim@example.com?%2561ttach=%252Fetc%252Fpasswd",
+                             "mailto:victim@example.com?%252561%252574tach=x",
+                             "mailto:victim@example.com?attachment=file:///etc/shadow",
+                             "mailto:victim@example.com?Attachments=/etc/passwd",
+                             "mailto:victim@example.com?X-Attach=/etc/passwd",
+                             "mailto:victim@example.com?body=x;Attachment=/etc/passwd",
+                             "mailto:victim@example.com%3Fattach%3D/etc/passwd",
+                             "mailto:victim@example.com?%20attach=/etc/passwd",
+                             "mailto:victim@example.com?at%09tach=/etc/passwd",
+                             "mailto:victim@example.com?subject=a&&attach=/etc/passwd"}) {
+      std::string why = refusal(c, path);
+      EXPECT_NE(why.find("makes mail clients attach a local file"), std::string::npos) << custom << " " << path << ": " << why;
+    }
+  }
+  auto any = parse_open_config(json::parse(R"({"open": ".*"})"));
+  EXPECT_NE(refusal(any, "MAILTO:victim@example.com?attach=/etc/passwd"), "");
+  EXPECT_NE(refusal(any, " \tmailto:victim@example.com?attach=/etc/passwd"), "");
+  // Plain messages still open, the word "attach" in a value included.
+  auto c = parse_open_config(json::parse("{}"));
+  EXPECT_EQ(refusal(c, "mailto:friend@example.com?subject=Hello%20there&body=see%20attached"), "");
+  EXPECT_EQ(refusal(c, "mailto:attachments@example.com"), "");
+  EXPECT_EQ(refusal(c, "mailto:a@example.com?cc=b@example.com&bcc=c@example.com&subject=attach%20me"), "");
+  EXPECT_EQ(refusal(c, "https://example.com/?attach=/etc/passwd"), "");  // not mail: the browser's business
+  EXPECT_EQ(mailto_attachment_field("mailto:a@example.com?Attach=x").value_or(""), "Attach");
+  EXPECT_FALSE(mailto_attachment_field("tel:12345").has_value());
+}
+
 TEST(OpenConfig, WithNamesMapToLinuxProgramsOrAreRefused) {
   auto c = parse_open_config(json::parse("{}"));
   EXPECT_EQ(opener_command(c, std::nullopt), (std::vector<std::string>{"xdg-open"}));

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <condition_variable>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -72,8 +73,8 @@ class Sink : public ChannelSink {
 const char* kScope = R"({"command": {"allow": [
     {"name": "say", "cmd": "printf", "args": ["%s\\n", {"validator": "[a-z ]+"}]},
     {"name": "cat", "cmd": "cat"},
-    {"name": "where", "cmd": "pwd"},
-    {"name": "env", "cmd": "printenv", "args": ["GREETING"]},
+    {"name": "where", "cmd": "pwd", "cwd": ["/tmp"]},
+    {"name": "env", "cmd": "printenv", "args": ["GREETING"], "env": ["GREETING"]},
     {"name": "sleeper", "cmd": "sleep", "args": ["60"]},
     {"name": "flood", "cmd": "yes"}
   ], "deny": []}, "global": null})";
@@ -176,6 +177,62 @@ TEST(ShellPlugin, NothingOutsideTheScopeRuns) {
   EXPECT_NE(r.error.find("the scope is empty"), std::string::npos) << r.error;
 }
 
+// Issue 12, finding 1, through the real plugin, real git and real bash: what the page sets in
+// options.env and options.cwd beyond what the entry names runs nothing and changes nothing.
+TEST(ShellPlugin, NoCodeRunsThroughTheEnvironmentOrAFolderOfThePages) {
+  Fixture f;
+  fs::path project = f.tmp.path / "project";
+  fs::path victim = f.tmp.path / "victim";
+  for (const fs::path& repo : {project, victim}) {
+    std::string init = "git init -q '" + repo.string() + "' && git -C '" + repo.string() +
+                       "' -c user.email=e@x -c user.name=e commit -q --allow-empty -m first";
+    ASSERT_EQ(std::system(init.c_str()), 0) << init;
+  }
+  fs::path stamp = f.tmp.path / "stamp.sh";
+  std::ofstream(stamp) << "#!/bin/bash\necho \"stamp $(date +%s)\"\n";
+  ::chmod(stamp.c_str(), 0755);
+  fs::create_directory_symlink("/etc", project / "etc-link");
+  std::string scope = R"({"command": {"allow": [
+      {"name": "git-commit", "cmd": "git", "args": ["commit", "-m", {"validator": "\\S+"}], "cwd": [")" +
+                      project.string() + R"("]},
+      {"name": "stamp", "cmd": ")" + stamp.string() + R"("},
+      {"name": "where", "cmd": "pwd", "cwd": [")" + project.string() + R"(/**"]}
+    ]}, "global": null})";
+  auto execute = [&](const std::string& args) { return f.call("execute", args, "main", scope); };
+
+  auto r = execute(R"({"program": "git-commit", "args": ["commit", "-m", "x"], "options": {"cwd": ")" +
+                   project.string() + R"(", "env": {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.fsmonitor",
+                   "GIT_CONFIG_VALUE_0": "id > pwned-git; false"}}})");
+  EXPECT_EQ(r.kind, CallResult::Kind::error);
+  EXPECT_NE(r.error.find("options.env.GIT_CONFIG_COUNT is not a variable"), std::string::npos) << r.error;
+  r = execute(R"({"program": "stamp", "options": {"env": {"BASH_FUNC_date%%": "() { id > )" + project.string() +
+              R"(/pwned-bash; }"}}})");
+  EXPECT_EQ(r.kind, CallResult::Kind::error);
+  // git-commit has no cwd pattern covering the other repository, pwd none covering /etc.
+  r = execute(R"({"program": "git-commit", "args": ["commit", "-m", "x"], "options": {"cwd": ")" + victim.string() +
+              R"("}})");
+  EXPECT_NE(r.error.find("is not an existing folder in the cwd scope of entry 'git-commit'"), std::string::npos)
+      << r.error;
+  for (std::string cwd : {std::string("/etc"), (project / "etc-link").string(), project.string() + "/../victim"}) {
+    r = execute(R"({"program": "where", "options": {"cwd": ")" + cwd + R"("}})");
+    EXPECT_EQ(r.kind, CallResult::Kind::error) << cwd << ": " << r.json;
+  }
+  EXPECT_FALSE(fs::exists(project / "pwned-git"));
+  EXPECT_FALSE(fs::exists(project / "pwned-bash"));
+  std::string count = "test \"$(git -C '" + victim.string() + "' rev-list --count HEAD)\" = 1";
+  EXPECT_EQ(std::system(count.c_str()), 0) << "a commit appeared in the other repository";
+
+  // What the entries do allow still runs: env null (an empty environment), a folder in the scope,
+  // given canonical to the child.
+  r = execute(R"({"program": "stamp", "options": {"env": null}})");
+  ASSERT_EQ(r.kind, CallResult::Kind::json) << r.error;
+  EXPECT_EQ(std::string(json::parse(r.json).at("stdout").as_string()).substr(0, 6), "stamp ");
+  fs::create_directory(project / "sub");
+  r = execute(R"({"program": "where", "options": {"cwd": ")" + project.string() + R"(/sub/../sub"}})");
+  ASSERT_EQ(r.kind, CallResult::Kind::json) << r.error;
+  EXPECT_EQ(std::string(json::parse(r.json).at("stdout").as_string()), fs::canonical(project / "sub").string() + "\n");
+}
+
 TEST(ShellPlugin, SpawnStreamsLinesTakesStdinAndIsKilledByItsWebviewOnly) {
   Fixture f;
   int pid = f.spawn("cat");
@@ -249,6 +306,8 @@ TEST(ShellPlugin, OpenRunsTheConfiguredOpenerWithTheValidatedPath) {
   EXPECT_NE(f.call("open", R"({"path": "file:///etc/passwd"})").error.find("does not match the open validator"),
             std::string::npos);
   EXPECT_NE(f.call("open", R"({"path": "--version"})").error.find("starts with '-'"), std::string::npos);
+  EXPECT_NE(f.call("open", R"({"path": "mailto:a@example.com?%61ttach=/etc/passwd"})").error.find("attach a local file"),
+            std::string::npos);
   EXPECT_NE(f.call("open", R"({"path": "https://tauri.app", "with": "sh"})").error.find("is not one of"),
             std::string::npos);
   fs::path opened = f.tmp.path / "opened.txt";
