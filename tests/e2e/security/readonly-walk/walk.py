@@ -624,55 +624,66 @@ def judge(work):
             w = windows[label]
             how = "resolved" if resolved else "was refused, yet"
             blame.setdefault(label, []).append(f"{w['set']}: call #{i} {describe(w['calls'][i])} {how}: {path} was {what}")
-    dump(f"{work}/judged.json", {"blame": blame, "unexplained": unexplained})
+    dump(f"{work}/judged.json", {"blame": blame, "unexplained": unexplained, "sets": verdicts(p, reports, blame)})
 
 
 def describe(call):
     text = {k: v for k, v in call.items() if k in ("c", "p", "a", "h", "pa", "on")}
     s = json.dumps(text, separators=(",", ":"))
+    s = re.sub(r'"mode":(\d+)', lambda m: f'"mode":0o{int(m.group(1)):o}', s)  # as a page author writes it
     return s if len(s) < 400 else s[:397] + "..."
 
 
 WRITE_INTENT = ("write", "append", "truncate", "create", "createNew")
 
 
+def verdicts(p, reports, blame):
+    """{set: {"failures": [...], "summary": text}}: what each set's ctest prints."""
+    out = {}
+    for w in p["windows"]:
+        ident, calls = w["set"], w["calls"]
+        report = reports.get(w["label"])
+        if report is None:
+            out[ident] = {"failures": [f"{ident}: window {w['label']} reported nothing (a crash or a timeout: see log.txt)"]}
+            continue
+        if "error" in report:
+            out[ident] = {"failures": [f"{ident}: window {w['label']} failed: {report['error']}"]}
+            continue
+        if report["n"] != len(calls):
+            out[ident] = {"failures": [f"{ident}: window {w['label']} reported {report['n']} calls, its plan has {len(calls)}"]}
+            continue
+        ok = report["ok"]
+        failures = list(blame.get(w["label"], []))
+        # A writable descriptor handed to a read-only page is a hole even where this walk could not
+        # use it (its write/ftruncate are not granted here).
+        for i, call in enumerate(calls):
+            opts = (call.get("a") or {}).get("options") if call.get("c") == "plugin:fs|open" else None
+            if call.get("p") == "fs.open":
+                opts = call["pa"][1]
+            if isinstance(opts, dict) and any(opts.get(k) for k in WRITE_INTENT) and ok[i]:
+                failures.append(f"{ident}: call #{i} {describe(call)} resolved: a writable file handle under a read-only set")
+        reached = any(ok[i] for i, c in enumerate(calls)
+                      if c.get("c") in ("plugin:fs|exists", "plugin:fs|stat", "plugin:fs|read_dir", "plugin:os|platform"))
+        if not reached:
+            failures.append(f"{ident}: no exists/stat/read_dir/platform call was allowed: the walk never reached the set's "
+                            f"scope {w['roots']}, so it proves nothing (are the run's path variables those of walk.py?)")
+        summary = (f"{ident} ({w['label']}): {len(calls)} calls planned, {sum(report['ran'])} made ({sum(ok)} resolved, "
+                   f"{sum(report['timeout'])} timed out, the others refused; the rest skipped after the host refused their "
+                   f"command), no effect on disk, no writable handle; scope reached at {w['roots']}; refusals: "
+                   f"{json.dumps(report.get('m'))}")
+        out[ident] = {"failures": failures, "summary": summary}
+    return out
+
+
 def check_set(work, ident):
-    p = json.load(open(f"{work}/plan.json"))
-    windows = [w for w in p["windows"] if w["set"] == ident]
-    if not windows:
-        sys.exit(f"{ident}: no window of the walk held this set (sets walked: {[w['set'] for w in p['windows']]})")
-    w = windows[0]
-    reports = results(work)
-    if w["label"] not in reports:
-        sys.exit(f"{ident}: window {w['label']} reported nothing (a crash or a timeout: see log.txt)")
-    report = reports[w["label"]]
-    if "error" in report:
-        sys.exit(f"{ident}: window {w['label']} failed: {report['error']}")
-    calls = w["calls"]
-    if report["n"] != len(calls):
-        sys.exit(f"{ident}: window {w['label']} reported {report['n']} calls, its plan has {len(calls)}")
-    ok = report["ok"]
-    failures = list(json.load(open(f"{work}/judged.json"))["blame"].get(w["label"], []))
-    # A writable descriptor handed to a read-only page is a hole even where this walk could not
-    # use it (its write/ftruncate are not granted here).
-    for i, call in enumerate(calls):
-        opts = (call.get("a") or {}).get("options") if call.get("c") == "plugin:fs|open" else None
-        if call.get("p") == "fs.open":
-            opts = call["pa"][1]
-        if isinstance(opts, dict) and any(opts.get(k) for k in WRITE_INTENT) and ok[i]:
-            failures.append(f"{ident}: call #{i} {describe(call)} resolved: a writable file handle under a read-only set")
-    reached = [i for i, c in enumerate(calls) if c.get("c") in ("plugin:fs|exists", "plugin:fs|stat", "plugin:fs|read_dir", "plugin:os|platform")
-               and ok[i]]
-    resolved, ran, timeouts = sum(ok), sum(report["ran"]), sum(report["timeout"])
-    if failures:
-        print("\n".join(failures))
+    sets = json.load(open(f"{work}/judged.json"))["sets"]
+    if ident not in sets:
+        sys.exit(f"{ident}: no window of the walk held this set (sets walked: {sorted(sets)})")
+    v = sets[ident]
+    if v["failures"]:
+        print("\n".join(v["failures"]))
         sys.exit(1)
-    if not reached:
-        sys.exit(f"{ident}: no exists/stat/read_dir/platform call was allowed: the walk never reached the set's scope "
-                 f"{w['roots']}, so it proves nothing (are the run's path variables those of walk.py?)")
-    print(f"{ident} ({w['label']}): {len(calls)} calls planned, {ran} made ({resolved} resolved, {timeouts} timed out, "
-          f"the others refused; the rest skipped after the host refused their command), no effect on disk, no writable "
-          f"handle; scope reached at {w['roots']}; refusals: {json.dumps(report.get('m'))}")
+    print(v["summary"])
 
 
 def check_global(work, what):
