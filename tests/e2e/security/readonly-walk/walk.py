@@ -109,7 +109,10 @@ def walked_sets(fs_manifest):
             return [p for sub in sets[ident]["permissions"] for p in patterns(sub, seen)]
         raise SystemExit(f"walk: fs names permission '{ident}', which its manifest does not define")
 
-    chosen = sorted(i for i in list(perms) + list(sets) if READ_ONLY_SET.search(i))
+    # allow-<command> / deny-<command> are generated for every command (allow-read is the
+    # `read` command's): one command each, not a set, and a deny grants nothing.
+    generated = {f"{verb}-{c.replace('_', '-')}" for c in fs_manifest["commands"] for verb in ("allow", "deny")}
+    chosen = sorted(i for i in list(perms) + list(sets) if READ_ONLY_SET.search(i) and i not in generated)
     out = [("fs:default", [p for sub in m["default"]["permissions"] for p in patterns(sub, set())])]
     out += [(f"fs:{i}", patterns(i, set())) for i in chosen]
     return out
