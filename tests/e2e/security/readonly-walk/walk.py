@@ -245,6 +245,7 @@ class Walk:
     def fs_mkdir(self, cmd, t):
         for p, opts in self.pick([
             (t["root"], {"recursive": True, "mode": 0o7777}), (f"{t['newdir']}/a/b", {"recursive": True}),
+            (f"{t['own']}/modedir", {"mode": 0o7777}),
             (t["own"], {"recursive": True, "mode": O4777}), (t["newdir"], {}),
             (f"{t['dirlink']}/made", {"recursive": True}), (f"{self.canary}/made", {"recursive": True}),
             (t["dangling"], {"recursive": True}),
