@@ -1,51 +1,43 @@
-// Warden's WebView bridge: injected by the host at document start in every frame, before any
-// page script. It gives the unmodified @tauri-apps/api package what it calls on
-// `window.__TAURI_INTERNALS__` and `window.__TAURI_EVENT_PLUGIN_INTERNALS__` (see docs/bridge.md).
+// Warden's WebView bridge, page half: injected by the host at document start in every frame,
+// before any page script, into the page's own script world. It gives the unmodified
+// @tauri-apps/api package what it calls on `window.__TAURI_INTERNALS__` and
+// `window.__TAURI_EVENT_PLUGIN_INTERNALS__` (see docs/bridge.md).
 //
-// This file is an expression: the host appends `(<metadata JSON>, "<invoke key>", <freeze>,
-// <isolation>);` to call it with the labels of the window and webview it is injected into, the
-// run's invoke key, app.security.freezePrototype and whether app.security.pattern is "isolation".
+// This file is an expression: the host appends `(<metadata JSON>, <freeze>);` to call it with the
+// labels of the window and webview it is injected into and app.security.freezePrototype.
 //
-// Under the isolation pattern every call is first posted to a hidden iframe of
-// isolation://localhost (sandboxed: allow-scripts only), where the app's isolation hook may change
-// or veto it and the isolation runtime (isolation.js) seals it with a key this frame never sees;
-// the bridge then sends the sealed bytes instead of the arguments.
-//
-// The invoke key must never reach page scripts. It lives only in this closure, and everything the
-// request path touches is captured here, at document start, before any page script can replace
-// it: the page may later wrap window.fetch, Headers.prototype or put getters on Object.prototype,
-// and the bridge uses none of them (its fetch init and header record are null-prototype objects,
-// so a getter on Object.prototype never sees them as `this`).
-(function (metadata, invokeKey, freezePrototype, isolationPattern) {
+// This half holds no secret. Page scripts share its world, so anything here may be read or
+// wrapped by them, even before it runs (a same-origin parent can reach a child frame's window
+// before the child's document starts). The invoke key and the transport live in the other half,
+// bridge_transport.js, in a script world of Warden's own that page scripts cannot reach. The two
+// halves meet only through DOM events on `window` whose details are strings or bytes: a call goes
+// out as REQUEST_BODY then REQUEST, its answer comes back as RESULT_BODY then RESULT
+// (docs/security.md, "Invoke key", says why nothing else crosses).
+(function (metadata, freezePrototype) {
   'use strict';
   if (window.__TAURI_INTERNALS__) return;
 
-  const nativeFetch = window.fetch;
-  const NativeHeaders = window.Headers;
+  // Captured so that a page script replacing them later does not break its own calls. (They
+  // guard nothing: a script that replaced them first only deceives itself.)
   const apply = Reflect.apply;
-  const createObject = Object.create;
+  const dispatchEvent = EventTarget.prototype.dispatchEvent;
+  const addListener = EventTarget.prototype.addEventListener;
+  const NativeCustomEvent = CustomEvent;
+  const NativeHeaders = Headers;
+  const NativePromise = Promise;
   const headersForEach = NativeHeaders.prototype.forEach;
-  const toLowerCase = String.prototype.toLowerCase;
-  const encodeComponent = encodeURIComponent;
-  const INVOKE_KEY_HEADER = 'Tauri-Invoke-Key';
-  const CALLER_HEADERS_HEADER = 'warden-caller-headers';
-
-  const IPC_BASE = 'ipc://localhost/';
-  const TO_IPC_KEY = '__TAURI_TO_IPC_KEY__';
+  const createObject = Object.create;
   const isArray = Array.isArray;
   const isView = ArrayBuffer.isView;
   const stringify = JSON.stringify;
-  const objectKeys = Object.keys;
-  const ISOLATION_FRAME_URL = 'isolation://localhost/index.html';
-  const ISOLATION_CONTENT_TYPE = 'application/x-warden-isolation';
-  const ISOLATION_START_TIMEOUT_MS = 10000;
   const parseJson = JSON.parse;
-  const createElement = Document.prototype.createElement;
-  const appendChild = Node.prototype.appendChild;
-  const contentWindowOf = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
-  const addListener = EventTarget.prototype.addEventListener;
-  const setAttribute = Element.prototype.setAttribute;
-  const NativePromise = Promise;
+  const objectKeys = Object.keys;
+  const TO_IPC_KEY = '__TAURI_TO_IPC_KEY__';
+  const REQUEST_BODY = 'warden:ipc-request-body';
+  const REQUEST = 'warden:ipc-request';
+  const RESULT_BODY = 'warden:ipc-result-body';
+  const RESULT = 'warden:ipc-result';
+  const TRANSPORT_READY = 'warden:ipc-ready';
 
   // Callbacks the host may run (event handlers, channels), by an unguessable id.
   const callbacks = new Map();
@@ -99,137 +91,71 @@
   }
 
   function isBinary(value) {
-    return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+    return value instanceof ArrayBuffer || isView(value);
   }
 
-  // Returns the body's promise as it is (no async wrapper: one promise and tick less per call).
-  function readResponse(response) {
-    const type = response.headers.get('Content-Type') || '';
-    if (type.startsWith('application/octet-stream')) return response.arrayBuffer();
-    if (type.startsWith('application/json')) return response.json();
-    return response.text();
+  // The bytes to hand over: crossing to the transport copies a view's whole buffer, so a view of
+  // part of a buffer goes as a copy of just its bytes.
+  function wholeBytes(value) {
+    if (value instanceof ArrayBuffer) return value;
+    if (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) return value;
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
   }
 
-  // The isolation frame of this frame: created on the first call (or when the top document is
-  // parsed), answered only through messages whose source is that frame's window.
-  const isolation = { frame: null, window: null, ready: false, failed: false, queue: [], pending: new Map(), nextId: 1 };
-  const ISOLATION_FAILED = 'the isolation frame did not start (is isolation: allowed by frame-src?)';
-
-  function startIsolationFrame() {
-    if (isolation.frame) return;
-    const root = document.body || document.documentElement;
-    if (!root) return;
-    const frame = apply(createElement, document, ['iframe']);
-    // allow-scripts only: an opaque origin, no access to the app's storage or DOM. Attributes
-    // rather than a style, so that a strict style-src does not matter.
-    apply(setAttribute, frame, ['sandbox', 'allow-scripts']);
-    apply(setAttribute, frame, ['hidden', '']);
-    apply(setAttribute, frame, ['id', '__warden_isolation__']);
-    apply(setAttribute, frame, ['src', ISOLATION_FRAME_URL]);
-    apply(appendChild, root, [frame]);
-    isolation.frame = frame;
-    isolation.window = apply(contentWindowOf, frame, []);
-    // A frame that never starts (blocked by the page's CSP, removed, navigated away) fails every
-    // call at once instead of leaving them pending forever.
-    setTimeout(() => {
-      if (isolation.ready) return;
-      isolation.failed = true;
-      for (const [, call] of isolation.pending) call.reject(ISOLATION_FAILED);
-      isolation.pending.clear();
-      isolation.queue = [];
-    }, ISOLATION_START_TIMEOUT_MS);
+  function send(event, detail, cancelable) {
+    return apply(dispatchEvent, window, [new NativeCustomEvent(event, { detail, cancelable })]);
   }
 
-  function onIsolationMessage(event) {
-    if (!isolation.window || event.source !== isolation.window) return;
-    const data = event.data;
-    if (!data || typeof data !== 'object') return;
-    if (data.__warden === 'isolation-ready') {
-      isolation.ready = true;
-      const queued = isolation.queue;
-      isolation.queue = [];
-      for (const message of queued) isolation.window.postMessage(message, '*');
-      return;
-    }
-    const call = isolation.pending.get(data.id);
+  // Calls by id until their RESULT arrives; requests made before the transport ran (WebKit does
+  // not order user scripts of different worlds) wait for its TRANSPORT_READY.
+  const pending = new Map();
+  let nextId = 1;
+  let waiting = null;
+  let resultBody;
+  function post(request, body) {
+    send(REQUEST_BODY, body, false);
+    // The transport cancels the event it took.
+    if (send(REQUEST, request, true)) (waiting || (waiting = [])).push([request, body]);
+  }
+  apply(addListener, window, [TRANSPORT_READY, () => {
+    const queued = waiting;
+    waiting = null;
+    if (queued) for (const [request, body] of queued) post(request, body);
+  }, true]);
+  apply(addListener, window, [RESULT_BODY, (event) => { resultBody = event.detail; }, true]);
+  apply(addListener, window, [RESULT, (event) => {
+    if (typeof event.detail !== 'string') return;
+    const result = parseJson(event.detail);
+    const call = pending.get(result.id);
     if (!call) return;
-    isolation.pending.delete(data.id);
-    if (data.__warden === 'isolation-sealed' && typeof data.cmd === 'string' && data.body instanceof ArrayBuffer) {
-      call.resolve({ cmd: data.cmd, body: data.body });
-    } else {
-      call.reject(typeof data.error === 'string' ? data.error : 'the isolation frame refused the call');
+    pending.delete(result.id);
+    let value = resultBody;
+    resultBody = undefined;
+    if (result.kind === 'json') {
+      try {
+        value = parseJson(value);
+      } catch (e) {
+        return call.reject('IPC transport failed: the answer is not JSON');
+      }
     }
-  }
-
-  // The call as the isolation hook left it, sealed: {cmd, body}.
-  function sealThroughIsolation(cmd, payload, headers) {
-    return new NativePromise((resolve, reject) => {
-      startIsolationFrame();
-      if (isolation.failed) return reject(ISOLATION_FAILED);
-      if (!isolation.window) return reject('the isolation frame cannot be created before the document exists');
-      const id = isolation.nextId++;
-      isolation.pending.set(id, { resolve, reject });
-      const message = { __warden: 'isolation-request', id, cmd, payload, options: { headers: Object.assign({}, headers) } };
-      if (isolation.ready) isolation.window.postMessage(message, '*');
-      else isolation.queue.push(message);
-    });
-  }
-
-  if (isolationPattern) {
-    apply(addListener, window, ['message', onIsolationMessage, true]);
-    if (window === window.top) apply(addListener, document, ['DOMContentLoaded', startIsolationFrame]);
-  }
+    if (result.ok) call.resolve(value);
+    else call.reject(value);
+  }, true]);
 
   async function invoke(cmd, args = {}, options = undefined) {
     if (typeof cmd !== 'string' || cmd.length === 0) throw 'invalid command name';
-    // The caller's headers are copied into a null-prototype record; Content-Type and the key are
-    // the bridge's own.
+    // The caller's headers (plugin-fs sends a written file's path this way next to its bytes);
+    // the transport decides which it sends.
     const headers = createObject(null);
     if (options && options.headers) {
-      // Their names go along in one header of the bridge's own, so the host hands exactly these
-      // to the command (plugin-fs sends a file's path this way next to its raw bytes).
-      let names = '';
-      apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => {
-        const lower = apply(toLowerCase, name, []);
-        if (lower === 'content-type' || lower === 'tauri-invoke-key' || lower === CALLER_HEADERS_HEADER) return;
-        headers[name] = value;
-        names += (names ? ',' : '') + lower;
-      }]);
-      if (names) headers[CALLER_HEADERS_HEADER] = names;
+      apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => { headers[name] = value; }]);
     }
-    let body;
-    if (isBinary(args)) {
-      body = args;
-      headers['Content-Type'] = 'application/octet-stream';
-    } else {
-      body = serializeArgs(args === undefined ? {} : args);
-      headers['Content-Type'] = 'application/json';
-    }
-    let url = IPC_BASE + encodeComponent(cmd);
-    if (isolationPattern) {
-      // Plain data for the frame: toIPC values (Channels, ...) become what the host expects.
-      const payload = isBinary(args) ? args : parseJson(body);
-      const sealed = await sealThroughIsolation(cmd, payload, headers);
-      body = sealed.body;
-      headers['Content-Type'] = ISOLATION_CONTENT_TYPE;
-      url = IPC_BASE + encodeComponent(sealed.cmd);
-    }
-    headers[INVOKE_KEY_HEADER] = invokeKey;
-    const init = createObject(null);
-    init.method = 'POST';
-    init.body = body;
-    init.headers = headers;
-    // The host knows the calling page; a Referer would only be one more header to copy per call.
-    init.referrerPolicy = 'no-referrer';
-    let response;
-    try {
-      response = await apply(nativeFetch, window, [url, init]);
-    } catch (e) {
-      // No fallback to another transport: the host could not tell who is calling.
-      throw 'IPC transport failed: ' + String(e);
-    }
-    const value = await readResponse(response);
-    if (!response.ok) throw value;
+    const body = isBinary(args) ? wholeBytes(args) : serializeArgs(args === undefined ? {} : args);
+    const id = nextId++;
+    const value = await new NativePromise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      post(stringify({ id, cmd, headers }), body);
+    });
     if (cmd === 'plugin:event|listen' && args && typeof args.handler === 'number') {
       eventHandlers.set(value, args.handler);
     }

@@ -79,7 +79,7 @@ std::optional<std::vector<std::string>> parse_caller_header_names(std::string_vi
     std::string_view name = value.substr(i, j - i);
     while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-    if (!is_header_token(name) || names.size() == 32) return std::nullopt;
+    if (!is_header_token(name) || names.size() == kMaxCallerHeaders) return std::nullopt;
     std::string lower;
     for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const auto& n : names)
@@ -88,6 +88,16 @@ std::optional<std::vector<std::string>> parse_caller_header_names(std::string_vi
     i = j + 1;
   }
   return names;
+}
+
+std::optional<std::string> caller_header_problem(std::string_view name, std::string_view value) {
+  if (!is_header_token(name)) return "caller header name '" + std::string(name.substr(0, 64)) + "' is not an HTTP token";
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || u == 0x7f || (u < 0x20 && u != '\t'))
+      return "caller header '" + std::string(name) + "' is not printable ASCII";
+  }
+  return std::nullopt;
 }
 
 std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view url_path,

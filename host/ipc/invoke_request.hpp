@@ -42,9 +42,18 @@ using CallerHeaders = std::vector<std::pair<std::string, std::string>>;
 // The bridge's header listing the caller's header names ("path,options").
 inline constexpr const char* kCallerHeadersHeader = "Warden-Caller-Headers";
 
+// At most this many caller headers per call.
+inline constexpr size_t kMaxCallerHeaders = 32;
+
 // Splits kCallerHeadersHeader's value into names; nullopt when a name is not an HTTP token,
-// is repeated, or there are more than 32.
+// is repeated, or there are more than kMaxCallerHeaders.
 std::optional<std::vector<std::string>> parse_caller_header_names(std::string_view value);
+
+// Why a caller header cannot be handed to a command, or nullopt when it can: the name must be an
+// HTTP token of at most 64 characters and the value printable ASCII (or tab), since commands
+// read them as plain strings. The same rule for headers sent as HTTP headers and for those
+// sealed by the isolation frame.
+std::optional<std::string> caller_header_problem(std::string_view name, std::string_view value);
 
 // Decodes a request from the path of its URL (everything after the host, with the leading
 // '/', no query), its Content-Type header and its body.

@@ -12,7 +12,8 @@
 // (possibly changed) or throws / returns nothing to veto it, then seals the result for the host:
 //   nonce(12) || AES-GCM(envelope JSON + "\n" + payload bytes) || tag(16)
 // (host/ipc/isolation_message.hpp). The envelope carries the command, the caller's origin as the
-// browser reported it to this frame and the time, so the host can refuse replays and mismatches.
+// browser reported it to this frame and the time, so the host can refuse replays and mismatches,
+// and the caller's headers as the hook left them: the host takes them from here only.
 (function (keyBytes) {
   'use strict';
   if (location.protocol !== 'isolation:' || window.parent === window) return;
@@ -37,6 +38,20 @@
     return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
 
+  // What the host will hand the command as caller headers: {lowercase name: string}, the names
+  // the bridge sets itself refused (a hook that returns them made a mistake the app should see).
+  const RESERVED_HEADERS = ['content-type', 'tauri-invoke-key', 'warden-caller-headers'];
+  function sealedHeaders(options) {
+    const out = {};
+    const given = options && options.headers;
+    if (given === undefined || given === null) return out;
+    new Headers(given).forEach((value, name) => {
+      if (RESERVED_HEADERS.includes(name)) throw `the isolation hook returned the header '${name}', which the bridge sets`;
+      out[name] = value;
+    });
+    return out;
+  }
+
   async function seal(call, origin) {
     const binary = isBinary(call.payload);
     let payload;
@@ -52,6 +67,7 @@
       origin,
       time: now(),
       contentType: binary ? 'application/octet-stream' : 'application/json',
+      headers: sealedHeaders(call.options),
     }) + '\n');
     const plain = new Uint8Array(envelope.length + payload.length);
     plain.set(envelope, 0);

@@ -33,7 +33,7 @@ std::variant<OpenedCall, IsolationError> IsolationGate::admit(std::string_view c
     return IsolationError{"isolation message is for command '" + message.command + "', the URL names another"};
   if (message.origin != origin)
     return IsolationError{"isolation message was sealed for origin '" + message.origin + "', sent from another"};
-  return OpenedCall{std::move(message.content_type), std::move(message.payload)};
+  return OpenedCall{std::move(message.content_type), std::move(message.payload), std::move(message.headers)};
 }
 
 int64_t isolation_clock_now_ms() {

@@ -17,10 +17,12 @@
 
 namespace warden::ipc {
 
-// The call as the bridge would have sent it without the pattern.
+// The call as the bridge would have sent it without the pattern, its caller headers included:
+// under the pattern these are the only caller headers a command gets.
 struct OpenedCall {
   std::string content_type;
   std::vector<uint8_t> body;
+  CallerHeaders headers;
 };
 
 class IsolationGate {

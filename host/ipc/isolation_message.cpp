@@ -44,6 +44,20 @@ std::variant<IsolationMessage, IsolationError> open_isolation_message(const Isol
   message.origin.assign(origin->begin(), origin->end());
   message.content_type.assign(type->begin(), type->end());
   message.time_ms = static_cast<int64_t>(ms);
+  if (auto* headers = o.if_contains("headers")) {
+    if (!headers->is_object()) return IsolationError{"isolation envelope headers must be an object of strings"};
+    if (headers->as_object().size() > kMaxCallerHeaders)
+      return IsolationError{"isolation envelope has more than " + std::to_string(kMaxCallerHeaders) + " headers"};
+    for (const auto& [name, value] : headers->as_object()) {
+      if (!value.is_string()) return IsolationError{"isolation envelope header '" + std::string(name) + "' is not a string"};
+      if (auto problem = caller_header_problem(name, value.as_string())) return IsolationError{"isolation envelope: " + *problem};
+      std::string lower(name);
+      for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      for (const auto& seen : message.headers)
+        if (seen.first == lower) return IsolationError{"isolation envelope names header '" + lower + "' twice"};
+      message.headers.emplace_back(std::move(lower), std::string(value.as_string()));
+    }
+  }
   message.payload.assign(newline + 1, plain->end());
   return message;
 }
@@ -54,6 +68,11 @@ std::vector<uint8_t> seal_isolation_message(const IsolationKey& key, const Isola
                         {"origin", message.origin},
                         {"time", message.time_ms},
                         {"contentType", message.content_type}};
+  if (!message.headers.empty()) {
+    json::object headers;
+    for (const auto& [name, value] : message.headers) headers[name] = value;
+    envelope["headers"] = std::move(headers);
+  }
   std::string head = json::serialize(envelope) + "\n";
   std::vector<uint8_t> plain(head.begin(), head.end());
   plain.insert(plain.end(), message.payload.begin(), message.payload.end());

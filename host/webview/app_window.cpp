@@ -37,11 +37,21 @@ AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, Wind
                      const std::vector<std::string>& init_scripts)
     : label_(config.label), events_(std::move(events)) {
   WebKitUserContentManager* content = webkit_user_content_manager_new();
-  std::string bridge = ipc::bridge_script(config.label, config.label, bridge_options);
   // Under the isolation pattern, isolation://localhost documents get the isolation runtime (and
   // its key) and nothing else: not the bridge, not the invoke key, not the plugins' scripts.
   const char* isolation_only[] = {ipc::kIsolationUrlPattern, nullptr};
   const char* const* not_isolation = bridge_options.isolation_key ? isolation_only : nullptr;
+  // The bridge's transport half (the invoke key) in a world of its own, which page scripts cannot
+  // reach even in a frame whose window they touched before its document started; its page half
+  // (__TAURI_INTERNALS__) in the page's world. WebKit does not order the two: they wait for each
+  // other (bridge.js).
+  std::string transport = ipc::bridge_transport_script(bridge_options);
+  WebKitUserScript* transport_script = webkit_user_script_new_for_world(
+      transport.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES, WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+      ipc::kBridgeWorld, nullptr, not_isolation);
+  webkit_user_content_manager_add_script(content, transport_script);
+  webkit_user_script_unref(transport_script);
+  std::string bridge = ipc::bridge_script(config.label, config.label, bridge_options);
   WebKitUserScript* script = webkit_user_script_new(bridge.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr,
                                                     not_isolation);

@@ -77,7 +77,14 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   // The isolation pattern first: only what the isolation frame sealed, once, goes further. (The
   // order of the two secrets does not matter for access, both are required; checking the seal
   // first makes the log say why a forged or replayed message failed.)
+  // Everything the host acts on must be sealed: the caller's headers (a written file's path)
+  // travel inside the message, and headers sent beside it are refused, not ignored, so that a
+  // bridge or page that sends them learns why.
+  const char* listed = headers ? soup_message_headers_get_one(headers, ipc::kCallerHeadersHeader) : nullptr;
+  ipc::CallerHeaders caller_headers;
   if (isolation_) {
+    if (listed)
+      return refuse(request, seen, 403, "not allowed", "caller headers outside the sealed message under the isolation pattern");
     std::span<const uint8_t> sealed(reinterpret_cast<const uint8_t*>(body.data()), body.size());
     auto opened = isolation_->admit(type, sealed, seen.command, seen.origin, ipc::isolation_clock_now_ms());
     if (auto* error = std::get_if<ipc::IsolationError>(&opened))
@@ -85,6 +92,7 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
     auto& call = std::get<ipc::OpenedCall>(opened);
     type = std::move(call.content_type);
     body.assign(call.body.begin(), call.body.end());
+    caller_headers = std::move(call.headers);
   }
 
   // The invoke key: a request the bridge did not make goes no further.
@@ -102,16 +110,13 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   auto caller = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), origin);
   if (!caller) return refuse(request, seen, 403, "not allowed", "request from an unknown or closed webview");
 
-  ipc::CallerHeaders caller_headers;
-  if (const char* listed = headers ? soup_message_headers_get_one(headers, ipc::kCallerHeadersHeader) : nullptr) {
+  if (listed) {  // never under the isolation pattern (refused above)
     auto names = ipc::parse_caller_header_names(listed);
     if (!names) return refuse(request, seen, 400, "invalid request", "malformed caller header list");
     for (auto& name : *names) {
       const char* value = soup_message_headers_get_one(headers, name.c_str());
       if (!value) return refuse(request, seen, 400, "invalid request", "listed caller header '" + name + "' is missing");
-      for (const char* p = value; *p; ++p)
-        if (static_cast<unsigned char>(*p) >= 0x80)
-          return refuse(request, seen, 400, "invalid request", "caller header '" + name + "' is not ASCII");
+      if (auto problem = ipc::caller_header_problem(name, value)) return refuse(request, seen, 400, "invalid request", *problem);
       caller_headers.emplace_back(std::move(name), value);
     }
   }

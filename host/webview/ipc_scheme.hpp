@@ -8,7 +8,9 @@
 // Under the isolation pattern (an isolation key given), the body must first be a message sealed
 // by this run's isolation frame, fresh, for the URL's command and the request's origin
 // (ipc/isolation_gate.hpp); it is checked before the invoke key, and a refusal is logged with
-// its reason. The opened call then goes through every check above, as an unsealed one would.
+// its reason. The opened call then goes through every check above, as an unsealed one would; its
+// caller headers come from the sealed message only (a request that also lists caller headers of
+// its own is refused).
 #include <cstdint>
 #include <map>
 #include <optional>

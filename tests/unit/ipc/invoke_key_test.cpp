@@ -32,21 +32,27 @@ TEST(InvokeKey, MatchesOnlyTheSameKey) {
   EXPECT_FALSE(invoke_key_matches("", ""));  // no key configured never matches
 }
 
-TEST(InvokeKey, BridgeGetsItAsAnArgumentNotInItsBody) {
+TEST(InvokeKey, OnlyTheTransportHalfGetsItAsAnArgumentNotInItsBody) {
   std::string key(64, 'c');
-  auto s = bridge_script("main", "main", {key, true, std::nullopt});
+  BridgeOptions options{key, true, std::nullopt};
+  // The page half (page scripts share its world) never holds the key.
+  auto page = bridge_script("main", "main", options);
+  EXPECT_EQ(page.find(key), std::string::npos);
+  EXPECT_EQ(page.substr(page.size() - 10), "}, true);\n");
+  auto s = bridge_transport_script(options);
   size_t at = s.find(key);
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(s.find(key, at + 1), std::string::npos);  // exactly once: the call's argument
-  // The key and the flags (freezePrototype, isolation pattern) come after the function's closing
-  // brace, in the call. The isolation key itself is never given to the bridge, only the flag.
+  // The key and the isolation flag come after the function's closing brace, in the call. The
+  // isolation key itself is never given to the bridge, only the flag.
   EXPECT_GT(at, s.rfind("})("));
-  EXPECT_EQ(s.substr(s.size() - 17), "\", true, false);\n");
+  EXPECT_EQ(s.substr(s.size() - 11), "\", false);\n");
   IsolationKey isolation{};
   isolation.fill(0xab);
-  auto with_isolation = bridge_script("main", "main", {key, false, isolation});
-  EXPECT_NE(with_isolation.find("\", false, true);\n"), std::string::npos);
+  auto with_isolation = bridge_transport_script({key, false, isolation});
+  EXPECT_NE(with_isolation.find("\", true);\n"), std::string::npos);
   EXPECT_EQ(with_isolation.find("171,171"), std::string::npos);
+  EXPECT_EQ(bridge_script("main", "main", {key, false, isolation}).find("171,171"), std::string::npos);
 }
 
 }  // namespace

@@ -108,3 +108,17 @@ TEST(BridgeScript, CallsTheBridgeWithEscapedLabels) {
             std::string::npos);
   EXPECT_EQ(s.substr(s.size() - 3), ");\n");
 }
+
+TEST(CallerHeaders, NamesAreTokensAndValuesPrintableAscii) {
+  EXPECT_EQ(caller_header_problem("path", "%2Fhome%2Fa.txt"), std::nullopt);
+  EXPECT_EQ(caller_header_problem("x-tab", "a\tb"), std::nullopt);
+  EXPECT_NE(caller_header_problem("bad name", "v"), std::nullopt);
+  EXPECT_NE(caller_header_problem("", "v"), std::nullopt);
+  EXPECT_NE(caller_header_problem(std::string(65, 'a'), "v"), std::nullopt);
+  auto problem = caller_header_problem("path", "caf\xc3\xa9");
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->find("'path' is not printable ASCII"), std::string::npos);
+  EXPECT_NE(caller_header_problem("path", "a\r\nb"), std::nullopt);
+  EXPECT_NE(caller_header_problem("path", std::string("a\0b", 3)), std::nullopt);
+  EXPECT_NE(caller_header_problem("path", "\x7f"), std::nullopt);
+}

@@ -2,6 +2,7 @@
 // freshness (no replay, no stale message) and the gate the ipc:// scheme asks first.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -155,6 +156,47 @@ TEST(IsolationMessage, RefusesShortBodiesAndBadEnvelopes) {
   EXPECT_EQ(reason(sealed_plain(R"({"cmd":"a","origin":"o","time":5,"contentType":"application/json"})" "\n{}")), "accepted");
 }
 
+// The caller's headers (a written file's path) are sealed with the call: under the isolation
+// pattern they are the only ones the host hands a command (issue 12, finding 3).
+TEST(IsolationMessage, SealsTheCallersHeaders) {
+  IsolationMessage m = greet_message();
+  m.content_type = "application/octet-stream";
+  m.headers = {{"path", "%2Fdata%2Fallowed.txt"}, {"options", "{\"append\":true}"}};
+  auto opened = open_isolation_message(counting_key(), seal_isolation_message(counting_key(), nonce_from(1), m));
+  ASSERT_TRUE(std::holds_alternative<IsolationMessage>(opened)) << std::get<IsolationError>(opened).reason;
+  auto headers = std::get<IsolationMessage>(opened).headers;
+  std::sort(headers.begin(), headers.end());
+  EXPECT_EQ(headers, (CallerHeaders{{"options", "{\"append\":true}"}, {"path", "%2Fdata%2Fallowed.txt"}}));
+  // No headers member: none.
+  auto plain = open_isolation_message(counting_key(), seal_isolation_message(counting_key(), nonce_from(2), greet_message()));
+  ASSERT_TRUE(std::holds_alternative<IsolationMessage>(plain));
+  EXPECT_TRUE(std::get<IsolationMessage>(plain).headers.empty());
+}
+
+TEST(IsolationMessage, RefusesMalformedSealedHeaders) {
+  auto key = counting_key();
+  auto reason = [&](std::string_view headers_json) {
+    std::string plain = R"({"cmd":"a","origin":"o","time":5,"contentType":"application/json","headers":)" +
+                        std::string(headers_json) + "}\n{}";
+    auto n = nonce_from(60);
+    std::vector<uint8_t> body(n.begin(), n.end());
+    auto sealed = aes256gcm_seal(key, n, bytes(plain));
+    body.insert(body.end(), sealed.begin(), sealed.end());
+    auto r = open_isolation_message(key, body);
+    return std::holds_alternative<IsolationError>(r) ? std::get<IsolationError>(r).reason : std::string("accepted");
+  };
+  EXPECT_EQ(reason(R"({"Path":"x"})"), "accepted");
+  EXPECT_NE(reason(R"(["path"])").find("must be an object of strings"), std::string::npos);
+  EXPECT_NE(reason(R"({"path":1})").find("'path' is not a string"), std::string::npos);
+  EXPECT_NE(reason(R"({"bad name":"x"})").find("not an HTTP token"), std::string::npos);
+  EXPECT_NE(reason(R"({"path":"caf\u00e9"})").find("not printable ASCII"), std::string::npos);
+  EXPECT_NE(reason(R"({"path":"a\r\nx-other: 1"})").find("not printable ASCII"), std::string::npos);
+  EXPECT_NE(reason(R"({"Path":"x","path":"y"})").find("names header 'path' twice"), std::string::npos);
+  std::string many = "{";
+  for (int i = 0; i < 33; ++i) many += (i ? "," : "") + std::string("\"h") + std::to_string(i) + "\":\"v\"";
+  EXPECT_NE(reason(many + "}").find("more than 32 headers"), std::string::npos);
+}
+
 TEST(IsolationFreshness, AcceptsEachNonceOnceAndRefusesStaleOrFutureMessages) {
   IsolationFreshness fresh(60'000, 5'000);
   EXPECT_EQ(fresh.admit(nonce_from(1), kNow, kNow), std::nullopt);
@@ -198,6 +240,16 @@ GateResult admit(IsolationGate& gate, std::string_view type, const std::vector<u
   if (auto* e = std::get_if<IsolationError>(&r)) return {false, e->reason, {}};
   auto& c = std::get<OpenedCall>(r);
   return {true, c.content_type, c.body};
+}
+
+TEST(IsolationGate, HandsOverTheSealedHeaders) {
+  IsolationGate gate(counting_key());
+  IsolationMessage m = greet_message();
+  m.headers = {{"path", "%2Fdata%2Fhook-edited.txt"}};
+  auto body = seal_isolation_message(counting_key(), nonce_from(9), m);
+  auto opened = gate.admit("application/x-warden-isolation", body, "greet", "app://localhost", kNow);
+  ASSERT_TRUE(std::holds_alternative<OpenedCall>(opened)) << std::get<IsolationError>(opened).reason;
+  EXPECT_EQ(std::get<OpenedCall>(opened).headers, (CallerHeaders{{"path", "%2Fdata%2Fhook-edited.txt"}}));
 }
 
 TEST(IsolationGate, LetsASealedFreshCallThroughOnce) {

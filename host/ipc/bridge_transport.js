@@ -1,0 +1,211 @@
+// Warden's WebView bridge, transport half: injected by the host at document start in every frame,
+// into a script world of Warden's own (webkit_user_script_new_for_world, kBridgeWorld). Page
+// scripts share the DOM with this world but none of its JavaScript objects: its globals,
+// prototypes and functions (fetch, Headers, Reflect ...) are its own, so no page script can wrap
+// them, before or after this runs. It alone holds the invoke key and makes the ipc:// requests.
+//
+// This file is an expression: the host appends `("<invoke key>", <isolation>);` to call it with
+// the run's invoke key and whether app.security.pattern is "isolation".
+//
+// It serves the page half (bridge.js) through DOM events on `window`: REQUEST_BODY (the body: a
+// JSON string, or bytes) then REQUEST (a JSON string {id, cmd, headers}); it answers with
+// RESULT_BODY (a string or bytes) then RESULT (a JSON string {id, ok, kind}). Any page script can
+// send these events too: that is the same power as calling __TAURI_INTERNALS__.invoke, since this
+// half, not the caller, decides what goes into the request. Only strings and bytes are read from
+// an event and only strings and bytes are sent back; WebKit copies anything else that crosses
+// between worlds (a structured clone), so no object of one world ever reaches the other.
+//
+// Under the isolation pattern every call is first posted to a hidden iframe of
+// isolation://localhost (sandboxed: allow-scripts only), where the app's isolation hook may change
+// or veto it and the isolation runtime (isolation.js) seals it, caller headers included, with a
+// key this world never sees; the transport then sends the sealed bytes instead of the arguments.
+// It takes the frame's answers only from trusted message events (posted by the browser, not
+// dispatched by a script) whose source is that frame, under ids a page cannot guess.
+(function (invokeKey, isolationPattern) {
+  'use strict';
+  const REQUEST_BODY = 'warden:ipc-request-body';
+  const REQUEST = 'warden:ipc-request';
+  const RESULT_BODY = 'warden:ipc-result-body';
+  const RESULT = 'warden:ipc-result';
+  const TRANSPORT_READY = 'warden:ipc-ready';
+  const IPC_BASE = 'ipc://localhost/';
+  const INVOKE_KEY_HEADER = 'Tauri-Invoke-Key';
+  const CALLER_HEADERS_HEADER = 'warden-caller-headers';
+  const RESERVED_HEADERS = new Set(['content-type', 'tauri-invoke-key', CALLER_HEADERS_HEADER]);
+  const ISOLATION_FRAME_URL = 'isolation://localhost/index.html';
+  const ISOLATION_CONTENT_TYPE = 'application/x-warden-isolation';
+  const ISOLATION_START_TIMEOUT_MS = 10000;
+  const ISOLATION_FAILED = 'the isolation frame did not start (is isolation: allowed by frame-src?)';
+
+  function isBinary(value) {
+    return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+  }
+
+  function answer(id, ok, kind, value) {
+    window.dispatchEvent(new CustomEvent(RESULT_BODY, { detail: value }));
+    window.dispatchEvent(new CustomEvent(RESULT, { detail: JSON.stringify({ id, ok, kind }) }));
+  }
+
+  // The caller's headers as {lowercase name: value}, checked by this world's own Headers. The
+  // names the bridge sets itself are dropped, as they always were (Content-Type is the bridge's).
+  function callerHeaders(given) {
+    const out = Object.create(null);
+    if (given === null || typeof given !== 'object') return out;
+    const headers = new Headers();
+    for (const name of Object.keys(given)) {
+      try {
+        headers.append(name, String(given[name]));
+      } catch (e) {
+        throw `invalid request: header '${name}' is not a valid HTTP header`;
+      }
+    }
+    headers.forEach((value, name) => {
+      if (!RESERVED_HEADERS.has(name)) out[name] = value;
+    });
+    return out;
+  }
+
+  // The isolation frame of this frame: created on the first call (or when the top document is
+  // parsed), answered only through trusted messages whose source is that frame's window.
+  const isolation = { frame: null, window: null, ready: false, failed: false, queue: [], pending: new Map() };
+
+  function startIsolationFrame() {
+    if (isolation.frame) return;
+    const root = document.body || document.documentElement;
+    if (!root) return;
+    const frame = document.createElement('iframe');
+    // allow-scripts only: an opaque origin, no access to the app's storage or DOM. Attributes
+    // rather than a style, so that a strict style-src does not matter.
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('hidden', '');
+    frame.setAttribute('id', '__warden_isolation__');
+    frame.setAttribute('src', ISOLATION_FRAME_URL);
+    root.appendChild(frame);
+    isolation.frame = frame;
+    isolation.window = frame.contentWindow;
+    // A frame that never starts (blocked by the page's CSP, removed, navigated away) fails every
+    // call at once instead of leaving them pending forever.
+    setTimeout(() => {
+      if (isolation.ready) return;
+      isolation.failed = true;
+      for (const [, call] of isolation.pending) call.reject(ISOLATION_FAILED);
+      isolation.pending.clear();
+      isolation.queue = [];
+    }, ISOLATION_START_TIMEOUT_MS);
+  }
+
+  function onIsolationMessage(event) {
+    // A page can dispatch a MessageEvent naming the frame as its source, but never a trusted one.
+    if (!event.isTrusted || !isolation.window || event.source !== isolation.window) return;
+    const data = event.data;
+    if (!data || typeof data !== 'object') return;
+    if (data.__warden === 'isolation-ready') {
+      isolation.ready = true;
+      const queued = isolation.queue;
+      isolation.queue = [];
+      for (const message of queued) isolation.window.postMessage(message, '*');
+      return;
+    }
+    const call = isolation.pending.get(data.id);
+    if (!call) return;
+    isolation.pending.delete(data.id);
+    if (data.__warden === 'isolation-sealed' && typeof data.cmd === 'string' && data.body instanceof ArrayBuffer) {
+      call.resolve({ cmd: data.cmd, body: data.body });
+    } else {
+      call.reject(typeof data.error === 'string' ? data.error : 'the isolation frame refused the call');
+    }
+  }
+
+  // 128 random bits: the page sees the frame's answers (they are posted to its window) but not the
+  // requests, so it cannot have the frame answer a pending call with a call of its own choosing.
+  function newIsolationId() {
+    const words = crypto.getRandomValues(new Uint32Array(4));
+    let id = '';
+    for (const w of words) id += w.toString(16).padStart(8, '0');
+    return id;
+  }
+
+  // The call as the isolation hook left it, sealed: {cmd, body}.
+  function sealThroughIsolation(cmd, payload, headers) {
+    return new Promise((resolve, reject) => {
+      startIsolationFrame();
+      if (isolation.failed) return reject(ISOLATION_FAILED);
+      if (!isolation.window) return reject('the isolation frame cannot be created before the document exists');
+      const id = newIsolationId();
+      isolation.pending.set(id, { resolve, reject });
+      const message = { __warden: 'isolation-request', id, cmd, payload, options: { headers } };
+      if (isolation.ready) isolation.window.postMessage(message, '*');
+      else isolation.queue.push(message);
+    });
+  }
+
+  if (isolationPattern) {
+    window.addEventListener('message', onIsolationMessage, true);
+    if (window === window.top) document.addEventListener('DOMContentLoaded', startIsolationFrame);
+  }
+
+  async function call(cmd, given, body) {
+    const caller = callerHeaders(given);
+    const binary = isBinary(body);
+    const headers = Object.create(null);
+    let url = IPC_BASE + encodeURIComponent(cmd);
+    if (isolationPattern) {
+      const payload = binary ? body : JSON.parse(body);
+      const sealed = await sealThroughIsolation(cmd, payload, Object.assign({}, caller));
+      body = sealed.body;
+      headers['Content-Type'] = ISOLATION_CONTENT_TYPE;
+      url = IPC_BASE + encodeURIComponent(sealed.cmd);
+    } else {
+      let names = '';
+      for (const name of Object.keys(caller)) {
+        headers[name] = caller[name];
+        names += (names ? ',' : '') + name;
+      }
+      // The host hands exactly the listed headers to the command.
+      if (names) headers[CALLER_HEADERS_HEADER] = names;
+      headers['Content-Type'] = binary ? 'application/octet-stream' : 'application/json';
+    }
+    headers[INVOKE_KEY_HEADER] = invokeKey;
+    // The host knows the calling page; a Referer would only be one more header to copy per call.
+    const init = { method: 'POST', body, headers, referrerPolicy: 'no-referrer' };
+    let response;
+    try {
+      response = await fetch(url, init);
+    } catch (e) {
+      // No fallback to another transport: the host could not tell who is calling.
+      throw { kind: 'text', value: 'IPC transport failed: ' + String(e) };
+    }
+    const type = response.headers.get('Content-Type') || '';
+    if (type.startsWith('application/octet-stream')) return { ok: response.ok, kind: 'bytes', value: await response.arrayBuffer() };
+    return { ok: response.ok, kind: type.startsWith('application/json') ? 'json' : 'text', value: await response.text() };
+  }
+
+  let body;
+  window.addEventListener(REQUEST_BODY, (event) => { body = event.detail; }, true);
+  window.addEventListener(REQUEST, (event) => {
+    const request = event.detail;
+    const taken = body;
+    body = undefined;
+    if (typeof request !== 'string') return;
+    let parsed;
+    try {
+      parsed = JSON.parse(request);
+    } catch (e) {
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object') return;
+    const id = parsed.id;
+    if (typeof id !== 'number' && typeof id !== 'string') return;
+    event.preventDefault();  // taken: the page half need not wait for this half
+    if (typeof parsed.cmd !== 'string' || parsed.cmd.length === 0) return answer(id, false, 'text', 'invalid command name');
+    if (typeof taken !== 'string' && !isBinary(taken))
+      return answer(id, false, 'text', 'invalid request: the body must be a JSON string or bytes');
+    call(parsed.cmd, parsed.headers, taken).then(
+      (r) => answer(id, r.ok, r.kind, r.value),
+      (e) => {
+        if (e && typeof e === 'object' && e.kind === 'text') answer(id, false, 'text', e.value);
+        else answer(id, false, 'text', typeof e === 'string' ? e : String(e && e.message || e));
+      });
+  }, true);
+  window.dispatchEvent(new CustomEvent(TRANSPORT_READY));
+})
