@@ -34,13 +34,22 @@ function search(value, depth = 0, seen = new Set()) {
     }
   } catch (e) { /* a cross-origin or revoked object: nothing to read */ }
 }
+// The search itself calls wrapped functions (a Headers' forEach): those calls are not searched again.
+let searching = false;
 function wrap(owner, name, label) {
   const original = owner[name];
   if (typeof original !== 'function') return;
   const wrapper = function (...args) {
-    calls[label] = (calls[label] || 0) + 1;
-    search(args);
-    search(this);
+    if (!searching) {
+      calls[label] = (calls[label] || 0) + 1;
+      searching = true;
+      try {
+        search(args);
+        search(this);
+      } finally {
+        searching = false;
+      }
+    }
     return new.target ? Reflect.construct(original, args, new.target) : Reflect.apply(original, this, args);
   };
   try { wrapper.prototype = original.prototype; } catch (e) { /* not writable */ }
