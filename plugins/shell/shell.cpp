@@ -52,7 +52,7 @@ const json::value* field(const json::object& args, std::string_view key) { retur
 
 // Every scope refusal of the plugin ends here. The SDK's scope refusal logs the detail to the
 // audit log and shows the page only a generic error in release builds (issue 12, finding 8).
-[[noreturn]] void refuse_by_scope(const std::string& detail) { throw std::runtime_error(detail); }
+[[noreturn]] void refuse_by_scope(const std::string& detail) { throw warden::ScopeRefused(detail); }
 
 // A command whose sh::ScopeError (a refusal or a malformed scope entry) becomes a scope refusal.
 template <class Command>
