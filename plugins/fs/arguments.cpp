@@ -119,6 +119,20 @@ std::vector<std::uint8_t> bytes_arg(const json::value& args, std::string_view na
   bad(name, "an array of bytes");
 }
 
+void require_grant(const Access& access, std::string_view command, const std::string& path, std::string_view why) {
+  auto check = access.grant_of ? access.grant_of(command) : std::nullopt;
+  if (!check) refuse_scope(std::string(why) + " needs the '" + std::string(command) + "' permission, which this caller lacks");
+  if (!(*check)(path))
+    refuse_scope(std::string(why) + " needs '" + std::string(command) + "' on the path, and its scope does not cover " + path);
+}
+
+mode_t checked_mode(std::uint64_t mode, std::string_view option) {
+  if (mode > 07777) bad(std::string("options.") + std::string(option), "permission bits (at most 0o777)");
+  if (mode & 07000)
+    bad(std::string("options.") + std::string(option), "permission bits without setuid, setgid or sticky (at most 0o777)");
+  return static_cast<mode_t>(mode);
+}
+
 ScopedPath scoped_arg(const json::value& args, std::string_view name, std::string_view base_option, Reach reach,
                       const Access& access) {
   std::string raw = string_arg(args, name);

@@ -1,7 +1,10 @@
 #pragma once
 // Reading the commands' JSON arguments, with errors that name the argument and what was
 // expected.
+#include <sys/types.h>
+
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,11 +17,27 @@
 
 namespace warden::fs_plugin {
 
-// What the commands need from the host: the scope check of this call and the path variables.
+// What the commands need from the host: the scope check of this call, the path variables, the
+// call's scopes (for what their denies reach) and the grants of the plugin's other commands.
 struct Access {
   ScopeCheck in_scope;
   VariableResolver resolve;
+  // The call's scopes as the host handed them (warden_request::scopes_json).
+  std::string scopes_json;
+  // For a command of this plugin that has the same effect as an option (open's write ->
+  // write_file): the path check under that command's scopes for this same caller, or nullopt
+  // when the caller may not run it or the host cannot tell.
+  std::function<std::optional<ScopeCheck>(std::string_view command)> grant_of;
 };
+
+// Throws ScopeRefusal unless this caller may run `command` on `path` (canonical): a command
+// whose option has the effect of another command needs that command's grant too. `why` names
+// the option for the audit log.
+void require_grant(const Access& access, std::string_view command, const std::string& path, std::string_view why);
+
+// Throws std::invalid_argument for setuid, setgid and sticky bits: a page has no use for them
+// and a set-id file is a way to keep running code with another identity.
+mode_t checked_mode(std::uint64_t mode, std::string_view option);
 
 const boost::json::object& object_arg(const boost::json::value& args);
 std::string string_arg(const boost::json::value& args, std::string_view name);

@@ -53,7 +53,7 @@ json::value file_info(const ScopedPath& path, bool follow) {
   int flags = AT_SYMLINK_NOFOLLOW | (path.name().empty() ? AT_EMPTY_PATH : 0);
   if (::statx(folder.get(), path.name().empty() ? "" : path.name().c_str(), flags, kWanted, &s) != 0)
     throw_errno("cannot read the metadata of", path.full(), errno);
-  if (follow && S_ISLNK(s.stx_mode)) throw std::runtime_error("forbidden path: '" + path.full() + "' changed into a symlink after its check");
+  if (follow && S_ISLNK(s.stx_mode)) refuse_scope("forbidden path: '" + path.full() + "' changed into a symlink after its check");
   return to_json(s);
 }
 

@@ -1,10 +1,14 @@
 // The fs plugin: files and folders for @tauri-apps/plugin-fs 2.x (docs/plugins/fs.md).
 // Every path goes through the call's scope (ScopedPath) before anything touches it; open
 // files, line readers and watches are per-webview resources; writes of whole files are
-// atomic. The commands block on the disk, so they all run on the host's worker pool.
+// atomic. The commands block on the disk, so they all run on the host's worker pool. Every
+// refusal by scope leaves through refuse_to_page, the SDK's scope refusal: the page learns only
+// that the scope refused, the audit log the paths and entries.
 #include <warden/plugin.hpp>
 
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "arguments.hpp"
 #include "open_file.hpp"
@@ -23,8 +27,51 @@ fsp::VariableResolver variables(const warden::Host& host) {
   return [host](const std::string& variable) { return host.resolve_path("$" + variable); };
 }
 
+// The scopes this caller has for `command`, another command of this plugin: the host's answer
+// to "what would that call be granted", or nullopt when it would be refused or the host cannot
+// tell (deny when unsure).
+std::optional<std::string> sibling_scopes(const warden::Context& ctx, std::string_view command) {
+#ifdef WARDEN_HOST_HAS_COMMAND_SCOPES
+  return ctx.command_scopes(command);
+#else
+  (void)ctx, (void)command;
+  return std::nullopt;
+#endif
+}
+
 fsp::Access access_of(const warden::Context& ctx) {
-  return {[&ctx](const std::string& path) { return ctx.path_in_scope(path); }, variables(ctx.host())};
+  fsp::Access access;
+  access.in_scope = [&ctx](const std::string& path) { return ctx.path_in_scope(path); };
+  access.resolve = variables(ctx.host());
+  access.scopes_json = std::string(ctx.scopes_json());
+  access.grant_of = [&ctx](std::string_view command) -> std::optional<fsp::ScopeCheck> {
+    auto scopes = sibling_scopes(ctx, command);
+    if (!scopes) return std::nullopt;
+    return [host = ctx.host(), scopes = std::move(*scopes)](const std::string& path) { return host.path_in_scope(path, scopes); };
+  };
+  return access;
+}
+
+// The one way out for a refusal by scope (fsp::ScopeRefusal, whose message names host paths):
+// the SDK logs the detail to the audit log and, in release builds, gives the page a generic error.
+[[noreturn]] void refuse_to_page(const fsp::ScopeRefusal& refusal) {
+#ifdef WARDEN_HOST_HAS_REJECT_SCOPE
+  throw warden::ScopeRefused(refusal.what());
+#else
+  throw std::runtime_error(refusal.what());
+#endif
+}
+
+// Registers a command whose scope refusals reach the page through refuse_to_page.
+template <class F>
+void command(warden::Plugin& plugin, const char* name, F f, std::uint32_t flags = kBlocking) {
+  plugin.command(name, [f = std::move(f)](const json::value& a, warden::Context& ctx) {
+    try {
+      return f(a, ctx);
+    } catch (const fsp::ScopeRefusal& refusal) {
+      refuse_to_page(refusal);
+    }
+  }, flags);
 }
 
 // write_file / write_text_file: the package sends the bytes as the body and the path and
@@ -84,63 +131,63 @@ WARDEN_PLUGIN(plugin) {
   });
 
   // Whole files and folders, by path.
-  plugin.command("read_file", [](const json::value& a, warden::Context& ctx) { return fsp::read_file(a, access_of(ctx)); }, kBlocking);
-  plugin.command("read_text_file", [](const json::value& a, warden::Context& ctx) { return fsp::read_file(a, access_of(ctx)); }, kBlocking);
-  plugin.command("write_file", [](const json::value& a, warden::Context& ctx) { write_command(a, ctx); }, kBlocking);
-  plugin.command("write_text_file", [](const json::value& a, warden::Context& ctx) { write_command(a, ctx); }, kBlocking);
-  plugin.command("read_dir", [](const json::value& a, warden::Context& ctx) { return fsp::read_dir(a, access_of(ctx)); }, kBlocking);
-  plugin.command("mkdir", [](const json::value& a, warden::Context& ctx) { fsp::mkdir(a, access_of(ctx)); }, kBlocking);
-  plugin.command("remove", [](const json::value& a, warden::Context& ctx) { fsp::remove(a, access_of(ctx)); }, kBlocking);
-  plugin.command("rename", [](const json::value& a, warden::Context& ctx) { fsp::rename(a, access_of(ctx)); }, kBlocking);
-  plugin.command("copy_file", [](const json::value& a, warden::Context& ctx) { fsp::copy_file(a, access_of(ctx)); }, kBlocking);
-  plugin.command("truncate", [](const json::value& a, warden::Context& ctx) { fsp::truncate(a, access_of(ctx)); }, kBlocking);
-  plugin.command("exists", [](const json::value& a, warden::Context& ctx) { return fsp::exists(a, access_of(ctx)); }, kBlocking);
-  plugin.command("size", [](const json::value& a, warden::Context& ctx) { return fsp::size(a, access_of(ctx)); }, kBlocking);
-  plugin.command("stat", [](const json::value& a, warden::Context& ctx) { return fsp::stat_path(a, access_of(ctx), true); }, kBlocking);
-  plugin.command("lstat", [](const json::value& a, warden::Context& ctx) { return fsp::stat_path(a, access_of(ctx), false); }, kBlocking);
+  command(plugin, "read_file", [](const json::value& a, warden::Context& ctx) { return fsp::read_file(a, access_of(ctx)); });
+  command(plugin, "read_text_file", [](const json::value& a, warden::Context& ctx) { return fsp::read_file(a, access_of(ctx)); });
+  command(plugin, "write_file", [](const json::value& a, warden::Context& ctx) { write_command(a, ctx); });
+  command(plugin, "write_text_file", [](const json::value& a, warden::Context& ctx) { write_command(a, ctx); });
+  command(plugin, "read_dir", [](const json::value& a, warden::Context& ctx) { return fsp::read_dir(a, access_of(ctx)); });
+  command(plugin, "mkdir", [](const json::value& a, warden::Context& ctx) { fsp::mkdir(a, access_of(ctx)); });
+  command(plugin, "remove", [](const json::value& a, warden::Context& ctx) { fsp::remove(a, access_of(ctx)); });
+  command(plugin, "rename", [](const json::value& a, warden::Context& ctx) { fsp::rename(a, access_of(ctx)); });
+  command(plugin, "copy_file", [](const json::value& a, warden::Context& ctx) { fsp::copy_file(a, access_of(ctx)); });
+  command(plugin, "truncate", [](const json::value& a, warden::Context& ctx) { fsp::truncate(a, access_of(ctx)); });
+  command(plugin, "exists", [](const json::value& a, warden::Context& ctx) { return fsp::exists(a, access_of(ctx)); });
+  command(plugin, "size", [](const json::value& a, warden::Context& ctx) { return fsp::size(a, access_of(ctx)); });
+  command(plugin, "stat", [](const json::value& a, warden::Context& ctx) { return fsp::stat_path(a, access_of(ctx), true); });
+  command(plugin, "lstat", [](const json::value& a, warden::Context& ctx) { return fsp::stat_path(a, access_of(ctx), false); });
 
   // Open files (FileHandle), by resource id.
-  plugin.command("open", [](const json::value& a, warden::Context& ctx) {
+  command(plugin, "open", [](const json::value& a, warden::Context& ctx) {
     return ctx.add_resource(fsp::OpenFile::open(a, access_of(ctx)));
-  }, kBlocking);
-  plugin.command("create", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "create", [](const json::value& a, warden::Context& ctx) {
     return ctx.add_resource(fsp::OpenFile::create(a, access_of(ctx)));
-  }, kBlocking);
-  plugin.command("read", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "read", [](const json::value& a, warden::Context& ctx) {
     return warden::Bytes(resource_arg<fsp::OpenFile>(a, ctx, "an open file")->read(fsp::unsigned_arg(a, "len")));
-  }, kBlocking);
-  plugin.command("write", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "write", [](const json::value& a, warden::Context& ctx) {
     auto file = resource_arg<fsp::OpenFile>(a, ctx, "an open file");
     if (ctx.has_body()) return file->write(ctx.body());
     return file->write(fsp::bytes_arg(a, "data"));
-  }, kBlocking);
-  plugin.command("seek", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "seek", [](const json::value& a, warden::Context& ctx) {
     auto whence = fsp::unsigned_arg(a, "whence");
     return resource_arg<fsp::OpenFile>(a, ctx, "an open file")->seek(fsp::signed_arg(a, "offset"), static_cast<int>(std::min<std::uint64_t>(whence, 3)));
-  }, kBlocking);
-  plugin.command("fstat", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "fstat", [](const json::value& a, warden::Context& ctx) {
     return resource_arg<fsp::OpenFile>(a, ctx, "an open file")->stat();
-  }, kBlocking);
-  plugin.command("ftruncate", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "ftruncate", [](const json::value& a, warden::Context& ctx) {
     std::uint64_t len = 0;
     if (const auto* v = fsp::object_arg(a).if_contains("len"); v && !v->is_null()) len = fsp::unsigned_arg(a, "len");
     resource_arg<fsp::OpenFile>(a, ctx, "an open file")->truncate(len);
-  }, kBlocking);
+  });
 
   // readTextFileLines: a line reader resource, then one line per call.
-  plugin.command("read_text_file_lines", [](const json::value& a, warden::Context& ctx) {
+  command(plugin, "read_text_file_lines", [](const json::value& a, warden::Context& ctx) {
     return ctx.add_resource(fsp::LineReader::open(a, access_of(ctx)));
-  }, kBlocking);
-  plugin.command("read_text_file_lines_next", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "read_text_file_lines_next", [](const json::value& a, warden::Context& ctx) {
     auto reader = resource_arg<fsp::LineReader>(a, ctx, "a line reader");
     auto line = reader->next();
     if (line.size() == 1 && line[0] == 1) ctx.close_resource(fsp::rid_arg(a));  // the page drops it at the end
     return warden::Bytes(std::move(line));
-  }, kBlocking);
+  });
 
   // watch / watchImmediate: events stream through the page's Channel until the watch's
   // resource is closed (the function watch() returns) or unwatch.
-  plugin.command("watch", [](const json::value& a, warden::Context& ctx) {
+  command(plugin, "watch", [](const json::value& a, warden::Context& ctx) {
     const auto& options = fsp::options_arg(a);
     const auto* paths = fsp::object_arg(a).if_contains("paths");
     if (!paths || !paths->is_array() || paths->get_array().empty())
@@ -149,6 +196,8 @@ WARDEN_PLUGIN(plugin) {
     fsp::Access access = access_of(ctx);
     for (const auto& p : paths->get_array()) {
       json::value one = json::object{{"path", p}, {"options", options}};
+      // No deny check below the path here: each event is judged against the call's scope,
+      // deny included, before it is sent (watch_loop.cpp).
       request.paths.push_back(fsp::scoped_arg(one, "path", "baseDir", fsp::Reach::target, access).full());
     }
     request.recursive = fsp::bool_option(options, "recursive").value_or(false);
@@ -161,9 +210,9 @@ WARDEN_PLUGIN(plugin) {
     if (!watches) throw std::runtime_error("the fs plugin is not initialised");
     std::shared_ptr<fsp::Watch> watch = watches->watch(std::move(request));
     return ctx.add_resource(watch);
-  }, kBlocking);
-  plugin.command("unwatch", [](const json::value& a, warden::Context& ctx) {
+  });
+  command(plugin, "unwatch", [](const json::value& a, warden::Context& ctx) {
     resource_arg<fsp::Watch>(a, ctx, "a watch");
     ctx.close_resource(fsp::rid_arg(a));
-  });
+  }, 0);
 }

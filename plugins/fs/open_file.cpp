@@ -30,23 +30,41 @@ std::shared_ptr<OpenFile> OpenFile::open(const json::value& args, const Access& 
     throw std::invalid_argument("options: truncate, create and createNew need write or append");
   if (truncate && append) throw std::invalid_argument("options: truncate and append exclude each other");
 
+  mode_t new_mode = mode ? checked_mode(*mode, "mode") : 0666;
+
   int flags = read && writes ? O_RDWR : writes ? O_WRONLY : O_RDONLY;
   if (append) flags |= O_APPEND;
   if (truncate) flags |= O_TRUNC;
   if (create_new) flags |= O_CREAT | O_EXCL;
   else if (create) flags |= O_CREAT;
+  // open's own scope first (the command the page called), then the grant of each effect.
   auto path = scoped_arg(args, "path", "baseDir", Reach::target, access);
-  Fd fd = path.open(flags, static_cast<mode_t>(mode.value_or(0666) & 07777));
-  return std::make_shared<OpenFile>(std::move(fd), path.full());
+  const std::string full = path.full();
+  if (writes) require_grant(access, "write_file", full, append ? "open with append" : "open with write");
+  if (truncate) require_grant(access, "truncate", full, "open with truncate");
+  if (create || create_new) require_grant(access, "create", full, create_new ? "open with createNew" : "open with create");
+  Rights rights;
+  rights.read = read;
+  rights.write = writes;
+  // ftruncate through this handle is the truncate command's effect on this path.
+  if (writes && access.grant_of) {
+    auto check = access.grant_of("truncate");
+    rights.truncate = check && (*check)(full);
+  }
+  Fd fd = path.open(flags, new_mode);
+  return std::make_shared<OpenFile>(std::move(fd), full, rights);
 }
 
 std::shared_ptr<OpenFile> OpenFile::create(const json::value& args, const Access& access) {
   auto path = scoped_arg(args, "path", "baseDir", Reach::target, access);
   Fd fd = path.open(O_RDWR | O_CREAT | O_TRUNC, 0666);
-  return std::make_shared<OpenFile>(std::move(fd), path.full());
+  // The create command itself empties the file: reading back, writing and cutting it take
+  // nothing the grant did not already give.
+  return std::make_shared<OpenFile>(std::move(fd), path.full(), Rights{true, true, true});
 }
 
 std::vector<std::uint8_t> OpenFile::read(std::uint64_t len) {
+  if (!rights_.read) throw std::invalid_argument("this file was opened without read: open it with { read: true }");
   std::lock_guard lock(mutex_);
   len = std::min<std::uint64_t>(len, 64u << 20);  // one call never allocates more than 64 MiB
   std::vector<std::uint8_t> out(len + 8);
@@ -60,6 +78,7 @@ std::vector<std::uint8_t> OpenFile::read(std::uint64_t len) {
 }
 
 std::uint64_t OpenFile::write(std::span<const std::uint8_t> data) {
+  if (!rights_.write) refuse_scope("write to '" + path_ + "', which was opened without write or append");
   std::lock_guard lock(mutex_);
   write_all(fd_.get(), data, path_);
   return data.size();
@@ -80,6 +99,8 @@ json::value OpenFile::stat() {
 }
 
 void OpenFile::truncate(std::uint64_t len) {
+  if (!rights_.write) refuse_scope("ftruncate of '" + path_ + "', which was opened without write or append");
+  if (!rights_.truncate) refuse_scope("ftruncate of '" + path_ + "' needs the 'truncate' permission on it when it was opened");
   std::lock_guard lock(mutex_);
   if (::ftruncate(fd_.get(), static_cast<off_t>(len)) != 0) throw_errno("cannot truncate", path_, errno);
 }

@@ -2,7 +2,9 @@
 // Files the page keeps open by resource id: FileHandle of @tauri-apps/plugin-fs (open, create,
 // then read / write / seek / fstat / ftruncate), and the line iterator of readTextFileLines.
 // The scope was checked when the file was opened; later calls name only the resource id,
-// which the host keeps per webview. Each object serialises its own calls.
+// which the host keeps per webview, so the file records what its opening was granted for and
+// refuses anything else: a file opened under a read grant never takes a write, whatever write
+// grant the caller holds for other paths. Each object serialises its own calls.
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -18,10 +20,19 @@ namespace warden::fs_plugin {
 
 class OpenFile {
  public:
-  OpenFile(Fd fd, std::string path) : fd_(std::move(fd)), path_(std::move(path)) {}
+  // What the opening was granted for.
+  struct Rights {
+    bool read = false;
+    bool write = false;     // write (the path was covered by write_file)
+    bool truncate = false;  // ftruncate (the path was covered by truncate, or the file was created)
+  };
+  OpenFile(Fd fd, std::string path, Rights rights) : fd_(std::move(fd)), path_(std::move(path)), rights_(rights) {}
 
   // open: options read (default true), write, append, truncate, create, createNew, mode,
-  // baseDir, with Rust's OpenOptions rules. create: write + create + truncate.
+  // baseDir, with Rust's OpenOptions rules. Each option that changes the file needs the grant
+  // of the command with that effect, with a scope covering the path: write and append need
+  // write_file, truncate needs truncate, create and createNew need create (ScopeRefusal
+  // otherwise). create: write + create + truncate, under the create command's own grant.
   static std::shared_ptr<OpenFile> open(const boost::json::value& args, const Access& access);
   static std::shared_ptr<OpenFile> create(const boost::json::value& args, const Access& access);
 
@@ -36,6 +47,7 @@ class OpenFile {
   std::mutex mutex_;
   Fd fd_;
   std::string path_;
+  Rights rights_;
 };
 
 class LineReader {

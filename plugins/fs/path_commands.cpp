@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 
 #include "atomic_write.hpp"
+#include "deny_reach.hpp"
 #include "file_info.hpp"
 
 namespace warden::fs_plugin {
@@ -73,6 +74,29 @@ std::uint64_t size_of_contents(int fd, const std::string& what) {
   return total;
 }
 
+// The denies of the call, read only by the commands that act on a whole folder.
+DenyReach denies_of(const Access& access) {
+  if (access.scopes_json.empty()) refuse_scope("the call carries no scopes to read its denies from");
+  return DenyReach::from_scopes(access.scopes_json, access.resolve);
+}
+
+// Refuses to act on the folder `path` as a whole (`what`) when a deny could match anything
+// below it: renaming, removing, listing or watching it would hand over what the deny hides.
+void refuse_if_deny_below(const Access& access, const std::string& path, const char* what) {
+  if (denies_of(access).reaches_below(path))
+    refuse_scope(std::string(what) + " '" + path + "': a deny of the scope could match something inside it");
+}
+
+bool is_folder(const ScopedPath& path) {
+  Fd folder = path.open_folder();
+  struct stat st {};
+  if (::fstatat(folder.get(), path.name().empty() ? "." : path.name().c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (errno == ENOENT) return false;
+    throw_errno("cannot examine", path.full(), errno);
+  }
+  return S_ISDIR(st.st_mode);
+}
+
 }  // namespace
 
 Bytes read_all(int fd, const std::string& what) {
@@ -97,11 +121,18 @@ Bytes read_file(const json::value& args, const Access& access) {
 
 json::value read_dir(const json::value& args, const Access& access) {
   auto path = scoped_arg(args, "path", "baseDir", Reach::target, access);
+  // A deny `X/**` leaves X itself allowed (it may be created, stat'ed), but its listing would
+  // show exactly the names the deny hides: refused. Entries a deny names are left out.
+  DenyReach denies = denies_of(access);
+  if (denies.covers_every_entry(path.full()))
+    refuse_scope("listing '" + path.full() + "': a deny of the scope covers every entry in it");
   Listing listing(path.open(O_RDONLY | O_DIRECTORY), path.full());
   int fd = ::dirfd(listing.dir);
   json::array entries;
+  const std::string prefix = path.full() == "/" ? "" : path.full();
   while (dirent* e = ::readdir(listing.dir)) {
     if (is_dot(e->d_name)) continue;
+    if (denies.matches(prefix + "/" + e->d_name)) continue;
     struct stat st {};
     if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // removed meanwhile
     bool link = S_ISLNK(st.st_mode);
@@ -141,13 +172,15 @@ std::uint64_t size(const json::value& args, const Access& access) {
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) throw_errno("cannot examine", path.full(), errno);
   if (!S_ISDIR(st.st_mode)) return static_cast<std::uint64_t>(st.st_size);
+  refuse_if_deny_below(access, path.full(), "the size of the folder");
   return size_of_contents(fd.get(), path.full());
 }
 
 void mkdir(const json::value& args, const Access& access) {
   const auto& options = options_arg(args);
   auto path = scoped_arg(args, "path", "baseDir", Reach::target, access);
-  mode_t mode = static_cast<mode_t>(unsigned_option(options, "mode").value_or(0777) & 07777);
+  auto requested = unsigned_option(options, "mode");
+  mode_t mode = requested ? checked_mode(*requested, "mode") : 0777;
   if (!bool_option(options, "recursive").value_or(false)) {
     Fd folder = path.open_folder();
     if (::mkdirat(folder.get(), path.name().c_str(), mode) != 0) throw_errno("cannot create folder", path.full(), errno);
@@ -182,6 +215,7 @@ void remove(const json::value& args, const Access& access) {
     return;
   }
   if (bool_option(options_arg(args), "recursive").value_or(false)) {
+    refuse_if_deny_below(access, path.full(), "removing the folder");
     Fd dir(::openat(folder.get(), path.name().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!dir) throw_errno("cannot open", path.full(), errno);
     remove_contents(dir.get(), path.full());
@@ -193,6 +227,13 @@ void rename(const json::value& args, const Access& access) {
   auto from = scoped_arg(args, "oldPath", "oldPathBaseDir", Reach::entry, access);
   auto to = scoped_arg(args, "newPath", "newPathBaseDir", Reach::entry, access);
   if (from.name().empty() || to.name().empty()) throw std::runtime_error("cannot rename the root folder");
+  // A folder carries everything below it to the new name: a deny below either name would be
+  // bypassed (`work/confidential/**` denied, `work` renamed to `work2`), or new content put
+  // under it. What replaces an existing folder at the destination is judged the same way.
+  if (is_folder(from) || is_folder(to)) {
+    refuse_if_deny_below(access, from.full(), "renaming the folder");
+    refuse_if_deny_below(access, to.full(), "renaming a folder to");
+  }
   Fd from_folder = from.open_folder();
   Fd to_folder = to.open_folder();
   if (::renameat(from_folder.get(), from.name().c_str(), to_folder.get(), to.name().c_str()) != 0)
@@ -208,7 +249,7 @@ void copy_file(const json::value& args, const Access& access) {
   if (!S_ISREG(st.st_mode)) throw std::runtime_error("cannot copy '" + from.full() + "': not a regular file");
   Bytes data = read_all(source.get(), from.full());
   WriteMode how;
-  how.mode = st.st_mode & 07777;
+  how.mode = st.st_mode & 0777;  // a copy never carries setuid, setgid or sticky
   write_file(to, data, how);
 }
 
@@ -226,7 +267,7 @@ void write_file(const json::value& args, std::span<const std::uint8_t> data, con
   how.append = bool_option(options, "append").value_or(false);
   how.create = bool_option(options, "create").value_or(true);
   how.create_new = bool_option(options, "createNew").value_or(false);
-  if (auto mode = unsigned_option(options, "mode")) how.mode = static_cast<mode_t>(*mode & 07777);
+  if (auto mode = unsigned_option(options, "mode")) how.mode = checked_mode(*mode, "mode");
   auto path = scoped_arg(args, "path", "baseDir", Reach::target, access);
   fs_plugin::write_file(path, data, how);
 }

@@ -23,10 +23,11 @@ std::string parent_of(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-[[noreturn]] void forbidden(const std::string& path) { throw std::runtime_error("forbidden path: " + path); }
+[[noreturn]] void forbidden(const std::string& path) { refuse_scope("forbidden path: " + path); }
 
 }  // namespace
 
+void refuse_scope(const std::string& detail) { throw ScopeRefusal(detail); }
 
 Fd& Fd::operator=(Fd&& o) noexcept {
   if (this != &o) {
@@ -74,7 +75,7 @@ Fd open_folder_no_symlinks(const std::string& folder) {
   if (fd < 0 && (errno == ENOSYS || errno == EPERM)) fd = walk_without_symlinks(folder);
   if (fd < 0) {
     // ELOOP here means a symlink appeared on a path that had none when it was checked.
-    if (errno == ELOOP) throw std::runtime_error("forbidden path: '" + folder + "' changed into a symlink after its check");
+    if (errno == ELOOP) refuse_scope("forbidden path: '" + folder + "' changed into a symlink after its check");
     throw_errno("cannot open folder", folder, errno);
   }
   return Fd(static_cast<int>(fd));
@@ -122,7 +123,7 @@ Fd ScopedPath::open(int flags, mode_t mode) const {
   // are used, and they get blocking I/O back.
   Fd fd(::openat(folder.get(), name_.empty() ? "." : name_.c_str(), flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode));
   if (!fd) {
-    if (errno == ELOOP) throw std::runtime_error("forbidden path: '" + full() + "' changed into a symlink after its check");
+    if (errno == ELOOP) refuse_scope("forbidden path: '" + full() + "' changed into a symlink after its check");
     throw_errno("cannot open", full(), errno);
   }
   struct stat st {};

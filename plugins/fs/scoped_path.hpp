@@ -9,12 +9,24 @@
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "plugin/canonical_path.hpp"
 
 namespace warden::fs_plugin {
+
+// A refusal by scope: the path (or a deny below it) is not granted to this caller. Its message
+// names host paths and scope entries, so it is for the audit log; fs.cpp hands it to the SDK's
+// scope refusal, which gives the page only a generic error in release builds.
+class ScopeRefusal : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws ScopeRefusal with `detail`.
+[[noreturn]] void refuse_scope(const std::string& detail);
 
 // Whether an absolute canonical path is in the call's scope (the host's path_in_scope).
 using ScopeCheck = std::function<bool(const std::string& canonical_path)>;
@@ -51,7 +63,7 @@ enum class Reach { target, entry };
 
 class ScopedPath {
  public:
-  // Throws std::runtime_error "forbidden path: <path>" when the path is not in scope or cannot
+  // Throws ScopeRefusal "forbidden path: <path>" when the path is not in scope or cannot
   // be resolved, naming the page's path.
   static ScopedPath check(const std::string& absolute, Reach reach, const ScopeCheck& in_scope);
 

@@ -172,3 +172,39 @@ TEST_F(FsPlugin, WatchStreamsEventsUntilUnwatched) {
   EXPECT_EQ(denied.kind, CallResult::Kind::error);
   EXPECT_NE(denied.error.find("forbidden path"), std::string::npos);
 }
+
+TEST_F(FsPlugin, OpenOptionsAskTheHostForTheGrantOfTheirCommand) {
+  tree.write("allowed/doc.txt", "DOCUMENT");
+  std::filesystem::create_directories(tree.path("allowed/rw"));
+  std::vector<std::string> asked;
+  // The caller may write_file and truncate in allowed/rw only; create is not granted at all.
+  env.command_scopes = [&asked](std::string_view command) -> std::optional<std::string> {
+    asked.emplace_back(command);
+    if (command == "write_file" || command == "truncate")
+      return R"({"command": {"allow": [{"path": "$HOME/allowed/rw/**"}], "deny": []}, "global": null})";
+    return std::nullopt;
+  };
+  auto refused = call("open", json::object{{"path", tree.path("allowed/doc.txt")},
+                                           {"options", {{"write", true}, {"truncate", true}}}});
+  EXPECT_EQ(refused.kind, CallResult::Kind::error);
+  EXPECT_EQ(tree.read("allowed/doc.txt"), "DOCUMENT");
+  EXPECT_EQ(asked.front(), "write_file");
+  auto created = call("open", json::object{{"path", tree.path("allowed/rw/new.txt")},
+                                           {"options", {{"write", true}, {"create", true}}}});
+  EXPECT_EQ(created.kind, CallResult::Kind::error);
+  EXPECT_FALSE(std::filesystem::exists(tree.path("allowed/rw/new.txt")));
+  tree.write("allowed/rw/w.txt", "0123456789");
+  auto rid = ok("open", json::object{{"path", tree.path("allowed/rw/w.txt")},
+                                     {"options", {{"write", true}, {"truncate", true}}}}).to_number<std::uint32_t>();
+  EXPECT_EQ(ok("write", json::object{{"rid", rid}, {"data", json::array{65, 66}}}).to_number<int>(), 2);
+  EXPECT_EQ(tree.read("allowed/rw/w.txt"), "AB");
+  // A handle opened for reading takes no write, whatever the caller may write elsewhere.
+  auto reader = ok("open", json::object{{"path", tree.path("allowed/doc.txt")}}).to_number<std::uint32_t>();
+  EXPECT_EQ(call("write", json::object{{"rid", reader}, {"data", json::array{88}}}).kind, CallResult::Kind::error);
+  EXPECT_EQ(call("ftruncate", json::object{{"rid", reader}, {"len", 0}}).kind, CallResult::Kind::error);
+  EXPECT_EQ(tree.read("allowed/doc.txt"), "DOCUMENT");
+  // A host without the service: reading only.
+  env.command_scopes = nullptr;
+  EXPECT_EQ(call("open", json::object{{"path", tree.path("allowed/rw/w.txt")}, {"options", {{"append", true}}}}).kind,
+            CallResult::Kind::error);
+}

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <string>
 
 #include <boost/json.hpp>
@@ -47,18 +49,33 @@ class Tree {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   }
 
-  // Scopes: {"allow": [...], "deny": [...]} with $HOME = the tree's root.
-  fs_plugin::Access access(const std::string& scopes = R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"]})") const {
+  // Scopes: {"allow": [...], "deny": [...]} with $HOME = the tree's root. The plugin's other
+  // commands are granted with the same scopes, or, with `grants`, only those it names (command ->
+  // scopes), as the host's authority would answer for a capability that grants them.
+  fs_plugin::Access access(const std::string& scopes = R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"]})",
+                           std::optional<std::map<std::string, std::string>> grants = std::nullopt) const {
     auto env = env_;
-    auto parsed = boost::json::parse(scopes);
-    return {[env, parsed](const std::string& p) {
-              return plugin::path_in_scope(p, parsed, env) == plugin::ScopeDecision::allowed;
-            },
-            [env](const std::string& variable) -> std::optional<std::string> {
-              auto p = plugin::path_variable(variable, env);
-              if (!p) return std::nullopt;
-              return p->string();
-            }};
+    auto check = [env](const std::string& json) -> fs_plugin::ScopeCheck {
+      auto parsed = boost::json::parse(json);
+      return [env, parsed](const std::string& p) {
+        return plugin::path_in_scope(p, parsed, env) == plugin::ScopeDecision::allowed;
+      };
+    };
+    fs_plugin::Access a;
+    a.in_scope = check(scopes);
+    a.resolve = [env](const std::string& variable) -> std::optional<std::string> {
+      auto p = plugin::path_variable(variable, env);
+      if (!p) return std::nullopt;
+      return p->string();
+    };
+    a.scopes_json = scopes;
+    a.grant_of = [check, scopes, grants](std::string_view command) -> std::optional<fs_plugin::ScopeCheck> {
+      if (!grants) return check(scopes);
+      auto it = grants->find(std::string(command));
+      if (it == grants->end()) return std::nullopt;
+      return check(it->second);
+    };
+    return a;
   }
 
   const std::filesystem::path& root() const { return root_; }
