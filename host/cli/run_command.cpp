@@ -402,11 +402,23 @@ int run_app(const RunOptions& o) {
     // app.security.assetProtocol: the files convertFileSrc() names, only inside its scope.
     std::optional<webview::AssetScheme> asset_scheme;
     if (asset_config.enabled) {
-      asset_scheme.emplace([&asset_config, &host_options](const std::string& path) {
-        plugin::GlobOptions globs{asset_config.require_literal_leading_dot};
-        return plugin::path_in_scope(path, asset_config.scope, host_options.paths, globs) ==
-               plugin::ScopeDecision::allowed;
-      });
+      // A remote page may read assets where a capability with remote.urls places it; the app's
+      // own pages need no grant (docs/bridge.md, "Asset protocol: who may read").
+      auto remote_granted = [authority](const runtime::Caller& caller) {
+        auto acl = authority->snapshot();
+        auto origin = acl::Origin::remote(caller.url);
+        for (const auto& cap : acl->capabilities)
+          if (!cap.remote.empty() && cap.matches_labels(caller.window, caller.webview) && cap.matches_origin(origin))
+            return true;
+        return false;
+      };
+      asset_scheme.emplace(
+          [&asset_config, &host_options](const std::string& path) {
+            plugin::GlobOptions globs{asset_config.require_literal_leading_dot};
+            return plugin::path_in_scope(path, asset_config.scope, host_options.paths, globs) ==
+                   plugin::ScopeDecision::allowed;
+          },
+          windows, remote_granted);
       asset_scheme->register_on(context.get());
     }
 

@@ -7,8 +7,10 @@
 #include <webkit2/webkit2.h>
 
 #include "ipc/percent_decoding.hpp"
+#include "log/log.hpp"
 #include "webview/mime_type.hpp"
 #include "webview/scheme_response.hpp"
+#include "webview/window_set.hpp"
 
 namespace warden::webview {
 namespace fs = std::filesystem;
@@ -25,11 +27,26 @@ std::optional<uint64_t> number(std::string_view s) {
   return n;
 }
 
-void refuse(WebKitURISchemeRequest* request, int status, const std::string& path, const char* why) {
+// The answer may be read by `origin` only (the caller judged allowed); Vary, because the same URL
+// gets another answer for another origin.
+HeaderList cors_headers(const std::string& origin) {
+  return {{"Access-Control-Allow-Origin", origin}, {"Vary", "Origin"}};
+}
+
+// A file refused to an allowed caller (outside the scope, missing): the caller may read why.
+void refuse(WebKitURISchemeRequest* request, int status, const std::string& path, const char* why,
+            const std::string& origin) {
   spdlog::info("asset: {} {}: {}", status, path, why);
   finish_request(request, status, "text/plain; charset=utf-8",
-                 std::vector<uint8_t>(why, why + std::char_traits<char>::length(why)),
-                 {{"Access-Control-Allow-Origin", "*"}});
+                 std::vector<uint8_t>(why, why + std::char_traits<char>::length(why)), cors_headers(origin));
+}
+
+// A caller refused: one audit line, and an answer no frame can read.
+void refuse_caller(WebKitURISchemeRequest* request, const std::string& path, std::string_view window,
+                   std::string_view origin, const std::string& why) {
+  spdlog::warn("asset refused: window={} origin={} status=403 path={} reason={}", log::json_string(window),
+               log::json_string(origin), log::json_string(path), log::json_string(why));
+  finish_request(request, 403, "text/plain; charset=utf-8", std::string("not allowed"));
 }
 
 std::optional<std::vector<uint8_t>> read_range(const fs::path& file, uint64_t first, uint64_t count) {
@@ -47,7 +64,10 @@ void stream_file(WebKitURISchemeRequest* request, const fs::path& file, uint64_t
   GFile* gfile = g_file_new_for_path(file.c_str());
   GFileInputStream* stream = g_file_read(gfile, nullptr, nullptr);
   g_object_unref(gfile);
-  if (!stream) return refuse(request, 500, file.string(), "opening the file failed");
+  if (!stream) {
+    spdlog::info("asset: 500 {}: opening the file failed", file.string());
+    return finish_request(request, 500, "text/plain; charset=utf-8", std::string("opening the file failed"), headers);
+  }
   WebKitURISchemeResponse* response = webkit_uri_scheme_response_new(G_INPUT_STREAM(stream), static_cast<gint64>(size));
   std::string type = mime_type_for(file);
   webkit_uri_scheme_response_set_status(response, 200, nullptr);
@@ -92,7 +112,19 @@ std::optional<std::string> asset_path_of(std::string_view url_path) {
   return decoded;
 }
 
-AssetScheme::AssetScheme(AssetScopeCheck in_scope) : in_scope_(std::move(in_scope)) {}
+std::optional<AssetRequestOrigin> asset_request_origin(const char* origin_header, std::string_view top_url) {
+  if (origin_header) {
+    std::string_view o(origin_header);
+    if (o.empty() || o == "null") return std::nullopt;
+    return AssetRequestOrigin{std::string(o), true};
+  }
+  std::string top = origin_of_url(std::string(top_url));  // "" for data:, about:blank and the like
+  if (top.empty()) return std::nullopt;
+  return AssetRequestOrigin{std::move(top), false};
+}
+
+AssetScheme::AssetScheme(AssetScopeCheck in_scope, const WindowSet& windows, RemoteAssetGrant remote_granted)
+    : in_scope_(std::move(in_scope)), windows_(windows), remote_granted_(std::move(remote_granted)) {}
 
 void AssetScheme::register_on(WebKitWebContext* context) {
   webkit_web_context_register_uri_scheme(
@@ -106,22 +138,45 @@ void AssetScheme::register_on(WebKitWebContext* context) {
 void AssetScheme::handle(WebKitURISchemeRequest* request) {
   const char* method = webkit_uri_scheme_request_get_http_method(request);
   std::string_view m = method ? method : "GET";
-  auto path = asset_path_of(webkit_uri_scheme_request_get_path(request));
-  if (!path) return refuse(request, 400, webkit_uri_scheme_request_get_path(request), "not an absolute file path");
-  if (m != "GET" && m != "HEAD") return refuse(request, 405, *path, "only GET and HEAD");
+  const char* raw_path = webkit_uri_scheme_request_get_path(request);
+  std::string shown = raw_path ? raw_path : "";
+
+  // The caller first, as for an IPC call: the frame's origin when WebKit sent one, else the
+  // webview's top-level document; the webview's window from the host's own table.
+  SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
+  const char* origin_header = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
+  WebKitWebView* view = webkit_uri_scheme_request_get_web_view(request);
+  const AppWindow* window = windows_.find(view);
+  std::string top = window ? window->current_url() : "";
+  auto judged = asset_request_origin(origin_header, top);
+  if (!judged)
+    return refuse_caller(request, shown, window ? window->label() : "",
+                         origin_header ? origin_header : top, origin_header ? "opaque origin" : "no known top-level document");
+  auto caller = windows_.caller_of(view, judged->origin);
+  if (!caller) return refuse_caller(request, shown, "", judged->origin, "request from an unknown or closed webview");
+  if (caller->origin != kAppOrigin && !(remote_granted_ && remote_granted_(*caller)))
+    return refuse_caller(request, shown, caller->window, caller->origin,
+                         judged->from_header ? "no capability grants this origin to this webview"
+                                             : "no capability grants the top-level document's origin to this webview");
+  const std::string& origin = judged->origin;
+
+  auto path = asset_path_of(shown);
+  if (!path) return refuse(request, 400, shown, "not an absolute file path", origin);
+  if (m != "GET" && m != "HEAD") return refuse(request, 405, *path, "only GET and HEAD", origin);
 
   // The scope decides on where the file really is, never on the name the page gave.
   std::error_code ec;
   fs::path real = fs::canonical(*path, ec);
-  if (ec) return refuse(request, 404, *path, "no such file");
-  if (!in_scope_ || !in_scope_(real.string())) return refuse(request, 403, *path, "outside the asset scope");
-  if (!fs::is_regular_file(real, ec)) return refuse(request, 404, *path, "not a regular file");
+  if (ec) return refuse(request, 404, *path, "no such file", origin);
+  if (!in_scope_ || !in_scope_(real.string())) return refuse(request, 403, *path, "outside the asset scope", origin);
+  if (!fs::is_regular_file(real, ec)) return refuse(request, 404, *path, "not a regular file", origin);
   uint64_t size = fs::file_size(real, ec);
-  if (ec) return refuse(request, 404, *path, "cannot read the file");
+  if (ec) return refuse(request, 404, *path, "cannot read the file", origin);
 
-  SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
   const char* range_header = headers ? soup_message_headers_get_one(headers, "Range") : nullptr;
-  HeaderList out{{"Access-Control-Allow-Origin", "*"}, {"Accept-Ranges", "bytes"}, {"Cache-Control", "no-cache"}};
+  HeaderList out = cors_headers(origin);
+  out.emplace_back("Accept-Ranges", "bytes");
+  out.emplace_back("Cache-Control", "no-cache");
   int status = 200;
   uint64_t first = 0, count = size;
   if (range_header) {
@@ -140,7 +195,7 @@ void AssetScheme::handle(WebKitURISchemeRequest* request) {
   std::vector<uint8_t> body;
   if (m == "GET" && count > 0) {
     auto data = read_range(real, first, count);
-    if (!data) return refuse(request, 500, *path, "reading the file failed");
+    if (!data) return refuse(request, 500, *path, "reading the file failed", origin);
     body = std::move(*data);
   }
   finish_request(request, status, mime_type_for(real), std::move(body), out);

@@ -5,6 +5,14 @@
 // true, and then only for files its scope allows (the same path patterns and variables as the fs
 // scope, deny wins), decided on the file's canonical path: a symlink inside the scope that points
 // outside it is refused. GET and HEAD only; one byte range (206) for media seeking.
+//
+// Who may read: the app's own pages (app://localhost), and remote pages whose origin a capability
+// with `remote.urls` grants to that webview; nothing for "null" (sandboxed and data: frames) or
+// any other origin. A CORS request (fetch, XHR, <img crossorigin>) is judged by its Origin, which
+// WebKit computes for the frame; loads without one (<img>, <video>, <audio>: WebKitGTK 2.50 sends
+// neither Origin nor Referer nor Sec-Fetch-* with them, docs/bridge.md) by the origin of the
+// webview's top-level document. Answers name the judged origin in Access-Control-Allow-Origin,
+// never "*", so no other frame can read them.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -12,13 +20,31 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/caller.hpp"
+
 typedef struct _WebKitWebContext WebKitWebContext;
 typedef struct _WebKitURISchemeRequest WebKitURISchemeRequest;
 
 namespace warden::webview {
 
+class WindowSet;
+
 // [main-thread] Whether the canonical absolute `path` is in the asset scope.
 using AssetScopeCheck = std::function<bool(const std::string& path)>;
+// [main-thread] Whether a capability with `remote.urls` grants the remote `caller` (its window,
+// webview and URL) to this app: the app's own origin needs no such grant.
+using RemoteAssetGrant = std::function<bool(const runtime::Caller& caller)>;
+
+inline constexpr const char* kAppOrigin = "app://localhost";
+
+// The origin an asset request is judged as.
+struct AssetRequestOrigin {
+  std::string origin;
+  bool from_header = false;  // a CORS request's Origin; false: the top-level document's
+};
+// From the request's Origin header (nullptr when absent) and the URL of its webview's top-level
+// document. nullopt for an opaque origin ("null", a data: document) or when neither is known.
+std::optional<AssetRequestOrigin> asset_request_origin(const char* origin_header, std::string_view top_url);
 
 // A Range header's first range, resolved against a file of `size` bytes: [first, last].
 struct ByteRange {
@@ -35,12 +61,14 @@ class AssetScheme {
  public:
   static constexpr const char* scheme = "asset";
 
-  explicit AssetScheme(AssetScopeCheck in_scope);
+  AssetScheme(AssetScopeCheck in_scope, const WindowSet& windows, RemoteAssetGrant remote_granted);
   void register_on(WebKitWebContext* context);
   void handle(WebKitURISchemeRequest* request);
 
  private:
   AssetScopeCheck in_scope_;
+  const WindowSet& windows_;
+  RemoteAssetGrant remote_granted_;
 };
 
 }  // namespace warden::webview

@@ -80,3 +80,29 @@ TEST(AssetProtocolConfig, MalformedFieldsAreNamed) {
                 .find("scope.deny"),
             std::string::npos);
 }
+
+// Issue 12, finding 4: what an asset request is judged as. WebKitGTK 2.50 sends an Origin with
+// CORS requests only; <img> and <video> loads carry none (nor Referer, nor Sec-Fetch-*), so they
+// are judged by the webview's top-level document.
+TEST(AssetScheme, RequestsAreJudgedByTheirOriginOrTheTopLevelDocument) {
+  auto cors = asset_request_origin("app://localhost", "http://127.0.0.1:8000/x.html");
+  ASSERT_TRUE(cors);
+  EXPECT_EQ(cors->origin, "app://localhost");
+  EXPECT_TRUE(cors->from_header);
+  auto remote = asset_request_origin("http://127.0.0.1:8000", "app://localhost/index.html");
+  ASSERT_TRUE(remote);
+  EXPECT_EQ(remote->origin, "http://127.0.0.1:8000");  // the frame's, not its parent's
+  auto plain = asset_request_origin(nullptr, "app://localhost/index.html");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->origin, "app://localhost");
+  EXPECT_FALSE(plain->from_header);
+  auto top_remote = asset_request_origin(nullptr, "https://example.com:8443/a/b?c#d");
+  ASSERT_TRUE(top_remote);
+  EXPECT_EQ(top_remote->origin, "https://example.com:8443");
+  // Opaque origins and unknown documents get nothing.
+  EXPECT_FALSE(asset_request_origin("null", "app://localhost/index.html"));
+  EXPECT_FALSE(asset_request_origin("", "app://localhost/index.html"));
+  EXPECT_FALSE(asset_request_origin(nullptr, ""));
+  EXPECT_FALSE(asset_request_origin(nullptr, "data:text/html,<p>x"));
+  EXPECT_FALSE(asset_request_origin(nullptr, "about:blank"));
+}
