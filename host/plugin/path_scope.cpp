@@ -127,7 +127,23 @@ std::optional<std::string_view> entry_pattern(const json::value& e) {
   return std::nullopt;
 }
 
+// `path` is `base` or lies below it (both absolute and normalised).
+bool is_within(std::string_view path, std::string_view base) {
+  if (base == "/") return true;
+  return path.starts_with(base) && (path.size() == base.size() || path[base.size()] == '/');
+}
+
 }  // namespace
+
+bool is_private_path(std::string_view canonical, const PathEnvironment& env) {
+  for (const auto& entry : env.private_paths) {
+    auto written = resolve_path(entry, env);
+    if (!written) continue;
+    if (is_within(canonical, written->string())) return true;
+    if (auto real = canonical_path(written->string()); real && is_within(canonical, *real)) return true;
+  }
+  return false;
+}
 
 std::optional<PathGlob> PathGlob::compile(std::string_view pattern, const PathEnvironment& env, GlobOptions options) {
   auto expanded = expand_path_variable(pattern, env);
@@ -209,6 +225,7 @@ ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, co
 
   auto canonical = canonical_path(path);
   if (!canonical) return ScopeDecision::denied;
+  if (is_private_path(*canonical, env)) return ScopeDecision::denied;
 
   for (const auto& g : deny_globs)
     if (g.matches(*canonical)) return ScopeDecision::denied;

@@ -59,8 +59,14 @@ enum class ScopeDecision { allowed, denied, malformed };
 // cannot resolve is denied). A pattern matches when it matches as written or with its
 // plain-text folder resolved through symlinks (canonical_variant), for allow and deny alike.
 // malformed: the scopes are not in that shape or an entry cannot be compiled (unknown
-// variable, relative pattern): callers must treat it as denied.
+// variable, relative pattern): callers must treat it as denied. A path that is, or lies inside,
+// one of env.private_paths is denied whatever the scopes say (is_private_path).
 ScopeDecision path_in_scope(std::string_view path, const boost::json::value& scopes,
                             const PathEnvironment& env, GlobOptions options = {});
+
+// Whether the canonical absolute `path` is one of env.private_paths or lies inside one. Each
+// private path counts as written and with its symlinks resolved; one whose variable the
+// environment cannot resolve names nothing (no plugin can resolve it either).
+bool is_private_path(std::string_view canonical, const PathEnvironment& env);
 
 }  // namespace warden::plugin

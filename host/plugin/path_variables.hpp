@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace warden::plugin {
 
@@ -14,6 +15,12 @@ struct PathEnvironment {
   std::optional<std::filesystem::path> resource_dir;  // $RESOURCE; unknown when absent
   // Environment lookup; the process environment when empty (tests inject their own).
   std::function<std::optional<std::string>(const std::string&)> getenv;
+  // Folders and files that belong to the host or to one plugin, absolute or with a leading
+  // variable: out of every plugin's reach and the asset protocol's, whatever a scope says
+  // (path_in_scope refuses them and everything below them). $APPLOG is the log plugin's folder,
+  // which lies inside $APPDATA: a page allowed to write stores or files there must not replace
+  // the log that records what it does.
+  std::vector<std::string> private_paths{"$APPLOG"};
 };
 
 // The directory a variable name (without '$') stands for, nullopt when the name is unknown

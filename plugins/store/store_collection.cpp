@@ -7,19 +7,29 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 std::shared_ptr<StoreCollection> StoreCollection::create(fs::path root, ChangeEmitter emit,
-                                                         SaveErrorListener on_save_error) {
-  return std::shared_ptr<StoreCollection>(new StoreCollection(std::move(root), std::move(emit), std::move(on_save_error)));
+                                                         SaveErrorListener on_save_error, Reachable reachable) {
+  return std::shared_ptr<StoreCollection>(
+      new StoreCollection(std::move(root), std::move(emit), std::move(on_save_error), std::move(reachable)));
 }
 
-StoreCollection::StoreCollection(fs::path root, ChangeEmitter emit, SaveErrorListener on_save_error)
+StoreCollection::StoreCollection(fs::path root, ChangeEmitter emit, SaveErrorListener on_save_error,
+                                 Reachable reachable)
     : root_(std::move(root)),
       emit_(std::move(emit)),
       on_save_error_(std::move(on_save_error)),
+      reachable_(std::move(reachable)),
       scheduler_(std::make_shared<SaveScheduler>()) {}
 
 StoreCollection::~StoreCollection() { scheduler_->stop(); }
 
-fs::path StoreCollection::resolve(std::string_view name) const { return confine_store_path(root_, name); }
+fs::path StoreCollection::resolve(std::string_view name) const {
+  fs::path file = confine_store_path(root_, name);
+  // The store's own rule keeps stores in the app data folder; what inside it belongs to the host
+  // or another plugin only the host knows.
+  if (reachable_ && !reachable_(file))
+    refuse_store_path(name, "is kept by the host for itself or another plugin ('" + file.string() + "')");
+  return file;
+}
 
 StoreCollection::Opened StoreCollection::open(const fs::path& file, const StoreOptions& options,
                                               const std::string& window, const std::string& webview) {

@@ -25,15 +25,22 @@ using ChangeEmitter = std::function<void(const boost::json::value& payload, cons
 
 inline constexpr const char* change_event = "store://change";
 
+// Whether a plugin may reach the canonical `file` at all: the host's judgment (path_in_scope), for
+// which files that belong to the host or to another plugin (the log folder inside the app data
+// folder) are out of reach whatever lies where.
+using Reachable = std::function<bool(const std::filesystem::path& file)>;
+
 class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
  public:
-  // `root`: the app data folder, where every store file lives.
+  // `root`: the app data folder, where every store file lives. `reachable`: the host's judgment
+  // of each store file; empty only where no host is (the unit tests of the store's own logic).
   static std::shared_ptr<StoreCollection> create(std::filesystem::path root, ChangeEmitter emit,
-                                                 SaveErrorListener on_save_error);
+                                                 SaveErrorListener on_save_error, Reachable reachable = {});
   ~StoreCollection();
 
   const std::filesystem::path& root() const { return root_; }
-  // The store file of `name` (confine_store_path under root()); throws std::invalid_argument.
+  // The store file of `name` (confine_store_path under root()), when the host lets plugins reach
+  // it; throws StorePathRefused.
   std::filesystem::path resolve(std::string_view name) const;
 
   struct Opened {
@@ -70,13 +77,15 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
     std::shared_ptr<Store> store;
     std::map<std::uint64_t, Holder> holders;
   };
-  StoreCollection(std::filesystem::path root, ChangeEmitter emit, SaveErrorListener on_save_error);
+  StoreCollection(std::filesystem::path root, ChangeEmitter emit, SaveErrorListener on_save_error,
+                  Reachable reachable);
   void emit_change(const std::filesystem::path& file, std::string_view key, const boost::json::value* value) const;
   void save_reporting(Store& store) const;
 
   const std::filesystem::path root_;
   ChangeEmitter emit_;
   SaveErrorListener on_save_error_;
+  Reachable reachable_;
   std::shared_ptr<SaveScheduler> scheduler_;
 
   mutable std::mutex mutex_;  // never held while taking a store's lock (stores call emit_change)

@@ -13,6 +13,7 @@
 #include "store.hpp"
 #include "store_collection.hpp"
 #include "store_options.hpp"
+#include "store_path.hpp"
 
 namespace sp = warden::store_plugin;
 namespace json = boost::json;
@@ -65,6 +66,20 @@ std::uint32_t rid_arg(const json::value& args) {
   throw std::invalid_argument("'rid' must be a store's resource id (a positive integer)");
 }
 
+// A store name refused for where it leads is a scope refusal: the audit log gets the detail (which
+// names the app's folders), a page in a release build only that the scope refused.
+// One place to switch to the SDK's ScopeRefused once the host has reject_scope.
+[[noreturn]] void refuse_scope(const std::string& detail) { throw std::invalid_argument(detail); }
+
+fs::path store_file(const json::value& args) {
+  std::string name = string_arg(args, "path");
+  try {
+    return stores().resolve(name);
+  } catch (const sp::StorePathRefused& e) {
+    refuse_scope(e.what());
+  }
+}
+
 std::shared_ptr<StoreHandle> handle_for(const json::value& args, warden::Context& ctx) {
   std::uint32_t rid = rid_arg(args);
   auto handle = ctx.resource<StoreHandle>(rid);
@@ -96,7 +111,7 @@ std::uint32_t add_handle(const fs::path& file, const sp::StoreOptions& options, 
 }
 
 json::value load(const json::value& args, warden::Context& ctx) {
-  fs::path file = stores().resolve(string_arg(args, "path"));
+  fs::path file = store_file(args);
   const json::value* options_json = object_args(args).if_contains("options");
   sp::StoreOptions options = sp::parse_store_options(options_json ? *options_json : json::value(nullptr));
   if (!options.create_new)
@@ -105,7 +120,7 @@ json::value load(const json::value& args, warden::Context& ctx) {
 }
 
 json::value get_store(const json::value& args, warden::Context& ctx) {
-  fs::path file = stores().resolve(string_arg(args, "path"));
+  fs::path file = store_file(args);
   if (!stores().is_open(file)) return nullptr;
   if (std::uint32_t rid = open_resource(file, ctx)) return rid;
   return add_handle(file, sp::StoreOptions{}, ctx);
@@ -155,7 +170,12 @@ WARDEN_PLUGIN(plugin) {
     collection() = sp::StoreCollection::create(
         *root,
         [host](const json::value& payload, const std::string& window) { host.emit(sp::change_event, payload, window); },
-        [host](const std::string& message) { host.error("store: " + message); });
+        [host](const std::string& message) { host.error("store: " + message); },
+        // The host's own judgment of each store file, exactly that file: a scope of one literal path.
+        [host](const fs::path& file) {
+          json::object scope{{"allow", json::array{json::value(sp::literal_path_pattern(file))}}};
+          return host.path_in_scope(file.string(), json::serialize(scope));
+        });
   });
   plugin.on_shutdown([] {
     if (auto c = collection()) {

@@ -25,9 +25,7 @@ std::string printable(std::string_view name) {
   return out;
 }
 
-[[noreturn]] void refuse(std::string_view name, const std::string& why) {
-  throw std::invalid_argument("store path '" + printable(name) + "' " + why);
-}
+[[noreturn]] void refuse(std::string_view name, const std::string& why) { refuse_store_path(name, why); }
 
 // The first part of `path` that is a symbolic link, else empty. weakly_canonical resolves every
 // link it can follow, so a link left in its result leads nowhere (yet): following it later could
@@ -55,6 +53,19 @@ fs::path resolved(const fs::path& p, std::string_view name) {
 }
 
 }  // namespace
+
+void refuse_store_path(std::string_view name, const std::string& why) {
+  throw StorePathRefused("store path '" + printable(name) + "' " + why);
+}
+
+std::string literal_path_pattern(const fs::path& path) {
+  std::string out;
+  for (char c : path.string()) {
+    if (c == '*' || c == '?' || c == '[') out += std::string("[") + c + "]";
+    else out += c;
+  }
+  return out;
+}
 
 fs::path confine_store_path(const fs::path& root, std::string_view name) {
   if (name.empty()) refuse(name, "is empty: give a file name relative to the app data folder");

@@ -69,3 +69,13 @@ TEST(HostServices, PathInScopeAndEmitRejectBadInput) {
   EXPECT_EQ(events[0].target_window, "main");
   EXPECT_EQ(events[0].plugin, "demo");
 }
+
+TEST(HostServices, PathInScopeRefusesHostPrivatePaths) {
+  // The service the fs plugin and the store ask: the log folder is out of reach whatever the scope.
+  HostOptions o = options_with_home(nullptr);
+  HostServices services("demo", o);
+  const warden_host* h = services.vtable();
+  EXPECT_EQ(h->path_in_scope(h, "/home/tester/.local/share/warden/settings.json", R"({"allow":["/home/tester/.local/**"]})"), 1);
+  EXPECT_EQ(h->path_in_scope(h, "/home/tester/.local/share/warden/logs/warden.log", R"({"allow":["/home/tester/.local/**"]})"), 0);
+  EXPECT_EQ(h->path_in_scope(h, "/home/tester/.local/share/warden/logs", R"({"allow":["$APPLOG"]})"), 0);
+}

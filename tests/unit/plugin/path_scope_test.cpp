@@ -237,3 +237,64 @@ TEST(PathGlob, TrailingGlobstarIsWhatIsBelowNotTheFolderItself) {
   EXPECT_EQ(decide(dir.path().string(), scopes, tmp), ScopeDecision::allowed);
   EXPECT_EQ(decide(dir.path().string() + "/x", scopes, tmp), ScopeDecision::denied);
 }
+
+// Host-private paths (issue 12, finding 6): the log folder lies inside $APPDATA, yet no scope
+// reaches it or anything in it, however the path is written.
+class PrivatePaths : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.write("data/com.example.app/logs/com.example.app.log", "log line\n");
+    dir_.write("data/com.example.app/settings.json", "{}");
+    std::filesystem::create_directories(dir_ / "data/com.example.app/logs-old");
+  }
+  ScopeDecision decide_in(const std::string& rel, const std::string& scopes = kAppData) {
+    return decide(d() + "/" + rel, scopes, env_);
+  }
+  std::string d() const { return dir_.path().string(); }
+  static constexpr const char* kAppData = R"({"allow": ["$APPDATA", "$APPDATA/**"]})";
+
+  TempDir dir_;
+  PathEnvironment env_ = env_with({{"HOME", dir_.path().string()}, {"XDG_DATA_HOME", (dir_ / "data").string()}});
+};
+
+TEST_F(PrivatePaths, TheLogFolderIsOutOfEveryScope) {
+  EXPECT_EQ(decide_in("data/com.example.app/settings.json"), ScopeDecision::allowed);
+  EXPECT_EQ(decide_in("data/com.example.app/logs/com.example.app.log"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("data/com.example.app/logs"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("data/com.example.app/logs/new.json"), ScopeDecision::denied);  // not there yet
+  EXPECT_EQ(decide_in("data/com.example.app/sub/../logs/com.example.app.log"), ScopeDecision::denied);
+  // Whatever a scope says: the folder named literally, or everything.
+  EXPECT_EQ(decide_in("data/com.example.app/logs/com.example.app.log", R"({"allow": ["$APPLOG/**"]})"),
+            ScopeDecision::denied);
+  EXPECT_EQ(decide_in("data/com.example.app/logs/com.example.app.log", R"({"allow": ["/**"]})"), ScopeDecision::denied);
+  // A name that only starts like the folder is not in it; the folder above it is not private.
+  EXPECT_EQ(decide_in("data/com.example.app/logs-old"), ScopeDecision::allowed);
+  EXPECT_EQ(decide_in("data/com.example.app"), ScopeDecision::allowed);
+}
+
+TEST_F(PrivatePaths, LinksIntoTheLogFolderAreFollowed) {
+  namespace fs = std::filesystem;
+  fs::create_directory_symlink(dir_ / "data/com.example.app/logs", dir_ / "data/com.example.app/innocent");
+  fs::create_symlink(dir_ / "data/com.example.app/logs/com.example.app.log", dir_ / "data/com.example.app/notes.txt");
+  EXPECT_EQ(decide_in("data/com.example.app/innocent/com.example.app.log"), ScopeDecision::denied);
+  EXPECT_EQ(decide_in("data/com.example.app/notes.txt"), ScopeDecision::denied);
+}
+
+TEST_F(PrivatePaths, AFolderReachedThroughALinkedBaseIsStillPrivate) {
+  // $XDG_DATA_HOME itself a link (as /tmp may be): the canonical path of the log is still private.
+  namespace fs = std::filesystem;
+  fs::create_directory_symlink(dir_ / "data", dir_ / "data-link");
+  auto env = env_with({{"HOME", d()}, {"XDG_DATA_HOME", d() + "/data-link"}});
+  EXPECT_TRUE(is_private_path(d() + "/data/com.example.app/logs/com.example.app.log", env));
+  EXPECT_EQ(decide(d() + "/data-link/com.example.app/logs/com.example.app.log", kAppData, env), ScopeDecision::denied);
+  EXPECT_EQ(decide(d() + "/data-link/com.example.app/settings.json", kAppData, env), ScopeDecision::allowed);
+}
+
+TEST_F(PrivatePaths, TheListIsTheHosts) {
+  // An entry whose variable cannot be resolved names nothing; the host can add its own folders.
+  auto env = env_;
+  env.private_paths = {"$RUNTIME/x", d() + "/data/com.example.app/settings.json"};
+  EXPECT_EQ(decide(d() + "/data/com.example.app/settings.json", kAppData, env), ScopeDecision::denied);
+  EXPECT_EQ(decide(d() + "/data/com.example.app/logs/com.example.app.log", kAppData, env), ScopeDecision::allowed);
+  EXPECT_FALSE(is_private_path("/", env));
+}

@@ -104,3 +104,15 @@ TEST(StorePath, ALinkPlantedAfterResolutionIsNoticed) {
   fs::create_directory_symlink(tmp.path, root / "sub");
   EXPECT_FALSE(still_resolves_to_itself(file));
 }
+
+TEST(StorePath, LiteralPatternsEscapeGlobCharacters) {
+  using warden::store_plugin::literal_path_pattern;
+  EXPECT_EQ(literal_path_pattern("/data/app/settings.json"), "/data/app/settings.json");
+  EXPECT_EQ(literal_path_pattern("/data/a*b?c[d]/.e"), "/data/a[*]b[?]c[[]d]/.e");
+}
+
+TEST(StorePath, RefusalsAreScopeRefusals) {
+  store_test::TempDir tmp;
+  EXPECT_THROW(confine_store_path(tmp.path / "app", "../x.json"), warden::store_plugin::StorePathRefused);
+  EXPECT_THROW(confine_store_path(tmp.path / "app", "/etc/passwd"), warden::store_plugin::StorePathRefused);
+}

@@ -246,3 +246,26 @@ TEST_F(StorePlugin, SettingsAreRefused) {
   }
   load_library();
 }
+
+// Issue 12, finding 6: the log folder lies inside $APPDATA, where stores live; the host keeps it
+// out of the store's reach, however the name leads there, and the log stays as it was.
+TEST_F(StorePlugin, TheLogFolderIsOutOfReach) {
+  fs::path log = app_data() / "logs" / "dev.warden.storetest.log";
+  store_test::write_text(log, "a log line\n");
+  for (std::string name : {"logs/dev.warden.storetest.log", "logs/new.json", "sub/../logs/a.json", "./logs/b.json"}) {
+    CallResult r = call("load", {{"path", name}, {"options", {{"createNew", true}}}});
+    EXPECT_EQ(r.kind, CallResult::Kind::error) << name;
+    EXPECT_NE(r.error.find("kept by the host"), std::string::npos) << name << ": " << r.error;
+    EXPECT_EQ(call("get_store", {{"path", name}}).kind, CallResult::Kind::error) << name;
+  }
+  fs::create_directory_symlink(app_data() / "logs", app_data() / "innocent");
+  EXPECT_NE(error("load", {{"path", "innocent/x.json"}}).find("kept by the host"), std::string::npos);
+  EXPECT_EQ(store_test::read_text(log), "a log line\n");
+  EXPECT_EQ(fs::directory_iterator(app_data() / "logs")->path(), log);
+
+  // Everywhere else in the folder, names are taken literally: glob characters match themselves.
+  std::uint32_t rid = load("odd[1]*?.json", {{"autoSave", false}});
+  ok("set", {{"rid", rid}, {"key", "k"}, {"value", 1}});
+  ok("save", {{"rid", rid}});
+  EXPECT_TRUE(fs::is_regular_file(app_data() / "odd[1]*?.json"));
+}
