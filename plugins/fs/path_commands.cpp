@@ -87,6 +87,29 @@ void refuse_if_deny_below(const Access& access, const std::string& path, const c
     refuse_scope(std::string(what) + " '" + path + "': a deny of the scope could match something inside it");
 }
 
+// Refuses when an entry that exists below the folder `fd` (`what`) is out of the call's scope:
+// the host's check also refuses folders that belong to the host or another plugin (the log
+// folder inside $APPDATA), which no deny pattern names. Links are neither followed nor judged:
+// moving or removing a link leaves its target alone.
+void refuse_if_out_of_scope_inside(int fd, const std::string& what, const Access& access) {
+  Fd listing_fd(::openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!listing_fd) throw_errno("cannot list", what, errno);
+  Listing listing(std::move(listing_fd), what);
+  while (dirent* e = ::readdir(listing.dir)) {
+    if (is_dot(e->d_name)) continue;
+    std::string entry = what + "/" + e->d_name;
+    struct stat st {};
+    if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) throw_errno("cannot examine", entry, errno);
+    if (S_ISLNK(st.st_mode)) continue;
+    if (!access.in_scope(entry)) refuse_scope("acting on '" + what + "' as a whole: '" + entry + "' inside it is out of scope");
+    if (S_ISDIR(st.st_mode)) {
+      Fd child(::openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+      if (!child) throw_errno("cannot open", entry, errno);
+      refuse_if_out_of_scope_inside(child.get(), entry, access);
+    }
+  }
+}
+
 bool is_folder(const ScopedPath& path) {
   Fd folder = path.open_folder();
   struct stat st {};
@@ -218,6 +241,7 @@ void remove(const json::value& args, const Access& access) {
     refuse_if_deny_below(access, path.full(), "removing the folder");
     Fd dir(::openat(folder.get(), path.name().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!dir) throw_errno("cannot open", path.full(), errno);
+    refuse_if_out_of_scope_inside(dir.get(), path.full(), access);
     remove_contents(dir.get(), path.full());
   }
   if (::unlinkat(folder.get(), path.name().c_str(), AT_REMOVEDIR) != 0) throw_errno("cannot remove", path.full(), errno);
@@ -235,6 +259,11 @@ void rename(const json::value& args, const Access& access) {
     refuse_if_deny_below(access, to.full(), "renaming a folder to");
   }
   Fd from_folder = from.open_folder();
+  if (is_folder(from)) {
+    Fd dir(::openat(from_folder.get(), from.name().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!dir) throw_errno("cannot open", from.full(), errno);
+    refuse_if_out_of_scope_inside(dir.get(), from.full(), access);
+  }
   Fd to_folder = to.open_folder();
   if (::renameat(from_folder.get(), from.name().c_str(), to_folder.get(), to.name().c_str()) != 0)
     throw_errno("cannot rename '" + from.full() + "' to", to.full(), errno);

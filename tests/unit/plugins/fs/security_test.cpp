@@ -218,3 +218,26 @@ TEST(FsDenies, ListingsLeaveOutWhatADenyNames) {
   ASSERT_EQ(listing.size(), 1u);
   EXPECT_EQ(listing[0].at("name").as_string(), "a.txt");
 }
+
+TEST(FsDenies, WholeFolderCommandsRefuseWhatTheHostKeepsOutOfReachInside) {
+  // The host refuses paths of its own (the log folder inside $APPDATA) whatever the scope says;
+  // no deny pattern names them, so rename and recursive remove ask the host about each entry.
+  Tree t;
+  t.write("data/app/logs/app.log", "LOG");
+  t.write("data/app/store.json", "{}");
+  t.write("data/plain/p.txt", "plain");
+  fs::create_directory_symlink(t.path("outside"), t.path("data/plain/out-link"));
+  auto access = t.access(R"({"allow": ["$HOME/data", "$HOME/data/**"]})");
+  const std::string logs = t.path("data/app/logs");
+  auto base = access.in_scope;
+  access.in_scope = [base, logs](const std::string& p) { return p != logs && p.rfind(logs + "/", 0) != 0 && base(p); };
+  EXPECT_THROW(remove(path_args(t.path("data/app"), R"({"recursive": true})"), access), ScopeRefusal);
+  EXPECT_THROW(rename(two_paths("oldPath", t.path("data/app"), "newPath", t.path("data/app2")), access), ScopeRefusal);
+  EXPECT_EQ(t.read("data/app/logs/app.log"), "LOG");
+  EXPECT_EQ(t.read("data/app/store.json"), "{}");
+  // A link inside is moved or removed as a link: its target is not judged, nor touched.
+  rename(two_paths("oldPath", t.path("data/plain"), "newPath", t.path("data/plain2")), access);
+  remove(path_args(t.path("data/plain2"), R"({"recursive": true})"), access);
+  EXPECT_FALSE(fs::exists(t.path("data/plain2")));
+  EXPECT_TRUE(fs::exists(t.path("outside")));
+}
