@@ -231,7 +231,8 @@ void register_call(CLI::App& plugin, Action& action) {
           std::cout.flush();
           return 0;
         case CallResult::Kind::error:
-          std::cerr << "warden: command '" << o->command << "' failed: " << result->error << "\n";
+          std::cerr << "warden: command '" << o->command << "' "
+                    << (result->scope_refused ? "refused by scope: " : "failed: ") << result->error << "\n";
           return 1;
       }
       return 1;

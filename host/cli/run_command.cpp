@@ -23,6 +23,7 @@
 #include "acl/resolver.hpp"
 #include "cli/command.hpp"
 #include "cli/text_file.hpp"
+#include "log/log.hpp"
 #include "plugin/call_environment.hpp"
 #include "plugin/path_scope.hpp"
 #include "plugin/path_variables.hpp"
@@ -86,24 +87,28 @@ json::value merged_scopes(const auto& scopes) {
   return json::object{{"allow", std::move(allow)}, {"deny", std::move(deny)}};
 }
 
+// The scopes document a plugin call gets: {"command": {...}|null, "global": {...}|null}.
+std::string scopes_document(const acl::Decision& d) {
+  // Most calls carry no scope: skip building a document for them (this runs on every call).
+  if (d.command_scopes.empty() && d.global_scopes.empty()) return R"({"command":null,"global":null})";
+  return json::serialize(json::object{{"command", merged_scopes(d.command_scopes)}, {"global", merged_scopes(d.global_scopes)}});
+}
+
+acl::Origin origin_of(const runtime::Caller& caller) {
+  return caller.origin == "app://localhost" ? acl::Origin::local() : acl::Origin::remote(caller.url);
+}
+
 runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority, const webview::WindowSet& windows) {
   return [authority, &windows](std::string_view command, const runtime::Caller& caller) {
     // A call its page made before its web process died does not start: the page is gone, and
     // the call was already answered (IpcScheme::settle_webview).
     if (caller.page != windows.page_of(caller.webview))
       return runtime::AccessDecision{false, {}, "the page that made the call is gone (its web process died)"};
-    bool local = caller.origin == "app://localhost";
-    auto origin = local ? acl::Origin::local() : acl::Origin::remote(caller.url);
-    acl::Decision d = authority->check(command, caller.window, caller.webview, origin);
+    acl::Decision d = authority->check(command, caller.window, caller.webview, origin_of(caller));
     runtime::AccessDecision out;
     out.allowed = d.allowed();
     if (out.allowed) {
-      // Most calls carry no scope: skip building a document for them (this runs on every call).
-      if (d.command_scopes.empty() && d.global_scopes.empty())
-        out.scopes_json = R"({"command":null,"global":null})";
-      else
-        out.scopes_json = json::serialize(json::object{{"command", merged_scopes(d.command_scopes)},
-                                                       {"global", merged_scopes(d.global_scopes)}});
+      out.scopes_json = scopes_document(d);
     } else {
       out.reason = d.reason();
     }
@@ -240,19 +245,45 @@ class RuntimeChannelSink : public plugin::ChannelSink {
 using PageChannelOpener =
     std::function<std::unique_ptr<plugin::ChannelSink>(std::string_view reference, const std::string& webview, uint64_t page)>;
 
+// Who made a call that a plugin refused by scope, for the audit line.
+struct ScopeRefusalCaller {
+  std::string plugin;
+  std::string command;
+  runtime::Caller caller;
+};
+
+// A plugin's scope refusal is a denial like the authority's: one audit line with the detail,
+// and the page learns only that a scope refused it (the detail too in debug builds).
+void refuse_by_scope(runtime::Completion& completion, const ScopeRefusalCaller& who, const std::string& detail) {
+  std::string command = "plugin:" + who.plugin + "|" + who.command;
+  std::string reason = "refused by the plugin's scope: " + detail;
+  log::denial({command, who.caller.window, who.caller.webview, who.caller.origin, 403, reason});
+  completion.settle(ipc::InvokeResponse::error(403, runtime::webview_error("refused by scope", detail)));
+}
+
 void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary& library,
-                         const plugin::CallEnvironment& environment, const PageChannelOpener& open_channel) {
+                         const plugin::CallEnvironment& environment, const PageChannelOpener& open_channel,
+                         std::shared_ptr<acl::Authority> authority) {
   for (const auto& name : library.manifest().commands) {
     // WARDEN_COMMAND_BLOCKING commands run on the libuv thread pool, the others on the main thread.
     bool blocking = library.command_flags(name).value_or(WARDEN_COMMAND_BLOCKING) & WARDEN_COMMAND_BLOCKING;
     commands.add("plugin:" + library.name() + "|" + name,
-                 {[lib = &library, name, base = &environment, open = &open_channel](runtime::Invocation& call) {
+                 {[lib = &library, name, base = &environment, open = &open_channel, authority](runtime::Invocation& call) {
                     // The call's own environment: its channels deliver only to the page that made
                     // the call. It lives until the call's result, the last time the plugin may use it.
                     auto env = std::make_shared<plugin::CallEnvironment>(*base);
                     env->open_channel = [open, page = call.caller.page](std::string_view reference,
                                                                         const std::string& webview) {
                       return (*open)(reference, webview, page);
+                    };
+                    // What this caller would get for a sibling command: asked of the authority as
+                    // the dispatcher asks it, for the same window, webview and origin.
+                    env->command_scopes = [authority, plugin = lib->name(),
+                                           caller = call.caller](std::string_view sibling) -> std::optional<std::string> {
+                      acl::Decision d = authority->check("plugin:" + plugin + "|" + std::string(sibling), caller.window,
+                                                         caller.webview, origin_of(caller));
+                      if (!d.allowed()) return std::nullopt;
+                      return scopes_document(d);
                     };
                     plugin::CallRequest request;
                     request.command = name;
@@ -261,11 +292,16 @@ void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary&
                     if (call.binary) request.body = std::move(call.body);
                     request.scopes_json = std::move(call.scopes_json);
                     request.caller = {call.caller.window, call.caller.webview, call.caller.origin};
-                    lib->invoke(std::move(request), [completion = call.completion, env](plugin::CallResult r) {
+                    lib->invoke(std::move(request), [completion = call.completion, env,
+                                                     who = ScopeRefusalCaller{lib->name(), name, call.caller}](
+                                                        plugin::CallResult r) {
                       switch (r.kind) {
                         case plugin::CallResult::Kind::json: completion->resolve_json(std::move(r.json)); break;
                         case plugin::CallResult::Kind::bytes: completion->resolve_bytes(std::move(r.bytes)); break;
-                        case plugin::CallResult::Kind::error: completion->reject(r.error); break;
+                        case plugin::CallResult::Kind::error:
+                          if (r.scope_refused) refuse_by_scope(*completion, who, r.error);
+                          else completion->reject(r.error);
+                          break;
                       }
                     });
                   },
@@ -371,7 +407,7 @@ int run_app(const RunOptions& o) {
   add_sample_commands(commands, events, main_thread, windows);
   add_window_commands(commands, main_thread, windows);
   add_path_commands(commands, host_options.paths);
-  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment, open_page_channel);
+  for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment, open_page_channel, authority);
 
   int exit_code = 0;
   {

@@ -1,6 +1,7 @@
 #include "plugin/call.hpp"
 
 #include <atomic>
+#include <cstring>
 #include <condition_variable>
 #include <mutex>
 
@@ -146,6 +147,11 @@ void call_reject(warden_call* call, const char* message) {
   call->complete(CallResult::from_error(message ? message : "command failed"), "reject");
 }
 
+void call_reject_scope(warden_call* call, const char* detail) {
+  if (!call) return;
+  call->complete(CallResult::from_scope_refusal(detail ? detail : "(no detail)"), "reject_scope");
+}
+
 namespace {
 
 // The call's environment while it is still pending (a completed handle is invalid).
@@ -220,6 +226,18 @@ int call_resource_close(warden_call* call, uint32_t rid) {
   const CallEnvironment* env = environment_of(call);
   if (!env || !env->resources) return -1;
   return env->resources->remove(call->data.caller.webview, call->plugin, rid) ? 0 : -1;
+}
+
+char* call_command_scopes(warden_call* call, const char* command) {
+  const CallEnvironment* env = environment_of(call);
+  if (!env || !env->command_scopes || !command) return nullptr;
+  try {
+    auto scopes = env->command_scopes(command);
+    return scopes ? ::strdup(scopes->c_str()) : nullptr;
+  } catch (const std::exception& e) {
+    spdlog::error("[plugin {}] command_scopes('{}') failed: {}", call->plugin, command, e.what());
+    return nullptr;
+  }
 }
 
 }  // namespace warden::plugin

@@ -34,10 +34,16 @@ struct CallResult {
   std::string json;                 // Kind::json: valid JSON text
   std::string bytes;                // Kind::bytes: the raw bytes
   std::string error;                // Kind::error: the message
+  // Kind::error only: the plugin refused the call because a scope does not allow it
+  // (warden_host::reject_scope); `error` is then the detail for the audit log, not for the page.
+  bool scope_refused = false;
 
   static CallResult from_json(std::string j) { return {Kind::json, std::move(j), {}, {}}; }
   static CallResult from_bytes(std::string b) { return {Kind::bytes, {}, std::move(b), {}}; }
   static CallResult from_error(std::string e) { return {Kind::error, {}, {}, std::move(e)}; }
+  static CallResult from_scope_refusal(std::string detail) {
+    return {Kind::error, {}, {}, std::move(detail), true};
+  }
 };
 
 // Runs once, on the thread that completes the call (any thread), and receives the result.
@@ -78,6 +84,7 @@ class PendingCall {
 
 // The completion functions of the host vtable (warden_host::resolve_json, ...).
 void call_resolve_json(warden_call* call, const char* json, size_t size);
+void call_reject_scope(warden_call* call, const char* detail);
 void call_resolve_bytes(warden_call* call, const uint8_t* data, size_t size);
 void call_reject(warden_call* call, const char* message);
 // Channels and resources (warden_host::channel_open, ...), in the call's environment.
@@ -87,5 +94,6 @@ void call_channel_close(warden_channel* channel);
 uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* object));
 void* call_resource_get(warden_call* call, uint32_t rid);
 int call_resource_close(warden_call* call, uint32_t rid);
+char* call_command_scopes(warden_call* call, const char* command);
 
 }  // namespace warden::plugin

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ struct CallEnvironment {
   // names none.
   std::function<std::unique_ptr<ChannelSink>(std::string_view reference, const std::string& webview)> open_channel;
   ResourceTable* resources = nullptr;  // outlives every call and every loaded plugin
+  // The scopes JSON the call's caller would get for another command of the same plugin (bare
+  // name), nullopt when it would be refused. Empty: the host cannot tell, the plugin must deny.
+  std::function<std::optional<std::string>(std::string_view command)> command_scopes;
 };
 
 }  // namespace warden::plugin

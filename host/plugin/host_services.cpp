@@ -144,6 +144,8 @@ HostServices::HostServices(std::string plugin_name, HostOptions options)
   vtable_.resource_add = call_resource_add;
   vtable_.resource_get = call_resource_get;
   vtable_.resource_close = call_resource_close;
+  vtable_.command_scopes = call_command_scopes;
+  vtable_.reject_scope = call_reject_scope;
 }
 
 }  // namespace warden::plugin

@@ -174,6 +174,15 @@ TEST(PluginCli, EmbedFailsOnABadPermissionFileWithFileAndLine) {
   EXPECT_FALSE(fs::exists(s.path / "gen.c"));
 }
 
+// A plugin author trying a command sees a scope refusal as such, with its full detail.
+TEST(PluginCli, CallShowsAScopeRefusalWithItsDetail) {
+  auto r = run_process({WARDEN_BIN, "plugin", "call", WARDEN_TEST_GOOD, "refuse", "--args", R"({"path":"/etc/x"})"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("command 'refuse' refused by scope: '/etc/x' is outside the allowed scope $HOME/**"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(PluginCli, CallSendsABinaryBodyAndPrintsRawBytes) {
   Scratch s;
   auto body = s.write("body.bin", "abc");

@@ -54,7 +54,7 @@ typedef enum warden_log_level {
 } warden_log_level;
 
 /* Opaque completion handle of one command call. Exactly one of the host's
- * `resolve_json`, `resolve_bytes` or `reject` must be called for it, once; after that the
+ * `resolve_json`, `resolve_bytes`, `reject` or `reject_scope` must be called for it, once; after that the
  * handle is invalid. A command may complete before it returns or later, from any thread. */
 typedef struct warden_call warden_call; /* [host-owned] valid until completed, see above */
 
@@ -116,7 +116,8 @@ typedef struct warden_host {
   int (*emit)(const struct warden_host *host, const char *event, const char *payload_json,
               const char *target_window);
 
-  /* Completion of a call: exactly one of these three, exactly once per call. A second
+  /* Completion of a call: exactly one of these three (or `reject_scope`, appended below),
+   * exactly once per call. A second
    * completion that happens while the command's invoke is still running is ignored and
    * logged; one after that is undefined behaviour (the handle may be freed).
    * [any-thread] Completes a call with a JSON value (copied; `json` need not be
@@ -162,11 +163,44 @@ typedef struct warden_host {
   /* [any-thread] Removes resource `rid` under the same rule as resource_get; its `close` runs
    * once no call holds it. Returns 0, or -1 when there is no such resource. */
   int (*resource_close)(warden_call *call, uint32_t rid);
+
+  /* ---- appended in ABI 1, third revision (the security fixes of issue 12): scope refusals.
+   * A plugin reads the field below only when `struct_size` covers it
+   * (WARDEN_HOST_HAS_REJECT_SCOPE). ---- */
+
+  /* [any-thread] Completes a call that the plugin refused because a scope does not allow it
+   * (a path, program, URL or argument outside what the capability granted): the fourth
+   * completion, under the same exactly-once rule as `reject`. `detail` (copied, UTF-8) says what
+   * was refused and which scope would have allowed it; the host writes it to the audit log with
+   * the caller's window, webview and origin. The page receives only a generic "refused by scope"
+   * error in release builds (the detail as well in debug builds), as for the host's own
+   * refusals, so a hostile page cannot map the scopes by probing. */
+  void (*reject_scope)(warden_call *call, const char *detail);
+
+  /* ---- appended: grants of sibling commands. A plugin reads it only when `struct_size` covers
+   * it (WARDEN_HOST_HAS_COMMAND_SCOPES). ---- */
+
+  /* [any-thread] The scopes the caller of `call` would be granted for `command`, another command
+   * of the same plugin (name without the "plugin:<name>|" prefix), in the shape of
+   * warden_request::scopes_json; NULL when that caller may not run it. For an option whose effect
+   * is another command's (fs `open` with `write` is `write_file`'s effect): the option needs that
+   * command's grant. Returned [plugin-owned: release it with `free_string`]. Call it before
+   * `call` completes. */
+  char *(*command_scopes)(warden_call *call, const char *command);
 } warden_host;
 
 /* Whether `h` (a warden_host*) has the channel and resource functions. */
 #define WARDEN_HOST_HAS_CHANNELS(h) \
   ((h)->struct_size >= offsetof(warden_host, resource_close) + sizeof((h)->resource_close))
+
+/* Whether `h` (a warden_host*) has `reject_scope`. An older host has not: complete a refusal
+ * with `reject` and a message that names no scope detail (plugin.hpp does so). */
+#define WARDEN_HOST_HAS_REJECT_SCOPE(h) \
+  ((h)->struct_size >= offsetof(warden_host, reject_scope) + sizeof((h)->reject_scope))
+
+/* Whether `h` (a warden_host*) has command_scopes. */
+#define WARDEN_HOST_HAS_COMMAND_SCOPES(h) \
+  ((h)->struct_size >= offsetof(warden_host, command_scopes) + sizeof((h)->command_scopes))
 
 /* Returned by init. */
 typedef enum warden_status { WARDEN_OK = 0, WARDEN_ERROR = 1 } warden_status;

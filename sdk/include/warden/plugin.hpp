@@ -137,6 +137,15 @@ class Host {
   const warden_host* host_ = nullptr;
 };
 
+// Thrown by a command whose arguments a scope does not allow (a path, program or URL outside
+// what the capability granted). The message is the detail for the audit log: name what was
+// refused and which scope would allow it. The page sees it only in debug builds; in release
+// builds it gets a generic error, so it cannot map the scopes by probing (warden_host::reject_scope).
+class ScopeRefused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The completion of one call, owned by one piece of code at a time (move-only). Completing a
 // second time does nothing. If it is destroyed without being completed, it rejects the call
 // ("the command dropped its completion"), so a call never hangs because of a lost handle.
@@ -178,6 +187,14 @@ class Completion {
   void reject(const std::string& message) {
     if (!call_) return;
     host_->reject(std::exchange(call_, nullptr), message.c_str());
+  }
+  // Refuses the call because a scope does not allow it; `detail` goes to the host's audit log,
+  // the page sees a generic error in release builds (see warden_host::reject_scope). A host
+  // that predates reject_scope gets a plain rejection that carries no detail.
+  void reject_scope(const std::string& detail) {
+    if (!call_) return;
+    if (WARDEN_HOST_HAS_REJECT_SCOPE(host_)) host_->reject_scope(std::exchange(call_, nullptr), detail.c_str());
+    else host_->reject(std::exchange(call_, nullptr), "refused by scope");
   }
   bool pending() const { return call_ != nullptr; }
   // Gives up the handle without completing it (someone else completes the call).
@@ -242,6 +259,18 @@ class Context {
   boost::json::value scopes() const { return boost::json::parse(request_->scopes_json); }
   // The host's path check against this call's scopes (command and global, deny wins).
   bool path_in_scope(const std::string& path) const { return host_.path_in_scope(path, request_->scopes_json); }
+
+  // The scopes this caller would be granted for `command`, another command of this plugin (the
+  // shape of scopes_json()); nullopt when it may not run that command or the host cannot tell.
+  std::optional<std::string> command_scopes(std::string_view command) const {
+    const warden_host* h = host_.raw();
+    if (!h || !WARDEN_HOST_HAS_COMMAND_SCOPES(h) || !h->command_scopes) return std::nullopt;
+    std::string name(command);
+    std::unique_ptr<char, std::function<void(char*)>> s(h->command_scopes(request_->call, name.c_str()),
+                                                        [h](char* p) { h->free_string(h, p); });
+    if (!s) return std::nullopt;
+    return std::string(s.get());
+  }
 
   // Opens the channel that an argument names ("__CHANNEL__:<id>", what a @tauri-apps/api
   // Channel becomes in JSON), bound to the calling webview. Call it before completing the call.
@@ -528,6 +557,8 @@ class Plugin {
         throw;
       }
       if (ctx.deferred()) done.release();
+    } catch (const ScopeRefused& e) {
+      done.reject_scope(e.what());
     } catch (const std::exception& e) {
       done.reject(e.what());
     } catch (...) {

@@ -125,13 +125,13 @@ TEST(ManifestSection, ReadsTheSectionOfABuiltPluginWithItsPermissionFiles) {
   PluginManifestSection m = read_manifest_section(WARDEN_TEST_GOOD);
   EXPECT_EQ(m.name, "test-good");
   EXPECT_EQ(m.version, "1.2.3");
-  EXPECT_EQ(m.commands.size(), 13u);
+  EXPECT_EQ(m.commands.size(), 15u);
   auto json = manifest_permissions_json(m);
   ASSERT_TRUE(json["default"].is_object());
   EXPECT_EQ(json["default"].at("permissions").as_array().size(), 3u);
   EXPECT_EQ(json["sets"].as_array().size(), 1u);
   // 1 hand-written permission + allow/deny per command.
-  EXPECT_EQ(json["permissions"].as_array().size(), 1u + 2u * 13u);
+  EXPECT_EQ(json["permissions"].as_array().size(), 1u + 2u * 15u);
 
   PluginPermissions p = read_plugin_permissions(WARDEN_TEST_GOOD);
   EXPECT_EQ(p.name, "test-good");

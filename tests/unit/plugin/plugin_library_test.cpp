@@ -84,6 +84,23 @@ TEST(PluginLibrary, CommandsSeeTheCallerScopesAndBody) {
   EXPECT_EQ(bytes.bytes, std::string("\x03\x02\x01", 3));
 }
 
+// A scope refusal reaches the host as such (warden_host::reject_scope) with its detail, which
+// the host logs and hides from release pages; a plain failure is not one.
+TEST(PluginLibrary, ScopeRefusalsAreMarkedAsSuch) {
+  auto lib = PluginLibrary::load(WARDEN_TEST_GOOD);
+  CallResult thrown = run(*lib, "refuse", R"({"path":"/etc/passwd"})");
+  EXPECT_EQ(thrown.kind, CallResult::Kind::error);
+  EXPECT_TRUE(thrown.scope_refused);
+  EXPECT_EQ(thrown.error, "'/etc/passwd' is outside the allowed scope $HOME/**");
+  CallResult later = run(*lib, "refuse_later", R"({"path":"/root/.ssh/id"})");
+  EXPECT_EQ(later.kind, CallResult::Kind::error);
+  EXPECT_TRUE(later.scope_refused);
+  EXPECT_EQ(later.error, "'/root/.ssh/id' is denied by $HOME/.ssh/**");
+  CallResult failed = run(*lib, "fail");
+  EXPECT_EQ(failed.kind, CallResult::Kind::error);
+  EXPECT_FALSE(failed.scope_refused);
+}
+
 TEST(PluginLibrary, ExceptionsBecomeCommandErrors) {
   auto lib = PluginLibrary::load(WARDEN_TEST_GOOD);
   CallResult fail = run(*lib, "fail");
@@ -161,6 +178,11 @@ TEST(PluginLibrary, PlainCPluginRunsOnTheRawAbi) {
   CallResult r = run(*lib, "refuse");
   EXPECT_EQ(r.kind, CallResult::Kind::error);
   EXPECT_EQ(r.error, "refused by plain C");
+  EXPECT_FALSE(r.scope_refused);
+  CallResult scope = run(*lib, "out_of_scope");
+  EXPECT_EQ(scope.kind, CallResult::Kind::error);
+  EXPECT_TRUE(scope.scope_refused);
+  EXPECT_EQ(scope.error, "'/etc' is outside $HOME/**");
 }
 
 TEST(PluginLibrary, RawCAbiCallOfACppPlugin) {

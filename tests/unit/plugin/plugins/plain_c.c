@@ -18,9 +18,17 @@ static void refuse(void *state, const warden_request *request) {
   g_host->reject(request->call, "refused by plain C");
 }
 
+/* A scope refusal on the raw ABI, with the fallback a plugin needs for a host that predates it. */
+static void out_of_scope(void *state, const warden_request *request) {
+  (void)state;
+  if (WARDEN_HOST_HAS_REJECT_SCOPE(g_host)) g_host->reject_scope(request->call, "'/etc' is outside $HOME/**");
+  else g_host->reject(request->call, "refused by scope");
+}
+
 static const warden_command hello_cmd = {sizeof(warden_command), "hello", hello, 0};
 static const warden_command refuse_cmd = {sizeof(warden_command), "refuse", refuse, 0};
-static const warden_command *const commands[] = {&hello_cmd, &refuse_cmd};
+static const warden_command out_of_scope_cmd = {sizeof(warden_command), "out_of_scope", out_of_scope, 0};
+static const warden_command *const commands[] = {&hello_cmd, &refuse_cmd, &out_of_scope_cmd};
 
 static warden_status init(const warden_host *host, const char *config_json, void **state, char *error,
                           size_t error_size) {

@@ -28,6 +28,15 @@ WARDEN_PLUGIN(plugin) {
   plugin.command("echo", [](const EchoArgs& args) { return boost::json::object{{"value", args.value}}; });
   plugin.command("fail", [](const boost::json::object&) -> int { throw std::runtime_error("boom: the command failed"); });
   plugin.command("throw_unknown", []() { throw 42; });
+  // Scope refusals: thrown, and completed later from another thread.
+  plugin.command("refuse", [](const PathArgs& args) -> int {
+    throw warden::ScopeRefused("'" + args.path + "' is outside the allowed scope $HOME/**");
+  });
+  plugin.command("refuse_later", [](const PathArgs& args, warden::Context& ctx) {
+    std::thread([done = ctx.defer(), path = args.path]() mutable {
+      done.reject_scope("'" + path + "' is denied by $HOME/.ssh/**");
+    }).detach();
+  });
   plugin.command("bytes", [](warden::Context& ctx) {
     warden::Bytes out(ctx.body().rbegin(), ctx.body().rend());
     return out;
