@@ -68,8 +68,7 @@ std::uint32_t rid_arg(const json::value& args) {
 
 // A store name refused for where it leads is a scope refusal: the audit log gets the detail (which
 // names the app's folders), a page in a release build only that the scope refused.
-// One place to switch to the SDK's ScopeRefused once the host has reject_scope.
-[[noreturn]] void refuse_scope(const std::string& detail) { throw std::invalid_argument(detail); }
+[[noreturn]] void refuse_scope(const std::string& detail) { throw warden::ScopeRefused(detail); }
 
 fs::path store_file(const json::value& args) {
   std::string name = string_arg(args, "path");
