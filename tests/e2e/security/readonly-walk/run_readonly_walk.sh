@@ -38,10 +38,11 @@ status=0
 mapfile -t apps <"$WORK/batches.txt"
 b=0
 for app in "${apps[@]}"; do
+  # xvfb-run keeps its X authority in TMPDIR: only the host gets the scratch tree's.
   env HOME="$S/home" XDG_CONFIG_HOME="$S/xdg-config" XDG_DATA_HOME="$S/xdg-data" XDG_CACHE_HOME="$S/xdg-cache" \
-    XDG_RUNTIME_DIR="$S/xdg-runtime" XDG_BIN_HOME="$S/bin" TMPDIR="$S/tmp" MESA_SHADER_CACHE_DIR="$WORK/libcache" \
+    XDG_RUNTIME_DIR="$S/xdg-runtime" XDG_BIN_HOME="$S/bin" MESA_SHADER_CACHE_DIR="$WORK/libcache" \
     WEBKIT_DISABLE_COMPOSITING_MODE=1 \
-    xvfb-run -a strace -f -qq --seccomp-bpf -e trace=execve -o "$WORK/exec-$b.log" \
+    xvfb-run -a env TMPDIR="$S/tmp" strace -f -qq --seccomp-bpf -e trace=execve -o "$WORK/exec-$b.log" \
     "$WARDEN" --log-level info run "$app" --exit-on-title "DONE " --timeout 280 \
     >>"$WORK/results.txt" 2> >(tee -a "$WORK/log.txt" >&2) || status=$?
   b=$((b + 1))

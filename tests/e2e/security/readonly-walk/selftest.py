@@ -39,7 +39,7 @@ def run_case(work, name, effect):
     ]
     plan = {"windows": [{"label": "w0", "set": "fs:test", "roots": [f"{scratch}/home"], "calls": calls}],
             "commands": {"fs": ["exists", "open"], "os": []}, "scratch": scratch, "canary": canary,
-            "home": f"{scratch}/home", "batches": 0}
+            "home": f"{scratch}/home", "batches": 0, "vars": {"APPLOG": f"{scratch}/applog"}}
     walk.dump(f"{work}/plan.json", plan)
     walk.take(work, "before")
     expect = effect(scratch, canary)

@@ -33,6 +33,10 @@ READ_ONLY_SET = re.compile(r"^(read|meta)-|-(read|meta)(-recursive)?$")
 # Command groups without a path of their own (read-all, read-files, ...) get one through the
 # capability entry, as an app grants them (examples/file-explorer): $HOME/granted and below.
 GROUP_SCOPE = ["$HOME/granted", "$HOME/granted/**"]
+# Folders the host keeps out of every plugin's reach whatever a scope says (PathEnvironment::
+# private_paths in host/plugin/path_variables.hpp): a set whose scope lies wholly inside them
+# reaches nothing, and that is the expected outcome, not a walk that missed its scope.
+HOST_PRIVATE = ["$APPLOG"]
 O4777 = 0o4777
 
 
@@ -445,7 +449,7 @@ def plan(work, fs_lib, os_lib, warden, template, bundle, batch_size):
             "plugins": {"fs": {"path": os.path.realpath(fs_lib)}, "os": {"path": os.path.realpath(os_lib)}},
         })
     dump(f"{work}/plan.json", {"windows": windows, "commands": commands, "scratch": scratch, "canary": canary,
-                                "home": home, "batches": len(batches)})
+                                "home": home, "batches": len(batches), "vars": vars_})
     with open(f"{work}/batches.txt", "w") as f:
         f.write("".join(f"{scratch}/app-{b}\n" for b in range(len(batches))))
     print(f"walk: {len(windows)} windows in {len(batches)} runs, {sum(len(w['calls']) for w in windows)} calls", file=sys.stderr)
@@ -668,12 +672,18 @@ def verdicts(p, reports, blame):
                 failures.append(f"{ident}: call #{i} {describe(call)} resolved: a writable file handle under a read-only set")
         reached = any(ok[i] for i, c in enumerate(calls)
                       if c.get("c") in ("plugin:fs|exists", "plugin:fs|stat", "plugin:fs|read_dir", "plugin:os|platform"))
+        private = [p["vars"][v[1:]] for v in HOST_PRIVATE]
+        if not reached and all(any(r == q or r.startswith(q + "/") for q in private) for r in w["roots"]):
+            reached = "host-private"
         if not reached:
             failures.append(f"{ident}: no exists/stat/read_dir/platform call was allowed: the walk never reached the set's "
                             f"scope {w['roots']}, so it proves nothing (are the run's path variables those of walk.py?)")
         summary = (f"{ident} ({w['label']}): {len(calls)} calls planned, {sum(report['ran'])} made ({sum(ok)} resolved, "
                    f"{sum(report['timeout'])} timed out, the others refused; the rest skipped after the host refused their "
-                   f"command), no effect on disk, no writable handle; scope reached at {w['roots']}; refusals: "
+                   f"command), no effect on disk, no writable handle; "
+                   + (f"scope reached at {w['roots']}" if reached is True else
+                      f"every call refused: the scope {w['roots']} lies in a folder the host keeps from every plugin")
+                   + "; refusals: "
                    f"{json.dumps(report.get('m'))}")
         out[ident] = {"failures": failures, "summary": summary}
     return out
