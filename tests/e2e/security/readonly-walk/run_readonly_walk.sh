@@ -15,6 +15,11 @@ E2E=$(cd "$HERE/../.." && pwd)
 e2e_require_tools run_readonly_walk xvfb-run node npm python3 strace
 e2e_install_npm "$E2E"
 
+# Two ctest invocations in one build folder would wipe each other's tree mid-run (and orphan
+# each other's Xvfb and web processes): the second waits for the first.
+mkdir -p "$(dirname "$WORK")"
+exec 9>"$WORK.lock"
+flock 9
 rm -rf "$WORK"
 mkdir -p "$WORK/scratch" "$WORK/bin"
 # Every run of the walk uses the same binaries, even if the build relinks them meanwhile.
