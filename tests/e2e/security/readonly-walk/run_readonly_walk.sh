@@ -49,7 +49,7 @@ for app in "${apps[@]}"; do
     WEBKIT_DISABLE_COMPOSITING_MODE=1 \
     xvfb-run -a env TMPDIR="$S/tmp" strace -f -qq --seccomp-bpf -e trace=execve -o "$WORK/exec-$b.log" \
     "$WARDEN" --log-level info run "$app" --exit-on-title "DONE " --timeout 280 \
-    >>"$WORK/results.txt" 2> >(tee -a "$WORK/log.txt" >&2) || status=$?
+    >>"$WORK/results.txt" 2> >(tee -a "$WORK/log.txt" >&2) 9>&- || status=$?
   b=$((b + 1))
 done
 python3 "$HERE/walk.py" snapshot "$WORK" after
