@@ -74,6 +74,8 @@ async function fsWindow(dataDir) {
     await writeTextFile(dataDir + '/fs-ok.txt', 'written by fs\n');
     return 'written';
   });
+  // The folder above the log is the page's to remove, but not with the log inside it.
+  await scenario('fs_remove_data_folder_refused', () => refused(() => remove(dataDir, { recursive: true })));
 }
 
 async function run() {
