@@ -128,10 +128,14 @@ void append(std::vector<T>& to, const std::vector<T>& from) {
   to.insert(to.end(), from.begin(), from.end());
 }
 
-// What one entry grants in one plugin.
-struct PluginGrant {
+// What one entry grants in one plugin: one or more groups of commands, each with its scope.
+struct CommandGroup {
   std::vector<std::pair<std::string, std::vector<std::string>>> allow, deny;  // command -> via
   Scopes scope;
+};
+struct PluginGrant {
+  std::vector<CommandGroup> groups;  // empty: the entry names no command of the plugin
+  Scopes scope;                      // with no groups: what goes to the plugin's global scope
   bool any_active = false;
 };
 
@@ -145,18 +149,73 @@ void add_command(std::vector<std::pair<std::string, std::vector<std::string>>>& 
   list.push_back({command, {via}});
 }
 
+bool names_commands(const Permission& p) { return !p.commands_allow.empty() || !p.commands_deny.empty(); }
+
+// The sets a reached permission was listed in, outermost first (its path without itself).
+std::vector<std::string> sets_of(const ReachedPermission& r) { return {r.path.begin(), r.path.end() - 1}; }
+
+bool starts_with(const std::vector<std::string>& path, const std::vector<std::string>& prefix) {
+  return prefix.size() <= path.size() && std::equal(prefix.begin(), prefix.end(), path.begin());
+}
+
+// A scope-only permission (no commands) scopes the commands reached through the set that lists
+// it, nested sets included, and not those of its sibling sets: fs:default lists
+// create-app-specific-dirs (mkdir + the app folders themselves) next to
+// read-app-specific-dirs-recursive (read commands + everything below them), and mkdir must not
+// inherit the recursive read scope. A scope-only permission whose set reaches no command (a deny
+// such as deny-default) scopes every command of the entry. For a flat set this is the merge that
+// conformance/README.md describes: read-download-dir = [allow-read-dir, allow-download-dir]
+// grants read_dir scoped to $DOWNLOAD.
 PluginGrant grant_for(const Expansion& expansion, const std::string& plugin, const PermissionEntry& entry,
                       Target target) {
   PluginGrant grant;
-  grant.scope = entry.extra;
+  std::vector<const ReachedPermission*> commanded, scope_only;
   for (const auto& reached : expansion.permissions) {
     if (reached.plugin != plugin || !active_on(reached.permission->platforms, target)) continue;
     grant.any_active = true;
-    std::string via = reached.path.back();
-    for (const auto& c : reached.permission->commands_allow) add_command(grant.allow, c, via);
-    for (const auto& c : reached.permission->commands_deny) add_command(grant.deny, c, via);
-    append(grant.scope.allow, reached.permission->scope.allow);
-    append(grant.scope.deny, reached.permission->scope.deny);
+    (names_commands(*reached.permission) ? commanded : scope_only).push_back(&reached);
+  }
+  if (commanded.empty()) {
+    grant.scope = entry.extra;
+    for (const auto* q : scope_only) {
+      append(grant.scope.allow, q->permission->scope.allow);
+      append(grant.scope.deny, q->permission->scope.deny);
+    }
+    return grant;
+  }
+  // Which scope-only permissions scope each commanded one; equal lists share one group.
+  std::vector<std::vector<std::size_t>> keys;
+  for (const auto* p : commanded) {
+    std::vector<std::size_t> key;
+    for (std::size_t i = 0; i < scope_only.size(); ++i) {
+      auto parent = sets_of(*scope_only[i]);
+      bool reaches_commands = std::any_of(commanded.begin(), commanded.end(),
+                                          [&](const ReachedPermission* c) { return starts_with(sets_of(*c), parent); });
+      if (!reaches_commands || starts_with(sets_of(*p), parent)) key.push_back(i);
+    }
+    keys.push_back(std::move(key));
+  }
+  std::vector<std::vector<std::size_t>> group_keys;
+  for (std::size_t n = 0; n < commanded.size(); ++n) {
+    const auto* p = commanded[n];
+    auto found = std::find(group_keys.begin(), group_keys.end(), keys[n]);
+    std::size_t g = std::size_t(found - group_keys.begin());
+    if (found == group_keys.end()) {
+      group_keys.push_back(keys[n]);
+      CommandGroup group;
+      group.scope = entry.extra;
+      for (auto i : keys[n]) {
+        append(group.scope.allow, scope_only[i]->permission->scope.allow);
+        append(group.scope.deny, scope_only[i]->permission->scope.deny);
+      }
+      grant.groups.push_back(std::move(group));
+    }
+    auto& group = grant.groups[g];
+    std::string via = p->path.back();
+    for (const auto& c : p->permission->commands_allow) add_command(group.allow, c, via);
+    for (const auto& c : p->permission->commands_deny) add_command(group.deny, c, via);
+    append(group.scope.allow, p->permission->scope.allow);
+    append(group.scope.deny, p->permission->scope.deny);
   }
   return grant;
 }
@@ -209,16 +268,18 @@ class AclBuilder {
   std::shared_ptr<ResolvedAcl> acl_;
 
   void add_grant(std::uint32_t cap, const std::string& plugin, const PermissionEntry& entry, PluginGrant grant) {
-    if (grant.allow.empty() && grant.deny.empty()) {
+    if (grant.groups.empty()) {
       // All permissions inactive: the plugin's global scope still appears, empty (as Tauri's output does).
       if (!grant.any_active) grant.scope = {};
       acl_->global_scopes[plugin].push_back({cap, entry.identifier, std::move(grant.scope)});
       return;
     }
-    std::shared_ptr<const Scopes> scope;
-    if (!grant.scope.empty()) scope = std::make_shared<const Scopes>(std::move(grant.scope));
-    add_commands(cap, plugin, entry, grant.allow, scope, &CommandRules::allowed);
-    add_commands(cap, plugin, entry, grant.deny, scope, &CommandRules::denied);
+    for (auto& group : grant.groups) {
+      std::shared_ptr<const Scopes> scope;
+      if (!group.scope.empty()) scope = std::make_shared<const Scopes>(std::move(group.scope));
+      add_commands(cap, plugin, entry, group.allow, scope, &CommandRules::allowed);
+      add_commands(cap, plugin, entry, group.deny, scope, &CommandRules::denied);
+    }
   }
 
   void add_commands(std::uint32_t cap, const std::string& plugin, const PermissionEntry& entry,

@@ -121,6 +121,60 @@ TEST(Resolver, SetGrantKeepsScopeWithItsCommands) {
   EXPECT_EQ(acl->global_scopes.count("fs"), 0u);  // not widened to a plugin-wide scope
 }
 
+// fs:default's shape: a set of sets, each with its commands and its scope, plus a scope-only
+// deny reaching no command. Each set's scope stays with that set's commands (mkdir must not
+// inherit the recursive read scope: a page would create folders anywhere below the app's
+// folders); the deny scopes every command of the entry.
+TEST(Resolver, NestedSetsKeepEachScopeWithTheirOwnCommands) {
+  const char* nested = R"(
+[[permission]]
+identifier = "allow-read"
+commands.allow = ["read"]
+[[permission]]
+identifier = "allow-mkdir"
+commands.allow = ["mkdir"]
+[[permission]]
+identifier = "scope-app"
+scope.allow = [{ path = "$APPDATA" }]
+[[permission]]
+identifier = "scope-app-recursive"
+scope.allow = [{ path = "$APPDATA/**" }]
+[[permission]]
+identifier = "deny-secret"
+scope.deny = [{ path = "$APPDATA/secret/**" }]
+[[set]]
+identifier = "create-app"
+description = "mkdir of the folder itself"
+permissions = ["allow-mkdir", "scope-app"]
+[[set]]
+identifier = "read-app"
+description = "read below it"
+permissions = ["allow-read", "scope-app-recursive"]
+[[set]]
+identifier = "deny-default"
+description = "a deny"
+permissions = ["deny-secret"]
+[default]
+permissions = ["create-app", "read-app", "deny-default"]
+)";
+  auto acl = resolve({manifest("fs", {nested})}, R"({"identifier": "c", "windows": ["m"], "permissions": ["fs:default"]})");
+  auto paths = [](const std::vector<boost::json::value>& entries) {
+    std::vector<std::string> out;
+    for (const auto& e : entries) out.emplace_back(e.at("path").as_string());
+    return out;
+  };
+  const auto* mkdir = acl->find("plugin:fs|mkdir");
+  const auto* read = acl->find("plugin:fs|read");
+  ASSERT_TRUE(mkdir && read);
+  ASSERT_EQ(mkdir->allowed.size(), 1u);
+  ASSERT_EQ(read->allowed.size(), 1u);
+  EXPECT_EQ(paths(mkdir->allowed[0].scope->allow), std::vector<std::string>{"$APPDATA"});
+  EXPECT_EQ(paths(mkdir->allowed[0].scope->deny), std::vector<std::string>{"$APPDATA/secret/**"});
+  EXPECT_EQ(paths(read->allowed[0].scope->allow), std::vector<std::string>{"$APPDATA/**"});
+  EXPECT_EQ(paths(read->allowed[0].scope->deny), std::vector<std::string>{"$APPDATA/secret/**"});
+  EXPECT_EQ(acl->global_scopes.count("fs"), 0u);
+}
+
 TEST(Resolver, ScopeOnlyPermissionGoesToGlobalScope) {
   auto acl = resolve({manifest("fs", {kFs})},
                      R"({"identifier": "c", "windows": ["main"], "permissions": [{"identifier": "fs:scope-home", "allow": [{"path": "$DOC"}]}]})");
