@@ -183,10 +183,14 @@ PluginGrant grant_for(const Expansion& expansion, const std::string& plugin, con
     }
     return grant;
   }
-  // Which scope-only permissions scope each commanded one; equal lists share one group.
+  // Which scope-only permissions scope each commanded one; equal lists share one group. A
+  // commanded permission with a scope of its own keeps it to itself (its own group, marked by
+  // an index past the scope-only ones), as Tauri scopes a permission's commands.
   std::vector<std::vector<std::size_t>> keys;
-  for (const auto* p : commanded) {
+  for (std::size_t n = 0; n < commanded.size(); ++n) {
+    const auto* p = commanded[n];
     std::vector<std::size_t> key;
+    if (!p->permission->scope.empty()) key.push_back(scope_only.size() + n);
     for (std::size_t i = 0; i < scope_only.size(); ++i) {
       auto parent = sets_of(*scope_only[i]);
       bool reaches_commands = std::any_of(commanded.begin(), commanded.end(),
@@ -205,6 +209,7 @@ PluginGrant grant_for(const Expansion& expansion, const std::string& plugin, con
       CommandGroup group;
       group.scope = entry.extra;
       for (auto i : keys[n]) {
+        if (i >= scope_only.size()) continue;  // the permission's own scope, added below
         append(group.scope.allow, scope_only[i]->permission->scope.allow);
         append(group.scope.deny, scope_only[i]->permission->scope.deny);
       }

@@ -175,6 +175,37 @@ permissions = ["create-app", "read-app", "deny-default"]
   EXPECT_EQ(acl->global_scopes.count("fs"), 0u);
 }
 
+// Warden's fs:default lists permissions that carry commands and a scope each: each scope stays
+// with its own permission's commands, and a scope-only deny beside them scopes them all.
+TEST(Resolver, APermissionsOwnScopeStaysWithItsOwnCommands) {
+  const char* fs = R"(
+[[permission]]
+identifier = "create-app"
+commands.allow = ["mkdir"]
+scope.allow = [{ path = "$APPDATA" }]
+[[permission]]
+identifier = "read-app"
+commands.allow = ["read", "exists"]
+scope.allow = [{ path = "$APPDATA/**" }]
+[[permission]]
+identifier = "deny-secret"
+scope.deny = [{ path = "$APPDATA/secret/**" }]
+[default]
+permissions = ["create-app", "read-app", "deny-secret"]
+)";
+  auto acl = resolve({manifest("fs", {fs})}, R"({"identifier": "c", "windows": ["m"], "permissions": ["fs:default"]})");
+  auto allow_of = [&](const char* command) {
+    std::vector<std::string> out;
+    for (const auto& e : acl->find(command)->allowed.at(0).scope->allow) out.emplace_back(e.at("path").as_string());
+    return out;
+  };
+  EXPECT_EQ(allow_of("plugin:fs|mkdir"), std::vector<std::string>{"$APPDATA"});
+  EXPECT_EQ(allow_of("plugin:fs|read"), std::vector<std::string>{"$APPDATA/**"});
+  EXPECT_EQ(allow_of("plugin:fs|exists"), std::vector<std::string>{"$APPDATA/**"});
+  EXPECT_EQ(acl->find("plugin:fs|mkdir")->allowed.at(0).scope->deny.size(), 1u);
+  EXPECT_EQ(acl->find("plugin:fs|read")->allowed.at(0).scope->deny.size(), 1u);
+}
+
 TEST(Resolver, ScopeOnlyPermissionGoesToGlobalScope) {
   auto acl = resolve({manifest("fs", {kFs})},
                      R"({"identifier": "c", "windows": ["main"], "permissions": [{"identifier": "fs:scope-home", "allow": [{"path": "$DOC"}]}]})");
