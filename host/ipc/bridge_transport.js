@@ -41,9 +41,25 @@
     return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
   }
 
-  function answer(id, ok, kind, value) {
+  // Large bytes travel through a MessagePort of the page half (transferred, not cloned): the last
+  // one it posted to this window, or the one a request came through.
+  const LARGE_BYTES = 65536;
+  let pagePort = null;
+
+  function answer(id, ok, kind, value, port) {
+    const result = JSON.stringify({ id, ok, kind });
+    const via = port || pagePort;
+    if (via && kind === 'bytes' && value.byteLength >= LARGE_BYTES) {
+      via.postMessage({ result, value }, [value]);
+      return;
+    }
+    // Small text rides in the result's own event, after a newline (the JSON line has none).
+    if (typeof value === 'string' && value.length < LARGE_BYTES) {
+      window.dispatchEvent(new CustomEvent(RESULT, { detail: result + '\n' + value }));
+      return;
+    }
     window.dispatchEvent(new CustomEvent(RESULT_BODY, { detail: value }));
-    window.dispatchEvent(new CustomEvent(RESULT, { detail: JSON.stringify({ id, ok, kind }) }));
+    window.dispatchEvent(new CustomEvent(RESULT, { detail: result }));
   }
 
   // The caller's headers as {lowercase name: value}, checked by this world's own Headers. The
@@ -180,32 +196,58 @@
     return { ok: response.ok, kind: type.startsWith('application/json') ? 'json' : 'text', value: await response.text() };
   }
 
-  let body;
-  window.addEventListener(REQUEST_BODY, (event) => { body = event.detail; }, true);
-  window.addEventListener(REQUEST, (event) => {
-    const request = event.detail;
-    const taken = body;
-    body = undefined;
-    if (typeof request !== 'string') return;
+  // One request: `request` the JSON text {id, cmd, headers}, `taken` its body. False when it is
+  // not a request at all.
+  function serve(request, taken, port) {
+    if (typeof request !== 'string') return false;
     let parsed;
     try {
       parsed = JSON.parse(request);
     } catch (e) {
-      return;
+      return false;
     }
-    if (!parsed || typeof parsed !== 'object') return;
+    if (!parsed || typeof parsed !== 'object') return false;
     const id = parsed.id;
-    if (typeof id !== 'number' && typeof id !== 'string') return;
-    event.preventDefault();  // taken: the page half need not wait for this half
-    if (typeof parsed.cmd !== 'string' || parsed.cmd.length === 0) return answer(id, false, 'text', 'invalid command name');
-    if (typeof taken !== 'string' && !isBinary(taken))
-      return answer(id, false, 'text', 'invalid request: the body must be a JSON string or bytes');
-    call(parsed.cmd, parsed.headers, taken).then(
-      (r) => answer(id, r.ok, r.kind, r.value),
-      (e) => {
-        if (e && typeof e === 'object' && e.kind === 'text') answer(id, false, 'text', e.value);
-        else answer(id, false, 'text', typeof e === 'string' ? e : String(e && e.message || e));
-      });
+    if (typeof id !== 'number' && typeof id !== 'string') return false;
+    if (typeof parsed.cmd !== 'string' || parsed.cmd.length === 0) {
+      answer(id, false, 'text', 'invalid command name', port);
+    } else if (typeof taken !== 'string' && !isBinary(taken)) {
+      answer(id, false, 'text', 'invalid request: the body must be a JSON string or bytes', port);
+    } else {
+      call(parsed.cmd, parsed.headers, taken).then(
+        (r) => answer(id, r.ok, r.kind, r.value, port),
+        (e) => {
+          if (e && typeof e === 'object' && e.kind === 'text') answer(id, false, 'text', e.value, port);
+          else answer(id, false, 'text', typeof e === 'string' ? e : String(e && e.message || e), port);
+        });
+    }
+    return true;
+  }
+
+  let body;
+  window.addEventListener(REQUEST_BODY, (event) => { body = event.detail; }, true);
+  window.addEventListener(REQUEST, (event) => {
+    let request = event.detail;
+    let taken = body;
+    body = undefined;
+    // A small JSON body follows the request line in the same event.
+    const newline = typeof request === 'string' ? request.indexOf('\n') : -1;
+    if (newline >= 0) {
+      taken = request.slice(newline + 1);
+      request = request.slice(0, newline);
+    }
+    // Taken: the page half need not wait for this half.
+    if (serve(request, taken, null)) event.preventDefault();
+  }, true);
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (!event.isTrusted || event.source !== window || !data || data.__warden !== 'bridge-port' || event.ports.length !== 1) return;
+    const port = event.ports[0];
+    pagePort = port;
+    port.onmessage = (message) => {
+      const d = message.data;
+      if (d && typeof d === 'object') serve(d.request, d.body, port);
+    };
   }, true);
   window.dispatchEvent(new CustomEvent(TRANSPORT_READY));
 })
