@@ -10,9 +10,10 @@
 // wrapped by them, even before it runs (a same-origin parent can reach a child frame's window
 // before the child's document starts). The invoke key and the transport live in the other half,
 // bridge_transport.js, in a script world of Warden's own that page scripts cannot reach. The two
-// halves meet only through DOM events on `window` whose details are strings or bytes: a call goes
-// out as REQUEST_BODY then REQUEST, its answer comes back as RESULT_BODY then RESULT
-// (docs/security.md, "Invoke key", says why nothing else crosses).
+// halves meet only through DOM events on `window` whose details are strings or bytes (a call goes
+// out as REQUEST, its body in the same string when small, else in a REQUEST_BODY before it; the
+// answer comes back as RESULT, or RESULT_BODY then RESULT) and, for large bytes, a MessagePort
+// this half posts to its window (docs/security.md, "Invoke key", says why nothing else crosses).
 (function (metadata, freezePrototype) {
   'use strict';
   if (window.__TAURI_INTERNALS__) return;

@@ -7,9 +7,11 @@
 // This file is an expression: the host appends `("<invoke key>", <isolation>);` to call it with
 // the run's invoke key and whether app.security.pattern is "isolation".
 //
-// It serves the page half (bridge.js) through DOM events on `window`: REQUEST_BODY (the body: a
-// JSON string, or bytes) then REQUEST (a JSON string {id, cmd, headers}); it answers with
-// RESULT_BODY (a string or bytes) then RESULT (a JSON string {id, ok, kind}). Any page script can
+// It serves the page half (bridge.js) through DOM events on `window`: REQUEST (the JSON line
+// {id, cmd, headers}, then a newline and a small JSON body), or REQUEST_BODY (the body: a JSON
+// string, or bytes) then REQUEST (the line alone); it answers with RESULT (the JSON line {id, ok,
+// kind}, then a newline and small text) or RESULT_BODY (a string or bytes) then RESULT. Bytes of
+// 64 KiB and more go through a MessagePort the page half posts to its window, transferred. Any page script can
 // send these events too: that is the same power as calling __TAURI_INTERNALS__.invoke, since this
 // half, not the caller, decides what goes into the request. Only strings and bytes are read from
 // an event and only strings and bytes are sent back; WebKit copies anything else that crosses
