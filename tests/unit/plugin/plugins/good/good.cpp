@@ -1,6 +1,8 @@
 // The good test plugin: every feature of the C++ wrapper, one command each.
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include <warden/plugin.hpp>
 
@@ -18,12 +20,27 @@ BOOST_DESCRIBE_STRUCT(PathArgs, (), (path))
 
 boost::json::value g_config;
 
+// Threads that complete calls later: joined at shutdown, before the host unloads this library,
+// since a thread still returning through its code after completing would crash the host.
+std::mutex g_threads_mutex;
+std::vector<std::thread> g_threads;
+template <class F>
+void later(F&& work) {
+  std::lock_guard lock(g_threads_mutex);
+  g_threads.emplace_back(std::forward<F>(work));
+}
+
 }  // namespace
 
 WARDEN_PLUGIN(plugin) {
   plugin.on_init([](const warden::Host& host, const boost::json::value& config) {
     g_config = config;
     host.info("test-good initialised");
+  });
+  plugin.on_shutdown([] {
+    std::lock_guard lock(g_threads_mutex);
+    for (auto& t : g_threads) t.join();
+    g_threads.clear();
   });
   plugin.command("echo", [](const EchoArgs& args) { return boost::json::object{{"value", args.value}}; });
   plugin.command("fail", [](const boost::json::object&) -> int { throw std::runtime_error("boom: the command failed"); });
@@ -33,19 +50,19 @@ WARDEN_PLUGIN(plugin) {
     throw warden::ScopeRefused("'" + args.path + "' is outside the allowed scope $HOME/**");
   });
   plugin.command("refuse_later", [](const PathArgs& args, warden::Context& ctx) {
-    std::thread([done = ctx.defer(), path = args.path]() mutable {
+    later([done = ctx.defer(), path = args.path]() mutable {
       done.reject_scope("'" + path + "' is denied by $HOME/.ssh/**");
-    }).detach();
+    });
   });
   plugin.command("bytes", [](warden::Context& ctx) {
     warden::Bytes out(ctx.body().rbegin(), ctx.body().rend());
     return out;
   }, WARDEN_COMMAND_BLOCKING);
   plugin.command("async", [](const EchoArgs& args, warden::Context& ctx) {
-    std::thread([done = ctx.defer(), value = args.value]() mutable {
+    later([done = ctx.defer(), value = args.value]() mutable {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
       done.resolve(boost::json::object{{"later", value}});
-    }).detach();
+    });
   });
   plugin.command("context", [](warden::Context& ctx) {
     return boost::json::object{{"window", std::string(ctx.window())},
