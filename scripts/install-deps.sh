@@ -11,7 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libwebkit2gtk-4.1-dev xvfb xauth
   nodejs npm
-  git
+  git strace
 )
 
 missing=()
