@@ -27,25 +27,15 @@ fsp::VariableResolver variables(const warden::Host& host) {
   return [host](const std::string& variable) { return host.resolve_path("$" + variable); };
 }
 
-// The scopes this caller has for `command`, another command of this plugin: the host's answer
-// to "what would that call be granted", or nullopt when it would be refused or the host cannot
-// tell (deny when unsure).
-std::optional<std::string> sibling_scopes(const warden::Context& ctx, std::string_view command) {
-#ifdef WARDEN_HOST_HAS_COMMAND_SCOPES
-  return ctx.command_scopes(command);
-#else
-  (void)ctx, (void)command;
-  return std::nullopt;
-#endif
-}
-
 fsp::Access access_of(const warden::Context& ctx) {
   fsp::Access access;
   access.in_scope = [&ctx](const std::string& path) { return ctx.path_in_scope(path); };
   access.resolve = variables(ctx.host());
   access.scopes_json = std::string(ctx.scopes_json());
   access.grant_of = [&ctx](std::string_view command) -> std::optional<fsp::ScopeCheck> {
-    auto scopes = sibling_scopes(ctx, command);
+    // What this caller would be granted for that sibling command; nullopt when it would be
+    // refused or the host cannot tell (deny when unsure).
+    auto scopes = ctx.command_scopes(command);
     if (!scopes) return std::nullopt;
     return [host = ctx.host(), scopes = std::move(*scopes)](const std::string& path) { return host.path_in_scope(path, scopes); };
   };
@@ -55,11 +45,7 @@ fsp::Access access_of(const warden::Context& ctx) {
 // The one way out for a refusal by scope (fsp::ScopeRefusal, whose message names host paths):
 // the SDK logs the detail to the audit log and, in release builds, gives the page a generic error.
 [[noreturn]] void refuse_to_page(const fsp::ScopeRefusal& refusal) {
-#ifdef WARDEN_HOST_HAS_REJECT_SCOPE
   throw warden::ScopeRefused(refusal.what());
-#else
-  throw std::runtime_error(refusal.what());
-#endif
 }
 
 // Registers a command whose scope refusals reach the page through refuse_to_page.

@@ -50,18 +50,16 @@ State& current() {
 
 const json::value* field(const json::object& args, std::string_view key) { return args.if_contains(key); }
 
-// Every scope refusal of the plugin ends here. The SDK's scope refusal logs the detail to the
-// audit log and shows the page only a generic error in release builds (issue 12, finding 8).
-[[noreturn]] void refuse_by_scope(const std::string& detail) { throw warden::ScopeRefused(detail); }
-
-// A command whose sh::ScopeError (a refusal or a malformed scope entry) becomes a scope refusal.
+// A command whose sh::ScopeError (a refusal or a malformed scope entry) becomes a scope refusal:
+// the SDK logs the detail to the audit log and shows the page only a generic error in release
+// builds (issue 12, finding 8).
 template <class Command>
 auto refusing_by_scope(Command command) {
   return [command](const json::object& args, warden::Context& ctx) {
     try {
       command(args, ctx);
     } catch (const sh::ScopeError& e) {
-      refuse_by_scope(e.what());
+      throw warden::ScopeRefused(e.what());
     }
   };
 }

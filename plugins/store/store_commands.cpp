@@ -68,14 +68,12 @@ std::uint32_t rid_arg(const json::value& args) {
 
 // A store name refused for where it leads is a scope refusal: the audit log gets the detail (which
 // names the app's folders), a page in a release build only that the scope refused.
-[[noreturn]] void refuse_scope(const std::string& detail) { throw warden::ScopeRefused(detail); }
-
 fs::path store_file(const json::value& args) {
   std::string name = string_arg(args, "path");
   try {
     return stores().resolve(name);
   } catch (const sp::StorePathRefused& e) {
-    refuse_scope(e.what());
+    throw warden::ScopeRefused(e.what());
   }
 }
 
