@@ -6,20 +6,16 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from e2e_results import scenario_report, window_reports  # noqa: E402
+
 work, scenario = sys.argv[1:3]
 WINDOW = {"granted_remote_reads": "granted", "remote_window_gets_nothing": "remote"}
 window = WINDOW.get(scenario, "main")
 secret = open(os.path.join(work, "app", "assets", "secret.txt"), encoding="utf-8").read().strip()
-reports = {}
-for line in open(os.path.join(work, "results.txt"), encoding="utf-8"):
-    label, _, title = line.rstrip("\n").partition("\t")
-    if title.startswith("DONE "):
-        reports[label] = json.loads(title[len("DONE "):])
-if window not in reports:
-    sys.exit(f"window '{window}' reported nothing (windows that did: {sorted(reports)})")
-result = reports[window].get(scenario)
-if result is None:
-    sys.exit(f"window '{window}' did not run '{scenario}': {reports[window]}")
+results_file = os.path.join(work, "results.txt")
+reports = window_reports(results_file)
+result = scenario_report(results_file, window, scenario)
 print(f"{window}/{scenario}: ok={result['ok']} detail={result['detail']}")
 if scenario in ("app_fetch_reads", "granted_remote_reads"):
     assert secret in str(result["detail"]), f"the allowed caller did not read the secret {secret}"

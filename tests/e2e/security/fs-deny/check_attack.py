@@ -2,9 +2,11 @@
 Exit 0 when the page reported the scenario as expected AND the files on disk show the deny held:
 the denied files are where they were, with their bytes, and nothing was moved under a deny.
 Prints what it found either way."""
-import json
 import pathlib
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2]))
+from e2e_results import scenario_report  # noqa: E402
 
 work = pathlib.Path(sys.argv[1])
 scenario = sys.argv[2]
@@ -13,16 +15,7 @@ failures = []
 
 
 def report(name):
-    reports = {}
-    for line in (work / "results.txt").read_text(encoding="utf-8").splitlines():
-        label, _, title = line.partition("\t")
-        if title.startswith("DONE "):
-            reports[label] = json.loads(title[len("DONE "):])
-    if "main" not in reports:
-        sys.exit(f"the page reported nothing (windows that did: {sorted(reports)})")
-    if name not in reports["main"]:
-        sys.exit(f"the page did not run '{name}': {reports['main']}")
-    return reports["main"][name]
+    return scenario_report(work / "results.txt", "main", name)
 
 
 def content(path, want, what):

@@ -7,6 +7,9 @@ import pathlib
 import stat
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2]))
+from e2e_results import scenario_report  # noqa: E402
+
 work = pathlib.Path(sys.argv[1])
 scenario = sys.argv[2]
 build_type = sys.argv[3] if len(sys.argv) > 3 else ""
@@ -17,16 +20,7 @@ MIXED = {"rid_write_refused", "rid_ftruncate_refused", "setid_mode_refused", "gr
 
 
 def report(window, name):
-    reports = {}
-    for line in (work / "results.txt").read_text(encoding="utf-8").splitlines():
-        label, _, title = line.partition("\t")
-        if title.startswith("DONE "):
-            reports[label] = json.loads(title[len("DONE "):])
-    if window not in reports:
-        sys.exit(f"window '{window}' reported nothing (windows that did: {sorted(reports)})")
-    if name not in reports[window]:
-        sys.exit(f"window '{window}' did not run '{name}': {reports[window]}")
-    return reports[window][name]
+    return scenario_report(work / "results.txt", window, name)
 
 
 def content(path, want, what):

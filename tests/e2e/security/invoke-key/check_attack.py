@@ -1,21 +1,16 @@
 """Checks one scenario of the invoke-key capture (issue 12, finding 7):
 check_attack.py WORK_DIR SCENARIO. What the page reported (results.txt) must be ok and, for the
 raw request, no file may have reached WORK_DIR/home/data; exit 1 with the reason otherwise."""
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from e2e_results import scenario_report  # noqa: E402
 
 work, scenario = sys.argv[1:3]
 data = os.path.join(work, "home", "data")
 
-result = None
-with open(os.path.join(work, "results.txt"), encoding="utf-8") as f:
-    for line in f:
-        label, _, title = line.rstrip("\n").partition("\t")
-        if label == "main" and title.startswith("DONE "):
-            result = json.loads(title[len("DONE "):]).get(scenario)
-if result is None:
-    sys.exit(f"the page did not report '{scenario}' (see log.txt)")
+result = scenario_report(os.path.join(work, "results.txt"), "main", scenario)
 print(f"page: ok={result['ok']} detail={result['detail']}")
 failures = [] if result["ok"] is True else ["the page's check failed"]
 if scenario == "raw_fetch_with_captured_key_denied":

@@ -1,24 +1,18 @@
 """Checks one scenario of the isolation-skip attack (issue 12, finding 3):
 check_attack.py WORK_DIR SCENARIO. Both what the page reported (results.txt) and the files the
 fs plugin left in WORK_DIR/home/data must match; exit 1 with the reason otherwise."""
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from e2e_results import scenario_report  # noqa: E402
 
 work, scenario = sys.argv[1:3]
 data = os.path.join(work, "home", "data")
 
 
 def page_result():
-    with open(os.path.join(work, "results.txt"), encoding="utf-8") as f:
-        for line in f:
-            label, _, title = line.rstrip("\n").partition("\t")
-            if label == "main" and title.startswith("DONE "):
-                results = json.loads(title[len("DONE "):])
-                if scenario not in results:
-                    sys.exit(f"the page did not run '{scenario}': {sorted(results)}")
-                return results[scenario]
-    sys.exit("the page reported nothing (see log.txt)")
+    return scenario_report(os.path.join(work, "results.txt"), "main", scenario)
 
 
 def content(name):

@@ -3,7 +3,11 @@ MODE is "generic" (release builds: the page gets exactly "refused by scope") or 
 builds: "refused by scope: <detail>"). PROBE "log" checks that the audit log names every refusal
 with its detail, so the detail the page no longer sees is where an operator looks for it."""
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from e2e_results import window_reports  # noqa: E402
 
 work, probe, mode = sys.argv[1:4]
 GENERIC = "refused by scope"
@@ -18,11 +22,7 @@ PROBES = {
     "store_path_escape": ("plugin:store|load", "escaped-store"),
 }
 
-reports = {}
-for line in open(f"{work}/results.txt", encoding="utf-8"):
-    label, _, title = line.rstrip("\n").partition("\t")
-    if title.startswith("DONE "):
-        reports[label] = json.loads(title[len("DONE "):])
+reports = window_reports(f"{work}/results.txt")
 results = reports.get("main")
 if results is None or "runner" in results:
     sys.exit(f"the probe page did not finish: {reports}")

@@ -7,25 +7,19 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from e2e_results import scenario_report  # noqa: E402
+
 work, scenario, build_type = sys.argv[1:4]
 APP_ID = "dev.warden.security.storelog"
 data = os.path.join(work, "data", APP_ID)
 logs = os.path.join(data, "logs")
 log_file = os.path.join(logs, APP_ID + ".log")
 
-reports = {}
-for line in open(os.path.join(work, "results.txt"), encoding="utf-8"):
-    label, _, title = line.rstrip("\n").partition("\t")
-    if title.startswith("DONE "):
-        reports[label] = json.loads(title[len("DONE "):])
 
 
 def page_verdict(window, name):
-    if window not in reports:
-        sys.exit(f"window '{window}' reported nothing (windows that did: {sorted(reports)})")
-    result = reports[window].get(name)
-    if result is None:
-        sys.exit(f"window '{window}' did not run '{name}': {reports[window]}")
+    result = scenario_report(os.path.join(work, "results.txt"), window, name)
     print(f"{window}/{name}: ok={result['ok']} detail={result['detail']}")
     if result["ok"] is not True:
         sys.exit(1)
