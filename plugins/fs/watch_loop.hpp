@@ -1,8 +1,11 @@
 #pragma once
-// File watching for the fs plugin's `watch`: one libuv loop on its own thread (uv_fs_event,
-// inotify underneath), started at the first watch and stopped at shutdown. Every watch sends
+// File watching for the fs plugin's `watch`: one libuv loop on its own thread reading one inotify
+// instance, started at the first watch and stopped at shutdown. Every watch sends
 // @tauri-apps/plugin-fs WatchEvents ({type, paths, attrs}) through a callback (the page's
 // Channel), only for paths still in the call's scope, immediately or batched every delayMs.
+// inotify follows a watched folder's inode wherever it is moved; an event is named by the watched
+// path only while that path still leads to the inode (watched_inode.hpp), and a folder that moved
+// away stops being watched, so no event names a file that lives outside the scope or under a deny.
 #include <cstdint>
 #include <functional>
 #include <memory>
