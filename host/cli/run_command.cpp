@@ -182,6 +182,9 @@ void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& eve
                                  return void(call.completion->reject("broadcast needs 'event'"));
                                std::optional<std::string> to;
                                if (target && target->is_string()) to = std::string(target->as_string());
+                               // The page names the event: it gets a page's names only.
+                               if (!events.reserved_names().may_emit(runtime::EventEmitter::page(), event->as_string()))
+                                 return void(call.completion->reject("event name is reserved"));
                                if (!events.emit(std::string(event->as_string()),
                                                 payload ? json::serialize(*payload) : "null", to))
                                  return void(call.completion->reject("invalid event name"));
@@ -342,7 +345,13 @@ int run_app(const RunOptions& o) {
 
   // Plugins, then the ACL from the app folder, the core permissions and the plugins' manifests.
   plugin::HostOptions host_options;
-  host_options.events = [&events](const plugin::PluginEvent& e) { events.emit(e.event, e.payload_json, e.target_window); };
+  // A plugin emits its own names and free ones, never the host's nor another loaded plugin's.
+  host_options.events = [&events](const plugin::PluginEvent& e) {
+    if (!events.reserved_names().may_emit(runtime::EventEmitter::of_plugin(e.plugin), e.event))
+      return spdlog::error("[plugin {}] event '{}' dropped: the name is reserved for {}", e.plugin, e.event,
+                           events.reserved_names().owner_of(e.event).value_or("another emitter"));
+    events.emit(e.event, e.payload_json, e.target_window);
+  };
   host_options.paths.app_identifier = config.identifier;  // $APPDATA, $APPLOG, ... of this app
   host_options.paths.resource_dir = app_dir;                // $RESOURCE: what ships with the app
   auto asset_config = webview::parse_asset_protocol_config(config_text, config_file.string());
@@ -358,6 +367,7 @@ int run_app(const RunOptions& o) {
     if (!fs::is_directory(path, ec)) app_plugins.libraries[name] = path;
   }
   plugin::LoadedPlugins plugins = plugin::load_app_plugins(app_plugins, plugin_dirs, host_options);
+  for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...
   std::vector<std::string> init_scripts;
   for (auto& lib : plugins.loaded)
     if (!lib->init_script().empty()) init_scripts.push_back(lib->init_script());

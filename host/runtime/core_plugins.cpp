@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "log/log.hpp"
+#include "runtime/dispatcher.hpp"
 #include "runtime/path_syntax.hpp"
 
 namespace warden::runtime {
@@ -44,6 +46,18 @@ std::optional<std::string> target_of(const json::object& args) {
 std::string payload_of(const json::object& args) {
   auto* p = args.if_contains("payload");
   return p ? json::serialize(*p) : "null";
+}
+
+// A page may not emit the host's names nor a loaded plugin's (runtime/reserved_event_names.hpp):
+// their listeners trust them. Refuses the call (the owner in the log, and in debug builds in the
+// page's error) and returns true when `event` is reserved.
+bool refuse_reserved_name(Invocation& call, const EventBus& events, const char* command, const std::string& event) {
+  auto owner = events.reserved_names().owner_of(event);
+  if (!owner) return false;
+  std::string detail = "event name '" + event + "' is reserved for " + *owner + "; a page may not emit it";
+  log::denial({command, call.caller.window, call.caller.webview, call.caller.origin, 403, detail});
+  call.completion->reject(webview_error("event name is reserved", detail));
+  return true;
 }
 
 void add(CommandTable& t, const char* name, CommandFn fn) { t.add(name, Command{std::move(fn), false}); }
@@ -111,13 +125,17 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   });
   add(commands, "plugin:event|emit", [&events](Invocation& call) {
     auto args = args_of(call);
-    if (!events.emit(string_arg(args, "event"), payload_of(args)))
+    auto event = string_arg(args, "event");
+    if (refuse_reserved_name(call, events, "plugin:event|emit", event)) return;
+    if (!events.emit(event, payload_of(args)))
       return void(call.completion->reject("invalid event name"));
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:event|emit_to", [&events](Invocation& call) {
     auto args = args_of(call);
-    if (!events.emit(string_arg(args, "event"), payload_of(args), target_of(args)))
+    auto event = string_arg(args, "event");
+    if (refuse_reserved_name(call, events, "plugin:event|emit_to", event)) return;
+    if (!events.emit(event, payload_of(args), target_of(args)))
       return void(call.completion->reject("invalid event name"));
     call.completion->resolve_json("null");
   });

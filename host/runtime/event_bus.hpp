@@ -11,6 +11,7 @@
 
 #include "runtime/callback_delivery.hpp"
 #include "runtime/main_thread_queue.hpp"
+#include "runtime/reserved_event_names.hpp"
 
 namespace warden::runtime {
 
@@ -30,6 +31,11 @@ class EventBus {
   // [any-thread] Drops every listener of a webview (it closed).
   void forget_webview(const std::string& webview);
 
+  // The names reserved for the host and for loaded plugins (runtime/reserved_event_names.hpp):
+  // emit() sends anything; who calls it on behalf of a page or plugin asks may_emit() first.
+  ReservedEventNames& reserved_names() { return reserved_; }
+  const ReservedEventNames& reserved_names() const { return reserved_; }
+
   // [any-thread] Emits to every listener, or only to listeners in the window or webview labelled
   // `target`. `payload_json` must be valid JSON. Returns false for an invalid name.
   bool emit(const std::string& event, const std::string& payload_json,
@@ -44,6 +50,7 @@ class EventBus {
   };
   MainThreadQueue& main_thread_;
   CallbackDelivery deliver_;
+  ReservedEventNames reserved_;
   std::mutex mutex_;
   uint32_t next_id_ = 1;
   std::map<std::string, std::vector<Listener>, std::less<>> listeners_;
