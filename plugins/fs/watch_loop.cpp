@@ -279,7 +279,7 @@ struct WatchLoop::State {
       std::string path = h->path;
       bool named_by_page = h->named_by_page;
       drop_tree(w, path);
-      if (named_by_page && w->request.in_scope(path)) send(w, removed(), path);  // nothing else reports it
+      if (named_by_page) replace_named_path(w, path, now);
       return;
     }
     if (mask & (IN_MOVE_SELF | IN_DELETE_SELF)) return;  // back in place: its parent names any move
@@ -288,6 +288,24 @@ struct WatchLoop::State {
     if (!w->request.in_scope(path)) return;
     if (w->request.recursive && (mask & IN_ISDIR) && (mask & (IN_CREATE | IN_MOVED_TO))) add_handle(w, path, false);
     send(w, type_of(mask, path), path);
+  }
+
+  // A path the page named left its place (no watched parent reports that): the page hears it
+  // was removed, or replaced (an atomic write, a folder made anew), and then the new one is
+  // watched in its place.
+  void replace_named_path(ActiveWatch* w, const std::string& path, const std::optional<InodeId>& now) {
+    if (!w->request.in_scope(path)) return;
+    if (!now) {
+      send(w, removed(), path);
+      return;
+    }
+    try {
+      add_handle(w, path, true);
+    } catch (const std::runtime_error&) {  // gone again already
+      send(w, removed(), path);
+      return;
+    }
+    send(w, created(path, now->folder), path);
   }
 
   static void on_timer(uv_timer_t* t) {

@@ -25,6 +25,16 @@ struct Inbox {
     std::unique_lock l(mutex);
     return cv.wait_for(l, std::chrono::seconds(20), [&] { return has(path); });
   }
+  // Waits the same way for a create event naming `path` (a remove of an earlier one at the same
+  // path does not count).
+  bool wait_for_create(const std::string& path) {
+    std::unique_lock l(mutex);
+    return cv.wait_for(l, std::chrono::seconds(20), [&] {
+      for (const auto& e : events)
+        if (e.at("paths").at(0) == json::value(path) && e.at("type").as_object().contains("create")) return true;
+      return false;
+    });
+  }
   bool has(const std::string& path) {
     for (const auto& e : events)
       for (const auto& p : e.at("paths").as_array())
@@ -124,4 +134,99 @@ TEST(WatchLoop, AMissingPathIsAnError) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("allowed/missing"), std::string::npos) << e.what();
   }
+}
+
+namespace {
+bool any_path_contains(Inbox& inbox, const std::string& part) {
+  std::lock_guard l(inbox.mutex);
+  for (const auto& e : inbox.events)
+    for (const auto& p : e.at("paths").as_array())
+      if (std::string(p.as_string()).find(part) != std::string::npos) return true;
+  return false;
+}
+
+WatchRequest recursive_request(const Tree& t, const std::string& scopes, Inbox& inbox) {
+  WatchRequest r;
+  r.paths = {t.path("allowed")};
+  r.recursive = true;
+  r.in_scope = t.access(scopes).in_scope;
+  r.send = inbox.sender();
+  return r;
+}
+}  // namespace
+
+// inotify follows a moved folder's inode: what happens to it outside the scope must not be
+// reported under its old path, and a new folder at that path is watched (issue 13, finding 7).
+// One inotify instance delivers in order, so events caused before the marker arrive before it.
+TEST(WatchLoop, AFolderMovedOutOfTheScopeIsNoLongerReported) {
+  Tree t;
+  t.write("allowed/sub/old.txt", "x");
+  auto loop = std::make_shared<WatchLoop>();
+  Inbox inbox;
+  auto watch = loop->watch(recursive_request(t, R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"]})", inbox));
+
+  std::filesystem::rename(t.path("allowed/sub"), t.path("outside/sub"));
+  t.write("outside/sub/private-1.txt", "secret");
+  std::filesystem::create_directories(t.path("allowed/sub"));
+  ASSERT_TRUE(inbox.wait_for_create(t.path("allowed/sub")));  // watched before it is reported
+  t.write("outside/sub/private-2.txt", "secret");
+  t.write("allowed/sub/new.txt", "mine");
+  ASSERT_TRUE(inbox.wait_for_path(t.path("allowed/sub/new.txt")));  // the new folder is watched
+  t.write("allowed/marker.txt", "x");
+  ASSERT_TRUE(inbox.wait_for_path(t.path("allowed/marker.txt")));
+  EXPECT_FALSE(any_path_contains(inbox, "private"));
+}
+
+TEST(WatchLoop, AFolderMovedUnderADenyIsNoLongerReported) {
+  Tree t;
+  t.write("allowed/x/old.txt", "x");
+  t.write("allowed/secret/.keep", "");
+  auto loop = std::make_shared<WatchLoop>();
+  Inbox inbox;
+  auto watch = loop->watch(
+      recursive_request(t, R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"], "deny": ["$HOME/allowed/secret/**"]})", inbox));
+
+  std::filesystem::rename(t.path("allowed/x"), t.path("allowed/secret/x"));
+  t.write("allowed/moved.txt", "x");
+  ASSERT_TRUE(inbox.wait_for_path(t.path("allowed/moved.txt")));
+  std::size_t before;
+  {
+    std::lock_guard l(inbox.mutex);
+    before = inbox.events.size();
+  }
+  t.write("allowed/secret/x/hidden.txt", "secret");
+  t.write("allowed/marker.txt", "x");
+  ASSERT_TRUE(inbox.wait_for_path(t.path("allowed/marker.txt")));
+  std::lock_guard l(inbox.mutex);
+  for (std::size_t i = before; i < inbox.events.size(); ++i) {  // the markers' own later events only
+    const auto& path = inbox.events[i].at("paths").at(0);
+    EXPECT_TRUE(path == json::value(t.path("allowed/marker.txt")) || path == json::value(t.path("allowed/moved.txt")))
+        << json::serialize(inbox.events[i]);
+  }
+}
+
+// A watched file replaced by another (an atomic write renames a new file over it) is watched
+// again at its path; the old inode's events are not reported.
+TEST(WatchLoop, ANamedFileReplacedIsWatchedAgain) {
+  Tree t;
+  t.write("allowed/f.txt", "0");
+  auto loop = std::make_shared<WatchLoop>();
+  Inbox inbox;
+  WatchRequest r;
+  r.paths = {t.path("allowed/f.txt")};
+  r.in_scope = t.access().in_scope;
+  r.send = inbox.sender();
+  auto watch = loop->watch(std::move(r));
+
+  t.write("allowed/f.txt.tmp", "1");
+  std::filesystem::rename(t.path("allowed/f.txt.tmp"), t.path("allowed/f.txt"));
+  ASSERT_TRUE(inbox.wait_for_path(t.path("allowed/f.txt")));
+  {
+    std::lock_guard l(inbox.mutex);
+    inbox.events.clear();
+  }
+  std::ofstream(t.path("allowed/f.txt"), std::ios::app) << "2";
+  ASSERT_TRUE(inbox.wait_for_path(t.path("allowed/f.txt")));
+  std::lock_guard l(inbox.mutex);
+  EXPECT_TRUE(inbox.events.front().at("type").as_object().contains("modify")) << json::serialize(inbox.events.front());
 }
