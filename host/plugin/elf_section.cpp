@@ -1,17 +1,13 @@
 #include "plugin/elf_section.hpp"
 
-#include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <memory>
 
 #include "plugin/load_error.hpp"
+#include "plugin/regular_file.hpp"
 
 namespace warden::plugin {
 namespace {
@@ -31,20 +27,6 @@ constexpr int host_machine = -1;  // unknown: not checked
 #endif
 constexpr int host_class = sizeof(void*) == 8 ? ELFCLASS64 : ELFCLASS32;
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 struct ElfEnd {
   void operator()(Elf* e) const { elf_end(e); }
 };
@@ -52,7 +34,7 @@ using ElfHandle = std::unique_ptr<Elf, ElfEnd>;
 
 // An open, checked ELF file.
 struct OpenElf {
-  std::unique_ptr<FileDescriptor> fd;
+  std::unique_ptr<RegularFile> fd;
   ElfHandle elf;
   std::uint64_t file_size = 0;
   std::size_t section_names_index = 0;
@@ -76,15 +58,10 @@ const char* type_name(unsigned type) {
 OpenElf open_checked(const std::filesystem::path& file) {
   if (elf_version(EV_CURRENT) == EV_NONE) throw LoadError(file, "libelf is unusable: " + elf_error());
   OpenElf out;
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw LoadError(file, std::string("cannot open: ") + std::strerror(errno));
-  out.fd = std::make_unique<FileDescriptor>(fd);
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) throw LoadError(file, std::string("cannot stat: ") + std::strerror(errno));
-  if (!S_ISREG(st.st_mode)) throw LoadError(file, "not a regular file, so not a shared library");
-  out.file_size = static_cast<std::uint64_t>(st.st_size);
+  out.fd = std::make_unique<RegularFile>(file);  // never blocks on a FIFO, never reads a device
+  out.file_size = out.fd->size();
 
-  out.elf.reset(elf_begin(fd, ELF_C_READ, nullptr));
+  out.elf.reset(elf_begin(out.fd->fd(), ELF_C_READ, nullptr));
   if (!out.elf) throw LoadError(file, "not a shared library: cannot read as ELF: " + elf_error());
   if (elf_kind(out.elf.get()) != ELF_K_ELF)
     throw LoadError(file, "not a shared library: not an ELF file");

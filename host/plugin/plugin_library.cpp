@@ -10,6 +10,7 @@
 
 #include "plugin/elf_section.hpp"
 #include "plugin/load_error.hpp"
+#include "plugin/regular_file.hpp"
 
 namespace warden::plugin {
 namespace {
@@ -31,9 +32,8 @@ std::string join(const std::set<std::string>& names) {
   return out;
 }
 
-}  // namespace
-
-PluginManifestSection check_plugin_file(const std::filesystem::path& file) {
+// check_plugin_file on an inode already opened as a regular file (its descriptor path).
+PluginManifestSection check_plugin_inode(const std::filesystem::path& file) {
   check_elf_shared_library(file);  // before Boost.DLL reads it: every section lies in the file
   std::vector<std::string> sections, symbols;
   try {
@@ -50,6 +50,20 @@ PluginManifestSection check_plugin_file(const std::filesystem::path& file) {
     throw LoadError(file, "missing entry symbol " WARDEN_PLUGIN_ENTRY_SYMBOL
                           " (the plugin must define and export it, e.g. with WARDEN_PLUGIN)");
   return read_manifest_section(file);
+}
+
+}  // namespace
+
+PluginManifestSection check_plugin_file(const std::filesystem::path& file) {
+  // Opened once, as a regular file: every reader below reads this inode through the descriptor,
+  // so a FIFO or device swapped in for `file` meanwhile is never opened (it would block or never end).
+  RegularFile opened(file);
+  const std::filesystem::path inode = opened.descriptor_path();
+  try {
+    return check_plugin_inode(inode);
+  } catch (const LoadError& e) {
+    throw LoadError(file, e.reason());
+  }
 }
 
 std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& file, const std::string& config_json,

@@ -15,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include "plugin/load_error.hpp"
+#include "plugin/regular_file.hpp"
 
 namespace warden::plugin {
 namespace fs = std::filesystem;
@@ -66,16 +67,6 @@ std::string hash_fd(int in, int out, const fs::path& file) {
   return s;
 }
 
-int open_regular(const fs::path& file) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw LoadError(file, "cannot open: " + errno_text());
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw LoadError(file, "not a regular file");
-  }
-  return fd;
-}
 
 std::string mismatch(const std::string& expected, const std::string& actual) {
   return "SHA-256 mismatch: the app config pins " + expected + " but the file's SHA-256 is " + actual;
@@ -92,15 +83,15 @@ std::optional<std::string> sha256_pin_problem(std::string_view pin) {
 }
 
 std::string sha256_of_file(const fs::path& file) {
-  Fd in{open_regular(file)};
-  return hash_fd(in.fd, -1, file);
+  RegularFile in(file);  // never blocks on a FIFO, never reads a device
+  return hash_fd(in.fd(), -1, file);
 }
 
 PinnedCopy::PinnedCopy(const fs::path& file) {
-  Fd in{open_regular(file)};
+  RegularFile in(file);
   Fd copy{::memfd_create("warden-pinned-plugin", MFD_CLOEXEC | MFD_ALLOW_SEALING)};
   if (copy.fd < 0) throw LoadError(file, "cannot create a private copy: " + errno_text());
-  sha256_ = hash_fd(in.fd, copy.fd, file);
+  sha256_ = hash_fd(in.fd(), copy.fd, file);
   if (::fcntl(copy.fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0)
     throw LoadError(file, "cannot seal the private copy: " + errno_text());
   fd_ = copy.fd;

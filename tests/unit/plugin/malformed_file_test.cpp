@@ -3,12 +3,18 @@
 // or hang. Deterministic mutations of a real plugin file and of its manifest section.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <functional>
 #include <random>
 
 #include "plugin/elf_section.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/manifest_section.hpp"
+#include "plugin/plugin_folder.hpp"
 #include "plugin/plugin_library.hpp"
+#include "plugin/plugin_pin.hpp"
 #include "test_files.hpp"
 #include "warden/plugin.h"
 
@@ -71,4 +77,36 @@ TEST(MalformedFiles, MutatedManifestSectionsAreRefusedCleanly) {
     }
   }
   EXPECT_LT(accepted, 2000);
+}
+
+// A plugin folder others may write (issue 13, finding 4): a FIFO named lib*.so would block a
+// plain open until a writer comes, a link to /dev/zero never ends. Every reader refuses both as
+// "not a regular file" without blocking (a regression hangs here until ctest's timeout).
+TEST(MalformedFiles, FifoAndDeviceAreRefusedWithoutBlocking) {
+  TempDir dir;
+  const std::filesystem::path fifo = dir.path() / "libevil.so";
+  const std::filesystem::path zero = dir.path() / "libzero.so";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::filesystem::create_symlink("/dev/zero", zero);
+  for (const auto& file : {fifo, zero}) {
+    auto expect_refused = [&file](const std::function<void()>& read, const char* reader) {
+      try {
+        read();
+        ADD_FAILURE() << reader << " read " << file;
+      } catch (const LoadError& e) {
+        EXPECT_EQ(e.file(), file) << reader;
+        EXPECT_NE(e.reason().find("not a regular file"), std::string::npos) << reader << ": " << e.reason();
+      }
+    };
+    expect_refused([&] { check_plugin_file(file); }, "check_plugin_file");
+    expect_refused([&] { read_manifest_section(file); }, "read_manifest_section");
+    expect_refused([&] { sha256_of_file(file); }, "sha256_of_file");
+    expect_refused([&] { PinnedCopy copy(file); }, "PinnedCopy");
+  }
+  auto scanned = scan_plugin_folders({dir.path()});
+  ASSERT_EQ(scanned.size(), 2u);
+  for (const auto& c : scanned) {
+    ASSERT_TRUE(c.refused.has_value()) << c.file;
+    EXPECT_NE(c.refused->find("not a regular file"), std::string::npos) << *c.refused;
+  }
 }

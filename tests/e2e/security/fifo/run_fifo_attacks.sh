@@ -22,7 +22,11 @@ mkfifo "$WORK/plugins/libevil.so"
 ln -s /dev/zero "$WORK/plugins/libzero.so"
 mkfifo "$WORK/pinned/libpinned.so"
 cp -r "$HERE/app" "$WORK/app"
-sed -i -e "s|@PINNED@|$WORK/pinned/libpinned.so|" "$WORK/app/warden.conf.json"
+cp -r "$HERE/app" "$WORK/app-pinned"
+pin=0000000000000000000000000000000000000000000000000000000000000000
+sed -i -e "s|\"plugins\": {}|\"plugins\": { \"pinned\": { \"path\": \"$WORK/pinned/libpinned.so\", \"sha256\": \"$pin\" } }|" \
+  "$WORK/app-pinned/warden.conf.json"
+grep -q libpinned "$WORK/app-pinned/warden.conf.json" || { echo "run_fifo_attacks: no pinned plugin in app-pinned" >&2; exit 1; }
 
 # run NAME SECONDS COMMAND...: one command, bounded; never lets a hang stop the others.
 run() {
@@ -36,10 +40,14 @@ run() {
 run plugin_ls 20 "$WARDEN" plugin ls --plugins "$WORK/plugins"
 run plugin_inspect_fifo 20 "$WARDEN" plugin inspect "$WORK/plugins/libevil.so"
 run plugin_inspect_device 20 "$WARDEN" plugin inspect "$WORK/plugins/libzero.so"
-run doctor 30 "$WARDEN" doctor "$WORK/app" --plugins "$WORK/plugins" --dpkg-root "$WORK/no-dpkg"
+run doctor 30 "$WARDEN" doctor "$WORK/app-pinned" --plugins "$WORK/plugins" --dpkg-root "$WORK/no-dpkg"
 # --timeout is the run's own bound; the outer one catches a host that blocks before it starts it.
 XDG_DATA_HOME="$WORK/data" run warden_run 90 xvfb-run -a "$WARDEN" --log-level info run "$WORK/app" \
   --plugins "$WORK/plugins" --exit-on-title "DONE " --timeout 40
 cat "$WORK/warden_run.out" >&2
+# plugins.<name>.path naming a FIFO: the library is refused, then the app's ACL (which reads the
+# permissions of the libraries the config names) stops the run with an error; it must not hang.
+XDG_DATA_HOME="$WORK/data" run pinned_path 90 xvfb-run -a "$WARDEN" --log-level info run "$WORK/app-pinned" \
+  --exit-on-title "DONE " --timeout 40
 # The runner itself succeeds; the checks judge each command.
 exit 0
