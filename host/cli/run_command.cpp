@@ -100,10 +100,10 @@ acl::Origin origin_of(const runtime::Caller& caller) {
 
 runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority, const webview::WindowSet& windows) {
   return [authority, &windows](std::string_view command, const runtime::Caller& caller) {
-    // A call its page made before its web process died does not start: the page is gone, and
-    // the call was already answered (IpcScheme::settle_webview).
+    // A call its page made before the webview moved on (another document, or its web process
+    // died) does not start: the page is gone.
     if (caller.page != windows.page_of(caller.webview))
-      return runtime::AccessDecision{false, {}, "the page that made the call is gone (its web process died)"};
+      return runtime::AccessDecision{false, {}, "the page that made the call is gone"};
     acl::Decision d = authority->check(command, caller.window, caller.webview, origin_of(caller));
     runtime::AccessDecision out;
     out.allowed = d.allowed();
@@ -116,17 +116,9 @@ runtime::AccessCheck access_check(std::shared_ptr<acl::Authority> authority, con
   };
 }
 
-// Deliveries to page `page` of a webview (the caller's: Caller::page): dropped once its web
-// process died and a new page took its place, so nothing a dead page started reaches the next.
-runtime::CallbackDelivery page_delivery(const webview::WindowSet& windows, uint64_t page) {
-  return [&windows, page](const std::string& w, uint32_t cb, const std::string& d) {
-    windows.run_callback_in_page(w, page, cb, d);
-  };
-}
-
 // The sample host's own commands (bare names, governed by the app's permissions/).
 void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& events,
-                         runtime::MainThreadQueue& main_thread, const webview::WindowSet& windows) {
+                         runtime::MainThreadQueue& main_thread, const runtime::CallbackDelivery& deliver) {
   auto args_of = [](const runtime::Invocation& call) { return json::parse(call.args_json).as_object(); };
   commands.add("greet", {[args_of](runtime::Invocation& call) {
                            auto args = args_of(call);
@@ -156,7 +148,7 @@ void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& eve
                          },
                          true});
   // Streams `count` messages {"i": n} through the channel `onEvent`, then ends it.
-  commands.add("stream", {[args_of, &main_thread, &windows](runtime::Invocation& call) {
+  commands.add("stream", {[args_of, &main_thread, &deliver](runtime::Invocation& call) {
                             auto args = args_of(call);
                             auto* ch = args.if_contains("onEvent");
                             auto id = ch && ch->is_string() ? runtime::Channel::parse_reference(ch->as_string())
@@ -165,8 +157,8 @@ void add_sample_commands(runtime::CommandTable& commands, runtime::EventBus& eve
                             auto* count = args.if_contains("count");
                             int64_t n = count && count->is_number() ? count->to_number<int64_t>() : 0;
                             if (n < 0 || n > 100000) return void(call.completion->reject("count must be 0..100000"));
-                            runtime::Channel channel(*id, call.caller.webview, main_thread,
-                                                     page_delivery(windows, call.caller.page));
+                            runtime::Channel channel(*id, call.caller.webview, call.caller.page, main_thread,
+                                                     deliver);
                             for (int64_t i = 0; i < n; ++i) channel.send("{\"i\":" + std::to_string(i) + "}");
                             channel.close();
                             call.completion->resolve_json(std::to_string(n));
@@ -234,9 +226,9 @@ void add_path_commands(runtime::CommandTable& commands, const plugin::PathEnviro
 // A plugin's end of a page Channel: the runtime's channel to that webview.
 class RuntimeChannelSink : public plugin::ChannelSink {
  public:
-  RuntimeChannelSink(uint32_t id, std::string webview, runtime::MainThreadQueue& main_thread,
+  RuntimeChannelSink(uint32_t id, std::string webview, uint64_t page, runtime::MainThreadQueue& main_thread,
                      runtime::CallbackDelivery deliver)
-      : channel_(id, std::move(webview), main_thread, std::move(deliver)) {}
+      : channel_(id, std::move(webview), page, main_thread, std::move(deliver)) {}
   void send(std::string message_json) override { channel_.send(message_json); }
   void close() override { channel_.close(); }
 
@@ -294,7 +286,7 @@ void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary&
                     request.args_json = std::move(call.args_json);
                     if (call.binary) request.body = std::move(call.body);
                     request.scopes_json = std::move(call.scopes_json);
-                    request.caller = {call.caller.window, call.caller.webview, call.caller.origin};
+                    request.caller = {call.caller.window, call.caller.webview, call.caller.origin, call.caller.page};
                     lib->invoke(std::move(request), [completion = call.completion, env,
                                                      who = ScopeRefusalCaller{lib->name(), name, call.caller}](
                                                         plugin::CallResult r) {
@@ -338,9 +330,9 @@ int run_app(const RunOptions& o) {
   // then the libuv loop drains, then the main-thread queue goes.
   runtime::MainThreadQueue main_thread;
   webview::WindowSet windows;
-  runtime::CallbackDelivery deliver = [&windows](const std::string& w, uint32_t cb, const std::string& d) {
-    windows.run_callback(w, cb, d);
-  };
+  // Events and channel messages reach only the page that registered their callback.
+  runtime::CallbackDelivery deliver = [&windows](const std::string& w, uint64_t page, uint32_t cb,
+                                                 const std::string& d) { windows.run_callback_in_page(w, page, cb, d); };
   runtime::EventBus events(main_thread, deliver);
 
   // Plugins, then the ACL from the app folder, the core permissions and the plugins' manifests.
@@ -399,11 +391,11 @@ int run_app(const RunOptions& o) {
   plugin::ResourceTable resources;
   plugin::CallEnvironment call_environment;
   call_environment.resources = &resources;
-  PageChannelOpener open_page_channel = [&main_thread, &windows](std::string_view reference, const std::string& webview,
+  PageChannelOpener open_page_channel = [&main_thread, &deliver](std::string_view reference, const std::string& webview,
                                                                  uint64_t page) -> std::unique_ptr<plugin::ChannelSink> {
     auto id = runtime::Channel::parse_reference(reference);
     if (!id) return nullptr;
-    return std::make_unique<RuntimeChannelSink>(*id, webview, main_thread, page_delivery(windows, page));
+    return std::make_unique<RuntimeChannelSink>(*id, webview, page, main_thread, deliver);
   };
   call_environment.open_channel = [&open_page_channel, &windows](std::string_view reference, const std::string& webview) {
     return open_page_channel(reference, webview, windows.page_of(webview));
@@ -411,10 +403,10 @@ int run_app(const RunOptions& o) {
 
   runtime::CommandTable commands;
   runtime::add_core_plugins(commands, events, {config.product_name, config.version, config.identifier},
-                            [&resources](const std::string& webview, uint32_t rid) {
-                              return resources.remove_any_plugin(webview, rid);
+                            [&resources](const runtime::Caller& caller, uint32_t rid) {
+                              return resources.remove_any_plugin({caller.webview, caller.origin, caller.page}, rid);
                             });
-  add_sample_commands(commands, events, main_thread, windows);
+  add_sample_commands(commands, events, main_thread, deliver);
   add_window_commands(commands, main_thread, windows);
   add_path_commands(commands, host_options.paths);
   for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment, open_page_channel, authority);
@@ -528,6 +520,15 @@ int run_app(const RunOptions& o) {
         resources.remove_webview(label);
         spdlog::warn("window '{}': answered {} call(s) in flight with an error, dropped its listeners and resources",
                      label, settled);
+      };
+      // Another document took the page's place (issue 13, finding 1): what the previous one
+      // registered goes as after a crash: its listeners, its resources (open files, stores, the
+      // guards that end its shell children). Its channels and late answers are dropped on
+      // delivery (run_callback_in_page); its calls in flight are answered into its own requests,
+      // which WebKit ends with its document.
+      ev.page_replaced = [&, label](uint64_t page) {
+        events.forget_webview(label);
+        resources.remove_pages_before(label, page);
       };
       ev.title_changed = [&](const std::string&) { all_titles_ready(); };
       ev.load_finished = [&] {

@@ -35,6 +35,21 @@
   const objectKeys = Object.keys;
   const indexOf = String.prototype.indexOf;
   const slice = String.prototype.slice;
+  // The bridge's own tables are read and written through the originals, never through what a
+  // page can replace later (Map.prototype.get, Function.prototype.call, ...). This one does guard
+  // something: a page that replaced Map.prototype.get to hand back a recorder for ids it does not
+  // hold would otherwise catch whatever reaches runCallback for them (issue 13, finding 1).
+  const NativeMap = Map;
+  const mapGet = NativeMap.prototype.get;
+  const mapSet = NativeMap.prototype.set;
+  const mapHas = NativeMap.prototype.has;
+  const mapDelete = NativeMap.prototype.delete;
+  const NativeUint32Array = Uint32Array;
+  const getRandomValues = Crypto.prototype.getRandomValues;
+  const pageCrypto = crypto;
+  function tableGet(table, key) { return apply(mapGet, table, [key]); }
+  function tableSet(table, key, value) { apply(mapSet, table, [key, value]); }
+  function tableDelete(table, key) { apply(mapDelete, table, [key]); }
   const TO_IPC_KEY = '__TAURI_TO_IPC_KEY__';
   const REQUEST_BODY = 'warden:ipc-request-body';
   const REQUEST = 'warden:ipc-request';
@@ -43,31 +58,33 @@
   const TRANSPORT_READY = 'warden:ipc-ready';
 
   // Callbacks the host may run (event handlers, channels), by an unguessable id.
-  const callbacks = new Map();
+  const callbacks = new NativeMap();
   function newCallbackId() {
-    const id = new Uint32Array(1);
-    do { crypto.getRandomValues(id); } while (id[0] === 0 || callbacks.has(id[0]));
+    const id = new NativeUint32Array(1);
+    do { apply(getRandomValues, pageCrypto, [id]); } while (id[0] === 0 || apply(mapHas, callbacks, [id[0]]));
     return id[0];
   }
   function transformCallback(callback, once = false) {
     const id = newCallbackId();
-    callbacks.set(id, (data) => {
-      if (once) callbacks.delete(id);
+    tableSet(callbacks, id, (data) => {
+      if (once) tableDelete(callbacks, id);
       if (callback) return callback(data);
     });
     return id;
   }
   function unregisterCallback(id) {
-    callbacks.delete(id);
+    tableDelete(callbacks, id);
   }
+  // What the host runs (only in the page that registered the callback): an id this document
+  // does not hold does nothing.
   function runCallback(id, data) {
-    const callback = callbacks.get(id);
-    if (callback) callback(data);
+    const callback = tableGet(callbacks, id);
+    if (typeof callback === 'function') callback(data);
   }
 
   // Event listeners by the id the host gave them, so that unlisten can drop the handler
   // at once, before the host has acknowledged it.
-  const eventHandlers = new Map();
+  const eventHandlers = new NativeMap();
 
   function ipcReplacer(_key, v) {
     return v !== null && typeof v === 'object' && typeof v[TO_IPC_KEY] === 'function' ? v[TO_IPC_KEY]() : v;
@@ -121,7 +138,7 @@
 
   // Calls by id until their RESULT arrives; requests made before the transport ran (WebKit does
   // not order user scripts of different worlds) wait for its TRANSPORT_READY.
-  const pending = new Map();
+  const pending = new NativeMap();
   let nextId = 1;
   let waiting = null;
   let resultBody;
@@ -149,9 +166,9 @@
     if (queued) for (const [request, body] of queued) post(request, body);
   }, true]);
   function settle(result, value) {
-    const call = pending.get(result.id);
+    const call = tableGet(pending, result.id);
     if (!call) return;
-    pending.delete(result.id);
+    tableDelete(pending, result.id);
     if (result.kind === 'json') {
       try {
         value = parseJson(value);
@@ -189,11 +206,11 @@
     const body = isBinary(args) ? wholeBytes(args) : serializeArgs(args === undefined ? {} : args);
     const id = nextId++;
     const value = await new NativePromise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      tableSet(pending, id, { resolve, reject });
       post(stringify({ id, cmd, headers }), body);
     });
     if (cmd === 'plugin:event|listen' && args && typeof args.handler === 'number') {
-      eventHandlers.set(value, args.handler);
+      tableSet(eventHandlers, value, args.handler);
     }
     return value;
   }
@@ -221,10 +238,10 @@
 
   const eventInternals = {
     unregisterListener(_event, eventId) {
-      const handler = eventHandlers.get(eventId);
+      const handler = tableGet(eventHandlers, eventId);
       if (handler !== undefined) {
         unregisterCallback(handler);
-        eventHandlers.delete(eventId);
+        tableDelete(eventHandlers, eventId);
       }
     },
   };

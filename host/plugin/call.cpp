@@ -160,6 +160,12 @@ const CallEnvironment* environment_of(warden_call* call) {
   return call->data.environment;
 }
 
+// Whose resources the call reaches: its own frame's origin in its own page.
+ResourceOwner owner_of(const warden_call* call) {
+  const Caller& c = call->data.caller;
+  return {c.webview, c.origin, c.page};
+}
+
 }  // namespace
 
 warden_channel* call_channel_open(warden_call* call, const char* reference) {
@@ -204,7 +210,7 @@ uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* 
   const CallEnvironment* env = environment_of(call);
   if (!env || !env->resources) return 0;
   try {
-    return env->resources->add(call->data.caller.webview, call->plugin, std::move(held));
+    return env->resources->add(owner_of(call), call->plugin, std::move(held));
   } catch (const std::exception& e) {
     spdlog::error("[plugin {}] adding a resource failed: {}", call->plugin, e.what());
     return 0;
@@ -214,7 +220,7 @@ uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* 
 void* call_resource_get(warden_call* call, uint32_t rid) {
   const CallEnvironment* env = environment_of(call);
   if (!env || !env->resources) return nullptr;
-  auto object = env->resources->get(call->data.caller.webview, call->plugin, rid);
+  auto object = env->resources->get(owner_of(call), call->plugin, rid);
   if (!object) return nullptr;
   void* raw = object->get();
   std::lock_guard lock(call->held_mutex);
@@ -225,7 +231,7 @@ void* call_resource_get(warden_call* call, uint32_t rid) {
 int call_resource_close(warden_call* call, uint32_t rid) {
   const CallEnvironment* env = environment_of(call);
   if (!env || !env->resources) return -1;
-  return env->resources->remove(call->data.caller.webview, call->plugin, rid) ? 0 : -1;
+  return env->resources->remove(owner_of(call), call->plugin, rid) ? 0 : -1;
 }
 
 char* call_command_scopes(warden_call* call, const char* command) {

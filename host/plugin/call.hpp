@@ -17,6 +17,7 @@ struct Caller {
   std::string window = "main";
   std::string webview = "main";
   std::string origin = "app://localhost";
+  uint64_t page = 0;  // which page of the webview (runtime::Caller::page): its resources are that page's
 };
 
 struct CallRequest {

@@ -1,5 +1,7 @@
 #include "plugin/resource_table.hpp"
 
+#include <algorithm>
+
 namespace warden::plugin {
 
 ResourceObject::~ResourceObject() {
@@ -10,20 +12,28 @@ ResourceTable::~ResourceTable() {
   remove_if([](const auto&) { return true; });
 }
 
-uint32_t ResourceTable::add(const std::string& webview, const std::string& plugin,
+uint32_t ResourceTable::add(const ResourceOwner& owner, const std::string& plugin,
                             std::shared_ptr<ResourceObject> object) {
-  std::lock_guard lock(mutex_);
-  // Ids are never reused within a run, so a stale id cannot reach a newer object.
-  uint32_t rid = next_id_++;
-  entries_.emplace(rid, Entry{webview, plugin, std::move(object)});
-  return rid;
+  {
+    std::lock_guard lock(mutex_);
+    auto live = first_live_page_.find(owner.webview);
+    if (live == first_live_page_.end() || owner.page >= live->second) {
+      // Ids are never reused within a run, so a stale id cannot reach a newer object.
+      uint32_t rid = next_id_++;
+      entries_.emplace(rid, Entry{owner, plugin, std::move(object)});
+      return rid;
+    }
+  }
+  // A call of a page that is gone: nothing of it may outlive it. The closer runs here, unlocked.
+  object.reset();
+  return 0;
 }
 
-std::shared_ptr<ResourceObject> ResourceTable::get(std::string_view webview, std::string_view plugin,
+std::shared_ptr<ResourceObject> ResourceTable::get(const ResourceOwner& owner, std::string_view plugin,
                                                    uint32_t rid) const {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(rid);
-  if (it == entries_.end() || it->second.webview != webview || it->second.plugin != plugin) return nullptr;
+  if (it == entries_.end() || it->second.owner != owner || it->second.plugin != plugin) return nullptr;
   return it->second.object;
 }
 
@@ -44,20 +54,20 @@ void ResourceTable::remove_if(Pred pred) {
   closing.clear();
 }
 
-bool ResourceTable::remove(std::string_view webview, std::string_view plugin, uint32_t rid) {
+bool ResourceTable::remove(const ResourceOwner& owner, std::string_view plugin, uint32_t rid) {
   bool found = false;
   remove_if([&](const auto& e) {
-    bool hit = e.first == rid && e.second.webview == webview && e.second.plugin == plugin;
+    bool hit = e.first == rid && e.second.owner == owner && e.second.plugin == plugin;
     found = found || hit;
     return hit;
   });
   return found;
 }
 
-bool ResourceTable::remove_any_plugin(std::string_view webview, uint32_t rid) {
+bool ResourceTable::remove_any_plugin(const ResourceOwner& owner, uint32_t rid) {
   bool found = false;
   remove_if([&](const auto& e) {
-    bool hit = e.first == rid && e.second.webview == webview;
+    bool hit = e.first == rid && e.second.owner == owner;
     found = found || hit;
     return hit;
   });
@@ -65,7 +75,16 @@ bool ResourceTable::remove_any_plugin(std::string_view webview, uint32_t rid) {
 }
 
 void ResourceTable::remove_webview(std::string_view webview) {
-  remove_if([&](const auto& e) { return e.second.webview == webview; });
+  remove_if([&](const auto& e) { return e.second.owner.webview == webview; });
+}
+
+void ResourceTable::remove_pages_before(std::string_view webview, uint64_t page) {
+  {
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = first_live_page_.try_emplace(std::string(webview), page);
+    if (!inserted) it->second = std::max(it->second, page);
+  }
+  remove_if([&](const auto& e) { return e.second.owner.webview == webview && e.second.owner.page < page; });
 }
 
 void ResourceTable::remove_plugin(std::string_view plugin) {

@@ -1,7 +1,9 @@
 #pragma once
 // Plugin objects that pages refer to by number (Tauri's ResourceId): open files, stores, file
-// watchers. One table per host; each entry belongs to one webview and one plugin, so a page can
-// only name its own webview's resources and a plugin only its own objects.
+// watchers, shell children's guards. One table per host; each entry belongs to the page and
+// origin that made it (ResourceOwner) and to one plugin: a frame of another origin in the same
+// webview, or the next page the webview shows, cannot see, use or close it (answered as for an id
+// that does not exist, so ids cannot be probed), and a plugin reaches only its own objects.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -29,6 +31,14 @@ class ResourceObject {
   ResourceCloser close_;
 };
 
+// Who a resource belongs to: the calling frame's origin in one page of one webview.
+struct ResourceOwner {
+  std::string webview;  // label
+  std::string origin;   // the calling frame's origin (Caller::origin), e.g. "app://localhost"
+  uint64_t page = 0;    // the webview's page (Caller::page): a new top-level document is a new page
+  bool operator==(const ResourceOwner&) const = default;
+};
+
 class ResourceTable {
  public:
   ResourceTable() = default;
@@ -36,22 +46,26 @@ class ResourceTable {
   ResourceTable(const ResourceTable&) = delete;
   ResourceTable& operator=(const ResourceTable&) = delete;
 
-  // Adds an object for `webview`, owned by `plugin`; returns its id (> 0).
-  uint32_t add(const std::string& webview, const std::string& plugin, std::shared_ptr<ResourceObject> object);
-  // The object when `rid` belongs to `webview` and `plugin`; null otherwise.
-  std::shared_ptr<ResourceObject> get(std::string_view webview, std::string_view plugin, uint32_t rid) const;
-  // Removes `rid` when it belongs to `webview` and `plugin`. false when there is none.
-  bool remove(std::string_view webview, std::string_view plugin, uint32_t rid);
-  // Removes `rid` of `webview` whichever plugin added it (the page's plugin:resources|close).
-  bool remove_any_plugin(std::string_view webview, uint32_t rid);
+  // Adds an object for `owner`, added by `plugin`; returns its id (> 0). 0 when the owner's page
+  // is already gone (remove_pages_before): the object is released (closed) at once.
+  uint32_t add(const ResourceOwner& owner, const std::string& plugin, std::shared_ptr<ResourceObject> object);
+  // The object when `rid` belongs to `owner` and `plugin`; null otherwise.
+  std::shared_ptr<ResourceObject> get(const ResourceOwner& owner, std::string_view plugin, uint32_t rid) const;
+  // Removes `rid` when it belongs to `owner` and `plugin`. false when there is none.
+  bool remove(const ResourceOwner& owner, std::string_view plugin, uint32_t rid);
+  // Removes `rid` of `owner` whichever plugin added it (the page's plugin:resources|close).
+  bool remove_any_plugin(const ResourceOwner& owner, uint32_t rid);
   // Removes every resource of a webview (it went away) or of a plugin (it shuts down).
   void remove_webview(std::string_view webview);
   void remove_plugin(std::string_view plugin);
+  // [any-thread] `webview` shows page `page` now: every resource of its earlier pages is removed,
+  // and one that a call of an earlier page still adds is refused.
+  void remove_pages_before(std::string_view webview, uint64_t page);
   size_t size() const;
 
  private:
   struct Entry {
-    std::string webview;
+    ResourceOwner owner;
     std::string plugin;
     std::shared_ptr<ResourceObject> object;
   };
@@ -61,6 +75,7 @@ class ResourceTable {
 
   mutable std::mutex mutex_;
   std::map<uint32_t, Entry> entries_;
+  std::map<std::string, uint64_t, std::less<>> first_live_page_;  // per webview; 0 when absent
   uint32_t next_id_ = 1;
 };
 

@@ -14,21 +14,21 @@ std::optional<uint32_t> Channel::parse_reference(std::string_view arg) {
   return id;
 }
 
-Channel::Channel(uint32_t callback_id, std::string webview, MainThreadQueue& main_thread,
+Channel::Channel(uint32_t callback_id, std::string webview, uint64_t page, MainThreadQueue& main_thread,
                  CallbackDelivery deliver)
-    : callback_id_(callback_id), webview_(std::move(webview)), main_thread_(main_thread),
+    : callback_id_(callback_id), webview_(std::move(webview)), page_(page), main_thread_(main_thread),
       deliver_(std::move(deliver)) {}
 
 void Channel::send(const std::string& message_json) {
   uint64_t index = next_index_++;
   std::string data = "{\"index\":" + std::to_string(index) + ",\"message\":" + message_json + "}";
-  main_thread_.post([d = deliver_, w = webview_, id = callback_id_, data = std::move(data)] { d(w, id, data); });
+  main_thread_.post([d = deliver_, w = webview_, p = page_, id = callback_id_, data = std::move(data)] { d(w, p, id, data); });
 }
 
 void Channel::close() {
   uint64_t index = next_index_++;
   std::string data = "{\"index\":" + std::to_string(index) + ",\"end\":true}";
-  main_thread_.post([d = deliver_, w = webview_, id = callback_id_, data = std::move(data)] { d(w, id, data); });
+  main_thread_.post([d = deliver_, w = webview_, p = page_, id = callback_id_, data = std::move(data)] { d(w, p, id, data); });
 }
 
 }  // namespace warden::runtime

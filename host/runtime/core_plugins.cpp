@@ -115,7 +115,7 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
     auto args = args_of(call);
     auto event = string_arg(args, "event");
     if (!EventBus::valid_event_name(event)) return void(call.completion->reject("invalid event name"));
-    auto id = events.listen(call.caller.window, call.caller.webview, event, u32_arg(args, "handler"));
+    auto id = events.listen(call.caller.window, call.caller.webview, call.caller.page, event, u32_arg(args, "handler"));
     call.completion->resolve_json(std::to_string(id));
   });
   add(commands, "plugin:event|unlisten", [&events](Invocation& call) {
@@ -148,11 +148,12 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   constant("plugin:app|identifier", app.identifier);
   constant("plugin:app|tauri_version", "2.0.0");
   add_path_syntax(commands);
-  // A page closes its own webview's resources only (open files, stores, watchers of plugins).
+  // A page closes its own resources only (open files, stores, watchers of plugins): its own
+  // frame's origin's, in its own page.
   add(commands, "plugin:resources|close", [close_resource = std::move(close_resource)](Invocation& call) {
     auto args = args_of(call);
     uint32_t rid = u32_arg(args, "rid");
-    if (!close_resource || !close_resource(call.caller.webview, rid))
+    if (!close_resource || !close_resource(call.caller, rid))
       return void(call.completion->reject("resource id " + std::to_string(rid) + " not found"));
     call.completion->resolve_json("null");
   });

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "runtime/caller.hpp"
 #include "runtime/command_table.hpp"
 #include "runtime/event_bus.hpp"
 
@@ -19,8 +20,9 @@ struct AppInfo {
   std::string identifier;
 };
 
-// [any-thread] Closes resource `rid` of `webview` (plugin:resources|close); false when unknown.
-using ResourceCloser = std::function<bool(const std::string& webview, uint32_t rid)>;
+// [any-thread] Closes resource `rid` of `caller` (plugin:resources|close): its page and origin's
+// only. false when it has none by that id (another frame's or page's id is none of its own).
+using ResourceCloser = std::function<bool(const Caller& caller, uint32_t rid)>;
 
 void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, ResourceCloser close_resource);
 

@@ -17,11 +17,11 @@ bool EventBus::valid_event_name(std::string_view name) {
   });
 }
 
-uint32_t EventBus::listen(const std::string& window, const std::string& webview,
+uint32_t EventBus::listen(const std::string& window, const std::string& webview, uint64_t page,
                           const std::string& event, uint32_t callback_id) {
   std::lock_guard lock(mutex_);
   uint32_t id = next_id_++;
-  listeners_[event].push_back({id, window, webview, callback_id});
+  listeners_[event].push_back({id, window, webview, page, callback_id});
   return id;
 }
 
@@ -53,8 +53,8 @@ bool EventBus::emit(const std::string& event, const std::string& payload_json,
     // {event, id, payload}: what @tauri-apps/api's listen() handlers receive.
     std::string data = "{\"event\":" + boost::json::serialize(boost::json::value(boost::json::string(event))) +
                        ",\"id\":" + std::to_string(l.id) + ",\"payload\":" + payload_json + "}";
-    main_thread_.post([this, webview = l.webview, cb = l.callback_id, data = std::move(data)] {
-      deliver_(webview, cb, data);
+    main_thread_.post([this, webview = l.webview, page = l.page, cb = l.callback_id, data = std::move(data)] {
+      deliver_(webview, page, cb, data);
     });
   }
   return true;

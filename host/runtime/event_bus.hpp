@@ -22,9 +22,9 @@ class EventBus {
   // Event names: [A-Za-z0-9-/:_], 1..256 bytes.
   static bool valid_event_name(std::string_view name);
 
-  // [any-thread] Registers a listener of `event` in `webview` (whose window is `window`);
-  // returns the listener's id.
-  uint32_t listen(const std::string& window, const std::string& webview, const std::string& event,
+  // [any-thread] Registers a listener of `event` in page `page` of `webview` (whose window is
+  // `window`); returns the listener's id. Its events reach that page only (CallbackDelivery).
+  uint32_t listen(const std::string& window, const std::string& webview, uint64_t page, const std::string& event,
                   uint32_t callback_id);
   // [any-thread] Removes a listener; only the webview that registered it may remove it.
   void unlisten(const std::string& webview, const std::string& event, uint32_t id);
@@ -46,6 +46,7 @@ class EventBus {
     uint32_t id;
     std::string window;
     std::string webview;
+    uint64_t page;
     uint32_t callback_id;
   };
   MainThreadQueue& main_thread_;

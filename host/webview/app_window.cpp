@@ -95,6 +95,7 @@ AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, Wind
                    this);
   g_signal_connect(view_, "load-changed", G_CALLBACK(+[](WebKitWebView*, WebKitLoadEvent event, gpointer self) {
                      auto* w = static_cast<AppWindow*>(self);
+                     if (event == WEBKIT_LOAD_COMMITTED) w->on_load_committed();
                      if (event == WEBKIT_LOAD_FINISHED && w->events_.load_finished) w->events_.load_finished();
                    }),
                    this);
@@ -128,6 +129,15 @@ void AppWindow::on_web_process_terminated(const std::string& reason) {
   // had been committed yet.
   std::string url = current_url();
   webkit_web_view_load_uri(view_, (url.empty() ? start_url_ : url).c_str());
+}
+
+// WebKit reports the commit before the new document runs any script, and the web process sends
+// it before any request that document makes: every call of the new page carries the new number,
+// every call, channel and listener of the old one the old number.
+void AppWindow::on_load_committed() {
+  uint64_t page = ++page_;
+  spdlog::debug("window '{}': page {} committed ({})", label_, page, current_url());
+  if (events_.page_replaced) events_.page_replaced(page);
 }
 
 AppWindow::~AppWindow() { close(); }

@@ -24,6 +24,10 @@ struct WindowEvents {
   // The web process died ("crashed", "exceeded its memory limit", "was terminated"): the page
   // and everything it registered are gone. Runs before the window reloads or shows its error page.
   std::function<void(const std::string& reason)> web_process_terminated;
+  // A new top-level document was committed (a link, location.href, a redirect, a reload; not a
+  // same-document hash or pushState change): the webview shows page `page` now, and what the
+  // previous page registered (listeners, channels, resources, children) must go, as after a crash.
+  std::function<void(uint64_t page)> page_replaced;
 };
 
 class AppWindow {
@@ -44,8 +48,9 @@ class AppWindow {
   std::string title() const;
   // The URL of the top frame right now ("" when unknown).
   std::string current_url() const;
-  // [any-thread] Which page the webview shows: starts at 0, one more after each web process
-  // death. What the dead page started (channels) must not reach a later page.
+  // [any-thread] Which page the webview shows: starts at 0, one more for each top-level document
+  // committed and after each web process death. What a page started (listeners, channels,
+  // resources) must not reach a later page.
   uint64_t page() const { return page_.load(); }
 
   // Runs a script in the top frame; errors go to the log.
@@ -57,6 +62,7 @@ class AppWindow {
  private:
   static void on_destroy(GtkWidget*, void* self);
   void on_web_process_terminated(const std::string& reason);
+  void on_load_committed();
   std::string label_;
   std::string start_url_;
   CrashPolicy crash_policy_;

@@ -68,22 +68,16 @@ std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const s
   return caller;
 }
 
-void WindowSet::run_callback(const std::string& label, uint32_t id, const std::string& data_json) const {
-  AppWindow* window = find(label);
-  if (!window || !window->open()) return;
-  window->run_script("window.__TAURI_INTERNALS__.runCallback(" + std::to_string(id) + "," + data_json + ")");
-}
-
 void WindowSet::run_callback_in_page(const std::string& label, uint64_t page, uint32_t id,
                                      const std::string& data_json) const {
   AppWindow* window = find(label);
-  if (!window) return;
+  if (!window || !window->open()) return;
   if (window->page() != page) {
     spdlog::info("window '{}': dropped a message for its page {}, which is gone (page {} now)", label, page,
                  window->page());
     return;
   }
-  run_callback(label, id, data_json);
+  window->run_script("window.__TAURI_INTERNALS__.runCallback(" + std::to_string(id) + "," + data_json + ")");
 }
 
 uint64_t WindowSet::page_of(const std::string& label) const {

@@ -29,11 +29,11 @@ class WindowSet {
   // (host state); for other frames only their origin is known, as "<origin>/".
   std::optional<runtime::Caller> caller_of(WebKitWebView* view, const std::string& origin) const;
 
-  // [main-thread] Runs callback `id` with `data_json` in the top frame of webview `label`.
-  void run_callback(const std::string& label, uint32_t id, const std::string& data_json) const;
-  // [main-thread] The same, only while the webview still shows page `page` (AppWindow::page,
-  // Caller::page): what a page started is dropped (and logged) once its web process died and a
-  // new page took its place.
+  // [main-thread] Runs callback `id` with `data_json` in the top frame of webview `label`, only
+  // while it still shows page `page` (AppWindow::page, Caller::page): what a page started is
+  // dropped (and logged) once another document took its place (a navigation, a reload after
+  // its web process died). The host runs callbacks no other way: an id means nothing to
+  // another document, and a hostile one may catch ids it does not know.
   void run_callback_in_page(const std::string& label, uint64_t page, uint32_t id, const std::string& data_json) const;
   // [any-thread, once every window is added] The page webview `label` shows now; 0 when unknown.
   uint64_t page_of(const std::string& label) const;

@@ -40,7 +40,7 @@ struct WriteRequest {
 };
 
 std::string not_found(int pid) {
-  return "no running child process with pid " + std::to_string(pid) + " was spawned by this webview";
+  return "no running child process with pid " + std::to_string(pid) + " was spawned by this page";
 }
 
 }  // namespace
@@ -242,10 +242,10 @@ void spawn_now(State* s, ChildSpec spec, ChildEvents events, const std::function
   }
 }
 
-// The running child `pid` when `owner` spawned it as a page handle.
+// The running child `pid` when it is a page handle of `owner`. An empty owner is no one's.
 Child* page_child(State* s, int pid, const std::string& owner) {
   auto it = s->running.find(pid);
-  if (it == s->running.end()) return nullptr;
+  if (it == s->running.end() || owner.empty()) return nullptr;
   Child* c = it->second;
   return c->spec.page_handle && c->spec.owner == owner ? c : nullptr;
 }

@@ -24,7 +24,7 @@ struct ChildSpec {
   bool capture_output = true;     // otherwise stdout/stderr are /dev/null
   bool page_handle = false;       // the page may write to it and kill it by pid (spawn)
   bool supervised = true;         // terminated at shutdown; false leaves it running (an opener)
-  std::string owner;              // the webview that started it
+  std::string owner;              // who may write to and kill it (the guard of the page that started it)
 };
 
 struct ExitStatus {
@@ -54,7 +54,7 @@ class ProcessLoop {
 
   // Starts a child; `started` runs before any of its events. Nothing runs after shutdown.
   void spawn(ChildSpec spec, ChildEvents events, std::function<void(Started)> started);
-  // Writes `bytes` to the stdin of child `pid` when `owner` spawned it as a page handle;
+  // Writes `bytes` to the stdin of child `pid` when it is a page handle of `owner` (never "");
   // done("") once written, done(reason) otherwise.
   void write_stdin(int pid, std::string owner, std::string bytes, std::function<void(std::string)> done);
   // SIGKILL to child `pid` and its process group under the same rule; done("") or done(reason).

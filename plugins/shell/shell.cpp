@@ -1,8 +1,9 @@
 // The shell plugin (@tauri-apps/plugin-shell): execute, spawn, stdin_write, kill and open
 // (docs/plugins/shell.md). A page names a scope entry, never a program path; the entry's cmd is
 // found on disk by the host's rules, and runs through uv_spawn with no shell in between, on the
-// plugin's own libuv loop. A webview can write to and kill only the children it spawned, and
-// every child is terminated when its webview goes away or the plugin shuts down.
+// plugin's own libuv loop. A page can write to and kill only the children it spawned (its own
+// frame's origin, in its own page: another frame, or the next document in the same webview,
+// cannot), and every child is terminated when its page goes away or the plugin shuts down.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -33,9 +34,18 @@ struct State {
   sh::OpenConfig open;
   std::shared_ptr<sh::ProcessLoop> loop;
   std::mutex mutex;
-  // Guards of each webview's children, closed once their child has ended.
+  // Guards of each caller's children (by caller_key), closed once their child has ended.
   std::map<std::string, std::vector<std::pair<std::uint32_t, std::shared_ptr<sh::ChildLink>>>, std::less<>> guards;
 };
+
+// The guards list a caller's children are in: its webview and frame origin. (Its page is the
+// host's to tell apart: a guard of an earlier page is no resource of a later one.)
+std::string caller_key(const warden::Context& ctx) {
+  return std::string(ctx.webview()) + '\n' + std::string(ctx.origin());
+}
+
+// What a page handle's owner is: its guard, which only its own page and origin can look up.
+std::string guard_owner(std::uint32_t rid) { return "guard:" + std::to_string(rid); }
 
 State*& state() {
   static State* s = nullptr;
@@ -104,18 +114,24 @@ sh::ChildSpec prepare(const json::object& args, const warden::Context& ctx, sh::
   for (auto& a : command.args) spec.argv.push_back(std::move(a));
   spec.env = sh::child_environment(options, sh::host_environment());
   spec.cwd = command.cwd;
-  spec.owner = std::string(ctx.webview());
   return spec;
 }
 
-// Puts a guard for the new child in the calling webview's table, after closing the guards of
-// that webview's children that have ended.
-std::shared_ptr<sh::ChildLink> guard_child(State& s, warden::Context& ctx) {
+struct GuardedChild {
+  std::shared_ptr<sh::ChildLink> link;
+  std::string owner;  // the ChildSpec::owner of a child the page may write to and kill
+};
+
+// Makes the new child a resource of the caller, after closing the guards of the caller's
+// children that have ended. Refuses when the host keeps no resource for the caller (its page is
+// already gone, or a host without a resource table): no child may outlive its page.
+GuardedChild guard_child(State& s, warden::Context& ctx) {
   auto link = std::make_shared<sh::ChildLink>(s.loop);
+  std::string key = caller_key(ctx);
   std::vector<std::uint32_t> ended;
   {
     std::lock_guard lock(s.mutex);
-    auto& list = s.guards[std::string(ctx.webview())];
+    auto& list = s.guards[key];
     for (auto it = list.begin(); it != list.end();) {
       if (it->second->ended()) {
         ended.push_back(it->first);
@@ -130,13 +146,33 @@ std::shared_ptr<sh::ChildLink> guard_child(State& s, warden::Context& ctx) {
   try {
     rid = ctx.add_resource(std::make_shared<sh::ChildGuard>(link));
   } catch (const std::exception& e) {
-    // A host without a resource table (warden plugin call): the child still ends at shutdown.
-    ctx.host().log(WARDEN_LOG_DEBUG, std::string("shell: no webview guard for the child: ") + e.what());
-    return link;
+    ctx.host().log(WARDEN_LOG_INFO, std::string("shell: no guard for a child of a page: ") + e.what());
+    throw std::runtime_error("the child was not started: the page that asked for it is gone");
   }
   std::lock_guard lock(s.mutex);
-  s.guards[std::string(ctx.webview())].emplace_back(rid, link);
-  return link;
+  s.guards[key].emplace_back(rid, link);
+  return {link, guard_owner(rid)};
+}
+
+// The owner of child `pid` when the caller spawned it: the guard of that running child is a
+// resource of the caller's own page and origin. "" (no child's owner) otherwise.
+std::string owner_of_child(State& s, const warden::Context& ctx, int pid) {
+  std::vector<std::uint32_t> candidates;
+  {
+    std::lock_guard lock(s.mutex);
+    auto it = s.guards.find(caller_key(ctx));
+    if (it == s.guards.end()) return "";
+    for (const auto& [rid, link] : it->second)
+      if (link->runs_as(pid)) candidates.push_back(rid);
+  }
+  for (std::uint32_t rid : candidates) {
+    try {
+      if (ctx.resource<sh::ChildGuard>(rid)) return guard_owner(rid);
+    } catch (const std::exception&) {
+      return "";  // a host without a resource table: no page handles
+    }
+  }
+  return "";
 }
 
 json::value exit_payload(const sh::ExitStatus& st) {
@@ -151,7 +187,8 @@ void execute_command(const json::object& args, warden::Context& ctx) {
   sh::CommandOptions options;
   sh::ChildSpec spec = prepare(args, ctx, options);
   auto decoder = sh::OutputDecoder::for_encoding(options.encoding);
-  auto link = guard_child(s, ctx);
+  auto [link, owner] = guard_child(s, ctx);
+  spec.owner = owner;
 
   struct Collected {
     std::string out, err;
@@ -186,7 +223,7 @@ void execute_command(const json::object& args, warden::Context& ctx) {
       return done->reject(started.error);
     }
     collected->serial = started.serial;
-    link->started(started.serial);
+    link->started(started.serial, started.pid);
   });
 }
 
@@ -200,7 +237,8 @@ void spawn_command(const json::object& args, warden::Context& ctx) {
   const json::value* on_event = field(args, "onEvent");
   if (!on_event || !on_event->is_string()) throw std::invalid_argument("'onEvent' must be a Channel");
   auto channel = std::make_shared<warden::Channel>(ctx.open_channel(on_event->as_string()));
-  auto link = guard_child(s, ctx);
+  auto [link, owner] = guard_child(s, ctx);
+  spec.owner = owner;
 
   struct Lines {
     sh::LineSplitter out, err;
@@ -229,7 +267,7 @@ void spawn_command(const json::object& args, warden::Context& ctx) {
       link->exited();
       return done->reject(started.error);
     }
-    link->started(started.serial);
+    link->started(started.serial, started.pid);
     done->resolve(started.pid);
   });
 }
@@ -279,14 +317,14 @@ void stdin_write_command(const json::object& args, warden::Context& ctx) {
   int pid = page_pid(args);
   std::string bytes = page_bytes(args, ctx);
   auto done = std::make_shared<warden::Completion>(ctx.defer());
-  s.loop->write_stdin(pid, std::string(ctx.webview()), std::move(bytes), settle(done));
+  s.loop->write_stdin(pid, owner_of_child(s, ctx, pid), std::move(bytes), settle(done));
 }
 
 void kill_command(const json::object& args, warden::Context& ctx) {
   State& s = current();
   int pid = page_pid(args);
   auto done = std::make_shared<warden::Completion>(ctx.defer());
-  s.loop->kill(pid, std::string(ctx.webview()), settle(done));
+  s.loop->kill(pid, owner_of_child(s, ctx, pid), settle(done));
 }
 
 void open_command(const json::object& args, warden::Context& ctx) {
@@ -310,7 +348,6 @@ void open_command(const json::object& args, warden::Context& ctx) {
   spec.env = sh::host_environment();
   spec.capture_output = false;
   spec.supervised = false;  // what it opens belongs to the user, not to this app's lifetime
-  spec.owner = std::string(ctx.webview());
   auto done = std::make_shared<warden::Completion>(ctx.defer());
   s.loop->spawn(std::move(spec), {}, [done](const sh::Started& started) {
     if (started.error.empty()) done->resolve(nullptr);

@@ -127,7 +127,8 @@ try:
         check(err.wait_for("dropped the answer to a call of window 'main' whose page is gone", 30),
               "the late answer to the dead page's call was not dropped")
         # The stream's 3 messages and its end, each dropped.
-        check(err.wait_for("window 'main': dropped a message for its page 0, which is gone (page 1 now)", 30),
+        # Page 1 is the first document; its death makes page 2, and the reloaded document page 3.
+        check(err.wait_for("window 'main': dropped a message for its page 1, which is gone", 30),
               "the dead page's channel was not dropped")
     code = proc.wait(timeout=60)
 except subprocess.TimeoutExpired:
@@ -143,7 +144,7 @@ check(code == 0, f"the host exited with {code}, not 0")
 if mode == "once":
     check("main\tdone load=2 echo=2" in out.text(), "the reloaded page did not report load=2 and a working echo")
     check(err.count(said + "load%203") == 0, "the page was reloaded more than once")
-    check(err.count("dropped a message for its page 0") == 4, "not every message of the dead page's channel was dropped")
+    check(err.count("dropped a message for its page 1,") == 4, "not every message of the dead page's channel was dropped")
 else:
     check("main\tThis page stopped working" in out.text(), "the error page was not shown")
     check(err.count(said + "load%203") == 0, "the page was reloaded after the second crash")

@@ -1,6 +1,7 @@
 // Channels and resources of a real plugin, through the host's call environment: messages reach
-// the sink in order, resources are per webview and per type, and their closers run exactly when
-// the page, the plugin, the webview's end or the table's end removes them and no call holds them.
+// the sink in order, resources are per page, frame origin and type, and their closers run exactly
+// when the page, the plugin, the page's or webview's end or the table's end removes them and no
+// call holds them.
 #include <gtest/gtest.h>
 
 #include <mutex>
@@ -52,11 +53,13 @@ class Resources : public ::testing::Test {
   void TearDown() override { table.remove_plugin("test-resources"); }
 
   boost::json::value call(const std::string& command, boost::json::object args, const std::string& webview = "main",
-                          bool with_env = true) {
+                          bool with_env = true, const std::string& origin = "app://localhost", uint64_t page = 0) {
     CallRequest r;
     r.command = command;
     r.args_json = boost::json::serialize(args);
     r.caller.webview = webview;
+    r.caller.origin = origin;
+    r.caller.page = page;
     if (with_env) r.environment = &env;
     PendingCall pending = lib->invoke(std::move(r));
     auto result = pending.wait_for(std::chrono::seconds(10));
@@ -101,6 +104,37 @@ TEST_F(Resources, AResourceIsVisibleOnlyToItsWebviewAndType) {
   EXPECT_EQ(table.size(), 1u);
 }
 
+// A cross-origin frame in the same webview, or the next document it shows, cannot see, use or
+// close the page's resources (issue 13, findings 1 and 2).
+TEST_F(Resources, AResourceIsVisibleOnlyToItsPageAndFrameOrigin) {
+  const std::string frame = "http://127.0.0.1:8000";
+  auto rid = call("open", {{"text", "secret"}}, "main", true, "app://localhost", 1).as_int64();
+  EXPECT_EQ(call("read", {{"rid", rid}}, "main", true, "app://localhost", 1), boost::json::value("secret"));
+  EXPECT_TRUE(call("read", {{"rid", rid}}, "main", true, frame, 1).is_null());
+  EXPECT_TRUE(call("read", {{"rid", rid}}, "main", true, "app://localhost", 2).is_null());
+  EXPECT_EQ(call("close", {{"rid", rid}}, "main", true, frame, 1), boost::json::value(false));
+  EXPECT_FALSE(table.remove_any_plugin({"main", frame, 1}, static_cast<uint32_t>(rid)));
+  EXPECT_FALSE(table.remove_any_plugin({"main", "app://localhost", 2}, static_cast<uint32_t>(rid)));
+  EXPECT_EQ(table.size(), 1u);
+  EXPECT_TRUE(table.remove_any_plugin({"main", "app://localhost", 1}, static_cast<uint32_t>(rid)));
+}
+
+TEST_F(Resources, ANewPageClosesTheEarlierPagesResourcesAndRefusesTheirLateAdds) {
+  int base = alive();
+  call("open", {{"text", "old"}}, "main", true, "app://localhost", 1);
+  auto other = call("open", {{"text", "other window"}}, "second", true, "app://localhost", 1).as_int64();
+  EXPECT_EQ(alive(), base + 2);
+  table.remove_pages_before("main", 2);  // "main" committed page 2
+  EXPECT_EQ(alive(), base + 1);
+  // A call of page 1 still running adds nothing that would outlive its page.
+  auto late = call("open", {{"text", "late"}}, "main", true, "app://localhost", 1);
+  EXPECT_TRUE(late.is_string() && late.as_string().starts_with("error:")) << late;
+  EXPECT_EQ(alive(), base + 1);
+  auto fresh = call("open", {{"text", "new"}}, "main", true, "app://localhost", 2).as_int64();
+  EXPECT_EQ(call("read", {{"rid", fresh}}, "main", true, "app://localhost", 2), boost::json::value("new"));
+  EXPECT_EQ(call("read", {{"rid", other}}, "second", true, "app://localhost", 1), boost::json::value("other window"));
+}
+
 TEST_F(Resources, ClosersRunWhenThePageThePluginOrTheWebviewsEndRemovesThem) {
   int base = alive();
   auto a = call("open", {{"text", "a"}}).as_int64();
@@ -112,7 +146,7 @@ TEST_F(Resources, ClosersRunWhenThePageThePluginOrTheWebviewsEndRemovesThem) {
   EXPECT_EQ(alive(), base + 2);
   EXPECT_EQ(call("close", {{"rid", a}}), boost::json::value(false));  // only once
 
-  EXPECT_TRUE(table.remove_any_plugin("main", static_cast<uint32_t>(b)));  // plugin:resources|close
+  EXPECT_TRUE(table.remove_any_plugin({"main", "app://localhost", 0}, static_cast<uint32_t>(b)));  // plugin:resources|close
   EXPECT_EQ(alive(), base + 1);
 
   table.remove_webview("second");  // the window went away
@@ -132,11 +166,12 @@ TEST(ResourceTable, AHeldObjectIsClosedOnlyWhenTheLastHolderLetsGo) {
   static int closed = 0;
   closed = 0;
   ResourceTable table;
-  auto rid = table.add("main", "p", std::make_shared<ResourceObject>(nullptr, [](void*) { ++closed; }));
-  auto held = table.get("main", "p", rid);
+  const ResourceOwner main{"main", "app://localhost", 1};
+  auto rid = table.add(main, "p", std::make_shared<ResourceObject>(nullptr, [](void*) { ++closed; }));
+  auto held = table.get(main, "p", rid);
   ASSERT_TRUE(held);
-  EXPECT_FALSE(table.get("main", "q", rid));
-  EXPECT_TRUE(table.remove("main", "p", rid));
+  EXPECT_FALSE(table.get(main, "q", rid));
+  EXPECT_TRUE(table.remove(main, "p", rid));
   EXPECT_EQ(closed, 0);
   held.reset();
   EXPECT_EQ(closed, 1);
@@ -147,8 +182,8 @@ TEST(ResourceTable, EverythingLeftIsClosedWithTheTable) {
   closed = 0;
   {
     ResourceTable table;
-    table.add("main", "p", std::make_shared<ResourceObject>(nullptr, [](void*) { ++closed; }));
-    table.add("second", "q", std::make_shared<ResourceObject>(nullptr, [](void*) { ++closed; }));
+    table.add({"main", "app://localhost", 0}, "p", std::make_shared<ResourceObject>(nullptr, [](void*) { ++closed; }));
+    table.add({"second", "app://localhost", 0}, "q", std::make_shared<ResourceObject>(nullptr, [](void*) { ++closed; }));
   }
   EXPECT_EQ(closed, 2);
 }

@@ -181,11 +181,12 @@ TEST(EventBus, DeliversToListenersAndTargets) {
   MainContext main;
   MainThreadQueue queue(main.get());
   std::vector<std::string> delivered;
-  EventBus bus(queue, [&](const std::string& webview, uint32_t cb, const std::string& data) {
-    delivered.push_back(webview + "#" + std::to_string(cb) + " " + data);
+  // Each delivery names the page that registered the listener: only that page may receive it.
+  EventBus bus(queue, [&](const std::string& webview, uint64_t page, uint32_t cb, const std::string& data) {
+    delivered.push_back(webview + "/" + std::to_string(page) + "#" + std::to_string(cb) + " " + data);
   });
-  auto a = bus.listen("main", "main", "tick", 7);
-  bus.listen("other", "other", "tick", 9);
+  auto a = bus.listen("main", "main", 3, "tick", 7);
+  bus.listen("other", "other", 1, "tick", 9);
   EXPECT_TRUE(bus.emit("tick", "1"));
   EXPECT_TRUE(bus.emit("tick", "2", std::string("other")));
   EXPECT_FALSE(bus.emit("bad name!", "3"));
@@ -193,10 +194,10 @@ TEST(EventBus, DeliversToListenersAndTargets) {
   bus.unlisten("main", "tick", a);
   EXPECT_TRUE(bus.emit("tick", "4"));
   ASSERT_TRUE(main.run_until([&] { return delivered.size() == 4; }));
-  EXPECT_EQ(delivered[0], "main#7 {\"event\":\"tick\",\"id\":1,\"payload\":1}");
-  EXPECT_EQ(delivered[1], "other#9 {\"event\":\"tick\",\"id\":2,\"payload\":1}");
-  EXPECT_EQ(delivered[2], "other#9 {\"event\":\"tick\",\"id\":2,\"payload\":2}");
-  EXPECT_EQ(delivered[3], "other#9 {\"event\":\"tick\",\"id\":2,\"payload\":4}");
+  EXPECT_EQ(delivered[0], "main/3#7 {\"event\":\"tick\",\"id\":1,\"payload\":1}");
+  EXPECT_EQ(delivered[1], "other/1#9 {\"event\":\"tick\",\"id\":2,\"payload\":1}");
+  EXPECT_EQ(delivered[2], "other/1#9 {\"event\":\"tick\",\"id\":2,\"payload\":2}");
+  EXPECT_EQ(delivered[3], "other/1#9 {\"event\":\"tick\",\"id\":2,\"payload\":4}");
 }
 
 TEST(Channel, ParsesReferencesAndIndexesMessages) {
@@ -207,13 +208,18 @@ TEST(Channel, ParsesReferencesAndIndexesMessages) {
   MainContext main;
   MainThreadQueue queue(main.get());
   std::vector<std::string> got;
-  Channel ch(5, "main", queue, [&](const std::string&, uint32_t, const std::string& d) { got.push_back(d); });
+  std::vector<uint64_t> pages;
+  Channel ch(5, "main", 2, queue, [&](const std::string&, uint64_t page, uint32_t, const std::string& d) {
+    pages.push_back(page);
+    got.push_back(d);
+  });
   ch.send("\"a\"");
   ch.send("\"b\"");
   ch.close();
   ASSERT_TRUE(main.run_until([&] { return got.size() == 3; }));
   EXPECT_EQ(got[0], R"({"index":0,"message":"a"})");
   EXPECT_EQ(got[2], R"({"index":2,"end":true})");
+  EXPECT_EQ(pages, (std::vector<uint64_t>{2, 2, 2}));  // the caller's page, never whichever is shown then
 }
 
 // Quick commands run on the main thread and answer before dispatch returns: no thread hop either

@@ -147,7 +147,7 @@ TEST_F(FsPlugin, OpenFilesAndLineReadersAreResources) {
   EXPECT_EQ(got, (std::vector<std::string>{std::string("a\0", 2), std::string("b\0", 2), std::string("\1", 1)}));
   // At the end the reader is closed: its rid no longer exists.
   EXPECT_EQ(call("read_text_file_lines_next", json::object{{"rid", lines}}).kind, CallResult::Kind::error);
-  EXPECT_TRUE(table.remove_any_plugin("main", rid));  // plugin:resources|close
+  EXPECT_TRUE(table.remove_any_plugin({"main", "app://localhost", 0}, rid));  // plugin:resources|close
   EXPECT_EQ(call("read", json::object{{"rid", rid}, {"len", 1}}).kind, CallResult::Kind::error);
 }
 

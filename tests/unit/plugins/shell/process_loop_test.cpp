@@ -131,7 +131,7 @@ TEST(ProcessLoop, StdinIsWrittenAndKillIsLimitedToTheOwnersPageHandles) {
   // Another webview may neither write to it nor kill it; nor may anyone kill a pid it did not spawn.
   EXPECT_NE(settle([&](auto done) { loop.write_stdin(s.pid, "other", "x", done); }).find("no running child process"),
             std::string::npos);
-  EXPECT_NE(settle([&](auto done) { loop.kill(s.pid, "other", done); }).find("was spawned by this webview"),
+  EXPECT_NE(settle([&](auto done) { loop.kill(s.pid, "other", done); }).find("was spawned by this page"),
             std::string::npos);
   EXPECT_NE(settle([&](auto done) { loop.kill(static_cast<int>(::getpid()), "main", done); }), "");
   EXPECT_TRUE(alive(s.pid));

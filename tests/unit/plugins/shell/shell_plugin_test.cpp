@@ -104,13 +104,16 @@ struct Fixture {
   }
 
   CallResult call(const std::string& command, const std::string& args, const std::string& webview = "main",
-                  const std::string& scopes = kScope) {
+                  const std::string& scopes = kScope, const std::string& origin = "app://localhost",
+                  uint64_t page = 0) {
     CallRequest r;
     r.command = command;
     r.args_json = args;
     r.scopes_json = scopes;
     r.caller.window = webview;
     r.caller.webview = webview;
+    r.caller.origin = origin;
+    r.caller.page = page;
     r.environment = &env;
     auto result = lib->invoke(std::move(r)).wait_for(20s);
     if (!result) {
@@ -248,7 +251,7 @@ TEST(ShellPlugin, SpawnStreamsLinesTakesStdinAndIsKilledByItsWebviewOnly) {
   }
   // Another webview cannot reach it.
   auto other = f.call("kill", R"({"cmd": "killChild", "pid": )" + std::to_string(pid) + "}", "second");
-  EXPECT_NE(other.error.find("was spawned by this webview"), std::string::npos) << other.error;
+  EXPECT_NE(other.error.find("was spawned by this page"), std::string::npos) << other.error;
   other = f.call("stdin_write", R"({"pid": )" + std::to_string(pid) + R"(, "buffer": "x"})", "second");
   EXPECT_EQ(other.kind, CallResult::Kind::error);
   EXPECT_TRUE(alive(pid));
@@ -278,6 +281,32 @@ TEST(ShellPlugin, RawSpawnEventsCarryBytes) {
     if (v.at("event") == "Stdout")
       for (auto& b : v.at("payload").as_array()) bytes.push_back(b);
   EXPECT_EQ(json::value(bytes), json::parse("[97,98,10]"));
+}
+
+// A child belongs to the page and origin that spawned it (issue 13, finding 1): a cross-origin
+// frame of the same webview, or the next document it shows, can neither write to it nor kill
+// it, and it ends when its page goes away.
+TEST(ShellPlugin, AChildBelongsToItsPageAndOriginAndEndsWithItsPage) {
+  Fixture f;
+  int pid = f.spawn("cat");
+  ASSERT_GT(pid, 0);
+  std::string kill = R"({"cmd": "killChild", "pid": )" + std::to_string(pid) + "}";
+  std::string write = R"({"pid": )" + std::to_string(pid) + R"(, "buffer": "x\n"})";
+  for (auto [origin, page] : {std::pair<std::string, uint64_t>{"http://127.0.0.1:8000", 0}, {"app://localhost", 1}}) {
+    auto r = f.call("kill", kill, "main", kScope, origin, page);
+    EXPECT_NE(r.error.find("no running child process with pid"), std::string::npos) << origin << page << r.error;
+    r = f.call("stdin_write", write, "main", kScope, origin, page);
+    EXPECT_NE(r.error.find("no running child process with pid"), std::string::npos) << origin << page << r.error;
+  }
+  EXPECT_TRUE(alive(pid));
+  EXPECT_EQ(f.call("stdin_write", write).kind, CallResult::Kind::json);  // its own page still may
+  f.resources.remove_pages_before("main", 1);  // the webview committed another document
+  EXPECT_EQ(f.terminated(), json::parse(R"({"code":null,"signal":15})"));
+  EXPECT_FALSE(alive(pid));
+  // A spawn still running for the page that is gone starts nothing.
+  auto late = f.call("spawn", R"({"program": "cat", "args": [], "options": {}, "onEvent": "__CHANNEL__:7"})");
+  EXPECT_EQ(late.kind, CallResult::Kind::error);
+  EXPECT_NE(late.error.find("the page that asked for it is gone"), std::string::npos) << late.error;
 }
 
 TEST(ShellPlugin, AChildEndsWhenItsWebviewGoesAway) {

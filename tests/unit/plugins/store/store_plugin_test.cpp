@@ -154,7 +154,7 @@ TEST_F(StorePlugin, StoresAreResourcesOfTheCallingWebviewSharedByPath) {
 TEST_F(StorePlugin, ClosingTheLastResourceAndShutdownSaveUnsavedChanges) {
   std::uint32_t rid = load("closed.json", {{"autoSave", false}});
   ok("set", {{"rid", rid}, {"key", "a"}, {"value", 1}});
-  EXPECT_TRUE(table.remove_any_plugin("main", rid));  // the page's plugin:resources|close
+  EXPECT_TRUE(table.remove_any_plugin({"main", "app://localhost", 0}, rid));  // the page's plugin:resources|close
   EXPECT_EQ(json::value(warden::store_plugin::read_store_file(app_data() / "closed.json").value()),
             json::parse(R"({"a":1})"));
   EXPECT_NE(error("get", {{"rid", rid}, {"key", "a"}}).find("no store is open"), std::string::npos);
