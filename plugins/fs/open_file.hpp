@@ -2,7 +2,8 @@
 // Files the page keeps open by resource id: FileHandle of @tauri-apps/plugin-fs (open, create,
 // then read / write / seek / fstat / ftruncate), and the line iterator of readTextFileLines.
 // The scope was checked when the file was opened; later calls name only the resource id,
-// which the host keeps per webview, so the file records what its opening was granted for and
+// which the host keeps per page and frame origin (another frame or a later page cannot name it),
+// so the file records what its opening was granted for and
 // refuses anything else: a file opened under a read grant never takes a write, whatever write
 // grant the caller holds for other paths. Each object serialises its own calls.
 #include <cstdint>

@@ -149,16 +149,21 @@ typedef struct warden_host {
   void (*channel_close)(warden_channel *channel);
 
   /* Resources: plugin objects a page refers to by number (Tauri's ResourceId), e.g. open files.
-   * Each webview has its own table: a page can only name its own webview's resources.
-   * [any-thread] Adds `object` to the table of the webview that made `call` and returns its id
-   * (> 0), or 0 on failure, in which case `close` has already been called. The host calls
-   * `close(object)` exactly once [any-thread], once the resource has been removed (the page
-   * called plugin:resources|close, the plugin called resource_close, the webview went away, or
-   * the plugin is about to shut down) and no call holds it any more (see resource_get). */
+   * A resource belongs to its caller: the page (one document of one webview; the next document
+   * the webview shows is another page) and the frame origin that made the call. Only that caller
+   * can name it: another frame's origin, or a later page, gets the same answer as for an id that
+   * does not exist.
+   * [any-thread] Adds `object` as a resource of the caller of `call` and returns its id (> 0),
+   * or 0 on failure (no resource table, or the caller's page is already gone), in which case
+   * `close` has already been called. The host calls `close(object)` exactly once [any-thread],
+   * once the resource has been removed (the page called plugin:resources|close, the plugin
+   * called resource_close, the caller's page went away: another document, a crash or the
+   * window's end, or the plugin is about to shut down) and no call holds it any more (see
+   * resource_get). */
   uint32_t (*resource_add)(warden_call *call, void *object, void (*close)(void *object));
-  /* [any-thread] The object of resource `rid` when it is in the table of the webview that made
-   * `call` and was added by this plugin; NULL otherwise. The object stays valid (is not
-   * closed) at least until `call` completes. */
+  /* [any-thread] The object of resource `rid` when it belongs to the caller of `call` (same
+   * webview, page and frame origin) and was added by this plugin; NULL otherwise. The object
+   * stays valid (is not closed) at least until `call` completes. */
   void *(*resource_get)(warden_call *call, uint32_t rid);
   /* [any-thread] Removes resource `rid` under the same rule as resource_get; its `close` runs
    * once no call holds it. Returns 0, or -1 when there is no such resource. */

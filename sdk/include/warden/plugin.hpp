@@ -284,9 +284,10 @@ class Context {
     return Channel(h, ch);
   }
 
-  // Adds `object` to the calling webview's resource table and returns its id (what Tauri calls
-  // a ResourceId: the page refers to it by number and may close it with
-  // plugin:resources|close). The table keeps a reference until the resource is closed.
+  // Adds `object` as a resource of the caller (its page and frame origin) and returns its id
+  // (what Tauri calls a ResourceId: the page refers to it by number and may close it with
+  // plugin:resources|close). The table keeps a reference until the resource is closed or the
+  // caller's page goes away. Throws when the host refuses it (that page is already gone).
   template <class T>
   std::uint32_t add_resource(std::shared_ptr<T> object) const {
     const warden_host* h = resources_host();
@@ -295,7 +296,8 @@ class Context {
     if (rid == 0) throw std::runtime_error("the host refused the resource");
     return rid;
   }
-  // The resource `rid` of the calling webview, when this plugin added it with type T; else null.
+  // The resource `rid` of the caller (its page and frame origin), when this plugin added it with
+  // type T; else null.
   template <class T>
   std::shared_ptr<T> resource(std::uint32_t rid) const {
     const warden_host* h = resources_host();
@@ -303,7 +305,7 @@ class Context {
     if (!held || *held->type != typeid(T)) return nullptr;
     return std::static_pointer_cast<T>(held->object);
   }
-  // Removes the resource `rid` of the calling webview; false when there is none.
+  // Removes the resource `rid` of the caller; false when it has none by that id.
   bool close_resource(std::uint32_t rid) const {
     return resources_host()->resource_close(request_->call, rid) == 0;
   }
