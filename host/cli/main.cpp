@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/doctor_command.hpp"
+#include "cli/open_file_limit.hpp"
 #include "log/log.hpp"
 
 int main(int argc, char** argv) {
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!action) return 2;
+  warden::cli::raise_open_file_limit();
   try {
     return action();
   } catch (const std::exception& e) {

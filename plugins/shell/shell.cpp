@@ -14,6 +14,7 @@
 #include <warden/plugin.hpp>
 
 #include "child_guard.hpp"
+#include "child_limits.hpp"
 #include "command_options.hpp"
 #include "open_config.hpp"
 #include "open_links_script.hpp"
@@ -33,6 +34,7 @@ constexpr std::size_t kMaxExecuteOutput = 64u << 20;
 struct State {
   sh::OpenConfig open;
   std::shared_ptr<sh::ProcessLoop> loop;
+  std::shared_ptr<sh::ChildLimits> limits;  // children running at once, per page and per app
   std::mutex mutex;
   // Guards of each caller's children (by caller_key), closed once their child has ended.
   std::map<std::string, std::vector<std::pair<std::uint32_t, std::shared_ptr<sh::ChildLink>>>, std::less<>> guards;
@@ -186,6 +188,7 @@ void execute_command(const json::object& args, warden::Context& ctx) {
   State& s = current();
   sh::CommandOptions options;
   sh::ChildSpec spec = prepare(args, ctx, options);
+  auto slot = s.limits->reserve(std::string(ctx.webview()));  // refused past the caps
   auto decoder = sh::OutputDecoder::for_encoding(options.encoding);
   auto [link, owner] = guard_child(s, ctx);
   spec.owner = owner;
@@ -217,6 +220,7 @@ void execute_command(const json::object& args, warden::Context& ctx) {
     result["stderr"] = decoder.decode(collected->err);
     done->resolve(result);
   };
+  events = sh::releasing_on_exit(std::move(slot), std::move(events));
   s.loop->spawn(std::move(spec), std::move(events), [collected, done, link](const sh::Started& started) {
     if (!started.error.empty()) {
       link->exited();
@@ -231,6 +235,7 @@ void spawn_command(const json::object& args, warden::Context& ctx) {
   State& s = current();
   sh::CommandOptions options;
   sh::ChildSpec spec = prepare(args, ctx, options);
+  auto slot = s.limits->reserve(std::string(ctx.webview()));  // refused past the caps
   spec.stdin_pipe = true;
   spec.page_handle = true;
   auto decoder = sh::OutputDecoder::for_encoding(options.encoding);
@@ -262,6 +267,7 @@ void spawn_command(const json::object& args, warden::Context& ctx) {
     channel->close();
   };
   auto done = std::make_shared<warden::Completion>(ctx.defer());
+  events = sh::releasing_on_exit(std::move(slot), std::move(events));
   s.loop->spawn(std::move(spec), std::move(events), [done, link](const sh::Started& started) {
     if (!started.error.empty()) {
       link->exited();
@@ -362,6 +368,7 @@ WARDEN_PLUGIN(plugin) {
     auto s = std::make_unique<State>();
     s->open = sh::parse_open_config(config);
     s->loop = std::make_shared<sh::ProcessLoop>();
+    s->limits = sh::ChildLimits::create(sh::parse_child_caps(config));
     state() = s.release();
   });
   plugin.init_script([] { return sh::open_links_script(); });

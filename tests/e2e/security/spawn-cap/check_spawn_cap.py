@@ -1,6 +1,7 @@
 """Asserts one spawn-cap scenario: check_spawn_cap.py WORK_DIR SCENARIO.
-The shell plugin's default caps are 32 children per page and 128 per app: `main` starts exactly
-32 and is refused naming the page cap, `second` exactly 96 (what the app cap leaves) and is refused naming
+The shell plugin's default cap is 32 children per page, and the app config sets 40 per app:
+`main` starts exactly 32 and is refused naming the page cap, `second` exactly 8 (what the app cap
+leaves) and is refused naming
 the app cap; a killed child frees its slot; `files` still saves a store and writes a file."""
 import json
 import os
@@ -11,7 +12,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from e2e_results import scenario_report  # noqa: E402
 
 work, scenario = sys.argv[1:3]
-PER_PAGE, PER_APP = 32, 128
+PER_PAGE, PER_APP = 32, 40
 data = os.path.join(work, "data", "dev.warden.security.spawncap")
 
 
