@@ -2,7 +2,7 @@
 Exit 0 when the window that runs the scenario reported it as expected: evil.html (the page the
 main window navigated to) received nothing meant for the app page before it; the app page that
 "back" navigated to received nothing either and could neither write to nor kill the old page's
-child; each old page's child ended after its page went away (while the host still ran)."""
+child, while its own listener works; each old page's child ended after its page went away (while the host still ran)."""
 import pathlib
 import sys
 
@@ -16,6 +16,7 @@ WINDOW = {
     "back_write_refused": "back",
     "back_kill_refused": "back",
     "back_page_receives_nothing": "back",
+    "back_page_own_listener_works": "back",
     "nav_child_ended": "emitter",
     "back_child_ended": "emitter",
 }

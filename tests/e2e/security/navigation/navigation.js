@@ -80,6 +80,9 @@ function recordUnknownCallbacks() {
 async function backPage() {
   const received = recordUnknownCallbacks();
   const pid = Number(new URLSearchParams(location.search).get('pid'));
+  // The new page's own calls and listeners work: only the old page's are gone.
+  let own = 0;
+  await listen('tick', () => { own += 1; });
   await scenario('back_write_refused', () => refused(new Child(pid).write('hello\n')));
   await scenario('back_kill_refused', () => refused(new Child(pid).kill()));
   // What the old page's child and listener would send in this time: 20 lines and 20 events.
@@ -88,12 +91,17 @@ async function backPage() {
     if (received.length) throw new Error(received.length + ' message(s): ' + received.slice(0, 3).join(' | '));
     return 'nothing';
   });
+  await scenario('back_page_own_listener_works', async () => {
+    if (own === 0) throw new Error('the new page\'s own listener received no event in 2 s');
+    return own + ' event(s)';
+  });
   report();
 }
 
 async function emitter() {
   let n = 0;
-  const timer = setInterval(() => { emit('tick', { n: (n += 1), secret: 'for-the-app-pages-only' }); }, 100);
+  // Emits until the run ends (every window reported), for the pages that listen after this one reported.
+  setInterval(() => { emit('tick', { n: (n += 1), secret: 'for-the-app-pages-only' }); }, 100);
   for (const name of ['nav', 'back']) {
     await scenario(name + '_child_ended', async () => {
       const out = await Command.create('gone', [name]).execute();
@@ -101,7 +109,6 @@ async function emitter() {
       return out.stdout.trim();
     });
   }
-  clearInterval(timer);
   report();
 }
 
