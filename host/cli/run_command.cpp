@@ -417,7 +417,7 @@ int run_app(const RunOptions& o) {
     runtime::Dispatcher dispatcher(access_check(authority, windows), commands, loop, main_thread);
     webview::CspModification csp_modification{config.csp_modification_disabled,
                                               config.csp_modification_disabled_directives,
-                                              config.isolation_dir.has_value()};
+                                              config.isolation_dir.has_value(), config.frame_ancestors};
     webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist),
                                   o.dev && config.dev_csp ? config.dev_csp : config.csp, csp_modification);
     // A new key per run, known to the IPC scheme and to the bridge's closure only.

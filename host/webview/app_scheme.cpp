@@ -19,7 +19,11 @@ AppScheme::AppScheme(FrontendAssets assets, std::optional<std::string> csp, CspM
 }
 
 std::optional<std::string> AppScheme::csp_for(std::string_view mime_type, const std::vector<uint8_t>& bytes) const {
-  if (!csp_) return std::nullopt;
+  if (!csp_) {
+    // No app policy: nothing to complete, only who may frame the page.
+    if (modification_.frame_ancestors.empty()) return std::nullopt;
+    return asset_csp({}, {}, modification_);
+  }
   InlineHashes hashes;
   if (mime_type.starts_with("text/html"))
     hashes = inline_hashes(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));

@@ -222,6 +222,9 @@ std::string asset_csp(const CspPolicy& base, const InlineHashes& hashes, const C
     }
   }
   if (modification.isolation_frame && modification.allows("frame-src")) add_isolation_frame(policy);
+  // frame-ancestors has no fallback (default-src does not govern it): absent means anyone.
+  if (!modification.frame_ancestors.empty() && !find(policy, "frame-ancestors"))
+    policy.push_back({"frame-ancestors", modification.frame_ancestors});
   return serialize_csp(policy);
 }
 

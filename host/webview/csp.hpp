@@ -5,7 +5,10 @@
 //   - script-src / style-src (and their -elem variants) get 'sha256-...' of every inline <script>
 //     and <style> of the HTML document served (computed when the document is served);
 //   - connect-src gets `ipc:` when the policy would otherwise block the bridge's fetch;
-//   - under the isolation pattern, frame-src gets `isolation:` when the policy restricts frames.
+//   - under the isolation pattern, frame-src gets `isolation:` when the policy restricts frames;
+//   - frame-ancestors (app.security.frameAncestors, default 'self') when the policy has none, even
+//     when the app sets no policy at all: other origins (remote pages) cannot frame the app's
+//     pages. Browsers ignore frame-ancestors in a <meta> policy: it works as this header only.
 // A directive that is absent but falls back to default-src is created from default-src's sources.
 // A directive holding 'unsafe-inline' gets no hashes (a hash would switch 'unsafe-inline' off).
 // dangerousDisableAssetCspModification (true, or a list of directives) turns the additions off.
@@ -35,6 +38,9 @@ struct CspModification {
   // The isolation pattern is on: frame-src (created from child-src or default-src when absent)
   // gets `isolation:`, so that the bridge's isolation frame may load.
   bool isolation_frame = false;
+  // The sources of the frame-ancestors directive added to a policy that has none (the app's own
+  // directive wins); empty adds nothing. Not turned off by `disabled`: it is its own setting.
+  std::vector<std::string> frame_ancestors;
   bool allows(std::string_view directive) const;
 };
 

@@ -72,6 +72,23 @@ std::optional<std::filesystem::path> isolation_dir_of(const Reader& r, const jso
     r.fail("app.security.pattern.options.dir", "'" + path.string() + "' has no index.html (the isolation frame's page)");
   return path.lexically_normal();
 }
+// app.security.frameAncestors: CSP sources ("'self'", "https://partner.example", "'none'", "*").
+// One token each: a space, ';' or ',' would smuggle other sources or directives into the header.
+std::vector<std::string> frame_ancestors_of(const Reader& r, const json::value& v) {
+  const char* key = "app.security.frameAncestors";
+  const char* expected = "must be a non-empty list of CSP sources (\"'self'\", \"'none'\", \"https://host\", \"*\")";
+  if (!v.is_array() || v.as_array().empty()) r.fail(key, expected);
+  std::vector<std::string> out;
+  for (auto& item : v.as_array()) {
+    if (!item.is_string() || item.as_string().empty()) r.fail(key, expected);
+    std::string source(item.as_string());
+    for (char c : source)
+      if (c == ';' || c == ',' || static_cast<unsigned char>(c) <= ' ' || c == 0x7f)
+        r.fail(key, "'" + source + "' is not one CSP source (no spaces, ';' or ',')");
+    out.push_back(std::move(source));
+  }
+  return out;
+}
 }  // namespace
 
 FrontendConfig parse_frontend_config(std::string_view json_text, const std::string& source,
@@ -145,6 +162,8 @@ FrontendConfig parse_frontend_config(std::string_view json_text, const std::stri
         config.freeze_prototype = f->as_bool();
       }
       config.isolation_dir = isolation_dir_of(r, *security, app_dir);
+      if (auto* f = security->if_contains("frameAncestors"); f && !f->is_null())
+        config.frame_ancestors = frame_ancestors_of(r, *f);
     }
   }
   if (config.windows.empty()) config.windows.push_back(WindowConfig{"main", "index.html", config.product_name});

@@ -1,7 +1,8 @@
 #pragma once
 // What the WebView side needs from warden.conf.json (same keys as tauri.conf.json):
 // identifier, productName, version, app.windows[], build.frontendDist, app.security.{csp, devCsp,
-// dangerousDisableAssetCspModification, freezePrototype, pattern}.
+// dangerousDisableAssetCspModification, freezePrototype, pattern} and Warden's
+// app.security.frameAncestors.
 // The ACL part of the file (capabilities, plugins) is read by host/acl.
 #include <filesystem>
 #include <optional>
@@ -26,6 +27,9 @@ struct FrontendConfig {
   bool csp_modification_disabled = false;
   std::vector<std::string> csp_modification_disabled_directives;
   bool freeze_prototype = false;             // app.security.freezePrototype
+  // app.security.frameAncestors: the CSP sources that may frame the app's pages, sent as
+  // frame-ancestors unless the app's csp has its own. Default: the app's own origin only.
+  std::vector<std::string> frame_ancestors{"'self'"};
   // app.security.pattern {use: "isolation", options: {dir}}: the isolation app's folder (absolute,
   // `dir` against the app folder; it must hold index.html). Unset for "brownfield" (the default).
   std::optional<std::filesystem::path> isolation_dir;

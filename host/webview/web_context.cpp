@@ -16,6 +16,9 @@ WebContext::WebContext(AppScheme& app, IpcScheme& ipc) : context_(webkit_web_con
     webkit_security_manager_register_uri_scheme_as_secure(security, s);
     webkit_security_manager_register_uri_scheme_as_cors_enabled(security, s);
   }
+  // A remote page framing app://localhost/x.html got a frame with the app's local grants, and
+  // could navigate a window to an app page with data of its choosing (issue 13, findings 6, 10).
+  webkit_security_manager_register_uri_scheme_as_display_isolated(security, AppScheme::scheme);
 }
 
 WebContext::~WebContext() { g_object_unref(context_); }

@@ -1,7 +1,9 @@
 #pragma once
 // The WebKit web context shared by the app's windows: the `app` and `ipc` schemes registered,
 // both marked secure (so pages on them are secure contexts) and CORS-enabled (so fetch() sends
-// the calling frame's Origin).
+// the calling frame's Origin). `app` is also display-isolated: only app:// documents may show
+// app:// URLs, so a remote page can neither frame the app's pages nor navigate a window to one
+// (WebKit refuses before any request; the host's own loads are not a page's and still work).
 #include "webview/app_scheme.hpp"
 #include "webview/ipc_scheme.hpp"
 

@@ -87,5 +87,36 @@ TEST(FrontendConfigSecurity, ReadsCspDevCspFreezeAndDisable) {
                std::runtime_error);
 }
 
+// issue 13, finding 6: who may frame the app's pages.
+TEST(Csp, FrameAncestorsAddedWhenThePolicyHasNone) {
+  CspModification m;
+  m.frame_ancestors = {"'self'"};
+  EXPECT_EQ(asset_csp({}, {}, m), "frame-ancestors 'self'");
+  EXPECT_EQ(asset_csp(parse_csp("img-src 'self'"), {}, m), "img-src 'self'; frame-ancestors 'self'");
+  // default-src does not govern frame-ancestors, so it is added beside it.
+  EXPECT_EQ(asset_csp(parse_csp("default-src 'none'"), {}, m), "default-src 'none'; connect-src ipc:; frame-ancestors 'self'");
+  // The app's own directive wins; turning the other additions off does not remove it.
+  EXPECT_EQ(asset_csp(parse_csp("frame-ancestors https://a.example"), {}, m), "frame-ancestors https://a.example");
+  m.disabled = true;
+  EXPECT_EQ(asset_csp(parse_csp("img-src 'self'"), {}, m), "img-src 'self'; frame-ancestors 'self'");
+}
+
+TEST(Csp, FrameAncestorsConfig) {
+  EXPECT_EQ(parse_frontend_config(R"({"identifier": "x"})", "t.json", "/app").frame_ancestors,
+            std::vector<std::string>{"'self'"});
+  auto c = parse_frontend_config(R"({"identifier": "x", "app": {"security": {"frameAncestors": ["'self'", "https://p.example"]}}})",
+                                 "t.json", "/app");
+  EXPECT_EQ(c.frame_ancestors, (std::vector<std::string>{"'self'", "https://p.example"}));
+  for (const char* bad : {R"([])", R"("'self'")", R"(["'self'; script-src *"])", R"(["a b"])", R"([1])"}) {
+    std::string text = std::string(R"({"identifier": "x", "app": {"security": {"frameAncestors": )") + bad + "}}}";
+    try {
+      parse_frontend_config(text, "t.json", "/app");
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("app.security.frameAncestors"), std::string::npos) << e.what();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace warden::webview

@@ -1,7 +1,8 @@
 // frameAppPage(url): frames `url` and resolves with what the framed page got:
 //   "report:<what x.js said>" when it ran (its invoke answered or refused),
 //   "blocked:<url>" when the frame holds an about: document the parent can read (WebKit refused
-//   to load the page there), "no report" when the frame loaded something that never reported.
+//   to load the page there), "no report" when the frame loaded something that never reported,
+//   "never loaded" when the frame fired no load event at all (WebKit refused the navigation).
 // A frame's load event fires once, whatever it shows; x.js's call answers after that, so a frame
 // that did load gets up to 15 s to report (the wait decides nothing when it reports).
 window.frameAppPage = function (url) {
@@ -18,6 +19,7 @@ window.frameAppPage = function (url) {
       if (doc && doc.URL.startsWith('about:')) return settle('blocked:' + doc.URL);
       setTimeout(() => settle('no report'), 15000);
     });
+    setTimeout(() => settle('never loaded'), 20000);
     frame.src = url;
     document.body.appendChild(frame);
   });
