@@ -68,8 +68,9 @@ WARDEN_PLUGIN(plugin) {
   plugin.command("log", [](const boost::json::value& args, warden::Context& ctx) {
     const State& s = *state();
     lg::Record record = lg::parse_log_args(args, ctx.window());
+    s.config.check_limits(record);  // refused, not cut: a record without some key-values would mislead
     if (!s.config.accepts(record)) return;
-    std::string line = lg::format_line(record);
+    std::string line = lg::format_line(record, s.config.max_message_bytes);
     for (const Output& out : s.outputs) {
       if (!out.target.accepts(record)) continue;
       switch (out.target.kind) {

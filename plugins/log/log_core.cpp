@@ -69,14 +69,14 @@ std::optional<std::string> optional_string(const json::object& args, std::string
   return std::string(v->get_string());
 }
 
+// Appends `text` escaped, at most `limit` bytes of it as escaped (an escape may double a byte).
 void escape_into(std::string& out, std::string_view text, std::size_t limit) {
-  std::size_t taken = 0;
+  const std::size_t start = out.size();
   for (char ch : text) {
-    if (taken >= limit) {
+    if (out.size() - start >= limit) {
       out += "...(truncated)";
       return;
     }
-    ++taken;
     auto c = static_cast<unsigned char>(ch);
     if (c == '\n') out += "\\n";
     else if (c == '\r') out += "\\r";
@@ -179,11 +179,11 @@ Record parse_log_args(const json::value& args, std::string_view window) {
   return r;
 }
 
-std::string format_line(const Record& r) {
+std::string format_line(const Record& r, std::size_t message_limit) {
   std::string out = "[";
   escape_into(out, r.target, 256);
   out += "] ";
-  escape_into(out, r.message, max_message_bytes);
+  escape_into(out, r.message, message_limit);
   for (auto& [k, v] : r.key_values) {
     out += ' ';
     escape_into(out, k, 256);
@@ -224,6 +224,29 @@ bool Config::accepts(const Record& r) const {
   return min != Level::off && r.level >= min;
 }
 
+void Config::check_limits(const Record& r) const {
+  if (r.key_values.size() > max_key_values)
+    throw std::invalid_argument("'keyValues' has " + std::to_string(r.key_values.size()) +
+                                " entries, more than plugins.log.maxKeyValues (" + std::to_string(max_key_values) + ")");
+  std::size_t bytes = 0;
+  for (const auto& [k, v] : r.key_values) bytes += k.size() + v.size();
+  if (bytes > max_key_value_bytes)
+    throw std::invalid_argument("'keyValues' hold " + std::to_string(bytes) +
+                                " bytes of keys and values, more than plugins.log.maxKeyValueBytes (" +
+                                std::to_string(max_key_value_bytes) + ")");
+}
+
+namespace {
+
+std::size_t size_field(const json::value& v, const std::string& key, std::int64_t at_least, std::int64_t at_most) {
+  if (!v.is_int64() || v.get_int64() < at_least || v.get_int64() > at_most)
+    throw std::invalid_argument("plugins.log: '" + key + "' must be an integer " + std::to_string(at_least) + ".." +
+                                std::to_string(at_most));
+  return static_cast<std::size_t>(v.get_int64());
+}
+
+}  // namespace
+
 Config parse_config(json::value v) {
   Config c;
   if (v.is_null()) v = json::object{};
@@ -251,6 +274,12 @@ Config parse_config(json::value v) {
       if (!value.is_int64() || value.get_int64() < 0 || value.get_int64() > 100)
         throw std::invalid_argument("plugins.log: 'maxFiles' must be an integer 0..100");
       c.max_files = static_cast<std::size_t>(value.get_int64());
+    } else if (k == "maxMessageBytes") {
+      c.max_message_bytes = size_field(value, k, 256, 1 << 20);
+    } else if (k == "maxKeyValues") {
+      c.max_key_values = size_field(value, k, 0, 4096);
+    } else if (k == "maxKeyValueBytes") {
+      c.max_key_value_bytes = size_field(value, k, 0, 1 << 20);
     } else {
       throw std::invalid_argument("plugins.log: unknown key '" + k + "'");
     }

@@ -50,10 +50,18 @@ struct Record {
 Record parse_log_args(const boost::json::value& args, std::string_view window);
 
 // The record as one line without time or level: "[webview:main] message k=v (at location) (file:line)".
-// Control characters are escaped ("\n" as \\n, others as '?') and the message is cut at
-// max_message_bytes, so a caller cannot forge other lines.
+// Control characters are escaped ("\n" as \\n, others as '?') and the escaped message is cut at
+// `message_limit` bytes (plugins.log.maxMessageBytes), so a caller can neither forge other lines
+// nor write one of any size.
 inline constexpr std::size_t max_message_bytes = 16384;
-std::string format_line(const Record& record);
+std::string format_line(const Record& record, std::size_t message_limit = max_message_bytes);
+
+// What one call may carry beyond its message (issue 13, finding 9): a call with any number of
+// key-values wrote a line of any size to every output. 32 key-values of 4 KiB in all are far
+// more than structured logging uses (a request id, a user, an action); with the message's 16 KiB
+// a line stays below ~26 KiB after escaping.
+inline constexpr std::size_t max_key_values = 32;
+inline constexpr std::size_t max_key_value_bytes = 4096;
 
 enum class TargetKind { console, log_dir, folder, webview };
 
@@ -76,11 +84,17 @@ struct Config {
   std::vector<Target> targets;                              // default: console and logDir
   std::uint64_t max_file_size = 40000;                      // bytes, then the file rotates
   std::size_t max_files = 1;                                // rotated files kept beside the current
+  std::size_t max_message_bytes = log_plugin::max_message_bytes;      // the message is cut here
+  std::size_t max_key_values = log_plugin::max_key_values;            // more: the call is refused
+  std::size_t max_key_value_bytes = log_plugin::max_key_value_bytes;  // keys and values together
 
   // The minimum level for `target`: the longest matching pattern of `levels`, else `level`.
   Level level_for(std::string_view target) const;
   // Whether the record passes the global filters (level_for).
   bool accepts(const Record& record) const;
+  // Throws std::invalid_argument naming the setting when the record's key-values are more than
+  // max_key_values or max_key_value_bytes allow.
+  void check_limits(const Record& record) const;
 };
 
 // plugins.log of the app config. Unknown keys and bad values throw std::invalid_argument naming

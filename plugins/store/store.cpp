@@ -11,36 +11,62 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 std::shared_ptr<Store> Store::open(fs::path file, StoreOptions options, std::shared_ptr<SaveScheduler> scheduler,
-                                   ChangeListener on_change, SaveErrorListener on_save_error) {
+                                   ChangeListener on_change, SaveErrorListener on_save_error, StoreQuota quota) {
   std::shared_ptr<Store> store(new Store(std::move(file), std::move(options), std::move(scheduler),
-                                         std::move(on_change), std::move(on_save_error)));
+                                         std::move(on_change), std::move(on_save_error), std::move(quota)));
   if (store->options_.create_new) {
     store->start_new();
   } else {
-    store->cache_ = store->content_from_disk(store->options_.override_defaults);
+    json::object content = store->content_from_disk(store->options_.override_defaults);
+    store->checked_bytes(content, "loading it");
+    store->cache_ = std::move(content);
+    store->recount();
   }
   return store;
 }
 
 Store::Store(fs::path file, StoreOptions options, std::shared_ptr<SaveScheduler> scheduler, ChangeListener on_change,
-             SaveErrorListener on_save_error)
+             SaveErrorListener on_save_error, StoreQuota quota)
     : file_(std::move(file)),
       options_(std::move(options)),
       scheduler_(std::move(scheduler)),
       on_change_(std::move(on_change)),
-      on_save_error_(std::move(on_save_error)) {}
+      on_save_error_(std::move(on_save_error)),
+      quota_(std::move(quota)) {}
+
+void Store::too_large(std::uint64_t bytes, const char* what) const {
+  throw StoreQuotaExceeded("the store '" + file_.filename().string() + "' would hold " + std::to_string(bytes) +
+                           " bytes after " + what + ", more than plugins.store.maxStoreBytes (" +
+                           std::to_string(quota_.max_bytes) + "); nothing was changed");
+}
+
+std::uint64_t Store::checked_bytes(const json::object& content, const char* what) const {
+  std::uint64_t bytes = pretty_bytes(content);
+  if (bytes > quota_.max_bytes) too_large(bytes, what);
+  return bytes;
+}
+
+std::uint64_t Store::bytes() const {
+  std::lock_guard lock(mutex_);
+  return pretty_object_bytes(cache_.size(), member_bytes_);
+}
 
 Store::~Store() {
   if (scheduler_) scheduler_->cancel(this);
 }
 
 json::object Store::content_from_disk(bool ignore_defaults) const {
-  std::optional<json::object> on_disk = read_store_file(file_);
+  std::optional<json::object> on_disk = read_store_file(file_, quota_.max_bytes);
   json::object content;
   if (!ignore_defaults || !on_disk) content = options_.defaults.value_or(json::object{});
   if (on_disk)
     for (auto& member : *on_disk) content[member.key()] = std::move(member.value());
   return content;
+}
+
+void Store::recount() {
+  member_bytes_ = 0;
+  for (const auto& m : cache_) member_bytes_ += pretty_member_bytes(m.key(), m.value());
 }
 
 void Store::changed(std::string_view key, const json::value* value) {
@@ -63,8 +89,16 @@ void Store::after_change() {
 }
 
 void Store::set(const std::string& key, json::value value) {
+  // Measured before the lock: the cost of a large value is the caller's, not every other caller's.
+  const std::uint64_t added = pretty_member_bytes(key, value);
   {
     std::lock_guard lock(mutex_);
+    const json::value* old = cache_.if_contains(key);
+    const std::uint64_t removed = old ? pretty_member_bytes(key, *old) : 0;
+    const std::uint64_t members = member_bytes_ - removed + added;
+    const std::uint64_t total = pretty_object_bytes(cache_.size() + (old ? 0 : 1), members);
+    if (total > quota_.max_bytes) too_large(total, ("setting '" + key + "'").c_str());
+    member_bytes_ = members;
     json::value& slot = cache_[key];
     slot = std::move(value);
     changed(key, &slot);
@@ -86,7 +120,10 @@ bool Store::has(std::string_view key) const {
 bool Store::erase(std::string_view key) {
   {
     std::lock_guard lock(mutex_);
-    if (!cache_.erase(key)) return false;
+    const json::value* old = cache_.if_contains(key);
+    if (!old) return false;
+    member_bytes_ -= pretty_member_bytes(key, *old);
+    cache_.erase(key);
     changed(key, nullptr);
   }
   after_change();
@@ -97,6 +134,7 @@ void Store::clear() {
   {
     std::lock_guard lock(mutex_);
     json::object old = std::exchange(cache_, json::object{});
+    member_bytes_ = 0;
     if (old.empty()) return;
     for (const auto& member : old) changed(member.key(), nullptr);
   }
@@ -109,6 +147,7 @@ void Store::reset() {
     std::lock_guard lock(mutex_);
     const json::object& defaults = *options_.defaults;
     json::object old = std::exchange(cache_, defaults);
+    recount();
     bool any = false;
     for (const auto& member : old) {
       const json::value* d = defaults.if_contains(member.key());
@@ -159,8 +198,10 @@ std::size_t Store::length() const {
 
 void Store::reload(bool ignore_defaults) {
   json::object content = content_from_disk(ignore_defaults);  // throws before anything changes
+  checked_bytes(content, "reloading it");
   std::lock_guard lock(mutex_);
   cache_ = std::move(content);
+  recount();
   // What is in memory is what the file says: nothing left to save.
   saved_version_ = ++version_;
 }
@@ -168,7 +209,10 @@ void Store::reload(bool ignore_defaults) {
 void Store::start_new() {
   {
     std::lock_guard lock(mutex_);
-    cache_ = options_.defaults.value_or(json::object{});
+    json::object content = options_.defaults.value_or(json::object{});
+    checked_bytes(content, "starting from its defaults");
+    cache_ = std::move(content);
+    recount();
     // Unsaved on purpose: the next save replaces the old file, as createNew asks.
     ++version_;
   }
@@ -184,9 +228,13 @@ void Store::save() {
     text = to_pretty_json(cache_);
     version = version_;
   }
+  if (text.size() > quota_.max_bytes) too_large(text.size(), "saving it");  // a last guard: set keeps it below
   if (!still_resolves_to_itself(file_))
     throw std::runtime_error("refusing to save the store '" + file_.string() +
                              "': a part of its path became a symbolic link since it was opened");
+  std::unique_lock<std::mutex> new_file;
+  std::error_code ec;
+  if (quota_.before_new_file && !fs::exists(fs::symlink_status(file_, ec))) new_file = quota_.before_new_file(file_);
   write_file_atomically(file_, text);
   std::lock_guard lock(mutex_);
   saved_version_ = std::max(saved_version_, version);

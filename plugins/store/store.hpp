@@ -17,6 +17,7 @@
 
 #include "save_scheduler.hpp"
 #include "store_options.hpp"
+#include "store_quota.hpp"
 
 namespace warden::store_plugin {
 
@@ -27,19 +28,29 @@ using ChangeListener = std::function<void(std::string_view key, const boost::jso
 // Told about a failed automatic save (there is no call to report it to).
 using SaveErrorListener = std::function<void(const std::string& message)>;
 
+// What one store may hold and what it asks before it creates its file (store_quota.hpp).
+struct StoreQuota {
+  std::uint64_t max_bytes = kDefaultMaxStoreBytes;
+  NewStoreFileCheck before_new_file;  // empty: no count of files
+};
+
 class Store : public std::enable_shared_from_this<Store> {
  public:
-  // Reads `file` (unless options.create_new); throws std::runtime_error for a damaged file.
+  // Reads `file` (unless options.create_new); throws std::runtime_error for a damaged file and
+  // StoreQuotaExceeded for a file, or defaults, larger than quota.max_bytes.
   static std::shared_ptr<Store> open(std::filesystem::path file, StoreOptions options,
                                      std::shared_ptr<SaveScheduler> scheduler = nullptr,
-                                     ChangeListener on_change = {}, SaveErrorListener on_save_error = {});
+                                     ChangeListener on_change = {}, SaveErrorListener on_save_error = {},
+                                     StoreQuota quota = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
 
+  // Throws StoreQuotaExceeded, changing nothing, when the store would hold more than its quota.
   void set(const std::string& key, boost::json::value value);
+  std::uint64_t bytes() const;  // the size of its file when saved now
   std::optional<boost::json::value> get(std::string_view key) const;
   bool has(std::string_view key) const;
   bool erase(std::string_view key);  // false when there was no such key
@@ -64,10 +75,14 @@ class Store : public std::enable_shared_from_this<Store> {
 
  private:
   Store(std::filesystem::path file, StoreOptions options, std::shared_ptr<SaveScheduler> scheduler,
-        ChangeListener on_change, SaveErrorListener on_save_error);
+        ChangeListener on_change, SaveErrorListener on_save_error, StoreQuota quota);
+  // The bytes of `content`; throws StoreQuotaExceeded past the quota, naming what `what` did.
+  std::uint64_t checked_bytes(const boost::json::object& content, const char* what) const;
+  [[noreturn]] void too_large(std::uint64_t bytes, const char* what) const;
   // The content the file gives, or the defaults when there is no file.
   boost::json::object content_from_disk(bool ignore_defaults) const;
   void changed(std::string_view key, const boost::json::value* value);  // under mutex_
+  void recount();                                                      // member_bytes_ of cache_
   void after_change();                                                 // not under mutex_
 
   const std::filesystem::path file_;
@@ -78,6 +93,8 @@ class Store : public std::enable_shared_from_this<Store> {
 
   mutable std::mutex mutex_;
   boost::json::object cache_;
+  const StoreQuota quota_;
+  std::uint64_t member_bytes_ = 0;  // pretty_member_bytes of every member of cache_
   std::uint64_t version_ = 0;  // bumped by every change
   // Saves run one at a time, so the last rename is always the newest snapshot.
   std::mutex save_mutex_;

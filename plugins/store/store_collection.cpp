@@ -7,18 +7,29 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 std::shared_ptr<StoreCollection> StoreCollection::create(fs::path root, ChangeEmitter emit,
-                                                         SaveErrorListener on_save_error, Reachable reachable) {
-  return std::shared_ptr<StoreCollection>(
-      new StoreCollection(std::move(root), std::move(emit), std::move(on_save_error), std::move(reachable)));
+                                                         SaveErrorListener on_save_error, Reachable reachable,
+                                                         StoreLimits limits) {
+  return std::shared_ptr<StoreCollection>(new StoreCollection(std::move(root), std::move(emit), std::move(on_save_error),
+                                                              std::move(reachable), limits));
 }
 
 StoreCollection::StoreCollection(fs::path root, ChangeEmitter emit, SaveErrorListener on_save_error,
-                                 Reachable reachable)
+                                 Reachable reachable, StoreLimits limits)
     : root_(std::move(root)),
       emit_(std::move(emit)),
       on_save_error_(std::move(on_save_error)),
       reachable_(std::move(reachable)),
-      scheduler_(std::make_shared<SaveScheduler>()) {}
+      scheduler_(std::make_shared<SaveScheduler>()),
+      limits_(limits) {}
+
+std::unique_lock<std::mutex> StoreCollection::admit_new_file(const fs::path& file) {
+  std::unique_lock lock(new_file_mutex_);
+  std::size_t files = count_store_files(root_, limits_.max_files, reachable_);
+  if (files >= limits_.max_files)
+    throw StoreQuotaExceeded("cannot create the store '" + file.filename().string() + "': the app already has " +
+                             std::to_string(files) + " store files, the most plugins.store.maxStoreFiles allows");
+  return lock;
+}
 
 StoreCollection::~StoreCollection() { scheduler_->stop(); }
 
@@ -44,7 +55,12 @@ StoreCollection::Opened StoreCollection::open(const fs::path& file, const StoreO
       auto on_change = [weak, file](std::string_view key, const json::value* value) {
         if (auto self = weak.lock()) self->emit_change(file, key, value);
       };
-      auto store = Store::open(file, options, scheduler_, std::move(on_change), on_save_error_);
+      StoreQuota quota{limits_.max_bytes, [weak](const fs::path& f) {
+                         auto self = weak.lock();
+                         if (!self) throw std::runtime_error("the store plugin is shutting down");
+                         return self->admit_new_file(f);
+                       }};
+      auto store = Store::open(file, options, scheduler_, std::move(on_change), on_save_error_, std::move(quota));
       it = entries_.emplace(file, Entry{std::move(store), {}}).first;
     } else if (options.create_new) {
       existing = it->second.store;

@@ -17,6 +17,7 @@
 
 #include "save_scheduler.hpp"
 #include "store.hpp"
+#include "store_quota.hpp"
 
 namespace warden::store_plugin {
 
@@ -34,8 +35,10 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
  public:
   // `root`: the app data folder, where every store file lives. `reachable`: the host's judgment
   // of each store file; empty only where no host is (the unit tests of the store's own logic).
+  // `limits`: what each store may hold and how many store files `root` may hold (store_quota.hpp).
   static std::shared_ptr<StoreCollection> create(std::filesystem::path root, ChangeEmitter emit,
-                                                 SaveErrorListener on_save_error, Reachable reachable = {});
+                                                 SaveErrorListener on_save_error, Reachable reachable = {},
+                                                 StoreLimits limits = {});
   ~StoreCollection();
 
   const std::filesystem::path& root() const { return root_; }
@@ -78,7 +81,9 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
     std::map<std::uint64_t, Holder> holders;
   };
   StoreCollection(std::filesystem::path root, ChangeEmitter emit, SaveErrorListener on_save_error,
-                  Reachable reachable);
+                  Reachable reachable, StoreLimits limits);
+  // StoreQuota::before_new_file: refuses a new store file past limits_.max_files.
+  std::unique_lock<std::mutex> admit_new_file(const std::filesystem::path& file);
   void emit_change(const std::filesystem::path& file, std::string_view key, const boost::json::value* value) const;
   void save_reporting(Store& store) const;
 
@@ -87,6 +92,8 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
   SaveErrorListener on_save_error_;
   Reachable reachable_;
   std::shared_ptr<SaveScheduler> scheduler_;
+  const StoreLimits limits_;
+  std::mutex new_file_mutex_;  // held from the count of store files until the new one is written
 
   mutable std::mutex mutex_;  // never held while taking a store's lock (stores call emit_change)
   std::map<std::filesystem::path, Entry> entries_;

@@ -14,6 +14,7 @@
 #include "store_collection.hpp"
 #include "store_options.hpp"
 #include "store_path.hpp"
+#include "store_quota.hpp"
 
 namespace sp = warden::store_plugin;
 namespace json = boost::json;
@@ -151,16 +152,11 @@ json::value reload(const json::value& args, warden::Context& ctx) {
   return nullptr;
 }
 
-void check_config(const json::value& config) {
-  if (config.is_null() || (config.is_object() && config.get_object().empty())) return;
-  throw std::invalid_argument("plugins.store takes no settings (got " + json::serialize(config) + ")");
-}
-
 }  // namespace
 
 WARDEN_PLUGIN(plugin) {
   plugin.on_init([](const warden::Host& host, const json::value& config) {
-    check_config(config);
+    sp::StoreLimits limits = sp::parse_store_limits(config);
     auto root = host.resolve_path("$APPDATA");
     if (!root || root->empty() || root->front() != '/')
       throw std::runtime_error("cannot resolve the app data folder ($APPDATA)");
@@ -172,7 +168,8 @@ WARDEN_PLUGIN(plugin) {
         [host](const fs::path& file) {
           json::object scope{{"allow", json::array{json::value(sp::literal_path_pattern(file))}}};
           return host.path_in_scope(file.string(), json::serialize(scope));
-        });
+        },
+        limits);
   });
   plugin.on_shutdown([] {
     if (auto c = collection()) {

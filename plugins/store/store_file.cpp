@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "store_quota.hpp"
+
 namespace warden::store_plugin {
 namespace fs = std::filesystem;
 namespace json = boost::json;
@@ -101,12 +103,17 @@ void pretty(const json::value& v, std::string& out, int depth) {
 
 }  // namespace
 
-std::optional<json::object> read_store_file(const fs::path& file) {
+std::optional<json::object> read_store_file(const fs::path& file, std::uint64_t max_bytes) {
   Fd in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
   if (in.fd < 0) {
     if (errno == ENOENT) return std::nullopt;
     fail("cannot open the store file", file, errno);
   }
+  struct stat st {};
+  if (::fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes)
+    throw StoreQuotaExceeded("the store file " + quoted(file) + " is " + std::to_string(st.st_size) +
+                             " bytes, more than plugins.store.maxStoreBytes (" + std::to_string(max_bytes) +
+                             "); it was left as it is");
   std::string text;
   char chunk[65536];
   for (;;) {
@@ -115,6 +122,9 @@ std::optional<json::object> read_store_file(const fs::path& file) {
     if (n < 0) fail("cannot read the store file", file, errno);
     if (n == 0) break;
     text.append(chunk, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes)  // a file that grows while it is read
+      throw StoreQuotaExceeded("the store file " + quoted(file) + " is more than plugins.store.maxStoreBytes (" +
+                               std::to_string(max_bytes) + "); it was left as it is");
   }
 
   json::stream_parser parser;

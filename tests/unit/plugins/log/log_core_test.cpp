@@ -180,3 +180,39 @@ TEST(LogCore, FileGetsTimestampedLinesAndRotates) {
   EXPECT_LE(fs::file_size(dir / "app.log"), 1024u);
   EXPECT_NE(read(dir / "app.log").find("line 39"), std::string::npos);
 }
+
+// Issue 13, finding 9: one call carried any number of key-values, a line of any size to every
+// output. Past the limits the call is refused naming the setting; the message is cut as escaped.
+TEST(LogLimits, KeyValuesPastTheLimitsAreRefusedNamingTheSetting) {
+  Config c = parse_config(json::parse(R"({"maxKeyValues": 2, "maxKeyValueBytes": 10, "maxMessageBytes": 300})"));
+  EXPECT_EQ(c.max_message_bytes, 300u);
+  Record r = rec(Level::info, "webview:main", "m");
+  r.key_values = {{"a", "1"}, {"b", "2"}};
+  EXPECT_NO_THROW(c.check_limits(r));
+  r.key_values.push_back({"c", "3"});
+  try {
+    c.check_limits(r);
+    ADD_FAILURE() << "three key-values";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("plugins.log.maxKeyValues (2)"), std::string::npos) << e.what();
+  }
+  r.key_values = {{"key", "a value too long"}};
+  try {
+    c.check_limits(r);
+    ADD_FAILURE() << "19 bytes of key-values";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("plugins.log.maxKeyValueBytes (10)"), std::string::npos) << e.what();
+  }
+  Config d = parse_config(json::value(nullptr));
+  EXPECT_EQ(d.max_key_values, max_key_values);
+  EXPECT_EQ(d.max_key_value_bytes, max_key_value_bytes);
+  for (const char* bad : {R"({"maxKeyValues": -1})", R"({"maxMessageBytes": 10})", R"({"maxKeyValueBytes": "4k"})"})
+    EXPECT_THROW(parse_config(json::parse(bad)), std::invalid_argument) << bad;
+}
+
+TEST(LogLimits, TheMessageIsCutAsEscaped) {
+  Record r = rec(Level::info, "webview:main", std::string(1000, '\n'));
+  std::string line = format_line(r, 300);
+  EXPECT_LE(line.size(), std::string("[webview:main] ").size() + 300 + 1 + std::string("...(truncated)").size());
+  EXPECT_EQ(line.find('\n'), std::string::npos);
+}

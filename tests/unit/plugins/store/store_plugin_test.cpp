@@ -236,15 +236,17 @@ TEST_F(StorePlugin, RefusalsNameWhatIsWrong) {
   EXPECT_EQ(result->kind, CallResult::Kind::error);
 }
 
-TEST_F(StorePlugin, SettingsAreRefused) {
+TEST_F(StorePlugin, UnknownSettingsAreRefused) {
   unload_library();
-  try {
-    load_library(R"({"autoSave": 5})");
-    ADD_FAILURE() << "loaded with settings";
-  } catch (const LoadError& e) {
-    EXPECT_NE(e.reason().find("plugins.store takes no settings"), std::string::npos) << e.reason();
+  for (const char* config : {R"({"autoSave": 5})", R"({"maxStoreBytes": 10})", R"({"maxStoreFiles": "many"})"}) {
+    try {
+      load_library(config);
+      ADD_FAILURE() << "loaded with " << config;
+    } catch (const LoadError& e) {
+      EXPECT_NE(e.reason().find("plugins.store"), std::string::npos) << e.reason();
+    }
   }
-  load_library();
+  load_library(R"({"maxStoreBytes": 4096, "maxStoreFiles": 2})");
 }
 
 // Issue 12, finding 6: the log folder lies inside $APPDATA, where stores live; the host keeps it
