@@ -1,6 +1,7 @@
 // `warden run <app-dir>`: opens the app's windows in WebKitGTK, serves its frontend on
 // app://localhost/, and lets its JavaScript call app, core and plugin commands through the
-// authority. Also the sample host's own app commands (greet, echo, sleep, stream, broadcast).
+// authority. The sample host's own app commands (greet, echo, sleep, stream, broadcast) only for an
+// app that asks for them (app.ipc.sampleCommands: the examples and tests).
 #include <malloc.h>
 
 #include <chrono>
@@ -37,10 +38,12 @@
 #include "runtime/dispatcher.hpp"
 #include "runtime/event_bus.hpp"
 #include "runtime/main_thread_queue.hpp"
-#include "runtime/uv_loop_thread.hpp"
+#include "runtime/blocking_pool.hpp"
+#include "runtime/ipc_limits.hpp"
 #include "webview/app_scheme.hpp"
 #include "webview/asset_protocol_config.hpp"
 #include "webview/asset_scheme.hpp"
+#include "webview/navigation_policy.hpp"
 #include "webview/bare_echo_scheme.hpp"
 #include "webview/frontend_config.hpp"
 #include "webview/ipc_scheme.hpp"
@@ -260,7 +263,7 @@ void add_plugin_commands(runtime::CommandTable& commands, plugin::PluginLibrary&
                          const plugin::CallEnvironment& environment, const PageChannelOpener& open_channel,
                          std::shared_ptr<acl::Authority> authority) {
   for (const auto& name : library.manifest().commands) {
-    // WARDEN_COMMAND_BLOCKING commands run on the libuv thread pool, the others on the main thread.
+    // WARDEN_COMMAND_BLOCKING commands run on the blocking pool, the others on the main thread.
     bool blocking = library.command_flags(name).value_or(WARDEN_COMMAND_BLOCKING) & WARDEN_COMMAND_BLOCKING;
     commands.add("plugin:" + library.name() + "|" + name,
                  {[lib = &library, name, base = &environment, open = &open_channel, authority](runtime::Invocation& call) {
@@ -325,9 +328,10 @@ int run_app(const RunOptions& o) {
   // Read once: every reader below sees the same text, even if the file changes meanwhile.
   const std::string config_text = read_text_file(config_file);
   auto config = webview::parse_frontend_config(config_text, config_file.string(), app_dir);
+  const runtime::IpcLimits ipc_limits = runtime::parse_ipc_limits(config_text, config_file.string());
 
   // Runtime plumbing. Declaration order is teardown order in reverse: windows close first,
-  // then the libuv loop drains, then the main-thread queue goes.
+  // then the blocking pool drains, then the main-thread queue goes.
   runtime::MainThreadQueue main_thread;
   webview::WindowSet windows;
   // Events and channel messages reach only the page that registered their callback.
@@ -406,22 +410,25 @@ int run_app(const RunOptions& o) {
                             [&resources](const runtime::Caller& caller, uint32_t rid) {
                               return resources.remove_any_plugin({caller.webview, caller.origin, caller.page}, rid);
                             });
-  add_sample_commands(commands, events, main_thread, deliver);
+  if (ipc_limits.sample_commands) add_sample_commands(commands, events, main_thread, deliver);
   add_window_commands(commands, main_thread, windows);
   add_path_commands(commands, host_options.paths);
   for (auto& lib : plugins.loaded) add_plugin_commands(commands, *lib, call_environment, open_page_channel, authority);
 
   int exit_code = 0;
   {
-    runtime::UvLoopThread loop;
-    runtime::Dispatcher dispatcher(access_check(authority, windows), commands, loop, main_thread);
+    runtime::BlockingPool pool(ipc_limits.pool);
+    spdlog::info("ipc: {} blocking thread(s), at most {} per webview; at most {} calls in flight per webview",
+                 pool.threads(), pool.per_webview(), ipc_limits.calls_in_flight);
+    runtime::Dispatcher dispatcher(access_check(authority, windows), commands, pool, main_thread);
     webview::CspModification csp_modification{config.csp_modification_disabled,
                                               config.csp_modification_disabled_directives,
                                               config.isolation_dir.has_value(), config.frame_ancestors};
     webview::AppScheme app_scheme(webview::FrontendAssets(config.frontend_dist),
                                   o.dev && config.dev_csp ? config.dev_csp : config.csp, csp_modification);
     // A new key per run, known to the IPC scheme and to the bridge's closure only.
-    ipc::BridgeOptions bridge{ipc::generate_invoke_key(), config.freeze_prototype, std::nullopt};
+    ipc::BridgeOptions bridge{ipc::generate_invoke_key(), config.freeze_prototype, std::nullopt,
+                              ipc_limits.calls_in_flight};
     // The isolation pattern: a new AES-256-GCM key per run, known to the IPC scheme and to the
     // isolation frame's runtime only (never to the app's pages, nor to the bridge).
     std::optional<webview::IsolationScheme> isolation_scheme;
@@ -429,7 +436,8 @@ int run_app(const RunOptions& o) {
       bridge.isolation_key = ipc::generate_isolation_key();
       isolation_scheme.emplace(webview::FrontendAssets(*config.isolation_dir));
     }
-    webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key, bridge.isolation_key);
+    webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key, bridge.isolation_key,
+                                  ipc_limits.calls_in_flight);
     webview::WebContext context(app_scheme, ipc_scheme);
     if (isolation_scheme) {
       isolation_scheme->register_on(context.get());

@@ -31,7 +31,7 @@ std::string bridge_transport_script(const BridgeOptions& options) {
   // The key is an argument, so it lives only in the function's scope (its source text never holds it).
   return expression(detail::bridge_transport_js_text) + "(" +
          boost::json::serialize(boost::json::value(boost::json::string(options.invoke_key))) + ", " +
-         (options.isolation_key ? "true" : "false") + ");\n";
+         (options.isolation_key ? "true" : "false") + ", " + std::to_string(options.calls_in_flight) + ");\n";
 }
 
 }  // namespace warden::ipc

@@ -3,6 +3,7 @@
 // key"): bridge.js in the page's script world, completed with the labels of the window and webview
 // it runs in, and bridge_transport.js in Warden's own script world (kBridgeWorld), completed with
 // the run's invoke key. Both embedded at build time.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ struct BridgeOptions {
   // app.security.pattern "isolation": every call goes through the isolation frame, which seals it
   // with this key (the bridge itself never receives the key, only the flag).
   std::optional<IsolationKey> isolation_key;
+  // app.ipc.maxCallsInFlight: the transport refuses a frame's calls beyond this many unanswered
+  // ones at once, without sending them (the host keeps the same limit per webview).
+  size_t calls_in_flight = 1024;
 };
 
 // The page half as JavaScript source, called with {currentWindow: {label}, currentWebview:
@@ -28,8 +32,8 @@ struct BridgeOptions {
 std::string bridge_script(std::string_view window_label, std::string_view webview_label,
                           const BridgeOptions& options = {});
 
-// The transport half, for kBridgeWorld: called with the invoke key and whether the isolation
-// pattern is on, as arguments (so only its closure holds the key).
+// The transport half, for kBridgeWorld: called with the invoke key, whether the isolation
+// pattern is on and the limit of calls in flight, as arguments (so only its closure holds the key).
 std::string bridge_transport_script(const BridgeOptions& options);
 
 }  // namespace warden::ipc

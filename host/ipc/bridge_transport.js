@@ -4,8 +4,11 @@
 // prototypes and functions (fetch, Headers, Reflect ...) are its own, so no page script can wrap
 // them, before or after this runs. It alone holds the invoke key and makes the ipc:// requests.
 //
-// This file is an expression: the host appends `("<invoke key>", <isolation>);` to call it with
-// the run's invoke key and whether app.security.pattern is "isolation".
+// This file is an expression: the host appends `("<invoke key>", <isolation>, <limit>);` to call
+// it with the run's invoke key, whether app.security.pattern is "isolation" and
+// app.ipc.maxCallsInFlight. A call beyond that many unanswered ones of this frame is refused at
+// once, never sent (a page's flood would otherwise pile up in WebKit's queues and the host's
+// memory); the count of refused calls rides on the next request, for the host's log.
 //
 // It serves the page half (bridge.js) through DOM events on `window`: REQUEST (the JSON line
 // {id, cmd, headers}, then a newline and a small JSON body), or REQUEST_BODY (the body: a JSON
@@ -23,7 +26,7 @@
 // key this world never sees; the transport then sends the sealed bytes instead of the arguments.
 // It takes the frame's answers only from trusted message events (posted by the browser, not
 // dispatched by a script) whose source is that frame, under ids a page cannot guess.
-(function (invokeKey, isolationPattern) {
+(function (invokeKey, isolationPattern, callsInFlightLimit) {
   'use strict';
   const REQUEST_BODY = 'warden:ipc-request-body';
   const REQUEST = 'warden:ipc-request';
@@ -33,7 +36,11 @@
   const IPC_BASE = 'ipc://localhost/';
   const INVOKE_KEY_HEADER = 'Tauri-Invoke-Key';
   const CALLER_HEADERS_HEADER = 'warden-caller-headers';
-  const RESERVED_HEADERS = new Set(['content-type', 'tauri-invoke-key', CALLER_HEADERS_HEADER]);
+  const REFUSED_CALLS_HEADER = 'warden-refused-calls';
+  const RESERVED_HEADERS = new Set(['content-type', 'tauri-invoke-key', CALLER_HEADERS_HEADER, REFUSED_CALLS_HEADER]);
+  const TOO_MANY_CALLS = 'too many calls in flight';
+  let callsInFlight = 0;
+  let refusedCalls = 0;  // since the last request, which reports them
   const ISOLATION_FRAME_URL = 'isolation://localhost/index.html';
   const ISOLATION_CONTENT_TYPE = 'application/x-warden-isolation';
   const ISOLATION_START_TIMEOUT_MS = 10000;
@@ -184,6 +191,10 @@
       headers['Content-Type'] = binary ? 'application/octet-stream' : 'application/json';
     }
     headers[INVOKE_KEY_HEADER] = invokeKey;
+    if (refusedCalls > 0) {
+      headers[REFUSED_CALLS_HEADER] = String(refusedCalls);
+      refusedCalls = 0;
+    }
     // The host knows the calling page; a Referer would only be one more header to copy per call.
     const init = { method: 'POST', body, headers, referrerPolicy: 'no-referrer' };
     let response;
@@ -215,10 +226,18 @@
       answer(id, false, 'text', 'invalid command name', port);
     } else if (typeof taken !== 'string' && !isBinary(taken)) {
       answer(id, false, 'text', 'invalid request: the body must be a JSON string or bytes', port);
+    } else if (callsInFlight >= callsInFlightLimit) {
+      refusedCalls += 1;
+      answer(id, false, 'text', TOO_MANY_CALLS, port);
     } else {
+      callsInFlight += 1;
       call(parsed.cmd, parsed.headers, taken).then(
-        (r) => answer(id, r.ok, r.kind, r.value, port),
+        (r) => {
+          callsInFlight -= 1;
+          answer(id, r.ok, r.kind, r.value, port);
+        },
         (e) => {
+          callsInFlight -= 1;
           if (e && typeof e === 'object' && e.kind === 'text') answer(id, false, 'text', e.value, port);
           else answer(id, false, 'text', typeof e === 'string' ? e : String(e && e.message || e), port);
         });

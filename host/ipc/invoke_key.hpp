@@ -9,6 +9,10 @@ namespace warden::ipc {
 
 // The request header that carries the key (the name Tauri uses).
 inline constexpr const char* kInvokeKeyHeader = "Tauri-Invoke-Key";
+// How many calls the bridge's transport refused in its frame (too many in flight) since its last
+// request: it sends the count with the next request, for the host's log. Trusted as far as the
+// invoke key is (the transport sets it; a page cannot name it among its caller headers).
+inline constexpr const char* kRefusedCallsHeader = "Warden-Refused-Calls";
 
 // 32 bytes from the kernel's CSPRNG (getrandom), as 64 lowercase hex digits. Throws
 // std::runtime_error when the kernel cannot supply them (never a weaker fallback).

@@ -15,7 +15,7 @@ using CommandFn = std::function<void(Invocation& call)>;
 
 struct Command {
   CommandFn run;
-  bool blocking = false;  // true: runs on the libuv thread pool; false: on the main thread, must be quick
+  bool blocking = false;  // true: runs on the blocking pool (BlockingPool); false: on the main thread, must be quick
 };
 
 class CommandTable {

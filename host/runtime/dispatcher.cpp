@@ -18,9 +18,9 @@ std::string webview_error(std::string_view generic, std::string_view detail) {
 #endif
 }
 
-Dispatcher::Dispatcher(AccessCheck access, const CommandTable& commands, UvLoopThread& loop,
+Dispatcher::Dispatcher(AccessCheck access, const CommandTable& commands, BlockingPool& pool,
                        MainThreadQueue& main_thread)
-    : access_(std::move(access)), commands_(commands), loop_(loop), main_thread_(main_thread) {}
+    : access_(std::move(access)), commands_(commands), pool_(pool), main_thread_(main_thread) {}
 
 void Dispatcher::dispatch(ipc::InvokeRequest request, Caller caller,
                           std::function<void(ipc::InvokeResponse)> respond) {
@@ -69,9 +69,10 @@ void Dispatcher::dispatch(ipc::InvokeRequest request, Caller caller,
     }
   };
   // Quick commands run right here, as Tauri runs its synchronous commands on the main thread:
-  // no thread hop each way. Blocking ones go to the libuv pool so the UI never waits for them.
+  // no thread hop each way. Blocking ones go to the pool so the UI never waits for them, counted
+  // against the calling webview's share so that one page's slow calls cannot hold every thread.
   if (command->blocking)
-    loop_.run_blocking(std::move(run));
+    pool_.run(call->caller.webview, std::move(run));
   else
     run();
 }

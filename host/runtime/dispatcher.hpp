@@ -1,7 +1,7 @@
 #pragma once
 // Runs one IPC call: finds the command, asks the access check, runs it on the main thread when it
-// is quick (or on the libuv thread pool when it may block) and hands the one response back on
-// the main thread.
+// is quick (or on the blocking pool, within the calling webview's share, when it may block) and
+// hands the one response back on the main thread.
 #include <functional>
 
 #include "ipc/invoke_request.hpp"
@@ -10,14 +10,14 @@
 #include "runtime/caller.hpp"
 #include "runtime/command_table.hpp"
 #include "runtime/main_thread_queue.hpp"
-#include "runtime/uv_loop_thread.hpp"
+#include "runtime/blocking_pool.hpp"
 
 namespace warden::runtime {
 
 class Dispatcher {
  public:
   // All references must outlive the dispatcher. `commands` must not change once calls start.
-  Dispatcher(AccessCheck access, const CommandTable& commands, UvLoopThread& loop,
+  Dispatcher(AccessCheck access, const CommandTable& commands, BlockingPool& pool,
              MainThreadQueue& main_thread);
 
   // [main-thread] Starts a call; `respond` runs exactly once, later, on the main thread.
@@ -27,7 +27,7 @@ class Dispatcher {
  private:
   AccessCheck access_;
   const CommandTable& commands_;
-  UvLoopThread& loop_;
+  BlockingPool& pool_;
   MainThreadQueue& main_thread_;
 };
 

@@ -1,5 +1,6 @@
 #include "webview/ipc_scheme.hpp"
 
+#include <cstdlib>
 #include <span>
 
 #include <spdlog/spdlog.h>
@@ -47,9 +48,25 @@ void refuse(WebKitURISchemeRequest* request, const Seen& seen, int status, std::
 }  // namespace
 
 IpcScheme::IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key,
-                     std::optional<ipc::IsolationKey> isolation_key)
-    : windows_(windows), dispatcher_(dispatcher), invoke_key_(std::move(invoke_key)) {
+                     std::optional<ipc::IsolationKey> isolation_key, size_t calls_in_flight)
+    : windows_(windows),
+      dispatcher_(dispatcher),
+      invoke_key_(std::move(invoke_key)),
+      calls_in_flight_limit_(calls_in_flight) {
   if (isolation_key) isolation_.emplace(*isolation_key);
+}
+
+bool IpcScheme::admit(const std::string& webview) {
+  size_t& n = calls_in_flight_[webview];
+  if (n >= calls_in_flight_limit_) return false;
+  ++n;
+  return true;
+}
+
+void IpcScheme::release(const std::string& webview) {
+  auto it = calls_in_flight_.find(webview);
+  if (it == calls_in_flight_.end()) return;
+  if (--it->second == 0) calls_in_flight_.erase(it);
 }
 
 void IpcScheme::handle(WebKitURISchemeRequest* request) {
@@ -110,19 +127,43 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
   auto caller = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), origin);
   if (!caller) return refuse(request, seen, 403, "not allowed", "request from an unknown or closed webview");
 
+  // Calls the bridge's transport refused in this frame since its last request: logged, digested.
+  if (const char* refused = headers ? soup_message_headers_get_one(headers, ipc::kRefusedCallsHeader) : nullptr) {
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(refused, &end, 10);
+    if (end && *end == '\0' && n > 0)
+      floods_.refuse(caller->webview + "\nbridge",
+                     {"", caller->window, caller->webview, caller->origin, 429,
+                      "the bridge refused calls: too many calls in flight in one frame (limit " +
+                          std::to_string(calls_in_flight_limit_) + ", app.ipc.maxCallsInFlight)"},
+                     static_cast<size_t>(n));
+  }
+  // Before anything is decoded: a flood's refusals must cost the host as little as possible.
+  if (!admit(caller->webview)) {
+    std::string detail = "webview '" + caller->webview + "' has " + std::to_string(calls_in_flight_limit_) +
+                         " calls in flight (app.ipc.maxCallsInFlight)";
+    floods_.refuse(caller->webview + "\nhost", {seen.command, caller->window, caller->webview, caller->origin, 429, detail});
+    return finish(request, ipc::InvokeResponse::error(429, runtime::webview_error("too many calls in flight", detail)));
+  }
+  // From here every return must release() the call it admitted.
+  auto refuse_admitted = [&](int status, std::string_view generic, std::string_view detail) {
+    release(caller->webview);
+    refuse(request, seen, status, generic, detail);
+  };
+
   if (listed) {  // never under the isolation pattern (refused above)
     auto names = ipc::parse_caller_header_names(listed);
-    if (!names) return refuse(request, seen, 400, "invalid request", "malformed caller header list");
+    if (!names) return refuse_admitted(400, "invalid request", "malformed caller header list");
     for (auto& name : *names) {
       const char* value = soup_message_headers_get_one(headers, name.c_str());
-      if (!value) return refuse(request, seen, 400, "invalid request", "listed caller header '" + name + "' is missing");
-      if (auto problem = ipc::caller_header_problem(name, value)) return refuse(request, seen, 400, "invalid request", *problem);
+      if (!value) return refuse_admitted(400, "invalid request", "listed caller header '" + name + "' is missing");
+      if (auto problem = ipc::caller_header_problem(name, value)) return refuse_admitted(400, "invalid request", *problem);
       caller_headers.emplace_back(std::move(name), value);
     }
   }
   auto decoded = ipc::decode_invoke_request(path, type, std::move(body), caller_headers);
   if (auto* error = std::get_if<ipc::DecodeError>(&decoded))
-    return refuse(request, seen, 400, "invalid request", error->message);
+    return refuse_admitted(400, "invalid request", error->message);
 
   g_object_ref(request);
   std::string label = caller->window;
@@ -136,6 +177,7 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
                            return;
                          }
                          WebKitURISchemeRequest* request = it->second.request;
+                         release(it->second.webview);
                          in_flight_.erase(it);
                          AppWindow* window = windows_.find(label);
                          if (!window || !window->open())
@@ -154,6 +196,7 @@ size_t IpcScheme::settle_webview(const std::string& label, std::string_view reas
     }
     finish(it->second.request, ipc::InvokeResponse::error(503, std::string(reason)));
     g_object_unref(it->second.request);
+    release(it->second.webview);
     it = in_flight_.erase(it);
     ++settled;
   }

@@ -11,6 +11,14 @@
 // its reason. The opened call then goes through every check above, as an unsealed one would; its
 // caller headers come from the sealed message only (a request that also lists caller headers of
 // its own is refused).
+//
+// Each webview may have at most `calls_in_flight` calls that the host has taken and not yet
+// answered (app.ipc.maxCallsInFlight); a call beyond that is answered at once with 429 and the
+// generic "too many calls in flight", before it is decoded, without a queue. The bridge's
+// transport keeps to the same limit in each frame and refuses beyond it without sending, so a
+// flood never reaches WebKit's IPC queues either; it reports how many it refused with its next
+// request (header Warden-Refused-Calls). Both kinds of refusal go to the denial log through a
+// DenialDigest: a flood makes a line a second, not one per call.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -18,8 +26,10 @@
 #include <string_view>
 
 #include "ipc/isolation_gate.hpp"
+#include "runtime/ipc_limits.hpp"
 
 #include "runtime/dispatcher.hpp"
+#include "webview/denial_digest.hpp"
 #include "webview/window_set.hpp"
 
 typedef struct _WebKitURISchemeRequest WebKitURISchemeRequest;
@@ -31,7 +41,8 @@ class IpcScheme {
   static constexpr const char* scheme = "ipc";  // served at ipc::kIpcUrlPrefix
 
   IpcScheme(const WindowSet& windows, runtime::Dispatcher& dispatcher, std::string invoke_key,
-            std::optional<ipc::IsolationKey> isolation_key = std::nullopt);
+            std::optional<ipc::IsolationKey> isolation_key = std::nullopt,
+            size_t calls_in_flight = runtime::kDefaultCallsInFlight);
 
   // [main-thread] Starts answering one request; the answer comes later on the main thread.
   void handle(WebKitURISchemeRequest* request);
@@ -51,6 +62,13 @@ class IpcScheme {
   };
   uint64_t next_call_ = 1;
   std::map<uint64_t, InFlight> in_flight_;
+  size_t calls_in_flight_limit_;
+  std::map<std::string, size_t> calls_in_flight_;  // per webview label; absent when none
+  DenialDigest floods_;
+
+  // Takes a call of `webview` into in_flight_, or false when it already has the limit.
+  bool admit(const std::string& webview);
+  void release(const std::string& webview);
   std::optional<ipc::IsolationGate> isolation_;
 };
 

@@ -81,26 +81,14 @@ TEST(MainThreadQueue, RunsTasksFromOtherThreadsOnTheMainContextInOrder) {
   for (int i = 0; i < 1000; ++i) ASSERT_EQ(seen[i], i);
 }
 
-TEST(UvLoopThread, RunsPostedTasksAndBlockingWork) {
-  UvLoopThread loop;
-  std::atomic<int> n{0};
-  std::atomic<bool> on_loop{false};
-  loop.post([&] { on_loop = loop.on_loop_thread(); ++n; });
-  for (int i = 0; i < 8; ++i) loop.run_blocking([&] { std::this_thread::sleep_for(20ms); ++n; });
-  auto end = std::chrono::steady_clock::now() + 5s;
-  while (n < 9 && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(1ms);
-  EXPECT_EQ(n, 9);
-  EXPECT_TRUE(on_loop);
-}
-
 TEST(Dispatcher, AllowedDeniedUnknownAndFailing) {
   Fixture f;
   f.commands.add("greet", {[](Invocation& c) { c.completion->resolve_json(R"("hi")"); }, false});
   f.commands.add("secret", {[](Invocation& c) { c.completion->resolve_json("1"); }, false});
   f.commands.add("throws", {[](Invocation&) { throw std::runtime_error("boom"); }, false});
   f.commands.add("forgets", {[](Invocation&) {}, true});
-  UvLoopThread loop;
-  Dispatcher d(f.access, f.commands, loop, f.queue);
+  BlockingPool pool;
+  Dispatcher d(f.access, f.commands, pool, f.queue);
   std::map<std::string, ipc::InvokeResponse> got;
   std::map<std::string, int> count;
   for (auto name : {"greet", "secret", "nope", "throws", "forgets"})
@@ -129,8 +117,8 @@ TEST(Dispatcher, SecondCompletionIsIgnored) {
                              EXPECT_FALSE(c.completion->reject("late"));
                            },
                            false});
-  UvLoopThread loop;
-  Dispatcher d(f.access, f.commands, loop, f.queue);
+  BlockingPool pool;
+  Dispatcher d(f.access, f.commands, pool, f.queue);
   int calls = 0;
   std::string value;
   d.dispatch(request("twice"), main_caller(), [&](ipc::InvokeResponse r) { ++calls; value = body(r); });
@@ -148,8 +136,8 @@ TEST(Dispatcher, BlockingCommandsRunConcurrentlyOffTheMainThread) {
                           },
                           true});
   f.commands.add("fast", {[](Invocation& c) { c.completion->resolve_json("null"); }, false});
-  UvLoopThread loop;
-  Dispatcher d(f.access, f.commands, loop, f.queue);
+  BlockingPool pool({4, 4});  // one webview may use all four threads here
+  Dispatcher d(f.access, f.commands, pool, f.queue);
   int slow_done = 0, fast_done = 0;
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < 4; ++i) d.dispatch(request("slow"), main_caller(), [&](ipc::InvokeResponse) { ++slow_done; });
@@ -157,7 +145,7 @@ TEST(Dispatcher, BlockingCommandsRunConcurrentlyOffTheMainThread) {
   ASSERT_TRUE(f.main.run_until([&] { return fast_done == 100; }));
   EXPECT_EQ(slow_done, 0);  // the fast calls did not wait behind the slow ones
   ASSERT_TRUE(f.main.run_until([&] { return slow_done == 4; }));
-  // libuv's pool has 4 threads: 4 slow calls overlap instead of taking 4 x 300 ms.
+  // 4 threads: 4 slow calls overlap instead of taking 4 x 300 ms.
   EXPECT_LT(std::chrono::steady_clock::now() - start, 1000ms);
 }
 
@@ -165,8 +153,8 @@ TEST(Dispatcher, TheCallerComesFromTheHost) {
   Fixture f;
   Caller seen;
   f.commands.add("who", {[&](Invocation& c) { seen = c.caller; c.completion->resolve_json("null"); }, false});
-  UvLoopThread loop;
-  Dispatcher d(f.access, f.commands, loop, f.queue);
+  BlockingPool pool;
+  Dispatcher d(f.access, f.commands, pool, f.queue);
   int done = 0;
   d.dispatch(request("who", R"({"window":"evil","origin":"app://localhost"})"),
              {"w", "v", "https://remote.example", "https://remote.example/"},
@@ -229,8 +217,8 @@ TEST(Dispatcher, QuickCommandsAnswerOnTheMainThreadWithoutAHop) {
   std::thread::id ran_on;
   f.commands.add("quick", {[&](Invocation& c) { ran_on = std::this_thread::get_id(); c.completion->resolve_json("1"); }, false});
   f.commands.add("slow", {[&](Invocation& c) { c.completion->resolve_json("2"); }, true});
-  UvLoopThread loop;
-  Dispatcher d(f.access, f.commands, loop, f.queue);
+  BlockingPool pool;
+  Dispatcher d(f.access, f.commands, pool, f.queue);
   std::string quick, slow;
   d.dispatch(request("quick"), main_caller(), [&](ipc::InvokeResponse r) { quick = body(r); });
   EXPECT_EQ(quick, "1");  // already answered

@@ -71,7 +71,16 @@ elif scenario == "refusals_logged_rate_limited":
         sys.exit(f"{len(lines)} log lines: the refusals flood the log")
 elif scenario == "blocking_call_not_starved":
     page("starve", "waiter", scenario)
-elif scenario == "sleepers_completed":
+elif scenario in ("sleepers_settled", "host_refuses_beyond_webview_limit"):
     page("starve", "sleeper", scenario)
+elif scenario == "host_limit_logged":
+    log = read(os.path.join(run_dir("starve"), "log.txt"))
+    lines = [l for l in log.splitlines() if "status=429" in l and 'webview="sleeper"' in l
+             and "has 8 calls in flight" in l]
+    print(f"log: {len(lines)} line(s) of the host's own refusals")
+    for l in lines[:2]:
+        print("  " + l[:300])
+    if not lines:
+        sys.exit("the host logged no refusal of the sleeper's frame")
 else:
     sys.exit(f"unknown scenario {scenario}")

@@ -5,7 +5,8 @@
 //           settles how, reports through an event, fires a second wave and closes itself in it.
 //   victim  (ping:default, events): answers "ready" until the flood starts, then makes calls
 //           during it; reports {scenario: {ok, detail}} in its title as "DONE <json>".
-//   sleeper (allow-sleep, events): fills the blocking pool with long sleeps.
+//   sleeper (allow-sleep, events): fills the blocking pool with long sleeps; a frame of it then
+//           sends more calls than its webview may have in flight.
 //   waiter  (allow-sleep, events): one short blocking call once the sleepers run; it must
 //           complete before the first sleeper does.
 import { invoke } from '@tauri-apps/api/core';
@@ -57,11 +58,15 @@ async function floodWindow() {
     await emit('flood:started');
     const counts = await flood(N);
     await emit('flood:report', counts);
-    // A second wave, and the window closes itself in the middle of it: the close call is one
-    // more call behind the flood, which must still get through.
+    // A second wave, and the window closes itself while its calls are still being answered. Its
+    // own close call counts against its own limit like any other: it is tried again while it is
+    // refused for that reason alone, as a page that floods itself has to.
     const value = 'g'.repeat(4096);
     for (let i = 0; i < N / 2; i += 1) invoke('plugin:ping|ping', { value }).catch(() => {});
-    invoke('plugin:window|close').catch(() => {});
+    const close = () => invoke('plugin:window|close').catch((e) => {
+      if (message(e).startsWith(GENERIC)) setTimeout(close, 10);
+    });
+    close();
   });
 }
 
@@ -110,22 +115,66 @@ async function victimWindow() {
   }
 }
 
-// Sleepers: far more long blocking calls than any pool has threads.
+// How a batch of calls settled: {done, refused (the generic limit error), other, otherSample}.
+async function settleAll(calls) {
+  const counts = { done: 0, refused: 0, other: 0, otherSample: null };
+  for (const r of await Promise.allSettled(calls)) {
+    if (r.status === 'fulfilled') counts.done += 1;
+    else if (message(r.reason).startsWith(GENERIC)) counts.refused += 1;
+    else {
+      counts.other += 1;
+      counts.otherSample = counts.otherSample || message(r.reason);
+    }
+  }
+  return counts;
+}
+
+// Sleepers: 6 long blocking calls, more than libuv's 4 threads that ran them before and more than
+// any webview's share of the pool now (app.ipc.maxCallsInFlight is 8 here: 6 leave room for this
+// window's events). Then a same-origin frame of the same webview, whose transport counts on its
+// own, sends 8 more: the host, which counts per webview, must refuse those beyond 8 in all.
 async function sleeperWindow() {
   let started = false;
+  const frame = document.createElement('iframe');
+  frame.src = 'frame.html';
+  const frameReport = new Promise((resolve) => {
+    window.addEventListener('message', (e) => {
+      if (e.source === frame.contentWindow && e.data && e.data.frameCounts) resolve(e.data.frameCounts);
+    });
+  });
+  const frameLoaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+  document.body.appendChild(frame);
+  await frameLoaded;
   await listen('waiter:ready', async () => {
     if (started) return;
     started = true;
     const calls = [];
-    for (let i = 0; i < 24; i += 1) calls.push(invoke('sleep', { ms: 3000 }));
+    // The first ends first; in a pool run in arrival order (libuv's, 4 threads) the next queued
+    // sleeper would take its thread, so another window's call would wait for the second round.
+    for (let i = 0; i < 6; i += 1) calls.push(invoke('sleep', { ms: i === 0 ? 3000 : 6000 }));
     // The first one that ends, whichever it is, tells the waiter.
-    Promise.race(calls).then(() => emit('sleepers:first-done'), () => emit('sleepers:first-done'));
+    Promise.any(calls).then(() => emit('sleepers:first-done'), () => emit('sleepers:first-done'));
     // The requests above left before this event's: the waiter calls once they are at the host.
     await emit('sleepers:running');
-    const settled = await Promise.allSettled(calls);
-    const done = settled.filter((r) => r.status === 'fulfilled').length;
-    results.sleepers_completed = { ok: done === calls.length, detail: short({ done, of: calls.length }) };
+    frame.contentWindow.postMessage('go', '*');
+    const mine = await settleAll(calls);
+    results.sleepers_settled = {
+      ok: mine.done === calls.length,
+      detail: short(mine),
+    };
+    const theirs = await frameReport;
+    results.host_refuses_beyond_webview_limit = { ok: theirs.refused >= 1 && theirs.other === 0, detail: short(theirs) };
     report();
+  });
+}
+
+// The sleeper's frame: 8 sleeps once its parent's are in flight.
+function sleeperFrame() {
+  window.addEventListener('message', async (e) => {
+    if (e.source !== window.parent || e.data !== 'go') return;
+    const calls = [];
+    for (let i = 0; i < 8; i += 1) calls.push(invoke('sleep', { ms: 10 }));
+    window.parent.postMessage({ frameCounts: await settleAll(calls) }, '*');
   });
 }
 
@@ -162,7 +211,8 @@ async function waiterWindow() {
 }
 
 const roles = { flood: floodWindow, victim: victimWindow, sleeper: sleeperWindow, waiter: waiterWindow };
-roles[label]().catch((e) => {
+const role = location.pathname.endsWith('/frame.html') ? async () => sleeperFrame() : roles[label];
+role().catch((e) => {
   results.page_error = { ok: false, detail: short(message(e)) };
   report();
 });
