@@ -184,4 +184,10 @@ TEST(Schemas, RejectWhatTheParserRejects) {
   EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": "yes"}}}})"), "");
   EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": [1]}}}})"), "");
   EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": {"other": []}}}}})"), "");
+  // app.ipc (runtime/ipc_limits.cpp reads it).
+  EXPECT_EQ(app(R"({"app": {"ipc": {"maxCallsInFlight": 256, "blockingThreads": 8, "blockingThreadsPerWebview": 2,
+                   "sampleCommands": true}}})"), "");
+  EXPECT_NE(app(R"({"app": {"ipc": {"maxCallsInFlight": 0}}})"), "");
+  EXPECT_NE(app(R"({"app": {"ipc": {"sampleCommands": "yes"}}})"), "");
+  EXPECT_NE(app(R"({"app": {"ipc": {"other": 1}}})"), "");
 }
