@@ -97,7 +97,8 @@ void Store::set(const std::string& key, json::value value) {
     const std::uint64_t removed = old ? pretty_member_bytes(key, *old) : 0;
     const std::uint64_t members = member_bytes_ - removed + added;
     const std::uint64_t total = pretty_object_bytes(cache_.size() + (old ? 0 : 1), members);
-    if (total > quota_.max_bytes) too_large(total, ("setting '" + key + "'").c_str());
+    if (total > quota_.max_bytes)
+      too_large(total, ("setting '" + (key.size() > 64 ? key.substr(0, 61) + "..." : key) + "'").c_str());
     member_bytes_ = members;
     json::value& slot = cache_[key];
     slot = std::move(value);

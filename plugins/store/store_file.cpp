@@ -109,9 +109,10 @@ std::optional<json::object> read_store_file(const fs::path& file, std::uint64_t 
     if (errno == ENOENT) return std::nullopt;
     fail("cannot open the store file", file, errno);
   }
+  // Named by its file name only: a page in a release build learns nothing of the app's folders.
   struct stat st {};
   if (::fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes)
-    throw StoreQuotaExceeded("the store file " + quoted(file) + " is " + std::to_string(st.st_size) +
+    throw StoreQuotaExceeded("the store file " + quoted(file.filename()) + " is " + std::to_string(st.st_size) +
                              " bytes, more than plugins.store.maxStoreBytes (" + std::to_string(max_bytes) +
                              "); it was left as it is");
   std::string text;
@@ -123,7 +124,7 @@ std::optional<json::object> read_store_file(const fs::path& file, std::uint64_t 
     if (n == 0) break;
     text.append(chunk, static_cast<std::size_t>(n));
     if (text.size() > max_bytes)  // a file that grows while it is read
-      throw StoreQuotaExceeded("the store file " + quoted(file) + " is more than plugins.store.maxStoreBytes (" +
+      throw StoreQuotaExceeded("the store file " + quoted(file.filename()) + " is more than plugins.store.maxStoreBytes (" +
                                std::to_string(max_bytes) + "); it was left as it is");
   }
 
