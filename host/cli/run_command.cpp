@@ -44,6 +44,7 @@
 #include "webview/asset_protocol_config.hpp"
 #include "webview/asset_scheme.hpp"
 #include "webview/navigation_policy.hpp"
+#include "webview/navigation_policy.hpp"
 #include "webview/bare_echo_scheme.hpp"
 #include "webview/frontend_config.hpp"
 #include "webview/ipc_scheme.hpp"
@@ -390,6 +391,13 @@ int run_app(const RunOptions& o) {
   }
   auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
   auto authority = std::make_shared<acl::Authority>(manifests, std::move(inputs.capabilities), acl::Target::linux);
+  // Where windows may navigate: app.security.navigation, else what the app already shows or grants
+  // (its pages, its windows' start origins, the capabilities' remote.urls).
+  std::vector<acl::UrlPattern> granted_remote;
+  for (const auto& cap : authority->snapshot()->capabilities)
+    granted_remote.insert(granted_remote.end(), cap.remote.begin(), cap.remote.end());
+  auto navigation = std::make_shared<const webview::NavigationPolicy>(
+      webview::parse_navigation_config(config_text, config_file.string()), config.windows, std::move(granted_remote));
 
   // Declared after the plugins: resources left open are closed while their plugins are loaded.
   plugin::ResourceTable resources;
@@ -546,7 +554,8 @@ int run_app(const RunOptions& o) {
             700, +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
             new std::function<void()>(after_load));
       };
-      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console, bridge, init_scripts));
+      windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, std::move(ev), console, bridge, init_scripts,
+                                                       navigation));
     }
     std::function<void()> on_timeout = [&] {
       spdlog::error("run: timed out after {} s", o.timeout_s);

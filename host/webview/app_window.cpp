@@ -34,7 +34,8 @@ std::string error_page_html(const std::string& reason, long long window_seconds)
 
 AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
                      bool console_to_stderr, const ipc::BridgeOptions& bridge_options,
-                     const std::vector<std::string>& init_scripts)
+                     const std::vector<std::string>& init_scripts,
+                     std::shared_ptr<const NavigationPolicy> navigation)
     : label_(config.label), events_(std::move(events)) {
   WebKitUserContentManager* content = webkit_user_content_manager_new();
   // Under the isolation pattern, isolation://localhost documents get the isolation runtime (and
@@ -106,6 +107,7 @@ AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, Wind
                    this);
   gtk_widget_show_all(window_);
   start_url_ = window_start_url(config);
+  enforce_navigation_policy(view_, label_, std::move(navigation));
   spdlog::info("window '{}': loading {}", label_, start_url_);
   webkit_web_view_load_uri(view_, start_url_.c_str());
 }

@@ -4,11 +4,13 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "ipc/bridge_script.hpp"
 #include "webview/crash_policy.hpp"
+#include "webview/navigation_policy.hpp"
 #include "webview/window_config.hpp"
 
 typedef struct _GtkWidget GtkWidget;
@@ -35,9 +37,11 @@ class AppWindow {
   // [main-thread] Creates and shows the window and starts loading its URL.
   // `init_scripts` (plugins' init scripts) run in every frame at document start, after the bridge.
   // `bridge` carries the run's invoke key and freezePrototype into the bridge's closure.
+  // `navigation` says where the top-level document may go (none: anywhere).
   AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
             bool console_to_stderr, const ipc::BridgeOptions& bridge,
-            const std::vector<std::string>& init_scripts = {});
+            const std::vector<std::string>& init_scripts = {},
+            std::shared_ptr<const NavigationPolicy> navigation = nullptr);
   ~AppWindow();  // destroys the window if still open
   AppWindow(const AppWindow&) = delete;
   AppWindow& operator=(const AppWindow&) = delete;
