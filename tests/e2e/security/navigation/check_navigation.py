@@ -13,6 +13,7 @@ work = pathlib.Path(sys.argv[1])
 scenario = sys.argv[2]
 WINDOW = {
     "evil_receives_nothing": "main",
+    "evil_bridge_ignores_replaced_map_get": "main",
     "back_write_refused": "back",
     "back_kill_refused": "back",
     "back_page_receives_nothing": "back",
