@@ -254,7 +254,8 @@ async function remoteWindow() {
 // Starts slow calls, then closes its own window while they are in flight: the host must settle
 // them into the closed webview without crashing, and the other windows must still finish.
 async function closerWindow() {
-  for (let i = 0; i < 20; i += 1) invoke('sleep', { ms: 800 }).catch(() => {});
+  // 20 x 400 ms: 4 s on one webview's share of the blocking pool (2 threads on a 2-core machine).
+  for (let i = 0; i < 20; i += 1) invoke('sleep', { ms: 400 }).catch(() => {});
   await invoke('plugin:window|close');
 }
 
