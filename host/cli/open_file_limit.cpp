@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include <spdlog/spdlog.h>
@@ -27,13 +28,18 @@ void raise_open_file_limit() {
   }
   const rlim_t before = limit.rlim_cur;
   limit.rlim_cur = limit.rlim_max;
+  // An unlimited hard limit is more than the kernel's table takes: its size is fs.nr_open.
+  if (limit.rlim_cur == RLIM_INFINITY) {
+    std::ifstream nr_open("/proc/sys/fs/nr_open");
+    unsigned long long n = 0;
+    if (nr_open >> n && n > before) limit.rlim_cur = static_cast<rlim_t>(n);
+  }
   if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) {
-    // An unlimited hard limit is more than the kernel's table (fs.nr_open) takes.
-    spdlog::debug("open-file limit: cannot raise {} to {}: {}", limit_text(before), limit_text(limit.rlim_max),
+    spdlog::debug("open-file limit: cannot raise {} to {}: {}", limit_text(before), limit_text(limit.rlim_cur),
                   std::strerror(errno));
     return;
   }
-  spdlog::debug("open-file limit raised from {} to {}", limit_text(before), limit_text(limit.rlim_max));
+  spdlog::debug("open-file limit raised from {} to {}", limit_text(before), limit_text(limit.rlim_cur));
 }
 
 }  // namespace warden::cli
