@@ -35,11 +35,20 @@ function heard(event, ms = 60000) {
   });
 }
 
+// Starts one `sleep 60`: {command, child, closed}, closed resolving once the plugin reported its end
+// (Terminated comes after the plugin gave its place back).
+async function spawnOne() {
+  const command = Command.create('sleeper', ['60']);
+  const closed = new Promise((resolve) => command.on('close', resolve));
+  const child = await command.spawn();
+  return { command, child, closed };
+}
+
 // Spawns until the first refusal: {started, refusal} (refusal null when none came).
 async function spawnUntilRefused(children) {
   for (let i = 0; i < ATTEMPTS; ++i) {
     try {
-      children.push(await Command.create('sleeper', ['60']).spawn());
+      children.push(await spawnOne());
     } catch (e) {
       return { started: children.length, refusal: short(String(e && e.message ? e.message : e), 160) };
     }
@@ -54,21 +63,11 @@ async function spawner(label, next) {
     // The end of a child frees its slot: kill one, and one more may start.
     await scenario('ended_child_frees_slot', async () => {
       if (children.length === 0) throw new Error('no child to kill');
-      const ended = new Promise((resolve) => {
-        const child = children.pop();
-        // The slot is free once the plugin saw the child end; retry briefly after the kill.
-        child.kill().then(resolve, resolve);
-      });
-      await ended;
-      for (let i = 0; i < 50; ++i) {
-        try {
-          children.push(await Command.create('sleeper', ['60']).spawn());
-          return 'started again after ' + i + ' retries';
-        } catch (e) {
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-      throw new Error('still refused after a child ended');
+      const victim = children.pop();
+      await victim.child.kill();
+      await victim.closed;  // the plugin saw it end: its place is free
+      children.push(await spawnOne());
+      return 'started again after one ended';
     });
   }
   await emit(next, label);
