@@ -12,8 +12,8 @@
 // bridge_transport.js, in a script world of Warden's own that page scripts cannot reach. The two
 // halves meet only through DOM events on `window` whose details are strings or bytes (a call goes
 // out as REQUEST, its body in the same string when small, else in a REQUEST_BODY before it; the
-// answer comes back as RESULT, or RESULT_BODY then RESULT) and, for large bytes, a MessagePort
-// this half posts to its window (docs/security.md, "Invoke key", says why nothing else crosses).
+// answer comes back as RESULT, or RESULT_BODY then RESULT) and, for large bytes, messages posted
+// to this window (docs/security.md, "Invoke key", says why nothing else crosses).
 (function (metadata, freezePrototype) {
   'use strict';
   if (window.__TAURI_INTERNALS__) return;
@@ -126,16 +126,15 @@
     return apply(dispatchEvent, window, [new NativeCustomEvent(event, { detail, cancelable })]);
   }
 
-  // Large bytes go through a MessagePort instead, transferred rather than copied by a structured
-  // clone (which cost +50 % on a 16 MiB echo): its other end is posted to this window for the
-  // transport, which answers large bytes the same way. Whoever else takes that port gets only
-  // what the page's own calls carry.
+  // Large bytes go as a message posted to this window instead, transferred rather than copied by a
+  // structured clone (which cost +50 % on a 16 MiB echo). Not through a MessagePort: WebKit routes
+  // port messages through another process, which cost 1–3 ms a call at 64 KiB–1 MiB. The
+  // transport takes only messages whose source is this window; any script of the page sees them,
+  // and so sees only what the page's own calls carry. The transport answers large bytes the same way.
   const LARGE_BYTES = 65536;
-  const channel = new MessageChannel();
-  const port = channel.port1;
-  const portPost = MessagePort.prototype.postMessage;
-  apply(window.postMessage, window, [{ __warden: 'bridge-port' }, '*', [channel.port2]]);
-
+  const BYTES_REQUEST = 'warden:ipc-bytes';
+  const BYTES_RESULT = 'warden:ipc-bytes-result';
+  const postToWindow = window.postMessage;
   // Calls by id until their RESULT arrives; requests made before the transport ran (WebKit does
   // not order user scripts of different worlds) wait for its TRANSPORT_READY.
   const pending = new NativeMap();
@@ -147,7 +146,7 @@
       // A copy of the caller's bytes is transferred: the caller keeps its own.
       const bytes = body instanceof ArrayBuffer ? body.slice(0) : body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
       try {
-        apply(portPost, port, [{ request, body: bytes }, [bytes]]);
+        apply(postToWindow, window, [{ __warden: BYTES_REQUEST, request, body: bytes }, '*', [bytes]]);
         return;
       } catch (e) {
         // Not transferable (a SharedArrayBuffer): copied by the events below instead.
@@ -190,24 +189,26 @@
     if (newline < 0) return settle(parseJson(detail), value);
     settle(parseJson(apply(slice, detail, [0, newline])), apply(slice, detail, [newline + 1]));
   }, true]);
-  port.onmessage = (event) => {
+  apply(addListener, window, ['message', (event) => {
     const data = event.data;
-    if (data && typeof data.result === 'string') settle(parseJson(data.result), data.value);
-  };
+    if (event.source !== window || !data || data.__warden !== BYTES_RESULT || typeof data.result !== 'string') return;
+    settle(parseJson(data.result), data.value);
+  }, true]);
 
   async function invoke(cmd, args = {}, options = undefined) {
     if (typeof cmd !== 'string' || cmd.length === 0) throw 'invalid command name';
     // The caller's headers (plugin-fs sends a written file's path this way next to its bytes);
     // the transport decides which it sends.
     const headers = createObject(null);
+    let hasHeaders = false;
     if (options && options.headers) {
-      apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => { headers[name] = value; }]);
+      apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => { headers[name] = value; hasHeaders = true; }]);
     }
     const body = isBinary(args) ? wholeBytes(args) : serializeArgs(args === undefined ? {} : args);
     const id = nextId++;
     const value = await new NativePromise((resolve, reject) => {
       tableSet(pending, id, { resolve, reject });
-      post(stringify({ id, cmd, headers }), body);
+      post(hasHeaders ? stringify({ id, cmd, headers }) : stringify({ id, cmd }), body);
     });
     if (cmd === 'plugin:event|listen' && args && typeof args.handler === 'number') {
       tableSet(eventHandlers, value, args.handler);

@@ -14,7 +14,7 @@
 // {id, cmd, headers}, then a newline and a small JSON body), or REQUEST_BODY (the body: a JSON
 // string, or bytes) then REQUEST (the line alone); it answers with RESULT (the JSON line {id, ok,
 // kind}, then a newline and small text) or RESULT_BODY (a string or bytes) then RESULT. Bytes of
-// 64 KiB and more go through a MessagePort the page half posts to its window, transferred. Any page script can
+// 64 KiB and more go as messages posted to the window (BYTES_REQUEST, BYTES_RESULT), transferred. Any page script can
 // send these events too: that is the same power as calling __TAURI_INTERNALS__.invoke, since this
 // half, not the caller, decides what goes into the request. Only strings and bytes are read from
 // an event and only strings and bytes are sent back; WebKit copies anything else that crosses
@@ -50,16 +50,16 @@
     return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
   }
 
-  // Large bytes travel through a MessagePort of the page half (transferred, not cloned): the last
-  // one it posted to this window, or the one a request came through.
+  // Large bytes travel as messages posted to this window, transferred, not cloned (the page half
+  // says why not through a MessagePort); smaller ones in events.
   const LARGE_BYTES = 65536;
-  let pagePort = null;
+  const BYTES_REQUEST = 'warden:ipc-bytes';
+  const BYTES_RESULT = 'warden:ipc-bytes-result';
 
-  function answer(id, ok, kind, value, port) {
+  function answer(id, ok, kind, value) {
     const result = JSON.stringify({ id, ok, kind });
-    const via = port || pagePort;
-    if (via && kind === 'bytes' && value.byteLength >= LARGE_BYTES) {
-      via.postMessage({ result, value }, [value]);
+    if (kind === 'bytes' && value.byteLength >= LARGE_BYTES) {
+      window.postMessage({ __warden: BYTES_RESULT, result, value }, '*', [value]);
       return;
     }
     // Small text rides in the result's own event, after a newline (the JSON line has none).
@@ -169,11 +169,21 @@
     if (window === window.top) document.addEventListener('DOMContentLoaded', startIsolationFrame);
   }
 
+  const commandUrls = new Map();
+  function commandUrl(cmd) {
+    let url = commandUrls.get(cmd);
+    if (url === undefined) {
+      url = IPC_BASE + encodeURIComponent(cmd);
+      if (commandUrls.size < 1024) commandUrls.set(cmd, url);
+    }
+    return url;
+  }
+
   async function call(cmd, given, body) {
     const caller = callerHeaders(given);
     const binary = isBinary(body);
     const headers = Object.create(null);
-    let url = IPC_BASE + encodeURIComponent(cmd);
+    let url = commandUrl(cmd);
     if (isolationPattern) {
       const payload = binary ? body : JSON.parse(body);
       const sealed = await sealThroughIsolation(cmd, payload, Object.assign({}, caller));
@@ -211,7 +221,7 @@
 
   // One request: `request` the JSON text {id, cmd, headers}, `taken` its body. False when it is
   // not a request at all.
-  function serve(request, taken, port) {
+  function serve(request, taken) {
     if (typeof request !== 'string') return false;
     let parsed;
     try {
@@ -223,23 +233,23 @@
     const id = parsed.id;
     if (typeof id !== 'number' && typeof id !== 'string') return false;
     if (typeof parsed.cmd !== 'string' || parsed.cmd.length === 0) {
-      answer(id, false, 'text', 'invalid command name', port);
+      answer(id, false, 'text', 'invalid command name');
     } else if (typeof taken !== 'string' && !isBinary(taken)) {
-      answer(id, false, 'text', 'invalid request: the body must be a JSON string or bytes', port);
+      answer(id, false, 'text', 'invalid request: the body must be a JSON string or bytes');
     } else if (callsInFlight >= callsInFlightLimit) {
       refusedCalls += 1;
-      answer(id, false, 'text', TOO_MANY_CALLS, port);
+      answer(id, false, 'text', TOO_MANY_CALLS);
     } else {
       callsInFlight += 1;
       call(parsed.cmd, parsed.headers, taken).then(
         (r) => {
           callsInFlight -= 1;
-          answer(id, r.ok, r.kind, r.value, port);
+          answer(id, r.ok, r.kind, r.value);
         },
         (e) => {
           callsInFlight -= 1;
-          if (e && typeof e === 'object' && e.kind === 'text') answer(id, false, 'text', e.value, port);
-          else answer(id, false, 'text', typeof e === 'string' ? e : String(e && e.message || e), port);
+          if (e && typeof e === 'object' && e.kind === 'text') answer(id, false, 'text', e.value);
+          else answer(id, false, 'text', typeof e === 'string' ? e : String(e && e.message || e));
         });
     }
     return true;
@@ -258,17 +268,14 @@
       request = request.slice(0, newline);
     }
     // Taken: the page half need not wait for this half.
-    if (serve(request, taken, null)) event.preventDefault();
+    if (serve(request, taken)) event.preventDefault();
   }, true);
+  // Large bytes: only from this window's own scripts (a message of another frame has that frame as
+  // its source), the same power as the events above.
   window.addEventListener('message', (event) => {
     const data = event.data;
-    if (!event.isTrusted || event.source !== window || !data || data.__warden !== 'bridge-port' || event.ports.length !== 1) return;
-    const port = event.ports[0];
-    pagePort = port;
-    port.onmessage = (message) => {
-      const d = message.data;
-      if (d && typeof d === 'object') serve(d.request, d.body, port);
-    };
+    if (!event.isTrusted || event.source !== window || !data || data.__warden !== BYTES_REQUEST) return;
+    serve(data.request, data.body);
   }, true);
   window.dispatchEvent(new CustomEvent(TRANSPORT_READY));
 })

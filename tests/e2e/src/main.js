@@ -107,6 +107,33 @@ async function mainWindow() {
     return view.length;
   });
 
+  // Bytes from 64 KiB cross between the bridge's halves as messages posted to the window: an app
+  // that listens to every message on its window (and reads each one's data first) must neither
+  // break them nor see anything but its own calls' bytes; a view into part of a buffer sends just
+  // its bytes.
+  await scenario('binary_sizes_beside_app_messages', async () => {
+    const seen = [];
+    const listener = (event) => { const d = event.data; seen.push(d && d.__warden ? d.__warden : typeof d); };
+    window.addEventListener('message', listener);
+    try {
+      const sizes = [65535, 65536, 1048576, 4 * 1048576 + 3];
+      for (const size of sizes) {
+        const buffer = new Uint8Array(size + 10);
+        for (let i = 0; i < buffer.length; i += 1) buffer[i] = (i * 7 + (i >> 9)) & 255;
+        const part = buffer.subarray(5, 5 + size);
+        const back = new Uint8Array(await invoke('echo', part));
+        expect(back.length === size, size + ' bytes back, got ' + back.length);
+        for (let i = 0; i < size; i += 1) if (back[i] !== part[i]) throw new Error('size ' + size + ': byte ' + i + ' differs');
+        expect(part.length === size && part[0] === buffer[5], 'the caller keeps its own bytes');
+      }
+      const unexpected = seen.filter((name) => name !== 'warden:ipc-bytes' && name !== 'warden:ipc-bytes-result');
+      expect(unexpected.length === 0, 'only the bridge\'s own messages, got ' + unexpected.join(','));
+      return sizes.length;
+    } finally {
+      window.removeEventListener('message', listener);
+    }
+  });
+
   await scenario('concurrent_1000', async () => {
     const calls = [];
     for (let i = 0; i < 1000; i += 1) calls.push(invoke('echo', { i }));
