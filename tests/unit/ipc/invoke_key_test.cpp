@@ -43,14 +43,16 @@ TEST(InvokeKey, OnlyTheTransportHalfGetsItAsAnArgumentNotInItsBody) {
   size_t at = s.find(key);
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(s.find(key, at + 1), std::string::npos);  // exactly once: the call's argument
-  // The key and the isolation flag come after the function's closing brace, in the call. The
-  // isolation key itself is never given to the bridge, only the flag.
+  // The key, the isolation flag and the limit of calls in flight come after the function's
+  // closing brace, in the call. The isolation key itself is never given to the bridge, only the flag.
   EXPECT_GT(at, s.rfind("})("));
-  EXPECT_EQ(s.substr(s.size() - 11), "\", false);\n");
+  EXPECT_EQ(s.substr(s.size() - 17), "\", false, 1024);\n");
   IsolationKey isolation{};
   isolation.fill(0xab);
   auto with_isolation = bridge_transport_script({key, false, isolation});
-  EXPECT_NE(with_isolation.find("\", true);\n"), std::string::npos);
+  EXPECT_NE(with_isolation.find("\", true, 1024);\n"), std::string::npos);
+  BridgeOptions limited{key, false, std::nullopt, 8};
+  EXPECT_EQ(bridge_transport_script(limited).substr(bridge_transport_script(limited).size() - 14), "\", false, 8);\n");
   EXPECT_EQ(with_isolation.find("171,171"), std::string::npos);
   EXPECT_EQ(bridge_script("main", "main", {key, false, isolation}).find("171,171"), std::string::npos);
 }
