@@ -1,6 +1,5 @@
 #include "acl/acl_inputs.hpp"
 
-#include "acl/app_config.hpp"
 #include "acl/identifier.hpp"
 
 namespace warden::acl {
@@ -24,15 +23,6 @@ PluginManifest load_plugin_manifest(const std::string& plugin, const fs::path& p
   throw Error({path.string(), std::nullopt, ""},
               fs::exists(path, ec) ? "expected a folder of permission files for plugin '" + plugin + "'"
                                    : "no such folder for plugin '" + plugin + "'");
-}
-
-AclInputs load_inputs(const AclInputSpec& spec, const LibraryManifestReader& read_library) {
-  AclInputs inputs;
-  if (spec.app) inputs = load_app_folder(*spec.app, read_library);
-  for (const auto& [name, path] : spec.plugins) inputs.manifests.push_back(load_plugin_manifest(name, path, read_library));
-  for (const auto& file : spec.capabilities)
-    for (auto& cap : load_capability_file(file)) inputs.capabilities.push_back(std::move(cap));
-  return inputs;
 }
 
 }  // namespace warden::acl

@@ -1,9 +1,9 @@
 #pragma once
-// Everything an ACL is resolved from, and how the CLI and the host gather it: an app
-// folder, plugins given by name and path, capability files. A plugin's manifest may come
-// from a folder of permission files or from a plugin library's manifest section; the
-// library reader belongs to the plugin loader and is passed in, so this layer does not
-// depend on it.
+// Everything an ACL is resolved from, and the pieces the host gathers it with: plugins given
+// by name and path, their manifests. A plugin's manifest may come from a folder of permission
+// files or from a plugin library's manifest section; the library reader belongs to the plugin
+// loader and is passed in, so this layer does not depend on it. The one assembly of all
+// inputs (with the core: permissions and the loaded plugins) is cli/app_acl_inputs.hpp.
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -21,12 +21,6 @@ struct AclInputs {
   std::vector<Capability> capabilities;
 };
 
-struct AclInputSpec {
-  std::optional<std::filesystem::path> app;                             // --app DIR
-  std::vector<std::pair<std::string, std::filesystem::path>> plugins;   // --plugin NAME=PATH
-  std::vector<std::filesystem::path> capabilities;                      // --capability FILE
-};
-
 // Reads a manifest out of a plugin library (not a folder); empty when not available.
 using LibraryManifestReader = std::function<PluginManifest(const std::string& plugin, const std::filesystem::path& library)>;
 
@@ -36,7 +30,5 @@ std::pair<std::string, std::filesystem::path> parse_plugin_spec(const std::strin
 // A folder is read as permission files; anything else goes to `read_library`, when given.
 PluginManifest load_plugin_manifest(const std::string& plugin, const std::filesystem::path& path,
                                     const LibraryManifestReader& read_library = {});
-
-AclInputs load_inputs(const AclInputSpec& spec, const LibraryManifestReader& read_library = {});
 
 }  // namespace warden::acl

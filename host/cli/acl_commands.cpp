@@ -10,12 +10,11 @@
 #include <boost/json/serialize.hpp>
 
 #include "acl/acl_diff.hpp"
-#include "acl/acl_inputs.hpp"
 #include "acl/authority.hpp"
 #include "acl/explain.hpp"
 #include "acl/resolver.hpp"
+#include "cli/acl_input_options.hpp"
 #include "cli/command.hpp"
-#include "cli/library_manifest.hpp"
 
 namespace warden::cli {
 namespace {
@@ -25,16 +24,12 @@ namespace acl = warden::acl;
 // The inputs shared by every acl subcommand.
 struct AclOptions {
   std::string target;
-  std::optional<std::string> app;
-  std::vector<std::string> plugins;
-  std::vector<std::string> capabilities;
+  AclInputOptions inputs;
 };
 
 void add_input_options(CLI::App& cmd, AclOptions& o) {
   cmd.add_option("--target", o.target, "Platform to resolve for: linux, macos, windows, android, ios (default: this one)");
-  cmd.add_option("--app", o.app, "App folder: warden.conf.json, capabilities/, permissions/, plugins.<name>.path");
-  cmd.add_option("--plugin", o.plugins, "NAME=DIR: a plugin's permission folder (repeatable)");
-  cmd.add_option("--capability", o.capabilities, "A capability file, .json or .toml (repeatable)");
+  add_acl_input_options(cmd, o.inputs, true);
 }
 
 acl::Target target_of(const AclOptions& o) {
@@ -50,12 +45,8 @@ struct Loaded {
 };
 
 Loaded load(const AclOptions& o) {
-  acl::AclInputSpec spec;
-  if (o.app) spec.app = *o.app;
-  for (const auto& p : o.plugins) spec.plugins.push_back(acl::parse_plugin_spec(p));
-  for (const auto& c : o.capabilities) spec.capabilities.emplace_back(c);
-  if (!spec.app && spec.capabilities.empty()) throw UsageError("give --app DIR or at least one --capability FILE");
-  acl::AclInputs inputs = acl::load_inputs(spec, manifest_from_library);
+  if (!o.inputs.app && o.inputs.capabilities.empty()) throw UsageError("give --app DIR or at least one --capability FILE");
+  acl::AclInputs inputs = load_acl_inputs(o.inputs);
   auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
   auto resolved = acl::resolve_acl(*manifests, inputs.capabilities, target_of(o));
   return {manifests, resolved};
@@ -116,8 +107,8 @@ int run_explain(const AclOptions& o, const CallOptions& c, bool json) {
 
 int run_diff(const std::string& before, const std::string& after, const AclOptions& o) {
   AclOptions old_app = o, new_app = o;
-  old_app.app = before;
-  new_app.app = after;
+  old_app.inputs.app = before;
+  new_app.inputs.app = after;
   auto diff = acl::diff_acl(*load(old_app).acl, *load(new_app).acl);
   print(diff);
   return diff.at("gained").as_array().empty() && diff.at("lost").as_array().empty() ? 0 : 1;
@@ -160,6 +151,8 @@ void register_acl_commands(CLI::App& root, Action& action) {
   auto* diff = group->add_subcommand("diff", "Access gained and lost between two app folders (exit 1 when they differ)");
   diff->add_option("apps", *diff_paths, "OLD NEW app folders")->required()->expected(2);
   diff->add_option("--target", diff_opts->target, "Platform to resolve for (default: this one)");
+  diff->add_option("--plugins", diff_opts->inputs.plugin_dirs, "A folder of plugin libraries, as for `warden run` (repeatable)")
+      ->check(CLI::ExistingDirectory);
   diff->callback([=, &action] {
     action = [=] { return run_diff((*diff_paths)[0], (*diff_paths)[1], *diff_opts); };
   });

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,21 +12,15 @@
 
 #include <boost/json.hpp>
 
-#include "acl/acl_inputs.hpp"
 #include "acl/app_config.hpp"
 #include "acl/error.hpp"
 #include "acl/manifest_set.hpp"
-#include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
 #include "acl/target.hpp"
+#include "cli/app_acl_inputs.hpp"
+#include "cli/plugin_admission.hpp"
 #include "cli/text_file.hpp"
 #include "cli/webview_libraries.hpp"
-#include "plugin/load_error.hpp"
-#include "plugin/plugin_folder.hpp"
-#include "plugin/plugin_library.hpp"
-#include "plugin/plugin_permissions.hpp"
-#include "plugin/plugin_pin.hpp"
-#include "runtime/core_permissions.hpp"
 
 namespace warden::cli {
 namespace {
@@ -107,74 +100,16 @@ std::vector<std::string> library_warnings(const fs::path& file) {
   return write_access_warnings(st, "the library");
 }
 
-std::string pin_mismatch(const std::string& name, const std::string& pin, const std::string& actual) {
-  return "its SHA-256 " + actual + " does not match the app config's pin plugins." + name + ".sha256 " + pin;
-}
-
-// Everything `warden run` checks before it loads a plugin: the file and its section, the name
-// the config expects, a duplicate name, and the pin. No plugin code runs.
-class PluginChecks {
- public:
-  explicit PluginChecks(const acl::AppConfig* config) : config_(config) {}
-
-  PluginReport check(const fs::path& file, const std::optional<std::string>& expected) {
-    PluginReport r{file, expected ? "plugins." + *expected + ".path" : "folder", std::nullopt, std::nullopt,
-                   library_warnings(file)};
-    try {
-      auto manifest = plugin::check_plugin_file(file);
-      if (expected && manifest.name != *expected)
-        throw plugin::LoadError(file, "the app config's plugins." + *expected +
-                                          ".path names this library, but its section says it is plugin '" +
-                                          manifest.name + "'");
-      if (auto at = names_.find(manifest.name); at != names_.end())
-        throw plugin::LoadError(file, "duplicate plugin name '" + manifest.name + "': already provided by " +
-                                          at->second.string());
-      if (config_)
-        if (auto pin = config_->plugin_pins.find(manifest.name); pin != config_->plugin_pins.end()) {
-          std::string actual = plugin::sha256_of_file(file);
-          if (actual != pin->second) throw plugin::LoadError(file, pin_mismatch(manifest.name, pin->second, actual));
-        }
-      names_.emplace(manifest.name, file);
-      r.manifest = std::move(manifest);
-    } catch (const plugin::LoadError& e) {
-      r.refused = e.reason();
-    } catch (const std::exception& e) {
-      r.refused = e.what();
-    }
-    return r;
-  }
-
- private:
-  const acl::AppConfig* config_;
-  std::map<std::string, fs::path> names_;
-};
-
 // The ACL `warden run` would build from the app folder and the plugins that would load; an
 // error here (a capability naming an unknown plugin or permission, ...) stops `warden run`.
 AclReport check_acl(const fs::path& app_dir, const std::vector<PluginReport>& plugins) {
   AclReport r{true, std::nullopt};
-  auto accepted = [&plugins](const std::string& name) -> const PluginReport* {
-    for (const auto& p : plugins)
-      if (p.manifest && p.manifest->name == name) return &p;
-    return nullptr;
-  };
   try {
-    auto from_library = [&accepted](const std::string& name, const fs::path& library) {
-      if (const PluginReport* p = accepted(name); p && p->from != "folder") {
-        auto permissions = plugin::plugin_permissions(*p->manifest, p->file);
-        return acl::PluginManifest{permissions.name, permissions.origin, std::move(permissions.files)};
-      }
-      return acl::PluginManifest{name, "refused library " + library.string(), {}};
-    };
-    acl::AclInputs inputs = acl::load_app_folder(app_dir, from_library);
-    for (auto& core : runtime::core_permission_files())
-      inputs.manifests.push_back({core.plugin, "built-in " + core.plugin,
-                                  {acl::parse_permission_file(core.toml, acl::FileFormat::toml, "built-in " + core.plugin)}});
-    for (const auto& p : plugins) {
-      if (!p.manifest || p.from != "folder") continue;
-      auto permissions = plugin::plugin_permissions(*p.manifest, p.file);
-      inputs.manifests.push_back({permissions.name, permissions.origin, std::move(permissions.files)});
-    }
+    AclInputSources sources;
+    sources.app_dir = app_dir;
+    for (const auto& p : plugins)
+      if (p.manifest) sources.plugins.push_back({&*p.manifest, p.file});
+    acl::AclInputs inputs = assemble_acl_inputs(sources);
     acl::ManifestSet manifests(std::move(inputs.manifests));
     acl::resolve_acl(manifests, inputs.capabilities, acl::Target::linux);
   } catch (const std::exception& e) {
@@ -216,18 +151,10 @@ Report examine(const DoctorOptions& o) {
     if (lib.name == "WebKitGTK" && lib.status == UpdateStatus::outdated)
       report.problems.push_back("WebKitGTK is outdated: " + lib.detail);
 
-  PluginChecks checks(config ? &*config : nullptr);
-  if (config)
-    for (const auto& [name, path] : config->plugin_paths) {
-      std::error_code ec;
-      if (!fs::is_directory(path, ec)) report.plugins.push_back(checks.check(path, name));
-    }
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   for (const auto& folder : folders) report.folders.push_back(folder_report(folder));
-  for (auto& c : plugin::scan_plugin_folders(folders)) {
-    if (c.refused) report.plugins.push_back({c.file, "folder", std::nullopt, c.refused, library_warnings(c.file)});
-    else report.plugins.push_back(checks.check(c.file, std::nullopt));
-  }
+  for (auto& v : judge_app_plugins(config ? &*config : nullptr, folders))
+    report.plugins.push_back({v.file, v.from, std::move(v.manifest), std::move(v.refused), library_warnings(v.file)});
   for (const auto& p : report.plugins)
     if (p.refused) report.problems.push_back("plugin refused: " + p.file.string() + ": " + *p.refused);
   if (config) {

@@ -1,5 +1,5 @@
-// `warden permission ls`: every permission, set and default set the loaded plugins and the
-// app define, with descriptions — what an app author picks capability entries from.
+// `warden permission ls`: every permission, set and default set the core, the loaded plugins
+// and the app define, with descriptions — what an app author picks capability entries from.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -8,9 +8,8 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "acl/acl_inputs.hpp"
+#include "cli/acl_input_options.hpp"
 #include "cli/command.hpp"
-#include "cli/library_manifest.hpp"
 
 namespace warden::cli {
 namespace {
@@ -18,8 +17,7 @@ namespace {
 namespace acl = warden::acl;
 
 struct ListOptions {
-  std::optional<std::string> app;
-  std::vector<std::string> plugins;
+  AclInputOptions inputs;
   bool json = false;
 };
 
@@ -61,11 +59,9 @@ boost::json::array list_permissions(const acl::ManifestSet& manifests) {
 }
 
 int run_ls(const ListOptions& o) {
-  acl::AclInputSpec spec;
-  if (o.app) spec.app = *o.app;
-  for (const auto& p : o.plugins) spec.plugins.push_back(acl::parse_plugin_spec(p));
-  if (!spec.app && spec.plugins.empty()) throw UsageError("give --app DIR or at least one --plugin NAME=DIR");
-  auto inputs = acl::load_inputs(spec, manifest_from_library);
+  if (!o.inputs.app && o.inputs.plugins.empty() && o.inputs.plugin_dirs.empty())
+    throw UsageError("give --app DIR, --plugins DIR or at least one --plugin NAME=DIR");
+  auto inputs = load_acl_inputs(o.inputs);
   acl::ManifestSet manifests(std::move(inputs.manifests));
   auto list = list_permissions(manifests);
   if (o.json) {
@@ -90,8 +86,7 @@ void register_permission_commands(CLI::App& root, Action& action) {
   group->require_subcommand(1);
   auto opts = std::make_shared<ListOptions>();
   auto* ls = group->add_subcommand("ls", "List every permission, set and default set with its description");
-  ls->add_option("--app", opts->app, "App folder (its permissions/ and plugins.<name>.path folders)");
-  ls->add_option("--plugin", opts->plugins, "NAME=DIR: a plugin's permission folder (repeatable)");
+  add_acl_input_options(*ls, opts->inputs, false);
   ls->add_flag("--json", opts->json, "Print JSON instead of a table");
   ls->callback([opts, &action] { action = [opts] { return run_ls(*opts); }; });
 }

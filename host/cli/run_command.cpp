@@ -20,8 +20,8 @@
 #include "acl/app_config.hpp"
 #include "ipc/invoke_key.hpp"
 #include "acl/authority.hpp"
-#include "acl/permission_file.hpp"
 #include "acl/resolver.hpp"
+#include "cli/app_acl_inputs.hpp"
 #include "cli/command.hpp"
 #include "cli/text_file.hpp"
 #include "log/log.hpp"
@@ -29,11 +29,9 @@
 #include "plugin/path_scope.hpp"
 #include "plugin/path_variables.hpp"
 #include "plugin/plugin_folder.hpp"
-#include "plugin/plugin_permissions.hpp"
 #include "plugin/plugin_pin.hpp"
 #include "runtime/channel.hpp"
 #include "runtime/command_table.hpp"
-#include "runtime/core_permissions.hpp"
 #include "runtime/core_plugins.hpp"
 #include "runtime/dispatcher.hpp"
 #include "runtime/event_bus.hpp"
@@ -369,26 +367,12 @@ int run_app(const RunOptions& o) {
   for (auto& lib : plugins.loaded)
     if (!lib->init_script().empty()) init_scripts.push_back(lib->init_script());
 
-  // The permissions of a library named by the config come from the loaded plugin's section
-  // (none when it was refused), never from reading the file again.
-  auto loaded_permissions = [&plugins](const std::string& name, const fs::path& library) {
-    for (auto& lib : plugins.loaded)
-      if (lib->name() == name) {
-        auto permissions = plugin::plugin_permissions(lib->manifest(), lib->file());
-        return acl::PluginManifest{permissions.name, permissions.origin, std::move(permissions.files)};
-      }
-    return acl::PluginManifest{name, "refused library " + library.string(), {}};
-  };
-  acl::AclInputs inputs = acl::load_app_folder(app_dir, loaded_permissions);
-  for (auto& core : runtime::core_permission_files())
-    inputs.manifests.push_back({core.plugin, "built-in " + core.plugin,
-                                {acl::parse_permission_file(core.toml, acl::FileFormat::toml, "built-in " + core.plugin)}});
-  for (auto& lib : plugins.loaded) {
-    if (app_plugins.libraries.count(lib->name())) continue;  // added by load_app_folder
-    // From the section the loader already read: the file may have changed since it was loaded.
-    auto permissions = plugin::plugin_permissions(lib->manifest(), lib->file());
-    inputs.manifests.push_back({permissions.name, permissions.origin, std::move(permissions.files)});
-  }
+  // The plugins' permissions come from the sections the loader already read: a file may have
+  // changed since it was loaded.
+  AclInputSources acl_sources;
+  acl_sources.app_dir = app_dir;
+  for (auto& lib : plugins.loaded) acl_sources.plugins.push_back({&lib->manifest(), lib->file()});
+  acl::AclInputs inputs = assemble_acl_inputs(acl_sources);
   auto manifests = std::make_shared<const acl::ManifestSet>(std::move(inputs.manifests));
   auto authority = std::make_shared<acl::Authority>(manifests, std::move(inputs.capabilities), acl::Target::linux);
   // Where windows may navigate: app.security.navigation, else what the app already shows or grants
