@@ -42,7 +42,6 @@
 #include "webview/asset_protocol_config.hpp"
 #include "webview/asset_scheme.hpp"
 #include "webview/navigation_policy.hpp"
-#include "webview/navigation_policy.hpp"
 #include "webview/bare_echo_scheme.hpp"
 #include "webview/frontend_config.hpp"
 #include "webview/ipc_scheme.hpp"
