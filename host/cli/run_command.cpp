@@ -65,7 +65,8 @@ struct RunOptions {
   bool dev = false;
 };
 
-// The app config's `plugins` object (each plugin's init gets its plugins.<name>), {} when absent.
+// The app config's `plugins` object (each plugin's init gets its plugins.<name> without the
+// host's keys, plugin/host_config_keys.hpp), {} when absent.
 // The file was validated by parse_frontend_config and the ACL loader already.
 json::object plugin_configs(const std::string& config_text) {
   json::parse_options opts;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
+#include "plugin/host_config_keys.hpp"
 #include "plugin/load_error.hpp"
 
 namespace warden::plugin {
@@ -59,8 +59,7 @@ LoadedPlugins load_plugin_folders(const std::vector<fs::path>& folders, const bo
       out.refused.push_back({c.file, *c.refused});
       continue;
     }
-    std::string config = "{}";
-    if (auto* v = configs.if_contains(c.manifest->name)) config = boost::json::serialize(*v);
+    std::string config = plugin_own_config(configs.if_contains(c.manifest->name));
     try {
       out.loaded.push_back(PluginLibrary::load(c.file, std::move(*c.manifest), config, options));
     } catch (const LoadError& e) {

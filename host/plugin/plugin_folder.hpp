@@ -37,7 +37,7 @@ struct LoadedPlugins {
 
 // Loads every candidate that scan_plugin_folders accepts; a second plugin with a name already
 // loaded is refused. `configs` is the app config's `plugins` object: each plugin's init gets
-// its plugins.<name> value ("{}" when absent). Each refusal is also logged as a warning.
+// its plugins.<name> value without the host's keys (host_config_keys.hpp; "{}" when absent). Each refusal is also logged as a warning.
 LoadedPlugins load_plugin_folders(const std::vector<std::filesystem::path>& folders,
                                   const boost::json::object& configs = {}, const HostOptions& options = {});
 

@@ -26,8 +26,8 @@ class PluginLibrary {
  public:
   // Checks the file (check_plugin_file), loads it, calls the entry, checks the descriptor's
   // struct sizes, ABI, name, version and command table against the section, then calls init
-  // with `config_json` (the app config's plugins.<name>, "{}" when absent). Throws LoadError;
-  // on failure nothing stays loaded.
+  // with `config_json` (the plugin's own config: plugin_own_config of plugins.<name>, without
+  // the host's keys). Throws LoadError; on failure nothing stays loaded.
   static std::unique_ptr<PluginLibrary> load(const std::filesystem::path& file,
                                              const std::string& config_json = "{}",
                                              HostOptions options = {});

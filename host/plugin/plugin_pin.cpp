@@ -10,10 +10,10 @@
 #include <memory>
 #include <set>
 
-#include <boost/json/serialize.hpp>
 #include <openssl/evp.h>
 #include <spdlog/spdlog.h>
 
+#include "plugin/host_config_keys.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/regular_file.hpp"
 
@@ -117,10 +117,7 @@ struct Loader {
     out.refused.push_back({file, reason});
   }
 
-  std::string config_of(const std::string& name) const {
-    if (auto* v = app.configs.if_contains(name)) return boost::json::serialize(*v);
-    return "{}";
-  }
+  std::string config_of(const std::string& name) const { return plugin_own_config(app.configs.if_contains(name)); }
 
   // Loads `file` as plugin `expected` (its section's name must match when given).
   void load(const fs::path& file, const std::optional<std::string>& expected) {

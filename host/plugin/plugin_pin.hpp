@@ -47,7 +47,7 @@ class PinnedCopy {
 struct AppPlugins {
   std::map<std::string, std::filesystem::path> libraries;  // plugins.<name>.path naming a file
   std::map<std::string, std::string> pins;                 // plugins.<name>.sha256, validated
-  boost::json::object configs;                             // the app config's `plugins` object
+  boost::json::object configs;  // the app config's `plugins` object; init gets plugin_own_config
 };
 
 // Loads each library of `app.libraries` (its section's name must equal <name>), then every

@@ -1,10 +1,15 @@
 // SHA-256 pins and libraries named by the app config, with the real test plugins and ping.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+
+#include <boost/json/parse.hpp>
 
 #include "acl/app_config.hpp"
 #include "acl/error.hpp"
+#include "plugin/host_config_keys.hpp"
+#include "plugin/plugin_library.hpp"
 #include "plugin/plugin_pin.hpp"
 #include "test_files.hpp"
 
@@ -21,6 +26,19 @@ std::string refusals(const LoadedPlugins& p) {
 }
 
 const std::string kZeros(64, '0');
+
+// What test-good's init received, as its `config` command returns it.
+boost::json::value config_seen_by(PluginLibrary& lib) {
+  CallRequest r;
+  r.command = "config";
+  r.args_json = "{}";
+  auto result = lib.invoke(std::move(r)).wait_for(std::chrono::seconds(10));
+  if (!result || result->kind != CallResult::Kind::json) {
+    ADD_FAILURE() << "config did not complete with JSON";
+    return nullptr;
+  }
+  return boost::json::parse(result->json);
+}
 
 }  // namespace
 
@@ -130,4 +148,47 @@ TEST(PluginPin, AppConfigReadsPinsAndRefusesMalformedOnes) {
       EXPECT_NE(what.find("plugins.ping.sha256"), std::string::npos) << what;
     }
   }
+}
+
+// Issue 14, item 5: path and sha256 are the host's. The host still honours them (the library at
+// `path` loads only when its hash matches the pin) but init sees only the plugin's own keys.
+TEST(PluginPin, InitGetsItsConfigWithoutTheHostsKeys) {
+  TempDir t;
+  t.copy(WARDEN_TEST_GOOD, "lib/good.so");
+  auto config_with_pin = [&](const std::string& pin) {
+    AppPlugins app;
+    app.libraries["test-good"] = t / "lib/good.so";
+    app.pins["test-good"] = pin;
+    app.configs["test-good"] = boost::json::object{{"path", (t / "lib/good.so").string()}, {"sha256", pin}, {"greeting", "own"}};
+    return app;
+  };
+  auto p = load_app_plugins(config_with_pin(sha256_of_file(WARDEN_TEST_GOOD)), {});
+  ASSERT_EQ(p.loaded.size(), 1u) << refusals(p);
+  EXPECT_EQ(config_seen_by(*p.loaded[0]), boost::json::parse(R"({"greeting":"own"})"));
+
+  auto wrong = load_app_plugins(config_with_pin(kZeros), {});
+  EXPECT_TRUE(wrong.loaded.empty());
+  ASSERT_EQ(wrong.refused.size(), 1u);
+  EXPECT_NE(wrong.refused[0].reason.find(kZeros), std::string::npos) << wrong.refused[0].reason;
+}
+
+TEST(PluginPin, AFolderPluginsInitGetsItsConfigWithoutTheHostsKeys) {
+  TempDir t;
+  t.copy(WARDEN_TEST_GOOD, "dir/good.so");
+  AppPlugins app;
+  app.pins["test-good"] = sha256_of_file(WARDEN_TEST_GOOD);
+  app.configs["test-good"] = boost::json::object{{"sha256", app.pins["test-good"]}, {"greeting", "folder"}};
+  auto p = load_app_plugins(app, {t / "dir"});
+  ASSERT_EQ(p.loaded.size(), 1u) << refusals(p);
+  EXPECT_EQ(config_seen_by(*p.loaded[0]), boost::json::parse(R"({"greeting":"folder"})"));
+}
+
+TEST(HostConfigKeys, OwnConfigDropsEveryHostKeyAndKeepsTheRest) {
+  for (std::string_view key : host_config_keys) EXPECT_TRUE(is_host_config_key(key)) << key;
+  EXPECT_FALSE(is_host_config_key("greeting"));
+  boost::json::value entry = boost::json::parse(R"({"path":"p","sha256":"s","a":1,"b":{"path":"kept"}})");
+  EXPECT_EQ(boost::json::parse(plugin_own_config(&entry)), boost::json::parse(R"({"a":1,"b":{"path":"kept"}})"));
+  EXPECT_EQ(plugin_own_config(nullptr), "{}");
+  boost::json::value not_object = boost::json::parse("[1]");
+  EXPECT_EQ(plugin_own_config(&not_object), "[1]");
 }
