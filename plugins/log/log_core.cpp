@@ -254,7 +254,6 @@ Config parse_config(json::value v) {
   bool has_targets = false;
   for (auto& [key, value] : v.get_object()) {
     std::string k(key);
-    if (k == "path" || k == "sha256") continue;  // the host's own keys of plugins.<name>
     if (k == "level") {
       c.level = level_value(value, k);
     } else if (k == "levels") {

@@ -103,8 +103,8 @@ OpenConfig parse_open_config(const json::value& config) {
         if (!v.is_string() || v.as_string().empty())
           throw std::invalid_argument("plugins.shell.opener must be a program name or path");
         c.opener = std::string(v.as_string());
-      } else if (k != "path" && k != "sha256" && k != "maxChildrenPerPage" && k != "maxChildrenPerApp") {
-        // path and sha256 are the host's; the caps are parse_child_caps's (child_limits.hpp).
+      } else if (k != "maxChildrenPerPage" && k != "maxChildrenPerApp") {
+        // The caps are parse_child_caps's (child_limits.hpp).
         throw std::invalid_argument("plugins.shell: unknown field '" + std::string(k) +
                                     "' (expected open, opener, maxChildrenPerPage, maxChildrenPerApp)");
       }

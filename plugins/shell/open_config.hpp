@@ -4,7 +4,7 @@
 //             false -> open is refused; a string -> that regex, which must match the whole path.
 //   "opener": the program that opens a path when the page names none (default "xdg-open"),
 //             an absolute path, a $VARIABLE path or a bare name found in PATH.
-// "path" and "sha256" belong to the host (where the library is and its pin) and are ignored.
+// The host removes its own keys ("path", "sha256") before init, so any other field is refused.
 #include <memory>
 #include <optional>
 #include <regex>

@@ -43,7 +43,6 @@ StoreLimits parse_store_limits(const json::value& config) {
   if (config.is_null()) return limits;
   if (!config.is_object()) throw std::invalid_argument("plugins.store must be an object");
   for (const auto& [key, value] : config.get_object()) {
-    if (key == "path" || key == "sha256") continue;  // the host's own keys of plugins.<name>
     if (key == "maxStoreBytes") limits.max_bytes = integer_field(value, "maxStoreBytes", 1024);
     else if (key == "maxStoreFiles") limits.max_files = static_cast<std::size_t>(integer_field(value, "maxStoreFiles", 1));
     else

@@ -29,7 +29,7 @@ struct StoreLimits {
   std::size_t max_files = kDefaultMaxStoreFiles;
 };
 
-// plugins.store of the app config (path and sha256 are the host's). Throws std::invalid_argument
+// plugins.store of the app config (the host removed its own keys). Throws std::invalid_argument
 // naming the field: an unknown one, or not an integer of at least 1 (maxStoreBytes: 1024).
 StoreLimits parse_store_limits(const boost::json::value& config);
 
