@@ -245,8 +245,9 @@ typedef struct warden_plugin {
   size_t command_count;
 
   /* [main-thread] Called once after loading. `config_json` [host-owned, valid during the call]
-   * is the app config's plugins.<name> object ("{}" when absent). On success store the plugin's
-   * state in *state and return WARDEN_OK; on failure write a NUL-terminated reason into
+   * is the app config's plugins.<name> object without the host's own keys ("path", "sha256" and
+   * any the host adds later), "{}" when absent: refuse keys you do not know. On success store
+   * the plugin's state in *state and return WARDEN_OK; on failure write a NUL-terminated reason into
    * `error` (a host buffer of `error_size` bytes) and return WARDEN_ERROR: the plugin is then
    * refused and shutdown is not called. */
   warden_status (*init)(const warden_host *host, const char *config_json, void **state,
