@@ -95,7 +95,8 @@ const ManifestSet::Plugin* ManifestSet::find(std::string_view plugin) const {
 
 std::vector<std::string> ManifestSet::plugin_names() const {
   std::vector<std::string> out;
-  for (const auto& [name, plugin] : plugins_) out.push_back(name);
+  for (const auto& [name, plugin] : plugins_)
+    if (!name.empty()) out.push_back(name);
   return out;
 }
 

@@ -53,6 +53,8 @@ class ManifestSet {
   ManifestSet& operator=(ManifestSet&&) = default;
 
   const Plugin* find(std::string_view plugin) const;
+  // The loaded plugins' names, for messages: the app's own permissions (the entry named "") are
+  // no plugin a capability could name with a prefix.
   std::vector<std::string> plugin_names() const;
   const std::map<std::string, Plugin, std::less<>>& plugins() const { return plugins_; }
 

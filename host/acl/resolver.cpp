@@ -45,10 +45,11 @@ class EntryExpander {
   std::string unknown_plugin_message(const IdentifierRef& ref) const {
     if (ref.plugin.empty())
       return "'" + ref.name + "' has no '<plugin>:' prefix, so it names an app permission, and the app defines none by that name";
-    auto closest = closest_identifiers(ref.plugin, manifests_.plugin_names());
+    auto names = manifests_.plugin_names();
+    auto closest = closest_identifiers(ref.plugin, names);
+    std::string known = names.empty() ? "; no plugins are loaded" : "; loaded plugins: " + quoted_list(names);
     return "unknown plugin '" + ref.plugin + "' in '" + ref.text() + "'" +
-           (closest.empty() ? "; loaded plugins: " + quoted_list(manifests_.plugin_names())
-                            : "; did you mean " + quoted_list(closest) + "?");
+           (closest.empty() ? known : "; did you mean " + quoted_list(closest) + "?");
   }
 
   void note_plugin(const std::string& name) {

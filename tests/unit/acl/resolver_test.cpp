@@ -280,6 +280,19 @@ TEST(Resolver, UnknownPluginNamesTheClosest) {
   EXPECT_NE(app.detail().find("app permission"), std::string::npos) << app.what();
 }
 
+// The app's own permissions sit in the manifest set under the name "": never listed as a plugin.
+TEST(Resolver, UnknownPluginListsOnlyRealPlugins) {
+  auto none = resolve_error({manifest("", {"[[permission]]\nidentifier = \"allow-greet\"\ncommands.allow = [\"greet\"]\n"})},
+                            R"({"identifier": "c", "permissions": ["qqqqqq:allow-read"]})");
+  EXPECT_NE(none.detail().find("no plugins are loaded"), std::string::npos) << none.what();
+  EXPECT_EQ(none.detail().find("''"), std::string::npos) << none.what();
+  auto some = resolve_error({manifest("", {"[[permission]]\nidentifier = \"allow-greet\"\ncommands.allow = [\"greet\"]\n"}),
+                             manifest("fs", {kFs})},
+                            R"({"identifier": "c", "permissions": ["qqqqqq:allow-read"]})");
+  EXPECT_NE(some.detail().find("loaded plugins: 'fs'"), std::string::npos) << some.what();
+  EXPECT_EQ(some.detail().find("''"), std::string::npos) << some.what();
+}
+
 TEST(Resolver, UnknownSetMemberNamesSetMissingAndClosest) {
   auto e = resolve_error({manifest("p", {"[[permission]]\nidentifier = \"allow-move\"\ncommands.allow = [\"m\"]\n"
                                          "[[set]]\nidentifier = \"s\"\ndescription = \"\"\npermissions = [\"move\"]\n"})},
