@@ -1,7 +1,6 @@
 #include "plugin/call.hpp"
 
 #include <atomic>
-#include <cstring>
 #include <condition_variable>
 #include <mutex>
 
@@ -12,11 +11,6 @@
 using warden::plugin::CallCallback;
 using warden::plugin::CallRequest;
 using warden::plugin::CallResult;
-
-// The definition of the C ABI's opaque channel handle.
-struct warden_channel {
-  std::unique_ptr<warden::plugin::ChannelSink> sink;
-};
 
 // The definition of the C ABI's opaque completion handle.
 struct warden_call {
@@ -152,98 +146,18 @@ void call_reject_scope(warden_call* call, const char* detail) {
   call->complete(CallResult::from_scope_refusal(detail ? detail : "(no detail)"), "reject_scope");
 }
 
-namespace {
-
-// The call's environment while it is still pending (a completed handle is invalid).
-const CallEnvironment* environment_of(warden_call* call) {
+const CallEnvironment* call_environment(warden_call* call) {
   if (!call || call->done.load(std::memory_order_acquire)) return nullptr;
   return call->data.environment;
 }
 
-// Whose resources the call reaches: its own frame's origin in its own page.
-ResourceOwner owner_of(const warden_call* call) {
-  const Caller& c = call->data.caller;
-  return {c.webview, c.origin, c.page};
-}
+const std::string& call_plugin(const warden_call* call) { return call->plugin; }
 
-}  // namespace
+const Caller& call_caller(const warden_call* call) { return call->data.caller; }
 
-warden_channel* call_channel_open(warden_call* call, const char* reference) {
-  const CallEnvironment* env = environment_of(call);
-  if (!env || !env->open_channel || !reference) return nullptr;
-  try {
-    auto sink = env->open_channel(reference, call->data.caller.webview);
-    if (!sink) return nullptr;
-    return new warden_channel{std::move(sink)};
-  } catch (const std::exception& e) {
-    spdlog::error("[plugin {}] opening channel '{}' failed: {}", call->plugin, reference, e.what());
-    return nullptr;
-  }
-}
-
-int call_channel_send(warden_channel* channel, const char* json, size_t size) {
-  if (!channel || !json) return -1;
-  std::string text(json, size);
-  if (!ipc::is_json(text)) return -1;
-  try {
-    channel->sink->send(std::move(text));
-    return 0;
-  } catch (const std::exception& e) {
-    spdlog::error("channel send failed: {}", e.what());
-    return -1;
-  }
-}
-
-void call_channel_close(warden_channel* channel) {
-  if (!channel) return;
-  try {
-    channel->sink->close();
-  } catch (const std::exception& e) {
-    spdlog::error("channel close failed: {}", e.what());
-  }
-  delete channel;
-}
-
-uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* object)) {
-  // Owned from here on: on any failure the object is closed, as the ABI promises.
-  auto held = std::make_shared<ResourceObject>(object, close);
-  const CallEnvironment* env = environment_of(call);
-  if (!env || !env->resources) return 0;
-  try {
-    return env->resources->add(owner_of(call), call->plugin, std::move(held));
-  } catch (const std::exception& e) {
-    spdlog::error("[plugin {}] adding a resource failed: {}", call->plugin, e.what());
-    return 0;
-  }
-}
-
-void* call_resource_get(warden_call* call, uint32_t rid) {
-  const CallEnvironment* env = environment_of(call);
-  if (!env || !env->resources) return nullptr;
-  auto object = env->resources->get(owner_of(call), call->plugin, rid);
-  if (!object) return nullptr;
-  void* raw = object->get();
+void call_hold(warden_call* call, std::shared_ptr<ResourceObject> object) {
   std::lock_guard lock(call->held_mutex);
   call->held.push_back(std::move(object));
-  return raw;
-}
-
-int call_resource_close(warden_call* call, uint32_t rid) {
-  const CallEnvironment* env = environment_of(call);
-  if (!env || !env->resources) return -1;
-  return env->resources->remove(owner_of(call), call->plugin, rid) ? 0 : -1;
-}
-
-char* call_command_scopes(warden_call* call, const char* command) {
-  const CallEnvironment* env = environment_of(call);
-  if (!env || !env->command_scopes || !command) return nullptr;
-  try {
-    auto scopes = env->command_scopes(command);
-    return scopes ? ::strdup(scopes->c_str()) : nullptr;
-  } catch (const std::exception& e) {
-    spdlog::error("[plugin {}] command_scopes('{}') failed: {}", call->plugin, command, e.what());
-    return nullptr;
-  }
 }
 
 }  // namespace warden::plugin

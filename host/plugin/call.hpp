@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "warden/plugin.h"
 
 namespace warden::plugin {
+
+class HostServices;
 
 struct Caller {
   std::string window = "main";
@@ -27,6 +30,7 @@ struct CallRequest {
   std::string scopes_json = R"({"command":null,"global":null})";
   Caller caller;
   const CallEnvironment* environment = nullptr;  // channels and resources; outlives the call
+  const HostServices* services = nullptr;  // the called plugin's (path-scope check_path); outlives the call
 };
 
 struct CallResult {
@@ -88,13 +92,17 @@ void call_resolve_json(warden_call* call, const char* json, size_t size);
 void call_reject_scope(warden_call* call, const char* detail);
 void call_resolve_bytes(warden_call* call, const uint8_t* data, size_t size);
 void call_reject(warden_call* call, const char* message);
-// Channels and resources (warden_host::channel_open, ...), in the call's environment.
-warden_channel* call_channel_open(warden_call* call, const char* reference);
-int call_channel_send(warden_channel* channel, const char* json, size_t size);
-void call_channel_close(warden_channel* channel);
-uint32_t call_resource_add(warden_call* call, void* object, void (*close)(void* object));
-void* call_resource_get(warden_call* call, uint32_t rid);
-int call_resource_close(warden_call* call, uint32_t rid);
-char* call_command_scopes(warden_call* call, const char* command);
+
+// What the host's extensions reach through a call handle (warden.channels/1, warden.resources/1,
+// warden.command-scopes/1, ...). The call's environment while it is still pending, else null
+// (a completed handle is invalid for the plugin).
+const CallEnvironment* call_environment(warden_call* call);
+// The plugin the call belongs to, and its caller as the host recorded it.
+const std::string& call_plugin(const warden_call* call);
+const Caller& call_caller(const warden_call* call);
+// Keeps a resource the call looked up open until the call completes (resource_get's promise).
+void call_hold(warden_call* call, std::shared_ptr<ResourceObject> object);
+// The request data of a call not completed yet; nullptr once it completed (the handle is invalid).
+const CallRequest* pending_request(warden_call* call);
 
 }  // namespace warden::plugin

@@ -196,42 +196,74 @@ std::optional<PathGlob> PathGlob::canonical_variant() const {
 }
 
 
+namespace {
+
+PathJudgment refusal(ScopeDecision decision, std::string reason) { return {decision, {}, std::move(reason)}; }
+
+// The scope's allow and deny entries, joined over "command" and "global" when it has them.
+bool entries_of(const json::value& scopes, std::vector<const json::value*>& allow, std::vector<const json::value*>& deny) {
+  if (!scopes.is_object()) return false;
+  const auto& o = scopes.get_object();
+  if (!o.contains("command") && !o.contains("global")) return collect(scopes, allow, deny);
+  for (const auto& kv : o) {
+    if (kv.key() != "command" && kv.key() != "global") return false;
+    if (!collect(kv.value(), allow, deny)) return false;
+  }
+  return true;
+}
+
+struct CompiledGlob {
+  PathGlob glob;
+  std::string_view written;  // the entry as the scope has it, for the reason
+};
+
+// Each pattern as written and, when its plain-text folder goes through a symlink, as resolved.
+// The entry that cannot be compiled, when one cannot.
+std::optional<std::string> compile_all(const std::vector<const json::value*>& entries, const PathEnvironment& env,
+                                       GlobOptions options, std::vector<CompiledGlob>& out) {
+  for (const json::value* e : entries) {
+    auto pattern = entry_pattern(*e);
+    if (!pattern) return json::serialize(*e);
+    auto g = PathGlob::compile(*pattern, env, options);
+    if (!g) return std::string(*pattern);
+    if (auto resolved = g->canonical_variant()) out.push_back({std::move(*resolved), *pattern});
+    out.push_back({std::move(*g), *pattern});
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+PathJudgment judge_path(std::string_view path, const json::value& scopes, const PathEnvironment& env,
+                        GlobOptions options) {
+  std::vector<const json::value*> allow, deny;
+  if (!entries_of(scopes, allow, deny))
+    return refusal(ScopeDecision::malformed, "the scopes are not {\"allow\": [...], \"deny\": [...]} objects");
+  std::vector<CompiledGlob> allow_globs, deny_globs;
+  for (auto [list, out] : {std::pair{&allow, &allow_globs}, std::pair{&deny, &deny_globs}})
+    if (auto bad = compile_all(*list, env, options, *out))
+      return refusal(ScopeDecision::malformed, "the scope entry '" + *bad + "' is not an absolute path pattern "
+                                               "(with a known leading variable and no '..')");
+
+  const std::string shown(path);
+  auto canonical = canonical_path(path);
+  if (!canonical)
+    return refusal(ScopeDecision::denied, "'" + shown + "' cannot be resolved (a broken or looping link, "
+                                          "'..' after a missing folder, or a folder that cannot be examined)");
+  if (is_private_path(*canonical, env))
+    return refusal(ScopeDecision::denied, "'" + *canonical + "' belongs to the host (a host-private folder), "
+                                          "whatever the scope says");
+  for (const auto& g : deny_globs)
+    if (g.glob.matches(*canonical))
+      return refusal(ScopeDecision::denied, "'" + *canonical + "' is denied by the scope entry '" + std::string(g.written) + "'");
+  for (const auto& g : allow_globs)
+    if (g.glob.matches(*canonical)) return {ScopeDecision::allowed, *canonical, {}};
+  return refusal(ScopeDecision::denied, "'" + *canonical + "' matches no allow entry of the scope");
+}
+
 ScopeDecision path_in_scope(std::string_view path, const json::value& scopes, const PathEnvironment& env,
                             GlobOptions options) {
-  std::vector<const json::value*> allow, deny;
-  if (!scopes.is_object()) return ScopeDecision::malformed;
-  const auto& o = scopes.get_object();
-  if (o.contains("command") || o.contains("global")) {
-    for (const auto& kv : o) {
-      if (kv.key() != "command" && kv.key() != "global") return ScopeDecision::malformed;
-      if (!collect(kv.value(), allow, deny)) return ScopeDecision::malformed;
-    }
-  } else if (!collect(scopes, allow, deny)) {
-    return ScopeDecision::malformed;
-  }
-
-  // Each pattern as written and, when its plain-text folder goes through a symlink, as resolved.
-  std::vector<PathGlob> allow_globs, deny_globs;
-  for (auto [list, out] : {std::pair{&allow, &allow_globs}, std::pair{&deny, &deny_globs}}) {
-    for (const json::value* e : *list) {
-      auto pattern = entry_pattern(*e);
-      if (!pattern) return ScopeDecision::malformed;
-      auto g = PathGlob::compile(*pattern, env, options);
-      if (!g) return ScopeDecision::malformed;
-      if (auto resolved = g->canonical_variant()) out->push_back(std::move(*resolved));
-      out->push_back(std::move(*g));
-    }
-  }
-
-  auto canonical = canonical_path(path);
-  if (!canonical) return ScopeDecision::denied;
-  if (is_private_path(*canonical, env)) return ScopeDecision::denied;
-
-  for (const auto& g : deny_globs)
-    if (g.matches(*canonical)) return ScopeDecision::denied;
-  for (const auto& g : allow_globs)
-    if (g.matches(*canonical)) return ScopeDecision::allowed;
-  return ScopeDecision::denied;
+  return judge_path(path, scopes, env, options).decision;
 }
 
 }  // namespace warden::plugin

@@ -52,6 +52,19 @@ class PathGlob {
 
 enum class ScopeDecision { allowed, denied, malformed };
 
+// A decision with what it was made on: the canonical path judged (allowed) and why not (denied,
+// malformed), for the audit log.
+struct PathJudgment {
+  ScopeDecision decision = ScopeDecision::denied;
+  std::string canonical;  // allowed: the path judged, the one to open
+  std::string reason;     // denied or malformed: names the path and the entry that decided
+};
+
+// path_in_scope's decision with the canonical path it judged: the one place that decides
+// (warden.path-scope/1's check_path and path_in_scope both come here).
+PathJudgment judge_path(std::string_view path, const boost::json::value& scopes, const PathEnvironment& env,
+                        GlobOptions options = {});
+
 // Decides whether `path` is in scope. `scopes` is either a request's scopes
 // ({"command": {"allow", "deny"}|null, "global": {...}|null}: the lists of both are joined)
 // or one {"allow": [...], "deny": [...]} object. Entries are path patterns, as strings or

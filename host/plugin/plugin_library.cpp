@@ -200,6 +200,7 @@ std::optional<std::uint32_t> PluginLibrary::command_flags(const std::string& com
 }
 
 PendingCall PluginLibrary::invoke(CallRequest request, CallCallback on_complete) {
+  request.services = host_.get();
   PendingCall call(manifest_.name, std::move(request), std::move(on_complete));
   const std::string& command = call.request()->command;
   auto it = std::lower_bound(commands_.begin(), commands_.end(), command,

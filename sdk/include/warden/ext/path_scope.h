@@ -47,21 +47,30 @@ typedef struct warden_host_path_scope {
 
   /* [any-thread] Call it before `call` completes. Canonicalizes the absolute `path` exactly as
    * the kernel would walk it (every symlink followed to its target, a ".." applied after the
-   * link it follows is resolved, "." and "//" dropped, a part that does not exist yet taken as
+   * link before it is resolved, "." and "//" dropped, a part that does not exist yet taken as
    * written), then judges that canonical path against `scopes_json` (NULL: the call's own
    * scopes, warden_request::scopes_json) and against the host-private folders.
    * Returns 1 allowed: *canonical = the canonical path it judged [transferred: release with
-   *            host->free_string]; open exactly this path, without following symlinks.
-   *         0 denied: *reason = why, naming the canonical path and the scope or private folder
-   *            that refused it [transferred: release with host->free_string]; for the audit
-   *            log (host->reject_scope), not for the page.
-   *         negative: malformed input (NULL or relative `path`, a NUL-free path that is not
-   *            UTF-8, malformed `scopes_json`, a path that cannot be canonicalized such as a
-   *            broken or looping link); *reason is set as for 0 when `reason` is not NULL.
-   * `canonical` and `reason` may be NULL (the result is not wanted); each is set to NULL when
-   * nothing is returned through it. `path` and `scopes_json` are copied. */
+   *            host->free_string]; open exactly this path, without following symlinks
+   *            (warden/scoped_file.hpp).
+   *         0 denied, also when the path cannot be canonicalized (a broken or looping link, a
+   *            ".." after a part that does not exist, a part that cannot be examined):
+   *            *reason = why, naming the path and the entry or private folder that refused it
+   *            [transferred: release with host->free_string]; for the audit log
+   *            (host->reject_scope), not for the page.
+   *         negative: malformed input (NULL or relative `path`, `path` not UTF-8, malformed
+   *            `scopes_json`, `call` already completed); *reason as for 0.
+   * `canonical` and `reason` may be NULL (not wanted); each is set, to NULL when nothing is
+   * returned through it. `path` and `scopes_json` are copied. */
   int (*check_path)(warden_call *call, const char *path, const char *scopes_json, char **canonical,
                     char **reason);
+
+  /* [any-thread] Where the absolute `path` leads: the canonical path check_path would judge,
+   * with nothing judged (for the folder of an entry a command acts on without following it,
+   * e.g. removing a symlink; the entry itself still goes through check_path). Returns it
+   * [transferred: release with host->free_string], or NULL when `path` is NULL, relative or
+   * not UTF-8, or cannot be canonicalized. */
+  char *(*canonical_path)(const warden_host *host, const char *path);
 } warden_host_path_scope;
 
 #ifdef __cplusplus
