@@ -255,6 +255,8 @@ class Context {
   std::string_view webview() const { return request_->caller->webview; }
   std::string_view origin() const { return request_->caller->origin; }
   std::string_view scopes_json() const { return request_->scopes_json; }
+  // The C request, for extensions whose functions take the call (request()->call).
+  const warden_request* request() const { return request_; }
   // {"command": {"allow", "deny"}|null, "global": {...}|null}
   boost::json::value scopes() const { return boost::json::parse(request_->scopes_json); }
   // The host's path check against this call's scopes (command and global, deny wins).
