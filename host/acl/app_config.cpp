@@ -33,7 +33,7 @@ void read_plugins(const Document& doc, const boost::json::value& plugins, const 
   const auto& obj = expect_object(doc, plugins, "plugins");
   for (const auto& [name, entry] : obj) {
     std::string path = field_path("plugins", name);
-    if (auto problem = identifier_problem(name, IdentifierKind::name)) doc.fail(path, *problem);
+    if (auto problem = identifier_problem(name, IdentifierKind::name)) doc.fail(ErrorKind::invalid_identifier, path, *problem);
     const auto& fields = expect_object(doc, entry, path);
     if (auto* p = fields.if_contains("path")) {
       fs::path dir = expect_string(doc, *p, field_path(path, "path"));
@@ -44,7 +44,7 @@ void read_plugins(const Document& doc, const boost::json::value& plugins, const 
       std::string pin = expect_string(doc, *p, field);
       bool ok = pin.size() == 64 &&
                 std::all_of(pin.begin(), pin.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-      if (!ok) doc.fail(field, "expected 64 lowercase hex digits (the library's SHA-256), got '" + pin + "'");
+      if (!ok) doc.fail(ErrorKind::invalid_value, field, "expected 64 lowercase hex digits (the library's SHA-256), got '" + pin + "'");
       config.plugin_pins[std::string(name)] = pin;
     }
   }
@@ -93,7 +93,7 @@ std::vector<Capability> enabled_capabilities(const AppConfig& config, std::vecto
     auto it = std::find_if(files.begin(), files.end(), [&](const Capability& c) { return c.identifier == ref.identifier; });
     if (it == files.end()) {
       auto closest = closest_identifiers(ref.identifier, known);
-      throw Error(ref.where, "no capability '" + ref.identifier + "' in capabilities/" +
+      throw Error(ErrorKind::unknown_capability, ref.where, "no capability '" + ref.identifier + "' in capabilities/" +
                                  (closest.empty() ? "" : "; did you mean " + quoted_list(closest) + "?"));
     }
     out.push_back(*it);

@@ -97,7 +97,7 @@ Decision Authority::check(std::string_view command, std::string_view window, std
 
 void Authority::add_capability(Capability capability) {
   std::lock_guard lock(edit_);
-  if (!manifests_) throw Error({}, "this authority was built from a fixed ACL; it cannot add capabilities");
+  if (!manifests_) throw Error(ErrorKind::not_editable, {}, "this authority was built from a fixed ACL; it cannot add capabilities");
   auto next = capabilities_;
   next.push_back(std::move(capability));
   auto acl = resolve_acl(*manifests_, next, target_);  // throws before anything changes

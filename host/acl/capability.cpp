@@ -15,7 +15,7 @@ std::vector<std::string> glob_list(const Document& doc, const boost::json::value
     try {
       WindowGlob::compile(globs[i]);
     } catch (const std::invalid_argument& e) {
-      doc.fail(index_path(path, i), e.what());
+      doc.fail(ErrorKind::invalid_window_pattern, index_path(path, i), e.what());
     }
   }
   return globs;
@@ -29,7 +29,7 @@ PermissionEntry parse_entry(const Document& doc, const boost::json::value& v, co
     const auto& obj = v.get_object();
     reject_unknown_keys(doc, obj, path, {"identifier", "allow", "deny"});
     const auto* id = obj.if_contains("identifier");
-    if (!id) doc.fail(path, "missing field 'identifier'");
+    if (!id) doc.fail(ErrorKind::missing_field, path, "missing field 'identifier'");
     id_path = field_path(path, "identifier");
     entry.identifier = expect_string(doc, *id, id_path);
     if (auto* a = obj.if_contains("allow")) {
@@ -43,9 +43,9 @@ PermissionEntry parse_entry(const Document& doc, const boost::json::value& v, co
   } else if (v.is_string()) {
     entry.identifier = std::string(v.get_string());
   } else {
-    doc.fail(path, "expected a permission identifier or {identifier, allow, deny}");
+    doc.fail(ErrorKind::wrong_type, path, "expected a permission identifier or {identifier, allow, deny}");
   }
-  if (auto problem = identifier_problem(entry.identifier, IdentifierKind::reference)) doc.fail(id_path, *problem);
+  if (auto problem = identifier_problem(entry.identifier, IdentifierKind::reference)) doc.fail(ErrorKind::invalid_identifier, id_path, *problem);
   return entry;
 }
 
@@ -69,9 +69,9 @@ Capability parse_capability(const Document& doc, const boost::json::value& v, co
   Capability cap;
   cap.where = doc.at(path);
   const auto* id = obj.if_contains("identifier");
-  if (!id) doc.fail(path, "missing field 'identifier'");
+  if (!id) doc.fail(ErrorKind::missing_field, path, "missing field 'identifier'");
   cap.identifier = expect_string(doc, *id, field_path(path, "identifier"));
-  if (cap.identifier.empty()) doc.fail(field_path(path, "identifier"), "a capability identifier cannot be empty");
+  if (cap.identifier.empty()) doc.fail(ErrorKind::invalid_identifier, field_path(path, "identifier"), "a capability identifier cannot be empty");
   if (auto* d = obj.if_contains("description")) cap.description = expect_string(doc, *d, field_path(path, "description"));
   if (auto* w = obj.if_contains("windows")) cap.windows = glob_list(doc, *w, field_path(path, "windows"));
   if (auto* w = obj.if_contains("webviews")) cap.webviews = glob_list(doc, *w, field_path(path, "webviews"));
@@ -79,7 +79,7 @@ Capability parse_capability(const Document& doc, const boost::json::value& v, co
   if (auto* l = obj.if_contains("local")) cap.local = expect_bool(doc, *l, field_path(path, "local"));
   if (auto* r = obj.if_contains("remote")) cap.remote_urls = remote_urls(doc, *r, field_path(path, "remote"));
   const auto* perms = obj.if_contains("permissions");
-  if (!perms) doc.fail(path, "missing field 'permissions'");
+  if (!perms) doc.fail(ErrorKind::missing_field, path, "missing field 'permissions'");
   std::string ppath = field_path(path, "permissions");
   const auto& arr = expect_array(doc, *perms, ppath);
   for (std::size_t i = 0; i < arr.size(); ++i) cap.permissions.push_back(parse_entry(doc, arr[i], index_path(ppath, i)));
@@ -107,7 +107,7 @@ std::vector<Capability> parse_capability_file(std::string_view text, FileFormat 
 
 std::vector<Capability> load_capability_file(const std::filesystem::path& path) {
   auto format = format_of(path);
-  if (!format) throw Error({path.string(), std::nullopt, ""}, "expected a .toml or .json capability file");
+  if (!format) throw Error(ErrorKind::unsupported_file_type, {path.string(), std::nullopt, ""}, "expected a .toml or .json capability file");
   return parse_capability_file(read_text_file(path), *format, path.string());
 }
 

@@ -150,7 +150,7 @@ std::string_view type_name(const boost::json::value& v) {
 
 [[noreturn]] void fail_type(const Document& doc, const boost::json::value& v, const std::string& path,
                             std::string_view expected) {
-  doc.fail(path, "expected " + std::string(expected) + ", found " + std::string(type_name(v)));
+  doc.fail(ErrorKind::wrong_type, path, "expected " + std::string(expected) + ", found " + std::string(type_name(v)));
 }
 
 }  // namespace
@@ -168,8 +168,8 @@ ErrorLocation Document::at(const std::string& path) const {
   }
 }
 
-void Document::fail(const std::string& path, std::string what) const {
-  throw Error(at(path), std::move(what));
+void Document::fail(ErrorKind kind, const std::string& path, std::string what) const {
+  throw Error(kind, at(path), std::move(what));
 }
 
 Document parse_json_document(std::string_view text, const std::string& source) {
@@ -180,7 +180,7 @@ Document parse_json_document(std::string_view text, const std::string& source) {
   boost::system::error_code ec;
   std::size_t used = parser.write(text.data(), text.size(), ec);
   if (ec) {
-    throw Error({source, line_of_offset(text, used), ""}, "invalid JSON: " + ec.message());
+    throw Error(ErrorKind::syntax, {source, line_of_offset(text, used), ""}, "invalid JSON: " + ec.message());
   }
   Document doc{source, parser.release(), {}};
   JsonLineScanner(text, doc.lines).scan();
@@ -194,7 +194,7 @@ Document parse_toml_document(std::string_view text, const std::string& source) {
     doc.root = from_toml(table, "", doc.lines);
     return doc;
   } catch (const toml::parse_error& e) {
-    throw Error({source, int(e.source().begin.line), ""}, "invalid TOML: " + std::string(e.description()));
+    throw Error(ErrorKind::syntax, {source, int(e.source().begin.line), ""}, "invalid TOML: " + std::string(e.description()));
   }
 }
 
@@ -251,7 +251,7 @@ void reject_unknown_keys(const Document& doc, const boost::json::object& obj, co
     std::string what = "unknown field '" + std::string(member.key()) + "'";
     auto closest = closest_identifiers(member.key(), candidates);
     what += closest.empty() ? "; expected one of: " + quoted_list(candidates) : "; did you mean " + quoted_list(closest) + "?";
-    doc.fail(field_path(path, member.key()), what);
+    doc.fail(ErrorKind::unknown_field, field_path(path, member.key()), what);
   }
 }
 

@@ -23,7 +23,7 @@ struct Document {
 
   // The location of `path`, with the line of the path or of its closest ancestor.
   ErrorLocation at(const std::string& path) const;
-  [[noreturn]] void fail(const std::string& path, std::string what) const;
+  [[noreturn]] void fail(ErrorKind kind, const std::string& path, std::string what) const;
 };
 
 // JSON with comments and trailing commas accepted (as Tauri's capability files allow).

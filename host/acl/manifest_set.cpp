@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 PluginManifest load_manifest_folder(std::string plugin, const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw Error({dir.string(), std::nullopt, ""}, "no such permission folder for plugin '" + plugin + "'");
+    throw Error(ErrorKind::missing_folder, {dir.string(), std::nullopt, ""}, "no such permission folder for plugin '" + plugin + "'");
   std::vector<fs::path> paths;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
@@ -21,7 +21,7 @@ PluginManifest load_manifest_folder(std::string plugin, const fs::path& dir) {
       paths.push_back(it->path());
     }
   }
-  if (ec) throw Error({dir.string(), std::nullopt, ""}, "cannot list the folder: " + ec.message());
+  if (ec) throw Error(ErrorKind::unreadable, {dir.string(), std::nullopt, ""}, "cannot list the folder: " + ec.message());
   std::sort(paths.begin(), paths.end());
   PluginManifest manifest{std::move(plugin), "folder " + dir.string(), {}};
   for (const auto& path : paths) {
@@ -40,7 +40,7 @@ ErrorLocation location(const PermissionFile& file, std::optional<int> line, std:
 void claim(ManifestSet::Plugin& plugin, const std::string& id, const PermissionFile& file, std::optional<int> line) {
   auto [it, fresh] = plugin.file_of.emplace(id, file.source);
   if (!fresh)
-    throw Error(location(file, line, "identifier"),
+    throw Error(ErrorKind::duplicate_identifier, location(file, line, "identifier"),
                 "'" + plugin.qualified(id) + "' is already defined in " + it->second);
 }
 
@@ -48,7 +48,7 @@ void check_plugin_name(const PluginManifest& m) {
   if (m.plugin == kAppManifest) return;
   auto kind = m.plugin.starts_with("core:") ? IdentifierKind::reference : IdentifierKind::name;
   if (auto problem = identifier_problem(m.plugin, kind))
-    throw Error({m.origin, std::nullopt, "plugin name"}, *problem);
+    throw Error(ErrorKind::invalid_identifier, {m.origin, std::nullopt, "plugin name"}, *problem);
 }
 
 }  // namespace
@@ -57,7 +57,7 @@ ManifestSet::ManifestSet(std::vector<PluginManifest> manifests) : manifests_(std
   for (const auto& m : manifests_) {
     check_plugin_name(m);
     auto [it, fresh] = plugins_.try_emplace(m.plugin);
-    if (!fresh) throw Error({m.origin, std::nullopt, ""}, "plugin '" + m.plugin + "' is given twice (also " + it->second.origin + ")");
+    if (!fresh) throw Error(ErrorKind::duplicate_plugin, {m.origin, std::nullopt, ""}, "plugin '" + m.plugin + "' is given twice (also " + it->second.origin + ")");
     Plugin& plugin = it->second;
     plugin.name = m.plugin;
     plugin.origin = m.origin;

@@ -15,7 +15,7 @@ std::optional<int> line_at(const Document& doc, const std::string& path) { retur
 
 std::string checked_name(const Document& doc, const boost::json::value& v, const std::string& path) {
   std::string id = expect_string(doc, v, path);
-  if (auto problem = identifier_problem(id, IdentifierKind::name)) doc.fail(path, *problem);
+  if (auto problem = identifier_problem(id, IdentifierKind::name)) doc.fail(ErrorKind::invalid_identifier, path, *problem);
   return id;
 }
 
@@ -24,7 +24,7 @@ std::vector<std::string> checked_references(const Document& doc, const boost::js
   auto ids = expect_string_list(doc, v, path);
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (auto problem = identifier_problem(ids[i], IdentifierKind::reference))
-      doc.fail(index_path(path, i), *problem);
+      doc.fail(ErrorKind::invalid_identifier, index_path(path, i), *problem);
   return ids;
 }
 
@@ -32,7 +32,7 @@ std::vector<std::string> command_names(const Document& doc, const boost::json::v
                                        const std::string& path) {
   auto names = expect_string_list(doc, v, path);
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i].empty()) doc.fail(index_path(path, i), "command names cannot be empty");
+    if (names[i].empty()) doc.fail(ErrorKind::invalid_value, index_path(path, i), "command names cannot be empty");
   return names;
 }
 
@@ -56,7 +56,7 @@ Permission parse_permission(const Document& doc, const boost::json::value& v, co
   reject_unknown_keys(doc, obj, path, {"identifier", "description", "commands", "scope", "platforms", "version"});
   Permission p;
   const auto* id = obj.if_contains("identifier");
-  if (!id) doc.fail(path, "missing field 'identifier'");
+  if (!id) doc.fail(ErrorKind::missing_field, path, "missing field 'identifier'");
   p.identifier = checked_name(doc, *id, field_path(path, "identifier"));
   p.line = line_at(doc, path);
   if (auto* d = obj.if_contains("description")) p.description = expect_string(doc, *d, field_path(path, "description"));
@@ -70,7 +70,7 @@ Permission parse_permission(const Document& doc, const boost::json::value& v, co
   if (auto* s = obj.if_contains("scope")) p.scope = parse_scopes(doc, *s, field_path(path, "scope"));
   if (auto* pl = obj.if_contains("platforms")) p.platforms = parse_platforms(doc, *pl, field_path(path, "platforms"));
   if (auto* ver = obj.if_contains("version")) {
-    if (!ver->is_int64() || ver->get_int64() < 1) doc.fail(field_path(path, "version"), "expected a positive integer");
+    if (!ver->is_int64() || ver->get_int64() < 1) doc.fail(ErrorKind::invalid_value, field_path(path, "version"), "expected a positive integer");
     p.version = std::uint64_t(ver->get_int64());
   }
   return p;
@@ -81,12 +81,12 @@ PermissionSet parse_set(const Document& doc, const boost::json::value& v, const 
   reject_unknown_keys(doc, obj, path, {"identifier", "description", "permissions"});
   PermissionSet set;
   const auto* id = obj.if_contains("identifier");
-  if (!id) doc.fail(path, "missing field 'identifier'");
+  if (!id) doc.fail(ErrorKind::missing_field, path, "missing field 'identifier'");
   set.identifier = checked_name(doc, *id, field_path(path, "identifier"));
   set.line = line_at(doc, path);
   if (auto* d = obj.if_contains("description")) set.description = expect_string(doc, *d, field_path(path, "description"));
   const auto* perms = obj.if_contains("permissions");
-  if (!perms) doc.fail(path, "missing field 'permissions'");
+  if (!perms) doc.fail(ErrorKind::missing_field, path, "missing field 'permissions'");
   set.permissions = checked_references(doc, *perms, field_path(path, "permissions"));
   return set;
 }
@@ -115,14 +115,14 @@ void reject_duplicates(const Document& doc, const PermissionFile& file) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < file.permissions.size(); ++i)
     if (!seen.insert(file.permissions[i].identifier).second)
-      doc.fail(field_path(index_path("permission", i), "identifier"),
+      doc.fail(ErrorKind::duplicate_identifier, field_path(index_path("permission", i), "identifier"),
                "duplicate identifier '" + file.permissions[i].identifier + "'");
   for (std::size_t i = 0; i < file.sets.size(); ++i)
     if (!seen.insert(file.sets[i].identifier).second)
-      doc.fail(field_path(index_path("set", i), "identifier"),
+      doc.fail(ErrorKind::duplicate_identifier, field_path(index_path("set", i), "identifier"),
                "duplicate identifier '" + file.sets[i].identifier + "'");
   if (seen.count("default"))
-    doc.fail("", "'default' is reserved for the [default] set");
+    doc.fail(ErrorKind::invalid_identifier, "", "'default' is reserved for the [default] set");
 }
 
 }  // namespace
@@ -167,7 +167,7 @@ std::optional<FileFormat> format_of(const std::filesystem::path& path) {
 
 std::string read_text_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error({path.string(), std::nullopt, ""}, "cannot read the file");
+  if (!in) throw Error(ErrorKind::unreadable, {path.string(), std::nullopt, ""}, "cannot read the file");
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -175,7 +175,7 @@ std::string read_text_file(const std::filesystem::path& path) {
 
 PermissionFile load_permission_file(const std::filesystem::path& path) {
   auto format = format_of(path);
-  if (!format) throw Error({path.string(), std::nullopt, ""}, "expected a .toml or .json file");
+  if (!format) throw Error(ErrorKind::unsupported_file_type, {path.string(), std::nullopt, ""}, "expected a .toml or .json file");
   return parse_permission_file(read_text_file(path), *format, path.string());
 }
 

@@ -10,7 +10,7 @@ std::vector<std::string> parse_platforms(const Document& doc, const boost::json:
   for (std::size_t i = 0; i < names.size(); ++i) {
     auto target = parse_target(names[i]);
     if (!target)
-      doc.fail(index_path(path, i),
+      doc.fail(ErrorKind::invalid_value, index_path(path, i),
                "unknown platform '" + names[i] + "'; expected linux, macOS, windows, android or iOS");
     names[i] = std::string(platform_name(*target));
   }

@@ -19,12 +19,14 @@ class EntryExpander {
   Expansion run() {
     IdentifierRef ref = split_identifier(entry_.identifier);
     const auto* plugin = manifests_.find(ref.plugin);
-    if (!plugin) fail_entry(unknown_plugin_message(ref));
+    // No app permissions at all: the bare name is an unknown (app) permission, not a plugin.
+    if (!plugin) fail_entry(ref.plugin.empty() ? ErrorKind::unknown_permission : ErrorKind::unknown_plugin,
+                            unknown_plugin_message(ref));
     if (!reach(*plugin, ref.name, {})) {
       auto ids = plugin->identifiers();
       auto closest = closest_identifiers(ref.name, ids);
       for (auto& c : closest) c = plugin->qualified(c);
-      fail_entry("unknown permission '" + entry_.identifier + "'" +
+      fail_entry(ErrorKind::unknown_permission, "unknown permission '" + entry_.identifier + "'" +
                  (closest.empty() ? std::string() : "; did you mean " + quoted_list(closest) + "?"));
     }
     return std::move(out_);
@@ -38,8 +40,8 @@ class EntryExpander {
   std::vector<std::string> stack_;
   std::set<std::pair<std::string, std::string>> seen_;
 
-  [[noreturn]] void fail_entry(const std::string& what) const {
-    throw Error(entry_.where, "capability '" + capability_ + "': " + what);
+  [[noreturn]] void fail_entry(ErrorKind kind, const std::string& what) const {
+    throw Error(kind, entry_.where, "capability '" + capability_ + "': " + what);
   }
 
   std::string unknown_plugin_message(const IdentifierRef& ref) const {
@@ -86,7 +88,7 @@ class EntryExpander {
     if (std::find(stack_.begin(), stack_.end(), qualified) != stack_.end()) {
       std::string cycle;
       for (auto it = std::find(stack_.begin(), stack_.end(), qualified); it != stack_.end(); ++it) cycle += *it + " -> ";
-      fail_set(plugin, set_name, line, "sets form a cycle: " + cycle + qualified);
+      fail_set(ErrorKind::set_cycle, plugin, set_name, line, "sets form a cycle: " + cycle + qualified);
     }
     stack_.push_back(qualified);
     for (const auto& member : members) {
@@ -96,7 +98,7 @@ class EntryExpander {
         target = manifests_.find(ref.plugin);
         if (!target) {
           auto closest = closest_identifiers(ref.plugin, manifests_.plugin_names());
-          fail_set(plugin, set_name, line,
+          fail_set(ErrorKind::unknown_plugin, plugin, set_name, line,
                    "the set '" + qualified + "' lists '" + member + "', but plugin '" + ref.plugin +
                        "' is not loaded" + (closest.empty() ? "" : "; did you mean " + quoted_list(closest) + "?"));
         }
@@ -104,7 +106,7 @@ class EntryExpander {
       if (!reach(*target, ref.name, path)) {
         auto closest = closest_identifiers(ref.name, target->identifiers());
         for (auto& c : closest) c = target->qualified(c);
-        fail_set(plugin, set_name, line,
+        fail_set(ErrorKind::unknown_set_member, plugin, set_name, line,
                  "the set '" + qualified + "' lists '" + member + "', which " +
                      (target->name.empty() ? std::string("the app") : "plugin '" + target->name + "'") +
                      " does not define" + (closest.empty() ? "" : "; did you mean " + quoted_list(closest) + "?"));
@@ -113,13 +115,13 @@ class EntryExpander {
     stack_.pop_back();
   }
 
-  [[noreturn]] void fail_set(const ManifestSet::Plugin& plugin, const std::string& set_name,
+  [[noreturn]] void fail_set(ErrorKind kind, const ManifestSet::Plugin& plugin, const std::string& set_name,
                              std::optional<int> line, const std::string& what) const {
     auto file = plugin.file_of.find(set_name);
     ErrorLocation where{file == plugin.file_of.end() ? plugin.origin : file->second, line,
                         set_name == "default" ? "default.permissions" : "set '" + set_name + "'.permissions"};
     std::string from = entry_.where.file + (entry_.where.line ? ":" + std::to_string(*entry_.where.line) : "");
-    throw Error(where, what + " (reached from capability '" + capability_ + "' entry '" + entry_.identifier +
+    throw Error(kind, where, what + " (reached from capability '" + capability_ + "' entry '" + entry_.identifier +
                            "' at " + from + ")");
   }
 };
@@ -236,7 +238,7 @@ CompiledCapability compile(const Capability& cap) {
       try {
         into.push_back(WindowGlob::compile(texts[i]));
       } catch (const std::invalid_argument& e) {
-        throw Error({cap.where.file, cap.where.line, std::string(field) + "[" + std::to_string(i) + "]"}, e.what());
+        throw Error(ErrorKind::invalid_window_pattern, {cap.where.file, cap.where.line, std::string(field) + "[" + std::to_string(i) + "]"}, e.what());
       }
     }
   };
@@ -315,7 +317,7 @@ std::shared_ptr<const ResolvedAcl> resolve_acl(const ManifestSet& manifests, con
   for (const auto& cap : capabilities) {
     auto [it, fresh] = seen.emplace(cap.identifier, &cap);
     if (!fresh)
-      throw Error({cap.where.file, cap.where.line, "identifier"},
+      throw Error(ErrorKind::duplicate_capability, {cap.where.file, cap.where.line, "identifier"},
                   "capability '" + cap.identifier + "' is already defined in " + it->second->where.file);
   }
   AclBuilder builder(manifests, target);

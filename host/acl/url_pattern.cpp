@@ -466,7 +466,7 @@ using RawPieces = std::vector<std::pair<bool /*wildcard*/, std::string>>;
   message += pattern;
   message += "': ";
   message += why;
-  throw Error(where, std::move(message));
+  throw Error(ErrorKind::invalid_url_pattern, where, std::move(message));
 }
 
 // Splits the text of a path, search or hash pattern into literal runs and `*` wildcards,

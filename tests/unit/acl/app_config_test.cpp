@@ -3,6 +3,7 @@
 #include "acl/app_config.hpp"
 #include "acl/resolver.hpp"
 #include "acl_test_support.hpp"
+#include "thrown_kind.hpp"
 
 using namespace warden::acl;
 using warden::acl::test::TempDir;
@@ -55,7 +56,9 @@ TEST(AppFolder, UnknownCapabilityReferenceNamesTheClosest) {
     load_app_folder(app.path);
     FAIL() << "expected an error";
   } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::unknown_capability);
     EXPECT_EQ(e.where().field, "app.security.capabilities[0]");
+    // The message's feature: it names the capability that was probably meant.
     EXPECT_NE(e.detail().find("'extra'"), std::string::npos) << e.what();
   }
 }
@@ -67,6 +70,7 @@ TEST(AppFolder, BadInlineCapabilityNamesTheConfigLine) {
     load_app_folder(app.path);
     FAIL();
   } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::wrong_type);
     EXPECT_NE(e.where().file.find("warden.conf.json"), std::string::npos);
     EXPECT_EQ(e.where().field, "app.security.capabilities[0].permissions[0]");
     EXPECT_EQ(e.where().line, 2);

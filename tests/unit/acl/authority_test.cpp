@@ -4,6 +4,7 @@
 
 #include "acl/authority.hpp"
 #include "acl_test_support.hpp"
+#include "thrown_kind.hpp"
 
 using namespace warden::acl;
 using namespace warden::acl::test;
@@ -175,7 +176,9 @@ TEST(Authority, AddAndRevokeCapabilitiesWhileRunning) {
   EXPECT_TRUE(a.check("plugin:fs|write", "main", "main", kLocal).allowed());
   EXPECT_FALSE(decide(before, "plugin:fs|write", "main", "main", kLocal).allowed());  // old snapshot unchanged
   // A bad capability changes nothing.
-  EXPECT_THROW(a.add_capability(capabilities(R"({"identifier": "bad", "permissions": ["fs:nope"]})")[0]), Error);
+  EXPECT_EQ(warden::acl::test::thrown_kind(
+                [&] { a.add_capability(capabilities(R"({"identifier": "bad", "permissions": ["fs:nope"]})")[0]); }),
+            ErrorKind::unknown_permission);
   EXPECT_TRUE(a.check("plugin:fs|write", "main", "main", kLocal).allowed());
   EXPECT_TRUE(a.revoke_capability("more"));
   EXPECT_FALSE(a.revoke_capability("more"));
