@@ -38,6 +38,7 @@ class UrlPattern {
 
  private:
   UrlPattern() = default;
+  struct Compiler;  // reads the pattern string (url_pattern.cpp); URLs are read by whatwg_url.hpp
 
   // One URL component pattern: literal text and `*` wildcards, in order. Literal text is
   // stored normalized the way the URL parser normalizes that component (lowercase host,
