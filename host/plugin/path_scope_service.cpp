@@ -17,7 +17,7 @@ namespace warden::plugin {
 namespace {
 
 const HostServices* services_of(const warden_host* host) {
-  return host ? static_cast<const HostServices*>(host->host_data) : nullptr;
+  return HostServices::from(host);
 }
 
 // Well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF): paths handed back

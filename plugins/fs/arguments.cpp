@@ -144,7 +144,7 @@ ScopedPath scoped_arg(const json::value& args, std::string_view name, std::strin
     base = static_cast<int>(*n);
   }
   std::string absolute = absolute_page_path(raw, base, access.resolve, name);
-  return ScopedPath::check(absolute, reach, access.in_scope);
+  return ScopedPath::check(absolute, reach, access.check, access.canonical);
 }
 
 }  // namespace warden::fs_plugin

@@ -20,7 +20,9 @@ namespace warden::fs_plugin {
 // What the commands need from the host: the scope check of this call, the path variables, the
 // call's scopes (for what their denies reach) and the grants of the plugin's other commands.
 struct Access {
-  ScopeCheck in_scope;
+  PathCheck check;          // the host's check_path of this call (the canonical path to open)
+  Canonicalizer canonical;  // the host's canonical_path (an entry's folder, a deny's folder)
+  ScopeCheck in_scope;      // the host's path_in_scope under this call's scopes
   VariableResolver resolve;
   // The call's scopes as the host handed them (warden_request::scopes_json).
   std::string scopes_json;

@@ -14,7 +14,7 @@ using Components = std::vector<std::string>;
 
 Components split(std::string_view path) {
   Components out;
-  for (auto part : warden::plugin::path_components(path))
+  for (auto part : warden::scoped_file::components(path))
     if (part != ".") out.emplace_back(part);
   return out;
 }
@@ -66,7 +66,8 @@ std::string expand(const std::string& entry, const VariableResolver& resolve) {
   return slash == std::string::npos ? *base : *base + entry.substr(slash);
 }
 
-void add_denies(const json::value* scope, const VariableResolver& resolve, std::vector<Components>& out) {
+void add_denies(const json::value* scope, const VariableResolver& resolve, const Canonicalizer& canonical,
+                std::vector<Components>& out) {
   if (!scope || scope->is_null()) return;
   if (!scope->is_object()) refuse_scope("unreadable scope: expected {\"allow\", \"deny\"}");
   const auto* deny = scope->get_object().if_contains("deny");
@@ -87,7 +88,7 @@ void add_denies(const json::value* scope, const VariableResolver& resolve, std::
     std::size_t literal = 0;
     for (; literal < pattern.size() && !has_glob(pattern[literal]); ++literal) prefix += "/" + pattern[literal];
     if (prefix.empty()) continue;
-    auto resolved = canonical_path(prefix);
+    auto resolved = canonical(prefix);
     if (!resolved || *resolved == prefix) continue;
     Components variant = split(*resolved);
     variant.insert(variant.end(), pattern.begin() + static_cast<std::ptrdiff_t>(literal), pattern.end());
@@ -97,17 +98,18 @@ void add_denies(const json::value* scope, const VariableResolver& resolve, std::
 
 }  // namespace
 
-DenyReach DenyReach::from_scopes(std::string_view scopes_json, const VariableResolver& resolve) {
+DenyReach DenyReach::from_scopes(std::string_view scopes_json, const VariableResolver& resolve,
+                                 const Canonicalizer& canonical) {
   boost::system::error_code ec;
   json::value scopes = json::parse(scopes_json, ec);
   if (ec || !scopes.is_object()) refuse_scope("unreadable scopes");
   DenyReach out;
   const auto& o = scopes.get_object();
   if (o.contains("command") || o.contains("global")) {
-    add_denies(o.if_contains("command"), resolve, out.patterns_);
-    add_denies(o.if_contains("global"), resolve, out.patterns_);
+    add_denies(o.if_contains("command"), resolve, canonical, out.patterns_);
+    add_denies(o.if_contains("global"), resolve, canonical, out.patterns_);
   } else {
-    add_denies(&scopes, resolve, out.patterns_);
+    add_denies(&scopes, resolve, canonical, out.patterns_);
   }
   return out;
 }

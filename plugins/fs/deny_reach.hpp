@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "page_path.hpp"
+#include "scoped_path.hpp"
 
 namespace warden::fs_plugin {
 
@@ -22,8 +23,10 @@ class DenyReach {
   // The deny entries of a call's scopes ({"command": {"allow", "deny"}|null, "global": ...} or
   // one {"allow", "deny"} object), each a path string or {"path": "..."} with an optional leading
   // path variable. Throws ScopeRefusal for anything it cannot read: an unreadable deny is never
-  // taken as no deny.
-  static DenyReach from_scopes(std::string_view scopes_json, const VariableResolver& resolve);
+  // taken as no deny. `canonical` (the host's canonical_path) resolves each pattern's plain
+  // leading folders as the host's matcher does.
+  static DenyReach from_scopes(std::string_view scopes_json, const VariableResolver& resolve,
+                               const Canonicalizer& canonical);
 
   // Whether some deny could match a path strictly below `folder` (absolute, canonical).
   bool reaches_below(const std::string& folder) const;

@@ -4,6 +4,7 @@
 // atomic. The commands block on the disk, so they all run on the host's worker pool. Every
 // refusal by scope leaves through refuse_to_page, the SDK's scope refusal: the page learns only
 // that the scope refused, the audit log the paths and entries.
+#include <warden/path_scope.hpp>
 #include <warden/plugin.hpp>
 
 #include <memory>
@@ -24,12 +25,29 @@ namespace {
 constexpr std::uint32_t kBlocking = WARDEN_COMMAND_BLOCKING;
 
 fsp::VariableResolver variables(const warden::Host& host) {
-  return [host](const std::string& variable) { return host.resolve_path("$" + variable); };
+  return [host](const std::string& variable) { return warden::PathScope::resolve(host, "$" + variable); };
+}
+
+// The host's judgment of `path` under `scopes_json` (path_in_scope of warden.path-scope/1).
+fsp::ScopeCheck scope_check(const warden::Host& host, std::string scopes_json) {
+  return [host, scopes = std::move(scopes_json)](const std::string& path) {
+    return warden::PathScope::in_scope(host, path, scopes);
+  };
 }
 
 fsp::Access access_of(const warden::Context& ctx) {
   fsp::Access access;
-  access.in_scope = [&ctx](const std::string& path) { return ctx.path_in_scope(path); };
+  warden::PathScope scope(ctx);
+  access.check = [scope](const std::string& path, std::string& reason) -> std::optional<std::string> {
+    try {
+      return scope.check(path);
+    } catch (const warden::ScopeRefused& refused) {
+      reason = refused.what();
+      return std::nullopt;
+    }
+  };
+  access.canonical = [scope](const std::string& path) { return scope.canonical(path); };
+  access.in_scope = [scope](const std::string& path) { return scope.allows(path); };
   access.resolve = variables(ctx.host());
   access.scopes_json = std::string(ctx.scopes_json());
   access.grant_of = [&ctx](std::string_view command) -> std::optional<fsp::ScopeCheck> {
@@ -37,7 +55,7 @@ fsp::Access access_of(const warden::Context& ctx) {
     // refused or the host cannot tell (deny when unsure).
     auto scopes = ctx.command_scopes(command);
     if (!scopes) return std::nullopt;
-    return [host = ctx.host(), scopes = std::move(*scopes)](const std::string& path) { return host.path_in_scope(path, scopes); };
+    return scope_check(ctx.host(), std::move(*scopes));
   };
   return access;
 }
@@ -110,7 +128,11 @@ std::shared_ptr<T> resource_arg(const json::value& args, const warden::Context& 
 
 WARDEN_PLUGIN(plugin) {
   static std::shared_ptr<fsp::WatchLoop> watches;
-  plugin.on_init([](const warden::Host&, const json::value&) { watches = std::make_shared<fsp::WatchLoop>(); });
+  plugin.on_init([](const warden::Host& host, const json::value&) {
+    if (!warden::PathScope::available(host))
+      throw std::runtime_error("this host has no " WARDEN_EXT_PATH_SCOPE ", which fs needs to judge and open paths");
+    watches = std::make_shared<fsp::WatchLoop>();
+  });
   plugin.on_shutdown([] {
     if (watches) watches->stop();
     watches.reset();
@@ -188,9 +210,7 @@ WARDEN_PLUGIN(plugin) {
     }
     request.recursive = fsp::bool_option(options, "recursive").value_or(false);
     request.delay_ms = fsp::unsigned_option(options, "delayMs");
-    request.in_scope = [host = ctx.host(), scopes = std::string(ctx.scopes_json())](const std::string& path) {
-      return host.path_in_scope(path, scopes);
-    };
+    request.in_scope = scope_check(ctx.host(), std::string(ctx.scopes_json()));
     auto channel = std::make_shared<warden::Channel>(ctx.open_channel(fsp::string_arg(a, "onEvent")));
     request.send = [channel](const json::value& event) { channel->send(event); };
     if (!watches) throw std::runtime_error("the fs plugin is not initialised");

@@ -77,7 +77,7 @@ std::uint64_t size_of_contents(int fd, const std::string& what) {
 // The denies of the call, read only by the commands that act on a whole folder.
 DenyReach denies_of(const Access& access) {
   if (access.scopes_json.empty()) refuse_scope("the call carries no scopes to read its denies from");
-  return DenyReach::from_scopes(access.scopes_json, access.resolve);
+  return DenyReach::from_scopes(access.scopes_json, access.resolve, access.canonical);
 }
 
 // Refuses to act on the folder `path` as a whole (`what`) when a deny could match anything

@@ -1,10 +1,11 @@
 #pragma once
 // A path that passed the scope check, and the only way the plugin reaches it afterwards.
 //
-// The check runs on the canonical path (every symlink resolved, as the kernel would walk it),
-// and the file is then opened through that canonical path with the kernel told to follow no
-// symlink at all (openat2 RESOLVE_NO_SYMLINKS, O_NOFOLLOW). A folder swapped for a symlink
-// between the check and the use ("symlink swap") makes the use fail instead of escaping.
+// The host's check_path (warden.path-scope/1) canonicalizes the path (every symlink resolved, as
+// the kernel would walk it) and judges that canonical path; the file is then opened through
+// exactly that path with the kernel told to follow no symlink at all (warden/scoped_file.hpp:
+// openat2 RESOLVE_NO_SYMLINKS, O_NOFOLLOW). A folder swapped for a symlink between the check and
+// the use ("symlink swap") makes the use fail instead of escaping.
 #include <sys/types.h>
 
 #include <functional>
@@ -13,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "plugin/canonical_path.hpp"
+#include <warden/scoped_file.hpp>
 
 namespace warden::fs_plugin {
 
@@ -28,34 +29,18 @@ class ScopeRefusal : public std::runtime_error {
 // Throws ScopeRefusal with `detail`.
 [[noreturn]] void refuse_scope(const std::string& detail);
 
-// Whether an absolute canonical path is in the call's scope (the host's path_in_scope).
-using ScopeCheck = std::function<bool(const std::string& canonical_path)>;
+// Whether an absolute path is in the call's scope (the host's path_in_scope, which resolves it).
+using ScopeCheck = std::function<bool(const std::string& path)>;
 
-// The host's own canonical_path (host/plugin/canonical_path.cpp, compiled into this plugin): the
-// path the scope decides on is exactly the path opened below.
-using warden::plugin::canonical_path;
+// The host's check_path for this call: the canonical path it judged allowed, or nullopt with
+// the host's reason (for the audit log) in `reason`.
+using PathCheck = std::function<std::optional<std::string>(const std::string& absolute, std::string& reason)>;
 
-// Owns one file descriptor.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& o) noexcept : fd_(o.release()) {}
-  Fd& operator=(Fd&& o) noexcept;
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd();
-  int get() const { return fd_; }
-  int release() {
-    int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-  explicit operator bool() const { return fd_ >= 0; }
+// Where an absolute path leads, judged by no one (the host's canonical_path); nullopt when it
+// cannot be resolved.
+using Canonicalizer = std::function<std::optional<std::string>(const std::string& absolute)>;
 
- private:
-  int fd_ = -1;
-};
+using Fd = warden::FileDescriptor;
 
 // What a command acts on: the path's target (stat, read, write) or the entry itself, a
 // symlink not followed (lstat, remove, rename). Either way the link's target must be in scope.
@@ -63,9 +48,10 @@ enum class Reach { target, entry };
 
 class ScopedPath {
  public:
-  // Throws ScopeRefusal "forbidden path: <path>" when the path is not in scope or cannot
-  // be resolved, naming the page's path.
-  static ScopedPath check(const std::string& absolute, Reach reach, const ScopeCheck& in_scope);
+  // Throws ScopeRefusal "forbidden path: <path> (<the host's reason>)" when the path is not in
+  // scope or cannot be resolved, naming the page's path.
+  static ScopedPath check(const std::string& absolute, Reach reach, const PathCheck& check,
+                          const Canonicalizer& canonical);
 
   const std::string& folder() const { return folder_; }  // canonical, no symlinks
   const std::string& name() const { return name_; }      // "" for the root folder
@@ -83,10 +69,8 @@ class ScopedPath {
 
 // Opens an absolute canonical folder (O_PATH | O_DIRECTORY), refusing any symlink on the way.
 Fd open_folder_no_symlinks(const std::string& folder);
-// What open_folder_no_symlinks falls back to where openat2 is missing (kernels before 5.6,
-// valgrind, seccomp filters): one component at a time from "/", each opened O_NOFOLLOW and
-// required to be a folder. Returns the descriptor, or -1 with errno (ELOOP for a symlink).
-long walk_without_symlinks(const std::string& folder);
+// What open_folder_no_symlinks falls back to where openat2 is missing (the SDK's walk).
+using warden::scoped_file::walk_without_symlinks;
 
 // Throws std::system_error for errno with "<what> '<path>'" as its message.
 [[noreturn]] void throw_errno(const std::string& what, const std::string& path, int error);

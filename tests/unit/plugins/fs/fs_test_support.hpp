@@ -62,6 +62,14 @@ class Tree {
       };
     };
     fs_plugin::Access a;
+    // What warden.path-scope/1's check_path and canonical_path answer: the host's own functions.
+    a.check = [env, parsed = boost::json::parse(scopes)](const std::string& p, std::string& reason) -> std::optional<std::string> {
+      auto j = plugin::judge_path(p, parsed, env);
+      if (j.decision == plugin::ScopeDecision::allowed) return j.canonical;
+      reason = j.reason;
+      return std::nullopt;
+    };
+    a.canonical = [](const std::string& p) { return plugin::canonical_path(p); };
     a.in_scope = check(scopes);
     a.resolve = [env](const std::string& variable) -> std::optional<std::string> {
       auto p = plugin::path_variable(variable, env);
@@ -86,5 +94,8 @@ class Tree {
 };
 
 inline boost::json::value args(const std::string& json) { return boost::json::parse(json); }
+
+// warden.path-scope/1's canonical_path: the host's own function.
+inline std::optional<std::string> host_canonical(const std::string& path) { return plugin::canonical_path(path); }
 
 }  // namespace warden::fs_test

@@ -42,7 +42,7 @@ std::map<std::string, std::string> read_only() { return {{"read_file", kAllowed}
 
 TEST(DenyReach, ADenyBelowAFolderReachesIt) {
   auto d = DenyReach::from_scopes(R"({"command": null, "global": {"allow": [], "deny": ["$HOME/data/work/confidential/**", {"path": "$HOME/data/vault/**"}]}})",
-                                  home_is("/h"));
+                                  home_is("/h"), warden::fs_test::host_canonical);
   EXPECT_TRUE(d.reaches_below("/h/data/work"));
   EXPECT_TRUE(d.reaches_below("/h/data"));
   EXPECT_TRUE(d.reaches_below("/h"));
@@ -62,7 +62,7 @@ TEST(DenyReach, ADenyBelowAFolderReachesIt) {
 }
 
 TEST(DenyReach, GlobsAreMatchedPerComponent) {
-  auto d = DenyReach::from_scopes(R"({"allow": [], "deny": ["/h/*.key", "/h/**/secrets/*", "/h/[ab]x/**"]})", home_is("/h"));
+  auto d = DenyReach::from_scopes(R"({"allow": [], "deny": ["/h/*.key", "/h/**/secrets/*", "/h/[ab]x/**"]})", home_is("/h"), warden::fs_test::host_canonical);
   EXPECT_TRUE(d.matches("/h/id.key"));
   EXPECT_FALSE(d.matches("/h/docs/id.key"));
   // `**/secrets/*` can be below any folder in /h.
@@ -70,14 +70,14 @@ TEST(DenyReach, GlobsAreMatchedPerComponent) {
   EXPECT_TRUE(d.matches("/h/docs/deep/secrets/s"));
   EXPECT_TRUE(d.reaches_below("/h/ax"));
   EXPECT_FALSE(d.matches("/h/cx/file"));
-  auto only_keys = DenyReach::from_scopes(R"({"allow": [], "deny": ["/h/*.key"]})", home_is("/h"));
+  auto only_keys = DenyReach::from_scopes(R"({"allow": [], "deny": ["/h/*.key"]})", home_is("/h"), warden::fs_test::host_canonical);
   EXPECT_FALSE(only_keys.reaches_below("/h/docs"));  // a file name pattern reaches nothing inside docs
   EXPECT_TRUE(only_keys.reaches_below("/h"));
   EXPECT_FALSE(only_keys.covers_every_entry("/h"));
 }
 
 TEST(DenyReach, ManyGlobstarsOnADeepPathStayCheap) {
-  auto d = DenyReach::from_scopes(R"({"allow": [], "deny": ["/**/a/**/b/**/c/**/d/**/nomatch"]})", home_is("/h"));
+  auto d = DenyReach::from_scopes(R"({"allow": [], "deny": ["/**/a/**/b/**/c/**/d/**/nomatch"]})", home_is("/h"), warden::fs_test::host_canonical);
   std::string deep;
   for (int i = 0; i < 400; ++i) deep += "/a";
   EXPECT_TRUE(d.reaches_below(deep));
@@ -85,18 +85,18 @@ TEST(DenyReach, ManyGlobstarsOnADeepPathStayCheap) {
 }
 
 TEST(DenyReach, AnUnreadableDenyRefusesInsteadOfCountingAsNone) {
-  EXPECT_THROW(DenyReach::from_scopes(R"({"allow": [], "deny": ["$NOPE/x/**"]})", home_is("/h")), ScopeRefusal);
-  EXPECT_THROW(DenyReach::from_scopes(R"({"allow": [], "deny": [{"cmd": "git"}]})", home_is("/h")), ScopeRefusal);
-  EXPECT_THROW(DenyReach::from_scopes(R"({"allow": [], "deny": ["relative/**"]})", home_is("/h")), ScopeRefusal);
-  EXPECT_THROW(DenyReach::from_scopes("not json", home_is("/h")), ScopeRefusal);
-  EXPECT_TRUE(DenyReach::from_scopes(R"({"command": null, "global": null})", home_is("/h")).empty());
+  EXPECT_THROW(DenyReach::from_scopes(R"({"allow": [], "deny": ["$NOPE/x/**"]})", home_is("/h"), warden::fs_test::host_canonical), ScopeRefusal);
+  EXPECT_THROW(DenyReach::from_scopes(R"({"allow": [], "deny": [{"cmd": "git"}]})", home_is("/h"), warden::fs_test::host_canonical), ScopeRefusal);
+  EXPECT_THROW(DenyReach::from_scopes(R"({"allow": [], "deny": ["relative/**"]})", home_is("/h"), warden::fs_test::host_canonical), ScopeRefusal);
+  EXPECT_THROW(DenyReach::from_scopes("not json", home_is("/h"), warden::fs_test::host_canonical), ScopeRefusal);
+  EXPECT_TRUE(DenyReach::from_scopes(R"({"command": null, "global": null})", home_is("/h"), warden::fs_test::host_canonical).empty());
 }
 
 TEST(DenyReach, APatternThroughASymlinkedFolderReachesItsTarget) {
   Tree t;
   fs::create_directories(t.path("real/secret"));
   fs::create_directory_symlink(t.path("real"), t.path("link"));
-  auto d = DenyReach::from_scopes(R"({"allow": [], "deny": ["$HOME/link/secret/**"]})", home_is(t.root().string()));
+  auto d = DenyReach::from_scopes(R"({"allow": [], "deny": ["$HOME/link/secret/**"]})", home_is(t.root().string()), warden::fs_test::host_canonical);
   EXPECT_TRUE(d.reaches_below(t.path("real")));
   EXPECT_TRUE(d.reaches_below(t.path("link")));
 }
@@ -231,6 +231,12 @@ TEST(FsDenies, WholeFolderCommandsRefuseWhatTheHostKeepsOutOfReachInside) {
   const std::string logs = t.path("data/app/logs");
   auto base = access.in_scope;
   access.in_scope = [base, logs](const std::string& p) { return p != logs && p.rfind(logs + "/", 0) != 0 && base(p); };
+  auto base_check = access.check;
+  access.check = [base_check, logs](const std::string& p, std::string& reason) -> std::optional<std::string> {
+    auto c = base_check(p, reason);
+    if (c && (*c == logs || c->rfind(logs + "/", 0) == 0)) return std::nullopt;
+    return c;
+  };
   EXPECT_THROW(remove(path_args(t.path("data/app"), R"({"recursive": true})"), access), ScopeRefusal);
   EXPECT_THROW(rename(two_paths("oldPath", t.path("data/app"), "newPath", t.path("data/app2")), access), ScopeRefusal);
   EXPECT_EQ(t.read("data/app/logs/app.log"), "LOG");

@@ -55,8 +55,8 @@ TEST(WatchLoop, ReportsChangesInScopeOnly) {
   Tree t;
   t.write("allowed/private/.keep", "");
   auto access = t.access(R"({"allow": ["$HOME/allowed/**"], "deny": ["$HOME/allowed/private/**"]})");
+  Inbox inbox;  // outlives the loop, whose thread sends to it until the loop stops
   auto loop = std::make_shared<WatchLoop>();
-  Inbox inbox;
   WatchRequest r;
   r.paths = {t.path("allowed")};
   r.recursive = true;
@@ -100,8 +100,8 @@ TEST(WatchLoop, ReportsChangesInScopeOnly) {
 TEST(WatchLoop, DelayBatchesRepeatedChanges) {
   Tree t;
   t.write("allowed/f.txt", "0");
+  Inbox inbox;  // outlives the loop, whose thread sends to it until the loop stops
   auto loop = std::make_shared<WatchLoop>();
-  Inbox inbox;
   WatchRequest r;
   r.paths = {t.path("allowed/f.txt")};
   r.delay_ms = 1500;
@@ -161,8 +161,8 @@ WatchRequest recursive_request(const Tree& t, const std::string& scopes, Inbox& 
 TEST(WatchLoop, AFolderMovedOutOfTheScopeIsNoLongerReported) {
   Tree t;
   t.write("allowed/sub/old.txt", "x");
+  Inbox inbox;  // outlives the loop, whose thread sends to it until the loop stops
   auto loop = std::make_shared<WatchLoop>();
-  Inbox inbox;
   auto watch = loop->watch(recursive_request(t, R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"]})", inbox));
 
   std::filesystem::rename(t.path("allowed/sub"), t.path("outside/sub"));
@@ -181,8 +181,8 @@ TEST(WatchLoop, AFolderMovedUnderADenyIsNoLongerReported) {
   Tree t;
   t.write("allowed/x/old.txt", "x");
   t.write("allowed/secret/.keep", "");
+  Inbox inbox;  // outlives the loop, whose thread sends to it until the loop stops
   auto loop = std::make_shared<WatchLoop>();
-  Inbox inbox;
   auto watch = loop->watch(
       recursive_request(t, R"({"allow": ["$HOME/allowed", "$HOME/allowed/**"], "deny": ["$HOME/allowed/secret/**"]})", inbox));
 
@@ -210,8 +210,8 @@ TEST(WatchLoop, AFolderMovedUnderADenyIsNoLongerReported) {
 TEST(WatchLoop, ANamedFileReplacedIsWatchedAgain) {
   Tree t;
   t.write("allowed/f.txt", "0");
+  Inbox inbox;  // outlives the loop, whose thread sends to it until the loop stops
   auto loop = std::make_shared<WatchLoop>();
-  Inbox inbox;
   WatchRequest r;
   r.paths = {t.path("allowed/f.txt")};
   r.in_scope = t.access().in_scope;
