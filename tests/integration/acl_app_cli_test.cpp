@@ -14,37 +14,29 @@
 #include <boost/json.hpp>
 
 #include "process.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 using warden::test::run_process;
+using warden::test::run_warden;
 
 namespace {
 
 const fs::path kHello = fs::path(WARDEN_EXAMPLES) / "hello";
 const std::string kPlugins = WARDEN_PLUGINS_DIR;
 
-warden::test::ProcessResult run_warden(std::vector<std::string> args) {
-  args.insert(args.begin(), WARDEN_BIN);
-  return run_process(args);
-}
-
 // examples/hello with one capability entry that names no permission of ping.
 class BrokenApp {
+  warden::test::TempDir dir_{"warden-acl-app"};  // first: path below is made from it
+
  public:
   BrokenApp() {
-    std::string t = (fs::temp_directory_path() / "warden-acl-app-XXXXXX").string();
-    if (!::mkdtemp(t.data())) throw std::runtime_error("mkdtemp");
-    path = t;
-    fs::copy(kHello, path, fs::copy_options::recursive);
-    std::ofstream(path / "capabilities" / "main.json")
-        << R"({"identifier": "main", "windows": ["main"], "permissions": ["core:default", "ping:allow-pnig"]})";
+    dir_.copy(kHello, "app");
+    dir_.write("app/capabilities/main.json",
+               R"({"identifier": "main", "windows": ["main"], "permissions": ["core:default", "ping:allow-pnig"]})");
   }
-  ~BrokenApp() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
+  const fs::path path = dir_ / "app";
 };
 
 // The line `warden` printed for an error that stopped it: "warden: <reason>".

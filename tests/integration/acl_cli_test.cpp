@@ -8,10 +8,13 @@
 #include <boost/json/parse.hpp>
 
 #include "process.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
 using warden::test::run_process;
+using warden::test::run_warden;
+using warden::test::TempDir;
 
 namespace {
 
@@ -21,26 +24,6 @@ const fs::path kCorpus = kData / "corpus" / "plugins-workspace";
 
 std::string plugin(const std::string& name) { return name + "=" + (kFixtures / "plugins" / name).string(); }
 std::string cap(const std::string& relative) { return (kFixtures / "capabilities" / relative).string(); }
-
-warden::test::ProcessResult run_warden(std::vector<std::string> args) {
-  args.insert(args.begin(), WARDEN_BIN);
-  return run_process(args);
-}
-
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("warden-acl-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++count()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel) << text;
-    return path / rel;
-  }
-  static int& count() {
-    static int n = 0;
-    return n;
-  }
-};
 
 std::vector<std::string> scope_check(const std::string& command, const std::string& window) {
   return {"acl", "check", command, "--window", window, "--target", "linux", "--plugin", plugin("fs"),

@@ -12,36 +12,14 @@
 #include <boost/json.hpp>
 
 #include "process.hpp"
+#include "temp_dir.hpp"
 
 using warden::test::run_process;
+using warden::test::TempDir;
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
 namespace {
-
-class Scratch {
- public:
-  Scratch() {
-    std::string t = (fs::temp_directory_path() / "warden-doctor-XXXXXX").string();
-    if (!::mkdtemp(t.data())) throw std::runtime_error("mkdtemp");
-    path = t;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel) << text;
-    return path / rel;
-  }
-  fs::path copy(const fs::path& from, const std::string& rel) const {
-    fs::create_directories((path / rel).parent_path());
-    fs::copy_file(from, path / rel);
-    return path / rel;
-  }
-  fs::path path;
-};
 
 const char* kSecurityList = "var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages";
 const char* kMainList = "var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages";
@@ -52,12 +30,12 @@ std::string package(const std::string& version, bool installed = false) {
 }
 
 // A root where 2.50.6-1~deb12u2 is installed.
-void install_webkit(const Scratch& root) {
+void install_webkit(const TempDir& root) {
   root.write("var/lib/dpkg/status", "Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b2\n\n" +
                                         package("2.50.6-1~deb12u2", true));
 }
 
-std::vector<std::string> doctor(const Scratch& root, std::vector<std::string> extra = {}) {
+std::vector<std::string> doctor(const TempDir& root, std::vector<std::string> extra = {}) {
   std::vector<std::string> argv{WARDEN_BIN, "doctor", "--dpkg-root", root.path.string()};
   argv.insert(argv.end(), extra.begin(), extra.end());
   return argv;
@@ -75,7 +53,7 @@ json::object webkit_of(const std::string& out) {
 #if defined(__x86_64__)  // the fake lists are amd64 ones
 
 TEST(DoctorCli, SaysASecurityUpdateIsAvailableAndExits1) {
-  Scratch root;
+  TempDir root;
   install_webkit(root);
   root.write(kMainList, package("2.48.7-1~deb12u1") + package("2.50.6-1~deb12u2"));
   root.write(kSecurityList, package("2.50.6-1~deb12u3"));
@@ -97,7 +75,7 @@ TEST(DoctorCli, SaysASecurityUpdateIsAvailableAndExits1) {
 }
 
 TEST(DoctorCli, TildeVersionsOfAStableUpdateSortBelowTheRelease) {
-  Scratch root;
+  TempDir root;
   install_webkit(root);
   // 2.50.6-1 is newer than any 2.50.6-1~deb12uN: an update, though not from the security suite.
   root.write(kMainList, package("2.50.6-1"));
@@ -111,7 +89,7 @@ TEST(DoctorCli, TildeVersionsOfAStableUpdateSortBelowTheRelease) {
 }
 
 TEST(DoctorCli, CurrentWhenNoListOffersANewerVersion) {
-  Scratch root;
+  TempDir root;
   install_webkit(root);
   root.write(kMainList, package("2.50.6-1~deb12u2"));
   root.write(kSecurityList, package("2.50.6-1~deb12u1"));
@@ -124,7 +102,7 @@ TEST(DoctorCli, CurrentWhenNoListOffersANewerVersion) {
 }
 
 TEST(DoctorCli, CannotTellWithoutPackageListsAndSaysToUpdateThem) {
-  Scratch root;
+  TempDir root;
   install_webkit(root);
   auto r = run_process(doctor(root));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -138,7 +116,7 @@ TEST(DoctorCli, CannotTellWithoutPackageListsAndSaysToUpdateThem) {
 }
 
 TEST(DoctorCli, CannotTellWithoutADpkgStatus) {
-  Scratch root;
+  TempDir root;
   root.write(kMainList, package("2.50.6-1~deb12u3"));
   auto r = run_process(doctor(root));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -146,7 +124,7 @@ TEST(DoctorCli, CannotTellWithoutADpkgStatus) {
 }
 
 TEST(DoctorCli, CannotTellWhenTheListsDoNotMentionThePackage) {
-  Scratch root;
+  TempDir root;
   install_webkit(root);
   root.write(kMainList, "Package: bash\nArchitecture: amd64\nVersion: 9.9-1\n");
   auto r = run_process(doctor(root));
@@ -157,7 +135,7 @@ TEST(DoctorCli, CannotTellWhenTheListsDoNotMentionThePackage) {
 // apt may keep its lists compressed; they are read through apt's own helper.
 TEST(DoctorCli, ReadsCompressedListsThroughAptHelper) {
   ASSERT_TRUE(fs::exists("/usr/lib/apt/apt-helper")) << "Debian's apt is required (apt-helper)";
-  Scratch root;
+  TempDir root;
   install_webkit(root);
   auto list = root.write(kSecurityList, package("2.50.6-1~deb12u3"));
   ASSERT_EQ(std::system(("gzip " + list.string()).c_str()), 0);
@@ -174,8 +152,8 @@ TEST(DoctorCli, ReadsCompressedListsThroughAptHelper) {
 #endif
 
 TEST(DoctorCli, ListsPluginsAndWhatWouldBeRefused) {
-  Scratch s;
-  Scratch root;  // an empty root: the WebView part says "cannot tell" and does not change the exit status
+  TempDir s;
+  TempDir root;  // an empty root: the WebView part says "cannot tell" and does not change the exit status
   s.copy(WARDEN_TEST_GOOD, "plugins/good.so");
   s.copy(WARDEN_TEST_NO_ENTRY, "plugins/no-entry.so");
   s.copy(WARDEN_PING, "plugins/ping.so");
@@ -215,8 +193,8 @@ TEST(DoctorCli, ListsPluginsAndWhatWouldBeRefused) {
 }
 
 TEST(DoctorCli, TheRightPinLoadsAndAnAclNamingARefusedPluginIsRefused) {
-  Scratch s;
-  Scratch root;
+  TempDir s;
+  TempDir root;
   s.copy(WARDEN_PING, "plugins/ping.so");
   s.copy(WARDEN_TEST_NO_ENTRY, "other/no-entry.so");
   auto sum = run_process({"sha256sum", (s.path / "plugins/ping.so").string()});
@@ -240,7 +218,7 @@ TEST(DoctorCli, TheRightPinLoadsAndAnAclNamingARefusedPluginIsRefused) {
 }
 
 TEST(DoctorCli, BadInputExits2) {
-  Scratch s;
+  TempDir s;
   s.write("app/warden.conf.json", "{ not json");
   auto r = run_process({WARDEN_BIN, "doctor", (s.path / "app").string()});
   EXPECT_EQ(r.exit_code, 2) << r.out;
@@ -250,8 +228,8 @@ TEST(DoctorCli, BadInputExits2) {
 }
 
 TEST(DoctorCli, WarnsWhenOthersCouldReplacePluginCode) {
-  Scratch s;
-  Scratch root;
+  TempDir s;
+  TempDir root;
   auto lib = s.copy(WARDEN_TEST_GOOD, "plugins/good.so");
   fs::permissions(s.path / "plugins", fs::perms::all);  // 0777
   auto r = run_process(doctor(root, {"--plugins", (s.path / "plugins").string(), "--json"}));

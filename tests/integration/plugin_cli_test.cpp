@@ -10,44 +10,18 @@
 #include <boost/json.hpp>
 
 #include "process.hpp"
+#include "temp_dir.hpp"
 
 using warden::test::run_process;
+using warden::test::TempDir;
 namespace fs = std::filesystem;
-
-namespace {
-
-class Scratch {
- public:
-  Scratch() {
-    std::string t = (fs::temp_directory_path() / "warden-plugin-cli-XXXXXX").string();
-    if (!::mkdtemp(t.data())) throw std::runtime_error("mkdtemp");
-    path = t;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel) << text;
-    return path / rel;
-  }
-  fs::path copy(const fs::path& from, const std::string& rel) const {
-    fs::create_directories((path / rel).parent_path());
-    fs::copy_file(from, path / rel);
-    return path / rel;
-  }
-  fs::path path;
-};
-
-}  // namespace
 
 TEST(PluginCli, InspectPrintsTheManifestAsJson) {
   auto r = run_process({WARDEN_BIN, "plugin", "inspect", WARDEN_PING});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = boost::json::parse(r.out).as_object();
   EXPECT_EQ(j.at("name"), "ping");
-  EXPECT_EQ(j.at("abi"), 1);
+  EXPECT_EQ(j.at("abi"), 2);
   EXPECT_EQ(boost::json::serialize(j.at("commands")), R"(["ping"])");
   const auto& manifest = j.at("manifest").as_object();
   EXPECT_EQ(boost::json::serialize(manifest.at("default").at("permissions")), R"(["allow-ping"])");
@@ -58,7 +32,7 @@ TEST(PluginCli, InspectPrintsTheManifestAsJson) {
 }
 
 TEST(PluginCli, InspectNeverRunsPluginCode) {
-  Scratch s;
+  TempDir s;
   auto marker = s.path / "constructor-ran";
   auto inspect = run_process({WARDEN_BIN, "plugin", "inspect", WARDEN_TEST_MARKER}, {"WARDEN_TEST_MARKER=" + marker.string()});
   ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
@@ -77,7 +51,7 @@ TEST(PluginCli, InspectNeverRunsPluginCode) {
 }
 
 TEST(PluginCli, InspectRefusesUnreadableFilesWithExitCode2) {
-  Scratch s;
+  TempDir s;
   auto text = s.write("fake.so", "hello");
   auto r = run_process({WARDEN_BIN, "plugin", "inspect", text.string()});
   EXPECT_EQ(r.exit_code, 2);
@@ -93,7 +67,7 @@ TEST(PluginCli, InspectRefusesUnreadableFilesWithExitCode2) {
 }
 
 TEST(PluginCli, LsSaysWhatWouldLoadAndWhyOthersAreRefused) {
-  Scratch s;
+  TempDir s;
   s.copy(WARDEN_PING, "a/ping.so");
   s.copy(WARDEN_TEST_NO_ENTRY, "a/no-entry.so");
   s.copy(WARDEN_TEST_ABI_MISMATCH, "a/abi.so");
@@ -149,7 +123,7 @@ TEST(PluginCli, CallRunsOneCommand) {
 }
 
 TEST(PluginCli, EmbedWritesSourceReferenceAndGeneratedFiles) {
-  Scratch s;
+  TempDir s;
   s.write("permissions/default.toml", "[default]\ndescription = \"d\"\npermissions = [\"allow-go\"]\n");
   auto r = run_process({WARDEN_BIN, "plugin", "embed", "--name", "demo", "--version", "1.0.0", "--commands",
                         "go,stop_now", "--permissions", (s.path / "permissions").string(), "--out-source",
@@ -164,7 +138,7 @@ TEST(PluginCli, EmbedWritesSourceReferenceAndGeneratedFiles) {
 }
 
 TEST(PluginCli, EmbedFailsOnABadPermissionFileWithFileAndLine) {
-  Scratch s;
+  TempDir s;
   auto bad = s.write("permissions/bad.toml", "[[permission]]\nidentifier = \"Not Valid\"\n");
   auto r = run_process({WARDEN_BIN, "plugin", "embed", "--name", "demo", "--version", "1.0.0", "--commands", "go",
                         "--permissions", (s.path / "permissions").string(), "--out-source",
@@ -184,7 +158,7 @@ TEST(PluginCli, CallShowsAScopeRefusalWithItsDetail) {
 }
 
 TEST(PluginCli, CallSendsABinaryBodyAndPrintsRawBytes) {
-  Scratch s;
+  TempDir s;
   auto body = s.write("body.bin", "abc");
   auto r = run_process({WARDEN_BIN, "plugin", "call", WARDEN_TEST_GOOD, "bytes", "--body-file", body.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -19,6 +19,14 @@ ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::vector<std::string>& extra_env = {},
                           const std::string& stdin_text = {});
 
+// The `warden` executable the test target was built against: its WARDEN_BIN definition, or
+// the WARDEN_BIN environment variable; throws when neither says.
+std::string warden_binary();
+
+// Runs that `warden` with ARGS, as a user would.
+ProcessResult run_warden(std::vector<std::string> args, const std::vector<std::string>& extra_env = {},
+                         const std::string& stdin_text = {});
+
 }  // namespace warden::test
 
 #include "process_impl.hpp"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -83,6 +84,21 @@ inline ProcessResult run_process(const std::vector<std::string>& argv,
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   else if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   return result;
+}
+
+inline std::string warden_binary() {
+#ifdef WARDEN_BIN
+  return WARDEN_BIN;
+#else
+  if (const char* bin = std::getenv("WARDEN_BIN")) return bin;
+  throw std::runtime_error("run_warden: this test target defines no WARDEN_BIN");
+#endif
+}
+
+inline ProcessResult run_warden(std::vector<std::string> args, const std::vector<std::string>& extra_env,
+                                const std::string& stdin_text) {
+  args.insert(args.begin(), warden_binary());
+  return run_process(args, extra_env, stdin_text);
 }
 
 }  // namespace warden::test

@@ -1,8 +1,6 @@
 #pragma once
 // Small builders for ACL unit tests: manifests and capabilities from inline text.
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +9,7 @@
 #include "acl/capability.hpp"
 #include "acl/manifest_set.hpp"
 #include "acl/resolver.hpp"
+#include "temp_dir.hpp"
 
 namespace warden::acl::test {
 
@@ -31,26 +30,8 @@ inline std::shared_ptr<const ResolvedAcl> resolve(std::vector<PluginManifest> ma
   return resolve_acl(set, capabilities(caps_json), target);
 }
 
-// A temporary folder removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           ("warden-acl-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::filesystem::path write(const std::string& relative, const std::string& text) const {
-    auto p = path / relative;
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p;
-  }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
+// A temporary folder removed at the end of the test (tests/support).
+using TempDir = warden::test::TempDir;
 
 inline const std::filesystem::path kData = WARDEN_TEST_DATA;
 inline const std::filesystem::path kConformance = kData / "conformance" / "tauri-acl";

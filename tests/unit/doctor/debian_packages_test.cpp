@@ -7,28 +7,14 @@
 #include <fstream>
 
 #include "cli/debian_packages.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using warden::cli::PackageIndex;
 
 namespace {
 
-struct FakeRoot {
-  FakeRoot() {
-    std::string t = (fs::temp_directory_path() / "warden-dpkg-XXXXXX").string();
-    if (!::mkdtemp(t.data())) throw std::runtime_error("mkdtemp");
-    path = t;
-  }
-  ~FakeRoot() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel) << text;
-  }
-  fs::path path;
-};
+using FakeRoot = warden::test::TempDir;
 
 const char* kStatus =
     "Package: libfoo1\nStatus: deinstall ok config-files\nArchitecture: amd64\nVersion: 0.9-1\n\n"

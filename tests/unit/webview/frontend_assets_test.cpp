@@ -7,6 +7,7 @@
 #include "webview/frontend_config.hpp"
 #include "webview/mime_type.hpp"
 #include "webview/window_set.hpp"
+#include "temp_dir.hpp"
 
 using namespace warden::webview;
 namespace fs = std::filesystem;
@@ -15,8 +16,6 @@ namespace {
 class FrontendAssetsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() / ("warden-assets-" + std::to_string(::getpid()));
-    fs::remove_all(base_);
     fs::create_directories(base_ / "dist/sub");
     write(base_ / "dist/index.html", "<h1>hi</h1>");
     write(base_ / "dist/sub/index.html", "sub");
@@ -26,9 +25,9 @@ class FrontendAssetsTest : public ::testing::Test {
     fs::create_symlink(base_ / "dist/index.html", base_ / "dist/link-in.html");
     fs::create_directory_symlink(base_, base_ / "dist/up");
   }
-  void TearDown() override { fs::remove_all(base_); }
-  static void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
-  fs::path base_;
+  static void write(const fs::path& p, const std::string& text) { warden::test::write_file(p, text); }
+  warden::test::TempDir tmp_{"warden-assets"};
+  const fs::path& base_ = tmp_.path;
 };
 }  // namespace
 
@@ -84,15 +83,4 @@ TEST(FrontendConfig, RejectsDuplicateLabelsAndMissingIdentifier) {
                std::runtime_error);
 }
 
-TEST(OriginOfUrl, SchemeHostPort) {
-  EXPECT_EQ(origin_of_url("app://localhost/index.html"), "app://localhost");
-  EXPECT_EQ(origin_of_url("http://127.0.0.1:8080/a?b"), "http://127.0.0.1:8080");
-  EXPECT_EQ(origin_of_url("about:blank"), "");
-  EXPECT_TRUE(url_has_origin("app://localhost/index.html", "app://localhost"));
-  EXPECT_TRUE(url_has_origin("https://a.example", "https://a.example"));
-  EXPECT_TRUE(url_has_origin("https://u@a.example/x", "https://a.example"));  // parsed: userinfo is not origin
-  EXPECT_FALSE(url_has_origin("https://a.example.evil.org/", "https://a.example"));
-  EXPECT_FALSE(url_has_origin("https://a.example:8443/", "https://a.example"));
-  EXPECT_FALSE(url_has_origin("https://a.examplex/", "https://a.example"));
-  EXPECT_FALSE(url_has_origin("http://a.example/", "https://a.example"));
-}
+// origin_of_url and url_has_origin: tests/unit/acl/origin_test.cpp.

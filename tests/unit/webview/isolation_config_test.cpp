@@ -10,6 +10,7 @@
 
 #include "webview/csp.hpp"
 #include "webview/frontend_config.hpp"
+#include "temp_dir.hpp"
 
 namespace warden::webview {
 namespace {
@@ -18,14 +19,10 @@ namespace fs = std::filesystem;
 class IsolationConfig : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/warden-isolation-config-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    app_ = pattern;
     fs::create_directories(app_ / "isolation");
     std::ofstream(app_ / "isolation" / "index.html") << "<script src=\"hook.js\"></script>";
     fs::create_directories(app_ / "empty");
   }
-  void TearDown() override { fs::remove_all(app_); }
 
   FrontendConfig parse(const std::string& security) {
     return parse_frontend_config(R"({"identifier": "x", "app": {"security": )" + security + "}}", "warden.conf.json", app_);
@@ -39,7 +36,8 @@ class IsolationConfig : public ::testing::Test {
     return "accepted";
   }
 
-  fs::path app_;
+  warden::test::TempDir tmp_{"warden-isolation-config"};
+  const fs::path& app_ = tmp_.path;
 };
 
 TEST_F(IsolationConfig, IsolationNamesItsFolderAgainstTheAppFolder) {

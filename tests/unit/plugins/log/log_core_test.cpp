@@ -7,10 +7,14 @@
 #include <sstream>
 
 #include "log_core.hpp"
+#include "temp_dir.hpp"
 
 using namespace warden::log_plugin;
 namespace json = boost::json;
 namespace fs = std::filesystem;
+
+using warden::test::TempDir;
+using warden::test::read_file;
 
 namespace {
 Record rec(Level level, std::string target, std::string message = "m") {
@@ -20,20 +24,6 @@ Record rec(Level level, std::string target, std::string message = "m") {
   r.message = std::move(message);
   return r;
 }
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/warden-log-test-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 }  // namespace
 
 TEST(LogCore, Levels) {
@@ -172,7 +162,7 @@ TEST(LogCore, FileGetsTimestampedLinesAndRotates) {
     LogFile file(dir, "app", 1024, 1);
     EXPECT_EQ(file.path(), dir / "app.log");
     file.write(Level::warn, "[webview:main] first");
-    std::string text = read(dir / "app.log");
+    std::string text = read_file(dir / "app.log");
     // [YYYY-MM-DD][HH:MM:SS][WARN] [webview:main] first
     ASSERT_EQ(text.size(), std::string("[2026-11-25][18:00:00][WARN] [webview:main] first\n").size()) << text;
     EXPECT_EQ(text.substr(22), "[WARN] [webview:main] first\n");
@@ -181,7 +171,7 @@ TEST(LogCore, FileGetsTimestampedLinesAndRotates) {
   EXPECT_TRUE(fs::exists(dir / "app.1.log"));
   EXPECT_FALSE(fs::exists(dir / "app.2.log"));  // one rotated file kept
   EXPECT_LE(fs::file_size(dir / "app.log"), 1024u);
-  EXPECT_NE(read(dir / "app.log").find("line 39"), std::string::npos);
+  EXPECT_NE(read_file(dir / "app.log").find("line 39"), std::string::npos);
 }
 
 // Issue 13, finding 9: one call carried any number of key-values, a line of any size to every

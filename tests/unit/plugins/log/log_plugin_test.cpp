@@ -11,25 +11,15 @@
 
 #include "plugin/load_error.hpp"
 #include "plugin/plugin_library.hpp"
+#include "temp_dir.hpp"
 
 using namespace warden::plugin;
 namespace fs = std::filesystem;
 
+using warden::test::TempDir;
+using warden::test::read_file;
+
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/warden-log-plugin-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 HostOptions options_for(const fs::path& home, std::vector<PluginEvent>* events = nullptr) {
   HostOptions o;
   o.paths.app_identifier = "dev.warden.logtest";
@@ -67,7 +57,7 @@ TEST(LogPlugin, DefaultConfigWritesTheAppLogDirFileNamedAfterTheIdentifier) {
   }
   fs::path file = tmp.path / "data" / "dev.warden.logtest" / "logs" / "dev.warden.logtest.log";
   ASSERT_TRUE(fs::exists(file));
-  std::string text = read(file);
+  std::string text = read_file(file);
   EXPECT_NE(text.find("[INFO] [webview:main] hello file user=ana\n"), std::string::npos) << text;
 }
 
@@ -89,13 +79,13 @@ TEST(LogPlugin, LevelsTargetsAndTheWebviewEvent) {
     EXPECT_EQ(log_call(*lib, R"({"level":5,"message":"from second"})", "second").kind, CallResult::Kind::json);
     EXPECT_EQ(log_call(*lib, R"({"level":5,"message":"from quiet"})", "quiet").kind, CallResult::Kind::json);
   }
-  std::string all = read(tmp.path / "custom" / "all.log");
+  std::string all = read_file(tmp.path / "custom" / "all.log");
   EXPECT_EQ(all.find("trace dropped"), std::string::npos);
   EXPECT_NE(all.find("[DEBUG] [webview:main] debug kept"), std::string::npos);
   EXPECT_NE(all.find("[WARN] [webview:main] warn evented"), std::string::npos);
   EXPECT_NE(all.find("[ERROR] [webview:second] from second"), std::string::npos);
   EXPECT_EQ(all.find("from quiet"), std::string::npos);
-  std::string second = read(tmp.path / "custom" / "second.log");
+  std::string second = read_file(tmp.path / "custom" / "second.log");
   EXPECT_EQ(second.find("webview:main"), std::string::npos);
   EXPECT_NE(second.find("from second"), std::string::npos);
   ASSERT_EQ(events.size(), 2u);

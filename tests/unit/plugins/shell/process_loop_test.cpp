@@ -14,6 +14,7 @@
 
 #include "process_loop.hpp"
 #include "program_path.hpp"
+#include "temp_dir.hpp"
 
 using namespace warden::shell_plugin;
 using namespace std::chrono_literals;
@@ -192,8 +193,8 @@ TEST(ProcessLoop, SigtermIsFollowedBySigkillAfterTheGrace) {
 }
 
 TEST(ProcessLoop, ShutdownEndsEveryChildAndItsGroupButLeavesOpeners) {
-  char tmpl[] = "/tmp/warden-shell-loop-XXXXXX";
-  std::string dir = ::mkdtemp(tmpl);
+  warden::test::TempDir tmp{"warden-shell-loop"};
+  const std::string dir = tmp.path.string();
   ChildRun a, b, opener;
   int grandchild = 0, opener_pid = 0;
   {
@@ -228,5 +229,4 @@ TEST(ProcessLoop, ShutdownEndsEveryChildAndItsGroupButLeavesOpeners) {
   EXPECT_TRUE(gone) << "grandchild " << grandchild << " survived";
   EXPECT_TRUE(alive(opener_pid));
   ::kill(opener_pid, SIGKILL);
-  std::filesystem::remove_all(dir);
 }

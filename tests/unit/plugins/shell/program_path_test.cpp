@@ -6,19 +6,14 @@
 #include <fstream>
 
 #include "program_path.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace warden::shell_plugin;
 
+using warden::test::TempDir;
+
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/warden-shell-path-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 void make_file(const fs::path& p, bool executable) {
   fs::create_directories(p.parent_path());
   std::ofstream(p) << "#!/bin/sh\n";

@@ -17,22 +17,17 @@
 #include "plugin/load_error.hpp"
 #include "plugin/plugin_library.hpp"
 #include "plugin/resource_table.hpp"
+#include "temp_dir.hpp"
 
 using namespace warden::plugin;
 namespace fs = std::filesystem;
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
+using warden::test::TempDir;
+
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/warden-shell-plugin-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 // What the page's Channel received.
 struct Inbox {

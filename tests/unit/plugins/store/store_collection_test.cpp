@@ -19,7 +19,7 @@ struct Sent {
 };
 
 struct Fixture {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   std::vector<Sent> sent;
   std::vector<std::string> errors;
@@ -84,7 +84,7 @@ TEST(StoreCollection, ShutdownSavesEveryDirtyStoreAndReportsFailures) {
   auto three = f.stores->open(f.stores->resolve("blocked/three.json"), manual(), "main", "main");
   three.store->set("b", 2);
   // A file where its folder must be: this save fails and is reported.
-  store_test::write_text(f.root / "blocked", "");
+  warden::test::write_file(f.root / "blocked", "");
   f.stores->stop_auto_save();
   f.stores->save_all_dirty();
   EXPECT_TRUE(fs::exists(f.root / "one.json"));
@@ -95,11 +95,11 @@ TEST(StoreCollection, ShutdownSavesEveryDirtyStoreAndReportsFailures) {
 
 TEST(StoreCollection, ADamagedFileIsRefusedAndNotOpened) {
   Fixture f;
-  store_test::write_text(f.root / "bad.json", "{\"a\": [1,}");
+  warden::test::write_file(f.root / "bad.json", "{\"a\": [1,}");
   fs::path file = f.stores->resolve("bad.json");
   EXPECT_THROW(f.stores->open(file, manual(), "main", "main"), std::runtime_error);
   EXPECT_FALSE(f.stores->is_open(file));
-  EXPECT_EQ(store_test::read_text(f.root / "bad.json"), "{\"a\": [1,}");
+  EXPECT_EQ(warden::test::read_file(f.root / "bad.json"), "{\"a\": [1,}");
 }
 
 TEST(StoreCollection, CreateNewStartsAnOpenStoreOver) {

@@ -35,36 +35,36 @@ std::size_t entries_in(const fs::path& dir) {
 }  // namespace
 
 TEST(StoreFile, MissingFileIsNoContentAndAnObjectReadsBack) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   EXPECT_FALSE(read_store_file(tmp.path / "none.json").has_value());
-  store_test::write_text(tmp.path / "s.json", R"({"a": 1, "b": {"c": [true, null]}})");
+  warden::test::write_file(tmp.path / "s.json", R"({"a": 1, "b": {"c": [true, null]}})");
   auto content = read_store_file(tmp.path / "s.json");
   ASSERT_TRUE(content.has_value());
   EXPECT_EQ(json::value(*content), json::parse(R"({"a":1,"b":{"c":[true,null]}})"));
 }
 
 TEST(StoreFile, DamagedFilesNameTheFileAndThePositionAndStayAsTheyAre) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "broken.json";
   std::string broken = "{\n  \"a\": 1,\n  \"b\": tru\n}";
-  store_test::write_text(file, broken);
+  warden::test::write_file(file, broken);
   std::string message = read_error(file);
   EXPECT_NE(message.find("'" + file.string() + "'"), std::string::npos) << message;
   EXPECT_NE(message.find("line 3, column"), std::string::npos) << message;
-  EXPECT_EQ(store_test::read_text(file), broken);
+  EXPECT_EQ(warden::test::read_file(file), broken);
 
-  store_test::write_text(file, "{\"a\": 1");  // cut short, as a torn write would leave it
+  warden::test::write_file(file, "{\"a\": 1");  // cut short, as a torn write would leave it
   message = read_error(file);
   EXPECT_NE(message.find("not valid JSON"), std::string::npos) << message;
   EXPECT_NE(message.find("line 1, column 8"), std::string::npos) << message;
 
-  store_test::write_text(file, "{} {}");
+  warden::test::write_file(file, "{} {}");
   EXPECT_NE(read_error(file).find("line 1, column 4"), std::string::npos) << read_error(file);
 
-  store_test::write_text(file, "");
+  warden::test::write_file(file, "");
   EXPECT_NE(read_error(file).find("not valid JSON"), std::string::npos);
 
-  store_test::write_text(file, "[1, 2]");
+  warden::test::write_file(file, "[1, 2]");
   EXPECT_NE(read_error(file).find("holds an array, expected a JSON object"), std::string::npos) << read_error(file);
 
   fs::create_directories(tmp.path / "dir.json");
@@ -80,23 +80,23 @@ TEST(StoreFile, PrettyJsonRoundTrips) {
 }
 
 TEST(StoreFile, AtomicWriteReplacesTheFileLeavesNoTemporaryAndKeepsTheMode) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "deep" / "er" / "s.json";
   write_file_atomically(file, "{\"v\": 1}");
-  EXPECT_EQ(store_test::read_text(file), "{\"v\": 1}");
+  EXPECT_EQ(warden::test::read_file(file), "{\"v\": 1}");
   struct stat st {};
   ASSERT_EQ(::stat(file.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);  // a new store file is private
   ::chmod(file.c_str(), 0640);
   write_file_atomically(file, "{\"v\": 2}");
-  EXPECT_EQ(store_test::read_text(file), "{\"v\": 2}");
+  EXPECT_EQ(warden::test::read_file(file), "{\"v\": 2}");
   ASSERT_EQ(::stat(file.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0640u);
   EXPECT_EQ(entries_in(file.parent_path()), 1u);
 }
 
 TEST(StoreFile, AFailedWriteLeavesTheOldFileIntact) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "s.json";
   write_file_atomically(file, "{\"old\": true}");
   // A file size limit makes the write itself fail (EFBIG), even for root.
@@ -116,12 +116,12 @@ TEST(StoreFile, AFailedWriteLeavesTheOldFileIntact) {
   ::setrlimit(RLIMIT_FSIZE, &old_limit);
   ::signal(SIGXFSZ, old_handler);
   EXPECT_NE(message.find("cannot write"), std::string::npos) << message;
-  EXPECT_EQ(store_test::read_text(file), "{\"old\": true}");
+  EXPECT_EQ(warden::test::read_file(file), "{\"old\": true}");
   EXPECT_EQ(entries_in(tmp.path), 1u);  // the temporary file is gone
 }
 
 TEST(StoreFile, AReadOnlyFolderFailsTheSaveNamingTheFile) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path dir = tmp.path / "ro";
   fs::create_directories(dir);
   fs::path file = dir / "s.json";
@@ -158,5 +158,5 @@ TEST(StoreFile, AReadOnlyFolderFailsTheSaveNamingTheFile) {
   EXPECT_NE(message.find("cannot create a temporary file beside '" + file.string() + "'"), std::string::npos)
       << message;
   EXPECT_NE(message.find("Permission denied"), std::string::npos) << message;
-  EXPECT_EQ(store_test::read_text(file), "{\"old\": true}");
+  EXPECT_EQ(warden::test::read_file(file), "{\"old\": true}");
 }

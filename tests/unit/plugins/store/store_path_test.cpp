@@ -25,7 +25,7 @@ std::string refusal(const fs::path& root, std::string_view name) {
 }  // namespace
 
 TEST(StorePath, RelativeNamesResolveUnderTheRoot) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   EXPECT_EQ(confine_store_path(root, "settings.json"), root / "settings.json");
   EXPECT_EQ(confine_store_path(root, "sub/deeper/s.json"), root / "sub" / "deeper" / "s.json");
@@ -36,7 +36,7 @@ TEST(StorePath, RelativeNamesResolveUnderTheRoot) {
 }
 
 TEST(StorePath, AdversarialNamesAreRefusedNamingThem) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   fs::create_directories(root / "sub");
   struct Case {
@@ -67,7 +67,7 @@ TEST(StorePath, AdversarialNamesAreRefusedNamingThem) {
 }
 
 TEST(StorePath, SymbolicLinksOutOfTheFolderAreRefused) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   fs::path outside = tmp.path / "outside";
   fs::create_directories(root);
@@ -86,7 +86,7 @@ TEST(StorePath, SymbolicLinksOutOfTheFolderAreRefused) {
     EXPECT_NE(message.find("symbolic link that leads nowhere"), std::string::npos) << name << ": " << message;
   }
   // Once the target exists, the link leads out: refused as well.
-  store_test::write_text(outside / "secret.json", "{}");
+  warden::test::write_file(outside / "secret.json", "{}");
   EXPECT_NE(refusal(root, "file-link.json").find("through a symbolic link (to '"), std::string::npos);
   // A link that stays inside is followed: its target is the store's file.
   fs::create_directories(root / "real");
@@ -95,7 +95,7 @@ TEST(StorePath, SymbolicLinksOutOfTheFolderAreRefused) {
 }
 
 TEST(StorePath, ALinkPlantedAfterResolutionIsNoticed) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   fs::create_directories(root / "sub");
   fs::path file = confine_store_path(root, "sub/s.json");
@@ -112,7 +112,7 @@ TEST(StorePath, LiteralPatternsEscapeGlobCharacters) {
 }
 
 TEST(StorePath, RefusalsAreScopeRefusals) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   EXPECT_THROW(confine_store_path(tmp.path / "app", "../x.json"), warden::store_plugin::StorePathRefused);
   EXPECT_THROW(confine_store_path(tmp.path / "app", "/etc/passwd"), warden::store_plugin::StorePathRefused);
 }

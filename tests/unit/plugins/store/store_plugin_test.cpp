@@ -80,7 +80,7 @@ class StorePlugin : public ::testing::Test {
   }
   fs::path app_data() const { return tmp.path / "data" / "dev.warden.storetest"; }
 
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   ResourceTable table;
   CallEnvironment env;
   std::unique_ptr<PluginLibrary> lib;
@@ -217,11 +217,11 @@ TEST_F(StorePlugin, RefusalsNameWhatIsWrong) {
             std::string::npos);
   EXPECT_NE(error("load", {{"path", "s.json"}, {"options", {{"serializeFnName", "yaml"}}}}).find("serializer"),
             std::string::npos);
-  store_test::write_text(app_data() / "broken.json", "{\n\"a\": }");
+  warden::test::write_file(app_data() / "broken.json", "{\n\"a\": }");
   std::string damaged = error("load", {{"path", "broken.json"}});
   EXPECT_NE(damaged.find((app_data() / "broken.json").string()), std::string::npos) << damaged;
   EXPECT_NE(damaged.find("line 2, column 6"), std::string::npos) << damaged;
-  EXPECT_EQ(store_test::read_text(app_data() / "broken.json"), "{\n\"a\": }");
+  EXPECT_EQ(warden::test::read_file(app_data() / "broken.json"), "{\n\"a\": }");
   EXPECT_NE(error("get", {{"rid", 12345}, {"key", "k"}}).find("no store is open as resource 12345"), std::string::npos);
   EXPECT_NE(error("get", {{"rid", -1}, {"key", "k"}}).find("'rid'"), std::string::npos);
   std::uint32_t rid = load("s.json");
@@ -253,7 +253,7 @@ TEST_F(StorePlugin, UnknownSettingsAreRefused) {
 // out of the store's reach, however the name leads there, and the log stays as it was.
 TEST_F(StorePlugin, TheLogFolderIsOutOfReach) {
   fs::path log = app_data() / "logs" / "dev.warden.storetest.log";
-  store_test::write_text(log, "a log line\n");
+  warden::test::write_file(log, "a log line\n");
   for (std::string name : {"logs/dev.warden.storetest.log", "logs/new.json", "sub/../logs/a.json", "./logs/b.json"}) {
     CallResult r = call("load", {{"path", name}, {"options", {{"createNew", true}}}});
     EXPECT_EQ(r.kind, CallResult::Kind::error) << name;
@@ -263,7 +263,7 @@ TEST_F(StorePlugin, TheLogFolderIsOutOfReach) {
   }
   fs::create_directory_symlink(app_data() / "logs", app_data() / "innocent");
   EXPECT_NE(error("load", {{"path", "innocent/x.json"}}).find("kept by the host"), std::string::npos);
-  EXPECT_EQ(store_test::read_text(log), "a log line\n");
+  EXPECT_EQ(warden::test::read_file(log), "a log line\n");
   EXPECT_EQ(fs::directory_iterator(app_data() / "logs")->path(), log);
 
   // Everywhere else in the folder, names are taken literally: glob characters match themselves.

@@ -49,7 +49,7 @@ TEST(StoreQuota, SizeIsTheSizeOfTheFileWritten) {
   json::object o{{"a", 1}, {"nested", json::object{{"x", json::array{1, 2, json::object{{"y", "z"}}}}}}, {"e", json::array{}}};
   EXPECT_EQ(pretty_bytes(o), to_pretty_json(o).size());
   EXPECT_EQ(pretty_bytes(json::object{}), to_pretty_json(json::object{}).size());
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   auto store = Store::open(tmp.path / "s.json", manual());
   store->set("a", "x");
   store->set("b", json::array{1, 2, 3});
@@ -61,7 +61,7 @@ TEST(StoreQuota, SizeIsTheSizeOfTheFileWritten) {
 }
 
 TEST(StoreQuota, ASetPastTheLimitIsRefusedAndChangesNothing) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   auto store = Store::open(tmp.path / "s.json", manual(), nullptr, {}, {}, StoreQuota{4096, {}});
   store->set("small", "value");
   expect_refused([&] { store->set("big", json::string(std::string(5000, 'x'))); }, "plugins.store.maxStoreBytes");
@@ -76,8 +76,8 @@ TEST(StoreQuota, ASetPastTheLimitIsRefusedAndChangesNothing) {
 }
 
 TEST(StoreQuota, LargeFilesAndDefaultsAreRefusedAtLoad) {
-  store_test::TempDir tmp;
-  store_test::write_text(tmp.path / "big.json", "{\"k\": \"" + std::string(5000, 'x') + "\"}");
+  warden::test::TempDir tmp;
+  warden::test::write_file(tmp.path / "big.json", "{\"k\": \"" + std::string(5000, 'x') + "\"}");
   expect_refused([&] { Store::open(tmp.path / "big.json", manual(), nullptr, {}, {}, StoreQuota{4096, {}}); },
                  "maxStoreBytes");
   StoreOptions with_defaults = manual();
@@ -87,12 +87,12 @@ TEST(StoreQuota, LargeFilesAndDefaultsAreRefusedAtLoad) {
 }
 
 TEST(StoreQuota, NewStoreFilesPastTheLimitAreRefused) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   // Files that are no stores do not count; files that hold an object do, whoever wrote them.
-  store_test::write_text(root / "picture.png", "\x89PNG");
-  store_test::write_text(root / "notes.txt", "notes");
-  store_test::write_text(root / "written-by-fs.json", "  {}");
+  warden::test::write_file(root / "picture.png", "\x89PNG");
+  warden::test::write_file(root / "notes.txt", "notes");
+  warden::test::write_file(root / "written-by-fs.json", "  {}");
   auto stores = StoreCollection::create(root, [](const json::value&, const std::string&) {}, [](const std::string&) {},
                                         {}, StoreLimits{kDefaultMaxStoreBytes, 3});
   auto save_new = [&](const std::string& name) {

@@ -56,7 +56,7 @@ json::value on_disk(const fs::path& file) { return json::value(read_store_file(f
 }  // namespace
 
 TEST(Store, ValuesKeysEntriesAndChangeEvents) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   Recorder rec;
   auto store = Store::open(tmp.path / "s.json", manual(), nullptr, rec.listener());
   EXPECT_EQ(store->length(), 0u);
@@ -87,7 +87,7 @@ TEST(Store, ValuesKeysEntriesAndChangeEvents) {
 }
 
 TEST(Store, SaveWritesPrettyJsonThatAReopenReads) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "sub" / "s.json";
   auto store = Store::open(file, manual());
   store->set("name", "Ana");
@@ -95,16 +95,16 @@ TEST(Store, SaveWritesPrettyJsonThatAReopenReads) {
   EXPECT_TRUE(store->dirty());
   store->save();
   EXPECT_FALSE(store->dirty());
-  EXPECT_EQ(store_test::read_text(file), "{\n  \"name\": \"Ana\",\n  \"n\": 3\n}");
+  EXPECT_EQ(warden::test::read_file(file), "{\n  \"name\": \"Ana\",\n  \"n\": 3\n}");
   auto again = Store::open(file, manual());
   EXPECT_EQ(again->get("name"), json::value("Ana"));
   EXPECT_EQ(again->length(), 2u);
 }
 
 TEST(Store, DefaultsUnderTheFileOverrideDefaultsCreateNewAndReset) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "s.json";
-  store_test::write_text(file, R"({"theme": "dark", "extra": 1})");
+  warden::test::write_file(file, R"({"theme": "dark", "extra": 1})");
   const char* defaults = R"({"theme": "light", "size": 12})";
 
   auto merged = Store::open(file, with_defaults(defaults));
@@ -139,14 +139,14 @@ TEST(Store, DefaultsUnderTheFileOverrideDefaultsCreateNewAndReset) {
 }
 
 TEST(Store, ReloadTakesTheFileAgainAndADamagedFileChangesNothing) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "s.json";
   auto store = Store::open(file, with_defaults(R"({"d": 0})"));
   store->set("a", 1);
   store->save();
   store->set("a", 2);
   store->set("unsaved", true);
-  store_test::write_text(file, R"({"a": 10, "other": "x"})");  // changed by someone else
+  warden::test::write_file(file, R"({"a": 10, "other": "x"})");  // changed by someone else
   store->reload(false);
   EXPECT_EQ(store->get("a"), json::value(10));
   EXPECT_FALSE(store->has("unsaved"));
@@ -155,7 +155,7 @@ TEST(Store, ReloadTakesTheFileAgainAndADamagedFileChangesNothing) {
   store->reload(true);  // ignoreDefaults
   EXPECT_FALSE(store->has("d"));
 
-  store_test::write_text(file, R"({"a": )");
+  warden::test::write_file(file, R"({"a": )");
   try {
     store->reload(false);
     FAIL() << "reloaded a damaged file";
@@ -163,13 +163,13 @@ TEST(Store, ReloadTakesTheFileAgainAndADamagedFileChangesNothing) {
     EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
   }
   EXPECT_EQ(store->get("a"), json::value(10));
-  EXPECT_EQ(store_test::read_text(file), R"({"a": )");
+  EXPECT_EQ(warden::test::read_file(file), R"({"a": )");
   // Opening it is refused the same way: the file is never silently replaced.
   EXPECT_THROW(Store::open(file, manual()), std::runtime_error);
 }
 
 TEST(Store, AutoSaveWritesAfterTheDebounce) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "s.json";
   auto scheduler = std::make_shared<SaveScheduler>();
   StoreOptions options;
@@ -184,7 +184,7 @@ TEST(Store, AutoSaveWritesAfterTheDebounce) {
 }
 
 TEST(Store, SaveRefusesAPathThatBecameALinkOut) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   fs::create_directories(root / "sub");
   fs::create_directories(tmp.path / "outside");
@@ -203,7 +203,7 @@ TEST(Store, SaveRefusesAPathThatBecameALinkOut) {
 }
 
 TEST(Store, SetsFromManyThreadsAllLandAndSaveConcurrently) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "s.json";
   std::atomic<int> events{0};
   auto scheduler = std::make_shared<SaveScheduler>();
@@ -232,7 +232,7 @@ TEST(Store, SetsFromManyThreadsAllLandAndSaveConcurrently) {
 }
 
 TEST(Store, AProcessKilledBetweenSavesLosesNothingBeyondItsLastSave) {
-  store_test::TempDir tmp;
+  warden::test::TempDir tmp;
   fs::path file = tmp.path / "s.json";
   int ready[2];
   ASSERT_EQ(::pipe(ready), 0);
