@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 #include <webkit2/webkit2.h>
 
+#include "acl/origin.hpp"
 #include "ipc/percent_decoding.hpp"
 #include "log/log.hpp"
 #include "webview/mime_type.hpp"
@@ -115,11 +116,11 @@ std::optional<std::string> asset_path_of(std::string_view url_path) {
 std::optional<AssetRequestOrigin> asset_request_origin(const char* origin_header, std::string_view top_url) {
   if (origin_header) {
     std::string_view o(origin_header);
-    if (o.empty() || o == "null") return std::nullopt;
+    if (o.empty() || o == acl::kOpaqueOrigin) return std::nullopt;
     return AssetRequestOrigin{std::string(o), true};
   }
-  std::string top = origin_of_url(std::string(top_url));  // "" for data:, about:blank and the like
-  if (top.empty()) return std::nullopt;
+  std::string top = acl::origin_of_url(top_url);  // "null" for data:, about:blank and the like
+  if (top == acl::kOpaqueOrigin) return std::nullopt;
   return AssetRequestOrigin{std::move(top), false};
 }
 

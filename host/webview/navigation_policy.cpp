@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 #include <webkit2/webkit2.h>
 
+#include "acl/origin.hpp"
 #include "webview/app_scheme.hpp"
 
 namespace warden::webview {
@@ -79,31 +80,16 @@ NavigationConfig parse_navigation_config(const std::string& config_text, const s
   return out;
 }
 
-std::optional<std::string> url_origin(std::string_view url) {
-  GUri* uri = g_uri_parse(std::string(url).c_str(), G_URI_FLAGS_ENCODED, nullptr);
-  if (!uri) return std::nullopt;
-  std::optional<std::string> out;
-  const char* host = g_uri_get_host(uri);
-  if (host && *host) {
-    std::string origin = std::string(g_uri_get_scheme(uri)) + "://" + host;
-    for (char& c : origin) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (g_uri_get_port(uri) > 0) origin += ":" + std::to_string(g_uri_get_port(uri));
-    out = std::move(origin);
-  }
-  g_uri_unref(uri);
-  return out;
-}
-
 NavigationPolicy::NavigationPolicy(NavigationConfig config, const std::vector<WindowConfig>& windows,
                                    std::vector<acl::UrlPattern> granted_remote)
     : config_(std::move(config)), default_allow_(std::move(granted_remote)) {
   for (const auto& w : windows) {
     std::string start = window_start_url(w);
     if (is_app_page(start)) continue;
-    if (auto origin = url_origin(start)) {
-      start_origins_[w.label] = *origin;
+    if (auto origin = acl::origin_of_url(start); origin != acl::kOpaqueOrigin) {
+      start_origins_[w.label] = origin;
       // By default every window may show what the app's windows start at.
-      if (!config_.configured()) default_allow_.push_back(acl::UrlPattern::parse(*origin + "/*"));
+      if (!config_.configured()) default_allow_.push_back(acl::UrlPattern::parse(origin + "/*"));
     }
   }
 }
@@ -122,7 +108,7 @@ NavigationVerdict NavigationPolicy::decide(const std::string& window, std::strin
     if (from.empty() || is_app_page(from)) return {true, "the app's page"};
     return {false, "a page of another origin may not navigate to the app's pages"};
   }
-  if (auto it = start_origins_.find(window); it != start_origins_.end() && url_origin(to) == it->second)
+  if (auto it = start_origins_.find(window); it != start_origins_.end() && acl::url_has_origin(to, it->second))
     return {true, "the origin the window starts at"};
   if (any_matches(allow, to)) return {true, "matches a navigation allow pattern"};
   if (config_.configured()) return {false, "not in the window's navigation allow list (app.security.navigation)"};

@@ -66,9 +66,6 @@ class NavigationPolicy {
   std::vector<acl::UrlPattern> default_allow_;
 };
 
-// "scheme://host[:port]" of an absolute URL, lowercase scheme and host; nullopt when it has none.
-std::optional<std::string> url_origin(std::string_view url);
-
 // [main-thread] Applies `policy` to `view` of window `window`: a refused top-level navigation or
 // new-window request is ignored and logged ("navigation refused: window 'w' from ... to ...").
 // Top-level navigations are judged on the main frame's response (WebKitGTK says which frame a

@@ -2,8 +2,9 @@
 
 #include <stdexcept>
 
-#include <glib.h>
 #include <spdlog/spdlog.h>
+
+#include "acl/origin.hpp"
 
 namespace warden::webview {
 
@@ -32,29 +33,6 @@ size_t WindowSet::open_count() const {
   return n;
 }
 
-std::string origin_of_url(const std::string& url) {
-  GUri* uri = g_uri_parse(url.c_str(), static_cast<GUriFlags>(G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS), nullptr);
-  if (!uri) return "";
-  std::string origin;
-  const char* host = g_uri_get_host(uri);
-  if (host && *host) {
-    origin = std::string(g_uri_get_scheme(uri)) + "://" + host;
-    if (g_uri_get_port(uri) > 0) origin += ":" + std::to_string(g_uri_get_port(uri));
-  }
-  g_uri_unref(uri);
-  return origin;
-}
-
-// Whether `url` belongs to `origin`. WebKit gives both serialized (lowercase scheme and host,
-// default port dropped), so "origin, then '/' or the end" settles most calls without parsing;
-// anything else (userinfo, an odd form) is parsed.
-bool url_has_origin(const std::string& url, const std::string& origin) {
-  if (url.size() >= origin.size() && url.compare(0, origin.size(), origin) == 0 &&
-      (url.size() == origin.size() || url[origin.size()] == '/'))
-    return true;
-  return origin_of_url(url) == origin;
-}
-
 std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const std::string& origin) const {
   AppWindow* window = find(view);
   if (!window || !window->open()) return std::nullopt;
@@ -64,7 +42,7 @@ std::optional<runtime::Caller> WindowSet::caller_of(WebKitWebView* view, const s
   caller.origin = origin;
   caller.page = window->page();
   std::string top = window->current_url();
-  caller.url = (!top.empty() && url_has_origin(top, origin)) ? top : origin + "/";
+  caller.url = (!top.empty() && acl::url_has_origin(top, origin)) ? top : origin + "/";
   return caller;
 }
 

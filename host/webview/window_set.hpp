@@ -42,9 +42,4 @@ class WindowSet {
   std::map<std::string, std::unique_ptr<AppWindow>> windows_;
 };
 
-// The origin ("scheme://host[:port]") of an absolute URL; "" when it has none.
-std::string origin_of_url(const std::string& url);
-// Whether `url` is on `origin` (exactly: a longer host or another port is not).
-bool url_has_origin(const std::string& url, const std::string& origin);
-
 }  // namespace warden::webview

@@ -68,11 +68,7 @@ TEST(NavigationPolicy, MalformedConfigNamesTheField) {
   }
 }
 
-TEST(NavigationPolicy, UrlOrigin) {
-  EXPECT_EQ(url_origin("HTTP://Example.COM:8080/a?b#c"), "http://example.com:8080");
-  EXPECT_EQ(url_origin("https://example.com/"), "https://example.com");
-  EXPECT_EQ(url_origin("about:blank"), std::nullopt);
-}
+// The origin of a URL (acl::origin_of_url): tests/unit/acl/origin_test.cpp.
 
 }  // namespace
 }  // namespace warden::webview
