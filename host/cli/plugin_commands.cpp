@@ -12,6 +12,7 @@
 
 #include "acl/error.hpp"
 #include "cli/command.hpp"
+#include "plugin/host_extensions.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/manifest_embedding.hpp"
 #include "plugin/manifest_section.hpp"
@@ -32,18 +33,26 @@ json::value parse_json_option(const std::string& text, const char* option) {
   return v;
 }
 
+// "extensions": what the plugin asks of the host (and whether this host has it) and what it offers.
+json::object extensions_json(const ManifestExtensions& e) {
+  json::array uses, offers(e.offers.begin(), e.offers.end());
+  for (const auto& id : e.uses) uses.push_back(json::object{{"id", id}, {"host_has", find_host_extension(id) != nullptr}});
+  return json::object{{"uses", std::move(uses)}, {"offers", std::move(offers)}};
+}
+
 json::object inspect_json(const PluginManifestSection& m) {
   json::array commands(m.commands.begin(), m.commands.end());
   return json::object{{"name", m.name},
                       {"version", m.version},
                       {"abi", m.abi_version},
                       {"commands", std::move(commands)},
+                      {"extensions", extensions_json(m.extensions)},
                       {"manifest", manifest_permissions_json(m)}};
 }
 
 void register_inspect(CLI::App& plugin, Action& action) {
   auto* cmd = plugin.add_subcommand(
-      "inspect", "Print a plugin library's manifest (name, version, ABI, commands, permissions) as JSON, read from "
+      "inspect", "Print a plugin library's manifest (name, version, ABI, commands, extensions it uses and offers, permissions) as JSON, read from "
                  "its " WARDEN_MANIFEST_SECTION " section without loading it: no plugin code runs");
   auto file = std::make_shared<std::string>();
   cmd->add_option("library", *file, "the plugin's shared library (.so)")->required();
@@ -59,66 +68,25 @@ void register_inspect(CLI::App& plugin, Action& action) {
   });
 }
 
-void register_ls(CLI::App& plugin, Action& action) {
-  auto* cmd = plugin.add_subcommand(
-      "ls", "List the plugins of plugin folders: which would load and which would be refused, and why. Reads the "
-            "files without loading them: no plugin code runs (so init failures and command-table mismatches "
-            "show only when the host loads them)");
-  auto folders = std::make_shared<std::vector<std::string>>();
-  auto as_json = std::make_shared<bool>(false);
-  cmd->add_option("--plugins", *folders, "plugin folders (each *.so directly inside is a candidate)")
-      ->required()
-      ->expected(1, -1);
-  cmd->add_flag("--json", *as_json, "print JSON instead of text");
-  cmd->callback([&action, folders, as_json] {
-    action = [folders, as_json] {
-      std::vector<fs::path> dirs(folders->begin(), folders->end());
-      auto candidates = scan_plugin_folders(dirs);
-      if (*as_json) {
-        json::array out;
-        for (const auto& c : candidates) {
-          json::object o{{"file", c.file.string()}};
-          if (c.manifest) {
-            o["status"] = "load";
-            o["name"] = c.manifest->name;
-            o["version"] = c.manifest->version;
-            o["commands"] = json::array(c.manifest->commands.begin(), c.manifest->commands.end());
-          } else {
-            o["status"] = "refused";
-            o["reason"] = *c.refused;
-          }
-          out.push_back(std::move(o));
-        }
-        std::cout << json::serialize(json::object{{"plugins", std::move(out)}}) << "\n";
-      } else {
-        if (candidates.empty()) std::cout << "no plugin files (*.so) in the given folders\n";
-        for (const auto& c : candidates) {
-          if (c.manifest) {
-            std::cout << "load     " << c.manifest->name << " " << c.manifest->version << "  " << c.file.string()
-                      << "  (" << c.manifest->commands.size() << " commands)\n";
-          } else {
-            std::cout << "refused  " << c.file.string() << ": " << *c.refused << "\n";
-          }
-        }
-      }
-      return 0;
-    };
-  });
-}
-
 void register_embed(CLI::App& plugin, Action& action) {
   auto* cmd = plugin.add_subcommand(
       "embed", "Build step of warden_add_plugin(): validate a plugin's permission files, generate allow-/deny- "
                "permissions per command and the markdown reference, and write the C source of its manifest section");
   struct Options {
     std::string name, version, permissions, out_source, out_reference, out_generated;
-    std::vector<std::string> commands;
+    std::vector<std::string> commands, uses_extensions, offers_extensions;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("--name", o->name, "plugin name, [a-z0-9-]")->required();
   cmd->add_option("--version", o->version, "plugin version")->required();
   cmd->add_option("--commands", o->commands, "command names, comma-separated")->delimiter(',');
   cmd->add_option("--permissions", o->permissions, "the plugin's permissions folder (optional)");
+  cmd->add_option("--uses-extensions", o->uses_extensions,
+                  "host extensions the plugin asks for, comma-separated ids (warden.channels/1,...)")
+      ->delimiter(',');
+  cmd->add_option("--offers-extensions", o->offers_extensions,
+                  "plugin extensions it answers through get_extension, comma-separated ids")
+      ->delimiter(',');
   cmd->add_option("--out-source", o->out_source, "C source to write (defines the section)")->required();
   cmd->add_option("--out-reference", o->out_reference, "markdown reference of the permissions to write");
   cmd->add_option("--out-generated", o->out_generated,
@@ -131,6 +99,10 @@ void register_embed(CLI::App& plugin, Action& action) {
       for (const auto& c : o->commands)
         if (!c.empty()) in.commands.push_back(c);
       if (!o->permissions.empty()) in.permissions_dir = fs::path(o->permissions);
+      for (const auto& id : o->uses_extensions)
+        if (!id.empty()) in.extensions.uses.push_back(id);
+      for (const auto& id : o->offers_extensions)
+        if (!id.empty()) in.extensions.offers.push_back(id);
       PluginManifestSection m;
       try {
         m = build_manifest(in);
@@ -246,7 +218,7 @@ void register_plugin_commands(CLI::App& root, Action& action) {
   auto* plugin = root.add_subcommand("plugin", "Inspect, list, build and try plugin libraries");
   plugin->require_subcommand(1);
   register_inspect(*plugin, action);
-  register_ls(*plugin, action);
+  register_plugin_ls(*plugin, action);
   register_embed(*plugin, action);
   register_call(*plugin, action);
 }

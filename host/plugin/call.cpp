@@ -151,6 +151,11 @@ const CallEnvironment* call_environment(warden_call* call) {
   return call->data.environment;
 }
 
+const CallRequest* pending_request(warden_call* call) {
+  if (!call || call->done.load(std::memory_order_acquire)) return nullptr;
+  return &call->data;
+}
+
 const std::string& call_plugin(const warden_call* call) { return call->plugin; }
 
 const Caller& call_caller(const warden_call* call) { return call->data.caller; }

@@ -1,6 +1,7 @@
 #pragma once
-// The host's services as one plugin sees them: the warden_host vtable handed to its init.
-// One HostServices per loaded plugin, so that logs and events are attributed to it.
+// The host's core as one plugin sees it: the warden_host handed to its init (identity, log,
+// free, completion, get_extension). One HostServices per loaded plugin, so that logs, events and
+// path variables are the plugin's; the extensions find it again through HostServices::from.
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,13 +28,20 @@ struct HostOptions {
   EventSink events;       // emit; events are dropped (and logged at debug) when empty
 };
 
+// What warden_host::host_name / host_version say.
+inline constexpr const char* host_name = "warden";
+const char* host_version();  // the project's version, static
+
 class HostServices {
  public:
   HostServices(std::string plugin_name, HostOptions options);
   HostServices(const HostServices&) = delete;
   HostServices& operator=(const HostServices&) = delete;
 
-  // Valid as long as this object; its host_data points back here.
+  // The HostServices whose vtable `host` is (host_data points back to it); null for null.
+  static const HostServices* from(const warden_host* host);
+
+  // Valid as long as this object.
   const warden_host* vtable() const { return &vtable_; }
   const std::string& plugin_name() const { return plugin_; }
   const HostOptions& options() const { return options_; }

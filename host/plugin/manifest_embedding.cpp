@@ -104,6 +104,19 @@ PluginManifestSection build_manifest(const EmbedInput& in) {
     m.commands.push_back(c);
   }
 
+  for (const auto* list : {&in.extensions.uses, &in.extensions.offers}) {
+    std::set<std::string> ids;
+    const char* which = list == &in.extensions.uses ? "USES_EXTENSIONS" : "OFFERS_EXTENSIONS";
+    if (list->size() > max_extensions)
+      throw LoadError(here, std::string(which) + " lists more than " + std::to_string(max_extensions) + " extensions");
+    for (const auto& id : *list) {
+      if (!is_valid_extension_id(id))
+        throw LoadError(here, std::string(which) + ": invalid extension id '" + id +
+                                  "': use warden.<name>/<version>, e.g. warden.channels/1");
+      if (!ids.insert(id).second) throw LoadError(here, std::string(which) + ": '" + id + "' given twice");
+    }
+  }
+  m.extensions = in.extensions;
   auto parse = [&](ManifestFile& f, const std::string& source) {
     auto format = f.path.ends_with(".json") ? acl::FileFormat::json : acl::FileFormat::toml;
     // acl::Error propagates: its message is "file:line: field: detail", which editors jump to.

@@ -75,7 +75,52 @@ const json::string& required_string(const json::object& o, const char* key, cons
   return v.get_string();
 }
 
+// One list of "extensions": unique valid ids.
+std::vector<std::string> decode_extension_list(const json::object& o, const char* key, const std::filesystem::path& lib) {
+  const std::string where = std::string("manifest section " WARDEN_MANIFEST_SECTION ": \"extensions\".\"") + key + "\"";
+  std::vector<std::string> out;
+  const json::value* list = o.if_contains(key);
+  if (!list) return out;
+  if (!list->is_array()) throw LoadError(lib, where + " is not an array");
+  if (list->get_array().size() > max_extensions)
+    throw LoadError(lib, where + " lists more than " + std::to_string(max_extensions) + " extensions");
+  std::set<std::string> seen;
+  for (const json::value& v : list->get_array()) {
+    if (!v.is_string()) throw LoadError(lib, where + ": an entry is not a string");
+    std::string id(v.get_string());
+    if (!is_valid_extension_id(id))
+      throw LoadError(lib, where + ": invalid extension id " + shown(id) +
+                               " (expected warden.<name>/<version>, e.g. \"warden.channels/1\")");
+    if (!seen.insert(id).second) throw LoadError(lib, where + ": " + shown(id) + " is listed twice");
+    out.push_back(std::move(id));
+  }
+  return out;
+}
+
+ManifestExtensions decode_extensions(const json::value& v, const std::filesystem::path& lib) {
+  if (!v.is_object())
+    throw LoadError(lib, "manifest section " WARDEN_MANIFEST_SECTION ": \"extensions\" is not an object");
+  for (const auto& kv : v.get_object())
+    if (kv.key() != "uses" && kv.key() != "offers")
+      throw LoadError(lib, "manifest section " WARDEN_MANIFEST_SECTION ": \"extensions\" has unknown field " +
+                               shown(kv.key()) + " (expected \"uses\" and \"offers\")");
+  return {decode_extension_list(v.get_object(), "uses", lib), decode_extension_list(v.get_object(), "offers", lib)};
+}
+
 }  // namespace
+
+bool is_valid_extension_id(std::string_view id) {
+  // warden\.[a-z0-9-]+/[0-9]+
+  constexpr std::string_view prefix = "warden.";
+  if (id.size() > max_extension_id_length || !id.starts_with(prefix)) return false;
+  std::string_view rest = id.substr(prefix.size());
+  std::size_t slash = rest.find('/');
+  if (slash == 0 || slash == std::string_view::npos || slash + 1 == rest.size()) return false;
+  auto is_name_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  return std::all_of(rest.begin(), rest.begin() + slash, is_name_char) &&
+         std::all_of(rest.begin() + slash + 1, rest.end(), is_digit);
+}
 
 bool is_valid_plugin_name(std::string_view name) {
   if (name.empty() || name.size() > max_name_length || name.front() == '-' || name.back() == '-') return false;
@@ -113,10 +158,11 @@ PluginManifestSection decode_manifest_section(std::span<const std::uint8_t> byte
   if (m.format_version != WARDEN_MANIFEST_FORMAT_VERSION)
     throw LoadError(lib, where + "format version " + std::to_string(m.format_version) + ", this host reads " +
                              std::to_string(WARDEN_MANIFEST_FORMAT_VERSION));
-  if (m.abi_version != WARDEN_ABI_VERSION)
+  // ABI 1 plugins load through the compatibility shim (host/plugin/abi1/).
+  if (m.abi_version != WARDEN_ABI_VERSION && m.abi_version != 1)
     throw LoadError(lib, "ABI mismatch: the plugin was built for Warden ABI " + std::to_string(m.abi_version) +
                              ", this host has ABI " + std::to_string(WARDEN_ABI_VERSION) +
-                             " (rebuild the plugin against this SDK)");
+                             " and loads ABI 1 (rebuild the plugin against this SDK)");
   if (length != bytes.size() - WARDEN_MANIFEST_HEADER_SIZE)
     throw LoadError(lib, where + "payload length " + std::to_string(length) + " does not match the section size " +
                              std::to_string(bytes.size()) + " (truncated, or more than one manifest linked in)");
@@ -128,7 +174,8 @@ PluginManifestSection decode_manifest_section(std::span<const std::uint8_t> byte
   if (!doc.is_object()) throw LoadError(lib, where + "payload is not a JSON object");
   const json::object& o = doc.get_object();
   for (const auto& kv : o) {
-    if (kv.key() != "name" && kv.key() != "version" && kv.key() != "commands" && kv.key() != "files")
+    if (kv.key() != "name" && kv.key() != "version" && kv.key() != "commands" && kv.key() != "files" &&
+        kv.key() != "extensions")
       throw LoadError(lib, where + "unknown field " + shown(kv.key()));
   }
 
@@ -180,6 +227,7 @@ PluginManifestSection decode_manifest_section(std::span<const std::uint8_t> byte
     }
     m.files.push_back(std::move(mf));
   }
+  if (const json::value* ext = o.if_contains("extensions")) m.extensions = decode_extensions(*ext, lib);
   check_manifest(m, lib);
   return m;
 }
@@ -246,6 +294,9 @@ std::vector<std::uint8_t> encode_manifest_section(const PluginManifestSection& m
   json::array files;
   for (const auto& f : m.files) files.emplace_back(json::object{{"path", f.path}, {"text", f.text}});
   payload["files"] = std::move(files);
+  if (!m.extensions.uses.empty() || !m.extensions.offers.empty())
+    payload["extensions"] = json::object{{"uses", json::array(m.extensions.uses.begin(), m.extensions.uses.end())},
+                                         {"offers", json::array(m.extensions.offers.begin(), m.extensions.offers.end())}};
   std::string text = json::serialize(payload);
 
   std::vector<std::uint8_t> out(WARDEN_MANIFEST_MAGIC, WARDEN_MANIFEST_MAGIC + 8);

@@ -21,6 +21,14 @@ struct ManifestFile {
   acl::PermissionFile parsed;
 };
 
+// The section's "extensions": ids of host extensions the plugin asks for and of plugin
+// extensions it answers (warden\.[a-z0-9-]+/[0-9]+).
+struct ManifestExtensions {
+  std::vector<std::string> uses;
+  std::vector<std::string> offers;
+  bool operator==(const ManifestExtensions&) const = default;
+};
+
 struct PluginManifestSection {
   std::uint32_t format_version = 0;
   std::uint32_t abi_version = 0;
@@ -28,6 +36,7 @@ struct PluginManifestSection {
   std::string version;
   std::vector<std::string> commands;
   std::vector<ManifestFile> files;
+  ManifestExtensions extensions;
 };
 
 // Limits on untrusted input.
@@ -35,10 +44,13 @@ inline constexpr std::size_t max_commands = 1024;
 inline constexpr std::size_t max_files = 4096;
 inline constexpr std::size_t max_name_length = 64;
 inline constexpr std::size_t max_command_length = 128;
+inline constexpr std::size_t max_extensions = 64;          // in each of "uses" and "offers"
+inline constexpr std::size_t max_extension_id_length = 128;
 
 bool is_valid_plugin_name(std::string_view name);     // [a-z0-9-]+, no leading/trailing '-'
 bool is_valid_command_name(std::string_view name);    // [a-z][a-z0-9_]*
 bool is_valid_version(std::string_view version);      // printable ASCII, no spaces, 1..64 chars
+bool is_valid_extension_id(std::string_view id);      // warden\.[a-z0-9-]+/[0-9]+, at most 128 chars
 
 // Decodes and validates the bytes of a manifest section read from `library` (used only to
 // name it in errors). Throws LoadError naming the library and the reason: bad magic, unknown
@@ -61,8 +73,8 @@ void check_manifest(const PluginManifestSection& manifest, const std::filesystem
 // naming a command the plugin does not declare. `warden plugin embed` prints these.
 std::vector<std::string> manifest_warnings(const PluginManifestSection& manifest);
 
-// The section bytes for a manifest (header + JSON payload of name, version, commands and the
-// files' path and text).
+// The section bytes for a manifest (header + JSON payload of name, version, commands, the
+// files' path and text, and "extensions" when it lists any).
 std::vector<std::uint8_t> encode_manifest_section(const PluginManifestSection& manifest);
 
 // The permission files merged into one parsed form, as `warden plugin inspect` prints it:

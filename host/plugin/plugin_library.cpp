@@ -11,6 +11,7 @@
 #include "plugin/elf_section.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/regular_file.hpp"
+#include "warden/ext/init_script.h"
 
 namespace warden::plugin {
 namespace {
@@ -162,21 +163,50 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   if (status != WARDEN_OK)
     throw LoadError(file, std::string("init failed: ") + (error[0] ? error : "(the plugin gave no reason)"));
   lib->initialised_ = true;
-  if (WARDEN_PLUGIN_HAS_INIT_SCRIPT(p) && p->init_script) {
-    const char* js = nullptr;
-    try {
-      js = p->init_script(lib->state_);
-    } catch (...) {
-      throw LoadError(file, "init_script threw a C++ exception across the C ABI");
-    }
-    if (js) {
-      auto text = plugin_string(js, max_init_script_length);
-      if (!text) throw LoadError(file, "init_script returned more than 1 MiB");
-      lib->init_script_ = std::move(*text);
-    }
-  }
+  lib->read_plugin_extensions();
   spdlog::debug("loaded plugin {} {} from {}", name, lib->manifest_.version, file.string());
   return lib;
+}
+
+const void* PluginLibrary::plugin_extension(const char* id) const {
+  if (!plugin_ || plugin_->struct_size < WARDEN_PLUGIN_MIN_STRUCT_SIZE || !plugin_->get_extension) return nullptr;
+  return plugin_->get_extension(plugin_, id);
+}
+
+void PluginLibrary::read_plugin_extensions() {
+  for (const std::string& id : manifest_.extensions.offers) {
+    const void* answer = nullptr;
+    try {
+      answer = plugin_extension(id.c_str());
+    } catch (...) {
+      throw LoadError(file_, "get_extension threw a C++ exception across the C ABI");
+    }
+    if (!answer)
+      throw LoadError(file_, "the manifest section says the plugin offers extension " + id +
+                                 ", but its get_extension answers NULL for it");
+  }
+  const void* ext = nullptr;
+  try {
+    ext = plugin_extension(WARDEN_EXT_INIT_SCRIPT);
+  } catch (...) {
+    throw LoadError(file_, "get_extension threw a C++ exception across the C ABI");
+  }
+  if (!ext) return;
+  const auto* script = static_cast<const warden_plugin_init_script*>(ext);
+  if (script->struct_size < sizeof(warden_plugin_init_script))
+    throw LoadError(file_, WARDEN_EXT_INIT_SCRIPT " has struct_size " + std::to_string(script->struct_size) +
+                               ", needs at least " + std::to_string(sizeof(warden_plugin_init_script)));
+  if (!script->init_script) return;
+  const char* js = nullptr;
+  try {
+    js = script->init_script(state_);
+  } catch (...) {
+    throw LoadError(file_, "init_script threw a C++ exception across the C ABI");
+  }
+  if (!js) return;
+  auto text = plugin_string(js, max_init_script_length);
+  if (!text) throw LoadError(file_, "init_script returned more than 1 MiB");
+  init_script_ = std::move(*text);
 }
 
 PluginLibrary::~PluginLibrary() {

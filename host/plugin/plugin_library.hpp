@@ -68,6 +68,11 @@ class PluginLibrary {
 
  private:
   PluginLibrary() = default;
+  // The plugin's extension `id` (warden_plugin::get_extension), null when it offers none.
+  const void* plugin_extension(const char* id) const;
+  // After init: checks that every extension the section says it offers is answered, and reads
+  // its init script (warden.init-script/1). Throws LoadError.
+  void read_plugin_extensions();
 
   std::filesystem::path file_;
   std::shared_ptr<void> pinned_copy_;  // closed after the library is unloaded

@@ -26,6 +26,15 @@
  * (its what()), in the init hook an init failure, in the definition a NULL entry (refused).
  * The plugin name and version come from WARDEN_PLUGIN_NAME / WARDEN_PLUGIN_VERSION, which
  * warden_add_plugin() defines, so they always match the manifest section.
+ *
+ * Host services beyond the core are extensions (plugin.h). The wrapper's methods query them
+ * (ctx.open_channel: warden.channels/1, ctx.add_resource: warden.resources/1, host.emit:
+ * warden.events/1, ctx.command_scopes: warden.command-scopes/1, host.resolve_path and
+ * path_in_scope: warden.path-scope/1); on a host that lacks one, the method throws
+ * warden::MissingExtension naming it (in a command: the call fails with that message). Declare
+ * what a plugin uses with warden_add_plugin(... USES_EXTENSIONS ...). Any other extension:
+ * `host.extension<warden_host_x>(WARDEN_EXT_X)` (NULL when absent). A plugin offers its own with
+ * `plugin.offer_extension(id, &vtable)`; `plugin.init_script(...)` offers warden.init-script/1.
  */
 #ifndef WARDEN_PLUGIN_HPP
 #define WARDEN_PLUGIN_HPP
@@ -33,6 +42,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -49,6 +59,12 @@
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
 
+#include "warden/ext/channels.h"
+#include "warden/ext/command_scopes.h"
+#include "warden/ext/events.h"
+#include "warden/ext/init_script.h"
+#include "warden/ext/path_scope.h"
+#include "warden/ext/resources.h"
 #include "warden/plugin.h"
 
 namespace warden {
@@ -96,11 +112,39 @@ inline std::string to_json_text(const boost::json::value& v) {
 
 }  // namespace detail
 
+// Thrown by a wrapper method whose host extension this host lacks; what() names the extension
+// and the host, e.g. "this host (warden 0.9.0) lacks the extension warden.channels/1".
+class MissingExtension : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The host's services (plugin.h: warden_host), valid from init until shutdown returns.
 class Host {
  public:
   Host() = default;
   explicit Host(const warden_host* host) : host_(host) {}
+
+  // Who runs the plugin: "warden" and its release; "" before init.
+  std::string_view name() const { return host_ && host_->host_name ? host_->host_name : ""; }
+  std::string_view version() const { return host_ && host_->host_version ? host_->host_version : ""; }
+
+  // The host's extension `id` as its struct T (e.g. warden_host_channels), or null when the host
+  // lacks it or hands out an older, smaller revision than T. Any thread.
+  template <class T>
+  const T* extension(const char* id) const {
+    if (!host_ || !host_->get_extension) return nullptr;
+    const T* ext = static_cast<const T*>(host_->get_extension(host_, id));
+    if (!ext || ext->struct_size < sizeof(T)) return nullptr;
+    return ext;
+  }
+  // The same, or throws MissingExtension naming it.
+  template <class T>
+  const T& require(const char* id) const {
+    if (const T* ext = extension<T>(id)) return *ext;
+    throw MissingExtension("this host (" + std::string(host_ ? name() : "none") + " " + std::string(version()) +
+                           ") lacks the extension " + id);
+  }
 
   void log(warden_log_level level, const std::string& message) const {
     if (host_ && host_->log) host_->log(host_, level, message.c_str());
@@ -109,26 +153,33 @@ class Host {
   void warn(const std::string& m) const { log(WARDEN_LOG_WARN, m); }
   void error(const std::string& m) const { log(WARDEN_LOG_ERROR, m); }
 
-  // "$APPDATA/x" -> absolute path; nullopt for an unknown variable.
-  std::optional<std::string> resolve_path(const std::string& path) const {
-    if (!host_ || !host_->resolve_path) return std::nullopt;
-    std::unique_ptr<char, std::function<void(char*)>> s(host_->resolve_path(host_, path.c_str()),
-                                                        [h = host_](char* p) { h->free_string(h, p); });
+  // Takes a string the host transferred ([transferred: release with host->free_string]).
+  std::optional<std::string> take_string(char* s) const {
     if (!s) return std::nullopt;
-    return std::string(s.get());
+    std::string out(s);
+    host_->free_string(host_, s);
+    return out;
+  }
+
+  // "$APPDATA/x" -> absolute path; nullopt for an unknown variable (warden.path-scope/1).
+  std::optional<std::string> resolve_path(const std::string& path) const {
+    const auto& ps = require<warden_host_path_scope>(WARDEN_EXT_PATH_SCOPE);
+    return take_string(ps.resolve_path(host_, path.c_str()));
   }
 
   // Whether the canonical absolute `path` is in the scopes (the request's scopes_json, or one
-  // {"allow", "deny"} object). Malformed scopes count as not allowed.
+  // {"allow", "deny"} object). Malformed scopes count as not allowed (warden.path-scope/1).
   bool path_in_scope(const std::string& path, const std::string& scopes_json) const {
-    return host_ && host_->path_in_scope && host_->path_in_scope(host_, path.c_str(), scopes_json.c_str()) == 1;
+    const auto& ps = require<warden_host_path_scope>(WARDEN_EXT_PATH_SCOPE);
+    return ps.path_in_scope(host_, path.c_str(), scopes_json.c_str()) == 1;
   }
 
-  // Emits an event to one window, or to all when `window` is empty. false when refused.
+  // Emits an event to one window, or to all when `window` is empty. false when refused
+  // (warden.events/1).
   bool emit(const std::string& event, const boost::json::value& payload, const std::string& window = {}) const {
-    if (!host_ || !host_->emit) return false;
+    const auto& events = require<warden_host_events>(WARDEN_EXT_EVENTS);
     std::string text = detail::to_json_text(payload);
-    return host_->emit(host_, event.c_str(), text.c_str(), window.empty() ? nullptr : window.c_str()) == 0;
+    return events.emit(host_, event.c_str(), text.c_str(), window.empty() ? nullptr : window.c_str()) == 0;
   }
 
   const warden_host* raw() const { return host_; }
@@ -189,12 +240,10 @@ class Completion {
     host_->reject(std::exchange(call_, nullptr), message.c_str());
   }
   // Refuses the call because a scope does not allow it; `detail` goes to the host's audit log,
-  // the page sees a generic error in release builds (see warden_host::reject_scope). A host
-  // that predates reject_scope gets a plain rejection that carries no detail.
+  // the page sees a generic error in release builds (see warden_host::reject_scope).
   void reject_scope(const std::string& detail) {
     if (!call_) return;
-    if (WARDEN_HOST_HAS_REJECT_SCOPE(host_)) host_->reject_scope(std::exchange(call_, nullptr), detail.c_str());
-    else host_->reject(std::exchange(call_, nullptr), "refused by scope");
+    host_->reject_scope(std::exchange(call_, nullptr), detail.c_str());
   }
   bool pending() const { return call_ != nullptr; }
   // Gives up the handle without completing it (someone else completes the call).
@@ -210,12 +259,14 @@ class Completion {
 class Channel {
  public:
   Channel() = default;
-  Channel(const warden_host* host, warden_channel* channel) : host_(host), channel_(channel) {}
-  Channel(Channel&& o) noexcept : host_(o.host_), channel_(std::exchange(o.channel_, nullptr)) {}
+  Channel(const warden_host* host, const warden_host_channels* ext, warden_channel* channel)
+      : host_(host), ext_(ext), channel_(channel) {}
+  Channel(Channel&& o) noexcept : host_(o.host_), ext_(o.ext_), channel_(std::exchange(o.channel_, nullptr)) {}
   Channel& operator=(Channel&& o) noexcept {
     if (this != &o) {
       close();
       host_ = o.host_;
+      ext_ = o.ext_;
       channel_ = std::exchange(o.channel_, nullptr);
     }
     return *this;
@@ -228,16 +279,17 @@ class Channel {
   bool send(const boost::json::value& message) const {
     if (!channel_) return false;
     std::string text = detail::to_json_text(message);
-    return host_->channel_send(channel_, text.data(), text.size()) == 0;
+    return ext_->channel_send(host_, channel_, text.data(), text.size()) == 0;
   }
   // Ends the channel (the page's Channel sees its end). Later sends return false.
   void close() {
-    if (channel_) host_->channel_close(std::exchange(channel_, nullptr));
+    if (channel_) ext_->channel_close(host_, std::exchange(channel_, nullptr));
   }
   explicit operator bool() const { return channel_ != nullptr; }
 
  private:
   const warden_host* host_ = nullptr;
+  const warden_host_channels* ext_ = nullptr;
   warden_channel* channel_ = nullptr;
 };
 
@@ -263,53 +315,50 @@ class Context {
   bool path_in_scope(const std::string& path) const { return host_.path_in_scope(path, request_->scopes_json); }
 
   // The scopes this caller would be granted for `command`, another command of this plugin (the
-  // shape of scopes_json()); nullopt when it may not run that command or the host cannot tell.
+  // shape of scopes_json()); nullopt when it may not run that command or the host cannot tell
+  // (warden.command-scopes/1).
   std::optional<std::string> command_scopes(std::string_view command) const {
-    const warden_host* h = host_.raw();
-    if (!h || !WARDEN_HOST_HAS_COMMAND_SCOPES(h) || !h->command_scopes) return std::nullopt;
+    const auto& ext = host_.require<warden_host_command_scopes>(WARDEN_EXT_COMMAND_SCOPES);
     std::string name(command);
-    std::unique_ptr<char, std::function<void(char*)>> s(h->command_scopes(request_->call, name.c_str()),
-                                                        [h](char* p) { h->free_string(h, p); });
-    if (!s) return std::nullopt;
-    return std::string(s.get());
+    return host_.take_string(ext.command_scopes(request_->call, name.c_str()));
   }
 
   // Opens the channel that an argument names ("__CHANNEL__:<id>", what a @tauri-apps/api
   // Channel becomes in JSON), bound to the calling webview. Call it before completing the call.
-  // Throws std::invalid_argument when `reference` is not a channel.
+  // Throws std::invalid_argument when `reference` is not a channel (warden.channels/1).
   Channel open_channel(std::string_view reference) const {
-    const warden_host* h = host_.raw();
-    if (!h || !WARDEN_HOST_HAS_CHANNELS(h)) throw std::runtime_error("this host has no channels");
+    const auto& ext = host_.require<warden_host_channels>(WARDEN_EXT_CHANNELS);
     std::string ref(reference);
-    warden_channel* ch = h->channel_open(request_->call, ref.c_str());
+    warden_channel* ch = ext.channel_open(request_->call, ref.c_str());
     if (!ch) throw std::invalid_argument("'" + ref + "' is not a channel");
-    return Channel(h, ch);
+    return Channel(host_.raw(), &ext, ch);
   }
 
   // Adds `object` as a resource of the caller (its page and frame origin) and returns its id
   // (what Tauri calls a ResourceId: the page refers to it by number and may close it with
   // plugin:resources|close). The table keeps a reference until the resource is closed or the
-  // caller's page goes away. Throws when the host refuses it (that page is already gone).
+  // caller's page goes away. Throws when the host refuses it (that page is already gone)
+  // (warden.resources/1).
   template <class T>
   std::uint32_t add_resource(std::shared_ptr<T> object) const {
-    const warden_host* h = resources_host();
+    const auto& ext = resources();
     auto* held = new ResourceHolder{&typeid(T), std::static_pointer_cast<void>(std::move(object))};
-    std::uint32_t rid = h->resource_add(request_->call, held, &ResourceHolder::close);
-    if (rid == 0) throw std::runtime_error("the host refused the resource");
+    std::uint32_t rid = 0;
+    if (ext.resource_add(request_->call, held, &ResourceHolder::close, &rid) != 0 || rid == 0)
+      throw std::runtime_error("the host refused the resource");
     return rid;
   }
   // The resource `rid` of the caller (its page and frame origin), when this plugin added it with
   // type T; else null.
   template <class T>
   std::shared_ptr<T> resource(std::uint32_t rid) const {
-    const warden_host* h = resources_host();
-    auto* held = static_cast<ResourceHolder*>(h->resource_get(request_->call, rid));
+    auto* held = static_cast<ResourceHolder*>(resources().resource_get(request_->call, rid));
     if (!held || *held->type != typeid(T)) return nullptr;
     return std::static_pointer_cast<T>(held->object);
   }
   // Removes the resource `rid` of the caller; false when it has none by that id.
   bool close_resource(std::uint32_t rid) const {
-    return resources_host()->resource_close(request_->call, rid) == 0;
+    return resources().resource_close(request_->call, rid) == 0;
   }
 
   // Takes over the completion: the command's return value is then ignored and the call
@@ -326,10 +375,8 @@ class Context {
     std::shared_ptr<void> object;
     static void close(void* p) noexcept { delete static_cast<ResourceHolder*>(p); }
   };
-  const warden_host* resources_host() const {
-    const warden_host* h = host_.raw();
-    if (!h || !WARDEN_HOST_HAS_CHANNELS(h)) throw std::runtime_error("this host has no resource table");
-    return h;
+  const warden_host_resources& resources() const {
+    return host_.require<warden_host_resources>(WARDEN_EXT_RESOURCES);
   }
 
   Host host_;
@@ -398,6 +445,14 @@ class Plugin {
   // It runs for every origin without a permission check: only what any page may know.
   Plugin& init_script(std::function<std::string()> make) {
     init_script_ = std::move(make);
+    return offer_extension(WARDEN_EXT_INIT_SCRIPT, &init_script_extension_);
+  }
+  // Offers the plugin extension `id` (warden_plugin::get_extension); `vtable` [plugin-owned]
+  // must stay valid until unload (static storage) and start with its struct_size. Declare it
+  // with warden_add_plugin(... OFFERS_EXTENSIONS id): the host refuses a plugin that declares
+  // an id it does not answer.
+  Plugin& offer_extension(std::string id, const void* vtable) {
+    offered_[std::move(id)] = vtable;
     return *this;
   }
   const Host& host() const { return host_; }
@@ -419,7 +474,7 @@ class Plugin {
     desc_.command_count = pointers_.size();
     desc_.init = &Plugin::init;
     desc_.shutdown = &Plugin::shutdown;
-    desc_.init_script = &Plugin::make_init_script;
+    desc_.get_extension = &Plugin::get_extension;
     current() = this;
     return &desc_;
   }
@@ -529,6 +584,13 @@ class Plugin {
     }
   }
 
+  static const void* get_extension(const warden_plugin*, const char* id) noexcept {
+    Plugin* self = current();
+    if (!self || !id) return nullptr;
+    auto it = self->offered_.find(std::string_view(id));
+    return it == self->offered_.end() ? nullptr : it->second;
+  }
+
   static const char* make_init_script(void* state) noexcept {
     auto* self = static_cast<Plugin*>(state);
     try {
@@ -576,6 +638,9 @@ class Plugin {
   ShutdownHook shutdown_;
   std::function<std::string()> init_script_;
   std::string script_;
+  static constexpr warden_plugin_init_script init_script_extension_{sizeof(warden_plugin_init_script),
+                                                                    &Plugin::make_init_script};
+  std::map<std::string, const void*, std::less<>> offered_;
   Host host_;
   std::vector<warden_command> table_;
   std::vector<const warden_command*> pointers_;

@@ -1,4 +1,8 @@
-/* A plain C plugin with an init script (the appended warden_plugin field). */
+/* A plain C plugin offering an init script through warden_plugin::get_extension
+ * (warden.init-script/1). */
+#include <string.h>
+
+#include <warden/ext/init_script.h>
 #include <warden/plugin.h>
 
 static const warden_host *g_host;
@@ -10,6 +14,11 @@ static void noop(void *state, const warden_request *request) {
 static const char *script(void *state) {
   return state == &g_state ? "window.__fromC = 7;" : "window.__wrongState = true;";
 }
+static const warden_plugin_init_script script_ext = {sizeof(warden_plugin_init_script), script};
+static const void *get_extension(const warden_plugin *p, const char *id) {
+  (void)p;
+  return strcmp(id, WARDEN_EXT_INIT_SCRIPT) == 0 ? &script_ext : NULL;
+}
 static const warden_command noop_cmd = {sizeof(warden_command), "noop", noop, 0};
 static const warden_command *const commands[] = {&noop_cmd};
 static warden_status init(const warden_host *h, const char *c, void **s, char *e, size_t n) {
@@ -19,5 +28,5 @@ static warden_status init(const warden_host *h, const char *c, void **s, char *e
   return WARDEN_OK;
 }
 static const warden_plugin plugin = {sizeof(warden_plugin), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME,
-                                     WARDEN_PLUGIN_VERSION, commands, 1, init, NULL, script};
-WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { (void)abi; return &plugin; }
+                                     WARDEN_PLUGIN_VERSION, commands, 1, init, NULL, get_extension};
+WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { return abi == WARDEN_ABI_VERSION ? &plugin : NULL; }

@@ -1,5 +1,5 @@
-// The init_script field appended to warden_plugin: read when struct_size covers it, ignored (not
-// even read) when a plugin's descriptor predates it, so older plugins keep loading.
+// warden.init-script/1, the plugin extension: read through warden_plugin::get_extension when the
+// plugin answers it; a plugin that offers no extension (get_extension NULL) loads without one.
 #include <gtest/gtest.h>
 
 #include "plugin/plugin_library.hpp"
@@ -11,7 +11,7 @@ TEST(InitScriptAbi, PlainCPluginGivesItsScriptWithItsState) {
   EXPECT_EQ(lib->init_script(), "window.__fromC = 7;");
 }
 
-TEST(InitScriptAbi, DescriptorWithoutTheFieldLoadsAndItIsNotRead) {
+TEST(InitScriptAbi, PluginOfferingNoExtensionLoadsWithoutScript) {
   auto lib = PluginLibrary::load(WARDEN_TEST_OLD_DESCRIPTOR_PLUGIN);
   EXPECT_EQ(lib->init_script(), "");
   CallRequest r;
@@ -21,7 +21,7 @@ TEST(InitScriptAbi, DescriptorWithoutTheFieldLoadsAndItIsNotRead) {
   EXPECT_EQ(result->json, "\"old\"");
 }
 
-TEST(InitScriptAbi, MinimumStructSizeIsTheFirstRevision) {
-  EXPECT_EQ(WARDEN_PLUGIN_MIN_STRUCT_SIZE, offsetof(warden_plugin, shutdown) + sizeof(void (*)(void*)));
-  EXPECT_GT(sizeof(warden_plugin), WARDEN_PLUGIN_MIN_STRUCT_SIZE);
+TEST(InitScriptAbi, MinimumStructSizeIsSdk10sLayout) {
+  EXPECT_EQ(WARDEN_PLUGIN_MIN_STRUCT_SIZE, offsetof(warden_plugin, get_extension) + sizeof(void*));
+  EXPECT_EQ(sizeof(warden_plugin), WARDEN_PLUGIN_MIN_STRUCT_SIZE);
 }

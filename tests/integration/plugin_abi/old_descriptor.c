@@ -1,18 +1,11 @@
-/* A plugin whose descriptor predates the init_script field: struct_size stops before it. The
- * field's storage holds a function that must never be called (the host must not read past
- * struct_size); calling it aborts. */
-#include <stdlib.h>
-
+/* A plugin that offers no extension (get_extension NULL): it loads, has no init script, and its
+ * commands run. */
 #include <warden/plugin.h>
 
 static const warden_host *g_host;
 static void noop(void *state, const warden_request *request) {
   (void)state;
   g_host->resolve_json(request->call, "\"old\"", 5);
-}
-static const char *must_not_run(void *state) {
-  (void)state;
-  abort();
 }
 static const warden_command noop_cmd = {sizeof(warden_command), "noop", noop, 0};
 static const warden_command *const commands[] = {&noop_cmd};
@@ -22,6 +15,6 @@ static warden_status init(const warden_host *h, const char *c, void **s, char *e
   *s = NULL;
   return WARDEN_OK;
 }
-static const warden_plugin plugin = {WARDEN_PLUGIN_MIN_STRUCT_SIZE, WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME,
-                                     WARDEN_PLUGIN_VERSION, commands, 1, init, NULL, must_not_run};
+static const warden_plugin plugin = {sizeof(warden_plugin), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME,
+                                     WARDEN_PLUGIN_VERSION, commands, 1, init, NULL, NULL};
 WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { (void)abi; return &plugin; }

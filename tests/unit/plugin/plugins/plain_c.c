@@ -18,11 +18,10 @@ static void refuse(void *state, const warden_request *request) {
   g_host->reject(request->call, "refused by plain C");
 }
 
-/* A scope refusal on the raw ABI, with the fallback a plugin needs for a host that predates it. */
+/* A scope refusal on the raw ABI (reject_scope is part of the core). */
 static void out_of_scope(void *state, const warden_request *request) {
   (void)state;
-  if (WARDEN_HOST_HAS_REJECT_SCOPE(g_host)) g_host->reject_scope(request->call, "'/etc' is outside $HOME/**");
-  else g_host->reject(request->call, "refused by scope");
+  g_host->reject_scope(request->call, "'/etc' is outside $HOME/**");
 }
 
 static const warden_command hello_cmd = {sizeof(warden_command), "hello", hello, 0};
@@ -43,7 +42,7 @@ static warden_status init(const warden_host *host, const char *config_json, void
 
 static const warden_plugin plugin = {
     sizeof(warden_plugin), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME, WARDEN_PLUGIN_VERSION,
-    commands, sizeof commands / sizeof commands[0], init, NULL};
+    commands, sizeof commands / sizeof commands[0], init, NULL, NULL};
 
 WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t host_abi_version) {
   return host_abi_version == WARDEN_ABI_VERSION ? &plugin : NULL;

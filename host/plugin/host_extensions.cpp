@@ -1,0 +1,30 @@
+#include "plugin/host_extensions.hpp"
+
+#include "plugin/path_scope_service.hpp"
+#include "warden/ext/channels.h"
+#include "warden/ext/command_scopes.h"
+#include "warden/ext/events.h"
+#include "warden/ext/path_scope.h"
+#include "warden/ext/resources.h"
+
+namespace warden::plugin {
+
+std::span<const HostExtension> host_extensions() {
+  // One line per extension; each vtable's accessor is declared by its own header above.
+  static const HostExtension list[] = {
+      {WARDEN_EXT_CHANNELS, channels_extension()},
+      {WARDEN_EXT_RESOURCES, resources_extension()},
+      {WARDEN_EXT_EVENTS, events_extension()},
+      {WARDEN_EXT_COMMAND_SCOPES, command_scopes_extension()},
+      {WARDEN_EXT_PATH_SCOPE, path_scope_extension()},
+  };
+  return list;
+}
+
+const void* find_host_extension(std::string_view id) {
+  for (const HostExtension& e : host_extensions())
+    if (e.id == id) return e.vtable;
+  return nullptr;
+}
+
+}  // namespace warden::plugin
