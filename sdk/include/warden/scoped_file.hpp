@@ -153,7 +153,14 @@ inline FileDescriptor open_scoped(const std::string& path, int flags, mode_t mod
   FileDescriptor dir = open_scoped_folder(folder);
   const char* last = name.empty() ? "." : name.c_str();
   FileDescriptor fd(::openat(dir.get(), last, flags | O_NOFOLLOW | O_CLOEXEC, mode));
-  if (!fd) scoped_file::throw_error("cannot open", path, errno);
+  if (!fd) {
+    int error = errno;
+    // With O_DIRECTORY the kernel answers ENOTDIR for a symlink in the last place: it is one.
+    struct stat st {};
+    if (error == ENOTDIR && ::fstatat(dir.get(), last, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+      error = ELOOP;
+    scoped_file::throw_error("cannot open", path, error);
+  }
   return fd;
 }
 
