@@ -80,6 +80,23 @@ NavigationConfig parse_navigation_config(const std::string& config_text, const s
   return out;
 }
 
+namespace {
+
+// The pattern of every page of `origin`. URLPattern syntax reads ':' as a named group, so an IPv6
+// host's colons are escaped: "http://[::1]:8080" -> "http://[\:\:1]:8080/*".
+std::string every_page_of(const std::string& origin) {
+  std::string out;
+  bool in_brackets = false;
+  for (char c : origin) {
+    in_brackets = c == '[' || (in_brackets && c != ']');
+    if (in_brackets && c == ':') out += '\\';
+    out += c;
+  }
+  return out + "/*";
+}
+
+}  // namespace
+
 NavigationPolicy::NavigationPolicy(NavigationConfig config, const std::vector<WindowConfig>& windows,
                                    std::vector<acl::UrlPattern> granted_remote)
     : config_(std::move(config)), default_allow_(std::move(granted_remote)) {
@@ -89,7 +106,7 @@ NavigationPolicy::NavigationPolicy(NavigationConfig config, const std::vector<Wi
     if (auto origin = acl::origin_of_url(start); origin != acl::kOpaqueOrigin) {
       start_origins_[w.label] = origin;
       // By default every window may show what the app's windows start at.
-      if (!config_.configured()) default_allow_.push_back(acl::UrlPattern::parse(origin + "/*"));
+      if (!config_.configured()) default_allow_.push_back(acl::UrlPattern::parse(every_page_of(origin)));
     }
   }
 }

@@ -70,5 +70,18 @@ TEST(NavigationPolicy, MalformedConfigNamesTheField) {
 
 // The origin of a URL (acl::origin_of_url): tests/unit/acl/origin_test.cpp.
 
+// A start URL's origin is the browser's (default port dropped, IPv6 in brackets, lowercase), and
+// becomes an allow pattern even for an IPv6 host, whose colons pattern syntax reserves.
+TEST(NavigationPolicy, StartOriginsAreBrowserOrigins) {
+  NavigationPolicy p(parse_navigation_config("{}", "t.json"),
+                     {WindowConfig{"v6", "http://[0:0::1]:8080/start.html", "t"},
+                      WindowConfig{"named", "HTTP://Example.COM:80/start.html", "t"}},
+                     {});
+  EXPECT_TRUE(p.decide("v6", "http://[::1]:8080/start.html", "http://[::1]:8080/next.html").allowed);
+  EXPECT_FALSE(p.decide("v6", "http://[::1]:8080/start.html", "http://[::1]:8081/").allowed);
+  EXPECT_TRUE(p.decide("named", "http://example.com/start.html", "http://example.com/next").allowed);
+  EXPECT_FALSE(p.decide("named", "http://example.com/start.html", "http://example.com:8080/").allowed);
+}
+
 }  // namespace
 }  // namespace warden::webview
