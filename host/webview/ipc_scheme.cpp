@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 #include <webkit2/webkit2.h>
 
+#include "acl/origin.hpp"
 #include "ipc/invoke_key.hpp"
 #include "ipc/ipc_url.hpp"
 #include "ipc/percent_decoding.hpp"
@@ -122,7 +123,7 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
     return refuse(request, seen, 405, "invalid request", "method is not POST");
 
   if (!origin || !*origin) return refuse(request, seen, 403, "not allowed", "request has no Origin");
-  if (std::string_view(origin) == "null") return refuse(request, seen, 403, "not allowed", "opaque origin (null)");
+  if (std::string_view(origin) == acl::kOpaqueOrigin) return refuse(request, seen, 403, "not allowed", "opaque origin (null)");
 
   auto caller = windows_.caller_of(webkit_uri_scheme_request_get_web_view(request), origin);
   if (!caller) return refuse(request, seen, 403, "not allowed", "request from an unknown or closed webview");
