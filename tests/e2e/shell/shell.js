@@ -3,28 +3,11 @@
 // "DONE <json>", like ../src/plugins.js; check_results.py asserts one scenario per ctest entry.
 import { Command, open } from '@tauri-apps/plugin-shell';
 import { invoke } from '@tauri-apps/api/core';
+import { results, scenario, expect, short, setDetailLengths } from '../prelude/scenario.js';
 
-const results = {};
+setDetailLengths(10, 120);
 
 // WebKit cuts a document title at 1000 characters: successes report a few characters, failures more.
-function short(value, length) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, 10) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e), 120) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
-
 async function rejects(promise) {
   try {
     const value = await promise;

@@ -4,37 +4,9 @@
 import { invoke, Channel, convertFileSrc } from '@tauri-apps/api/core';
 import { listen, once, emit } from '@tauri-apps/api/event';
 import { appDataDir, homeDir, resourceDir, join, normalize, dirname, basename, extname, isAbsolute, resolve, sep, delimiter } from '@tauri-apps/api/path';
+import { results, scenario, expect, rejects, short, setDetailLengths } from '../prelude/scenario.js';
 
-const results = {};
-
-// Window titles are cut at about 1000 characters: keep each detail short.
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '...' : value;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : e) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
-
-async function rejects(promise) {
-  try {
-    const value = await promise;
-    throw new Error('resolved with ' + JSON.stringify(value));
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('resolved with')) throw e;
-    return e;
-  }
-}
+setDetailLengths(60, 60);
 
 function withTimeout(promise, ms, what) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);

@@ -4,39 +4,12 @@
 import { arch, eol, exeExtension, family, hostname, locale, platform, type, version } from '@tauri-apps/plugin-os';
 import { attachLogger, info, trace, warn } from '@tauri-apps/plugin-log';
 import { invoke } from '@tauri-apps/api/core';
+import { results, scenario, expect, rejects, short, setDetailLengths } from '../prelude/scenario.js';
 
-const results = {};
-
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '...' : value;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
+setDetailLengths(60, 60);
 
 function expected(name) {
   return document.querySelector('meta[name=expected-' + name + ']').content;
-}
-
-async function rejects(promise) {
-  try {
-    const value = await promise;
-    throw new Error('resolved with ' + JSON.stringify(value));
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('resolved with')) throw e;
-    return e;
-  }
 }
 
 // The values the package reads synchronously from the plugin's init script: present in every

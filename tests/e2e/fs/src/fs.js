@@ -7,8 +7,10 @@ import {
   readTextFileLines, remove, rename, SeekMode, size, stat, truncate, watch, watchImmediate, writeFile, writeTextFile,
 } from '@tauri-apps/plugin-fs';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
 
-const results = {};
+setDetailLengths(24, 48);
+
 // What a refusal by scope says to the page: only this in release builds (the detail, with host
 // paths, goes to the audit log), this and the detail in debug builds.
 const REFUSED = 'refused by scope';
@@ -17,24 +19,6 @@ const G = HOME + '/granted';
 
 // The title carries every result and has a bounded length: short details, none on success
 // except where the value itself is the point.
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text && text.length > 48 ? text.slice(0, 45) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: typeof detail === 'string' && detail.length <= 24 ? detail : null };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
-
 // The rejection of `promise`, which must reject with a message containing `part`.
 async function rejectsWith(promise, part) {
   let value;

@@ -8,26 +8,9 @@
 // {scenario: {ok, detail}} in its title as "DONE <json>"; check_asset.py also makes sure that the
 // run's random secret reached only the allowed callers.
 import { convertFileSrc } from '@tauri-apps/api/core';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
 
-const results = {};
-
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : e) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
+setDetailLengths(60, 60);
 
 function withTimeout(promise, ms, what) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);

@@ -10,26 +10,9 @@
 import { emit, emitTo, listen, once } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { load } from '@tauri-apps/plugin-store';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
 
-const results = {};
-
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? text.slice(0, 77) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : e) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
+setDetailLengths(80, 80);
 
 function withTimeout(promise, ms, what) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout: ' + what)), ms))]);

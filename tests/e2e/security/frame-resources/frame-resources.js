@@ -5,24 +5,11 @@
 // guesses sequential ids would know them), and reports {scenario: {ok, detail}} in its title as
 // "DONE <json>": what the frame read and closed, and whether the page's stores still work.
 import { load } from '@tauri-apps/plugin-store';
+import { results, scenario, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(90, 90);
 
 const SECRET = 'secret-' + Math.random().toString(36).slice(2);
-const results = {};
-
-function short(value, length = 90) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
 // Runs the frame's attacks against `rids`; resolves with what the frame reported.
 function frameAttacks(rids) {
   const remote = document.querySelector('meta[name="remote-base"]').content;

@@ -7,28 +7,11 @@
 // detail}} in its title as "DONE <json>"; check_attack.py checks the report and the files on disk.
 // __HOME__ is defined by the runner.
 import { readDir, readTextFile, remove, rename } from '@tauri-apps/plugin-fs';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(80, 90);
 
 const DATA = __HOME__ + '/data';
-const results = {};
-
-function short(value, length) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, 80) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e), 90) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
-
 // The call's rejection text; throws when the call went through (the attack was not stopped).
 async function refused(promise) {
   let value;

@@ -14,29 +14,13 @@
 // Reports {scenario: {ok, detail}} in its title as "DONE <json>"; check_attack.py checks the
 // report and that the runner's files exist where it wrote them. __HOME__ is defined by the runner.
 import { mkdir, watch, watchImmediate, writeTextFile } from '@tauri-apps/plugin-fs';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(80, 120);
 
 const G = __HOME__ + '/data/G';
-const results = {};
 const watchers = { immediate: [], debounced: [] };
 const waiters = [];
-
-function short(value, length) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, 80) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e), 120) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
 
 function record(list) {
   return (event) => {

@@ -6,31 +6,15 @@
 // checks the report and, above all, the files on disk. __HOME__ is defined by the runner.
 import { mkdir, open, readTextFile, writeFile } from '@tauri-apps/plugin-fs';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(120, 90);
 
 const HOME = __HOME__;
 const DOC = HOME + '/Documents';
 const RO = HOME + '/readonly';
 const SCRATCH = HOME + '/scratch';
-const results = {};
 const refusals = {};
-
-function short(value, length) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body, length = 120) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, length) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e), 90) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
 
 // The call's rejection text; throws when the call went through (the attack was not stopped).
 async function refused(promise, name) {

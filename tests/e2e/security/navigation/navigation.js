@@ -11,24 +11,11 @@
 import { emit, listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { Child, Command } from '@tauri-apps/plugin-shell';
+import { results, scenario, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(70, 70);
 
 const label = getCurrentWindow().label;
-const results = {};
-
-function short(value, length = 70) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
 function report() {
   document.title = 'DONE ' + JSON.stringify(results);
 }

@@ -3,24 +3,11 @@
 // in its title as "DONE <json>"; check_quota.py also reads the store files and the log on disk.
 import { load } from '@tauri-apps/plugin-store';
 import { info } from '@tauri-apps/plugin-log';
+import { results, scenario, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(Infinity, 120);
 
 const MiB = 1024 * 1024;
-const results = {};
-
-function short(value, length = 120) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : detail };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
 function message(e) {
   return short(String(e && e.message ? e.message : e));
 }

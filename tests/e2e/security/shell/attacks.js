@@ -4,26 +4,9 @@
 // "DONE <json>"; check_attack.py checks the report and what each attack left on disk.
 // __WORK__ (the run's folder) is defined by the esbuild command in run_shell_attacks.sh.
 import { Command, open } from '@tauri-apps/plugin-shell';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
 
-const results = {};
-
-function short(value, length) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body, length = 40) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail, length) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e), 70) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
+setDetailLengths(40, 70);
 
 // The call's rejection text; throws when the call went through (the attack was not stopped).
 async function refused(promise) {

@@ -9,24 +9,11 @@ import { emit, listen } from '@tauri-apps/api/event';
 import { appDataDir } from '@tauri-apps/api/path';
 import { load } from '@tauri-apps/plugin-store';
 import { writeTextFile, readTextFile } from '@tauri-apps/plugin-fs';
+import { results, scenario, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(Infinity, 90);
 
 const ATTEMPTS = 400;
-const results = {};
-
-function short(value, length = 90) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > length ? text.slice(0, length - 3) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : detail };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
 // Resolves once `event` came (or after `ms`: a window that never sends it must not hang the run).
 function heard(event, ms = 60000) {
   return new Promise((resolve) => {

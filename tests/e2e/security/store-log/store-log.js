@@ -8,25 +8,12 @@ import { appDataDir } from '@tauri-apps/api/path';
 import { load } from '@tauri-apps/plugin-store';
 import { info } from '@tauri-apps/plugin-log';
 import { writeTextFile, remove, rename } from '@tauri-apps/plugin-fs';
+import { results, scenario, short, setDetailLengths } from '../../prelude/scenario.js';
+
+setDetailLengths(60, 60);
 
 const ID = 'dev.warden.security.storelog';
 const LOG = 'logs/' + ID + '.log';
-const results = {};
-
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '...' : text;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : e) };
-  }
-}
-
 // The attack must be refused: resolves with the refusal, throws when the attack went through.
 async function refused(attack) {
   try {

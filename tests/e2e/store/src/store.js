@@ -3,26 +3,9 @@
 // which run from <meta name=run>); each window reports {scenario: {ok, detail}} in its title as
 // "DONE <json>". check_store_files.py checks the files on disk after each run.
 import { LazyStore, getStore, load } from '@tauri-apps/plugin-store';
+import { results, scenario, expect, short, setDetailLengths } from '../../prelude/scenario.js';
 
-const results = {};
-
-function short(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? text.slice(0, 77) + '...' : value;
-}
-
-async function scenario(name, body) {
-  try {
-    const detail = await body();
-    results[name] = { ok: true, detail: detail === undefined ? null : short(detail) };
-  } catch (e) {
-    results[name] = { ok: false, detail: short(e && e.message ? e.message : String(e)) };
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error('expected ' + what);
-}
+setDetailLengths(80, 80);
 
 function same(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);

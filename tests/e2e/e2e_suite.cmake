@@ -1,0 +1,37 @@
+# How an e2e suite is registered: one run of the real `warden run` (a ctest fixture), one ctest
+# entry per scenario or check, and one entry that keeps the two in step.
+
+set(WARDEN_E2E_DIR ${CMAKE_CURRENT_LIST_DIR})
+
+# warden_e2e_run(TEST FIXTURE WORK APP [TIMEOUT seconds] [ARGS run_app.sh options...])
+# The suite's one run: run_app.sh copies APP into WORK, bundles its page and runs the host.
+function(warden_e2e_run)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TEST;FIXTURE;WORK;APP;TIMEOUT" "ARGS")
+  if(NOT arg_TIMEOUT)
+    set(arg_TIMEOUT 300)
+  endif()
+  add_test(NAME ${arg_TEST}
+    COMMAND ${WARDEN_E2E_DIR}/run_app.sh --warden $<TARGET_FILE:warden> --work ${arg_WORK} --app ${arg_APP}
+            ${arg_ARGS})
+  set_tests_properties(${arg_TEST} PROPERTIES FIXTURES_SETUP ${arg_FIXTURE} TIMEOUT ${arg_TIMEOUT}
+                                              RESOURCE_LOCK xvfb)
+endfunction()
+
+# warden_e2e_scenarios_registered(TEST FIXTURE RESULTS files... REGISTERED names...
+#                                 [NOT_FROM_PAGE names...] [NOT_SCENARIOS keys...])
+# Fails when a page reports a scenario no ctest entry checks, or a registered one never came
+# (check_scenarios_registered.py says what "window/scenario", NOT_FROM_PAGE and NOT_SCENARIOS mean).
+function(warden_e2e_scenarios_registered)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TEST;FIXTURE" "RESULTS;REGISTERED;NOT_FROM_PAGE;NOT_SCENARIOS")
+  set(extra)
+  if(arg_NOT_FROM_PAGE)
+    list(APPEND extra --not-from-page ${arg_NOT_FROM_PAGE})
+  endif()
+  if(arg_NOT_SCENARIOS)
+    list(APPEND extra --not-scenarios ${arg_NOT_SCENARIOS})
+  endif()
+  add_test(NAME ${arg_TEST}
+    COMMAND Python3::Interpreter ${WARDEN_E2E_DIR}/check_scenarios_registered.py --results ${arg_RESULTS}
+            --registered ${arg_REGISTERED} ${extra})
+  set_tests_properties(${arg_TEST} PROPERTIES FIXTURES_REQUIRED ${arg_FIXTURE} TIMEOUT 30)
+endfunction()
