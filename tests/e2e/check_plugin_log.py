@@ -4,20 +4,21 @@ and in the host's console log; the trace (below the configured level) and the se
 denied call are in neither; the file that includes only webview:other* stayed empty."""
 import os
 import sys
+from e2e_results import require  # noqa: E402
 
 work = sys.argv[1]
 logs = os.path.join(work, "data", "dev.warden.e2e.plugins", "logs")
 text = open(os.path.join(logs, "e2e.log"), encoding="utf-8").read()
 console = open(os.path.join(work, "log.txt"), encoding="utf-8").read()
 line = "[INFO] [webview:main] e2e info from main run=e2e"
-assert line in text, f"the info line is not in e2e.log:\n{text}"
-assert "[WARN] [webview:main] e2e warn evented" in text, f"the warning is not in e2e.log:\n{text}"
-assert "e2e trace dropped" not in text, "a trace record passed the debug level"
-assert "from second" not in text, "the denied call of the second window was written"
-assert "[plugin log] [webview:main] e2e info from main run=e2e" in console, "the info line is not in the host's log"
-assert "e2e trace dropped" not in console, "a trace record reached the host's log"
+require(line in text, f"the info line is not in e2e.log:\n{text}")
+require("[WARN] [webview:main] e2e warn evented" in text, f"the warning is not in e2e.log:\n{text}")
+require("e2e trace dropped" not in text, "a trace record passed the debug level")
+require("from second" not in text, "the denied call of the second window was written")
+require("[plugin log] [webview:main] e2e info from main run=e2e" in console, "the info line is not in the host's log")
+require("e2e trace dropped" not in console, "a trace record reached the host's log")
 other = os.path.join(logs, "other.log")
-assert os.path.exists(other) and os.path.getsize(other) == 0, "other.log (include webview:other*) is not empty"
+require(os.path.exists(other) and os.path.getsize(other) == 0, "other.log (include webview:other*) is not empty")
 for l in text.splitlines():
-    assert l.startswith("[") and "][" in l[:30], f"a line without the timestamp: {l!r}"
+    require(l.startswith("[") and "][" in l[:30], f"a line without the timestamp: {l!r}")
 print(f"{logs}/e2e.log: {len(text.splitlines())} lines; host log has the info line; other.log empty")

@@ -2,7 +2,7 @@
 Exit 0 when the window reported the scenario with ok=true; prints the detail either way."""
 import sys
 
-from e2e_results import scenario_report
+from e2e_results import scenario_report, require
 
 results_file, window, scenario = sys.argv[1:4]
 if scenario == "closed_mid_call":
@@ -10,11 +10,11 @@ if scenario == "closed_mid_call":
     # close, every in-flight call settled, and the run went on (the other windows reported).
     results = open(results_file, encoding="utf-8").read()
     log = open(results_file.replace("results.txt", "log.txt"), encoding="utf-8").read()
-    assert f"window '{window}' closed" in log, "the host did not log the close"
-    assert not any(l.startswith(window + "\t") for l in results.splitlines()), "the closed window reported"
-    assert "main\tDONE " in results, "the main window did not finish after the close"
+    require(f"window '{window}' closed" in log, "the host did not log the close")
+    require(not any(l.startswith(window + "\t") for l in results.splitlines()), "the closed window reported")
+    require("main\tDONE " in results, "the main window did not finish after the close")
     settled = log.count(f"ipc: settled a call of closed window '{window}'")
-    assert settled == 20, f"expected 20 calls settled after the close, the log shows {settled}"
+    require(settled == 20, f"expected 20 calls settled after the close, the log shows {settled}")
     print(f"{window}: closed with calls in flight; {settled} settled after the close; the others finished")
     sys.exit(0)
 result = scenario_report(results_file, window, scenario)

@@ -24,3 +24,10 @@ def scenario_report(results_file, window, scenario):
     if reports[window].get(scenario) is None:
         sys.exit(f"window '{window}' did not run '{scenario}': {reports[window]}")
     return reports[window][scenario]
+
+
+def require(condition, message):
+    """A check that holds under `python3 -O` too (which drops every `assert`): exits 1 with
+    MESSAGE when CONDITION is false."""
+    if not condition:
+        sys.exit(f"FAILED: {message}")

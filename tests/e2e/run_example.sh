@@ -16,8 +16,10 @@ grep -q $'^main\tHello Warden: 6/6 as expected$' <<<"$out" || { echo "run_exampl
 python3 - "$SHOT" <<'PY'
 import struct, sys
 data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+if data[:8] != b"\x89PNG\r\n\x1a\n":
+    sys.exit(f"run_example: {sys.argv[1]} is not a PNG")
 w, h = struct.unpack(">II", data[16:24])
-assert (w, h) == (900, 768), f"unexpected size {w}x{h}"
+if (w, h) != (900, 768):
+    sys.exit(f"run_example: unexpected screenshot size {w}x{h}")
 print(f"screenshot {sys.argv[1]}: {w}x{h}, {len(data)} bytes")
 PY

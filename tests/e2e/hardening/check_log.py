@@ -4,6 +4,9 @@
                origin, status and the reason (missing key, wrong key, the authority's reason)"""
 import json
 import sys
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from e2e_results import require  # noqa: E402
 
 log_file, check = sys.argv[1:3]
 records = []
@@ -16,9 +19,9 @@ for line in open(log_file, encoding="utf-8"):
     except json.JSONDecodeError as e:
         sys.exit(f"not a JSON log line ({e}): {line}")
 if check == "json_lines":
-    assert len(records) >= 3, f"only {len(records)} JSON lines in the log"
+    require(len(records) >= 3, f"only {len(records)} JSON lines in the log")
     for r in records:
-        assert "time" in r and "level" in r and ("msg" in r or "event" in r), f"incomplete record: {r}"
+        require("time" in r and "level" in r and ("msg" in r or "event" in r), f"incomplete record: {r}")
     print(f"{len(records)} JSON log lines, all with time, level and msg/event")
     sys.exit(0)
 if check == "denials":
@@ -31,11 +34,11 @@ if check == "denials":
     for command, reason in [("plugin:app|version", "missing invoke key"), ("plugin:app|name", "wrong invoke key"),
                             ("greet", "")]:
         d = find(command, reason)
-        assert d["window"] == "main" and d["webview"] == "main", d
-        assert d["origin"] == "app://localhost", d
-        assert d["status"] == 403 and d["level"] == "warning", d
+        require(d["window"] == "main" and d["webview"] == "main", d)
+        require(d["origin"] == "app://localhost", d)
+        require(d["status"] == 403 and d["level"] == "warning", d)
     greet = find("greet", "")
-    assert greet["reason"] and greet["reason"] != "not allowed", f"the authority's reason is missing: {greet}"
+    require(greet["reason"] and greet["reason"] != "not allowed", f"the authority's reason is missing: {greet}")
     print(f"{len(denials)} denials logged, e.g. {greet}")
     sys.exit(0)
 sys.exit(f"unknown check {check}")

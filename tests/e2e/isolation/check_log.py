@@ -8,6 +8,9 @@
 import json
 import re
 import sys
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from e2e_results import require  # noqa: E402
 
 log_file, check = sys.argv[1:3]
 lines = open(log_file, encoding="utf-8").read().splitlines()
@@ -30,23 +33,23 @@ if check == "forgeries_refused":
         if not found:
             sys.exit(f"no denial of {command!r} with reason containing {reason!r}; denials: {denials}")
         d = found[0]
-        assert d["window"] == "main" and d["webview"] == "main", d
-        assert d["origin"] == "app://localhost", d
-        assert d["status"] == 403 and d["level"] == "warning", d
-    assert len(denials) == len(expected), f"expected exactly {len(expected)} denials, got {denials}"
+        require(d["window"] == "main" and d["webview"] == "main", d)
+        require(d["origin"] == "app://localhost", d)
+        require(d["status"] == 403 and d["level"] == "warning", d)
+    require(len(denials) == len(expected), f"expected exactly {len(expected)} denials, got {denials}")
     print(f"{len(denials)} forged requests refused with their reasons: " + "; ".join(d["reason"] for d in denials))
     sys.exit(0)
 if check == "vetoed_never_sent":
     started = [r for r in records if "isolation pattern" in r.get("msg", "")]
-    assert started, "the host did not log that the isolation pattern is on"
+    require(started, "the host did not log that the isolation pattern is on")
     vetoed = [d for d in denials if d["command"] == "plugin:app|version"]
-    assert not vetoed, f"a vetoed call reached the host: {vetoed}"
+    require(not vetoed, f"a vetoed call reached the host: {vetoed}")
     print("isolation pattern on; the vetoed calls never reached the host")
     sys.exit(0)
 if check == "key_not_logged":
     key_like = re.compile(r"\[(\d{1,3},){31}\d{1,3}\]|[0-9a-f]{64}")
     leaks = [l for l in lines if key_like.search(l)]
-    assert not leaks, f"key-like text in the log: {leaks[:3]}"
+    require(not leaks, f"key-like text in the log: {leaks[:3]}")
     print(f"{len(lines)} log lines, none holding a key")
     sys.exit(0)
 sys.exit(f"unknown check {check}")

@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-from e2e_results import scenario_report, window_reports  # noqa: E402
+from e2e_results import scenario_report, window_reports, require  # noqa: E402
 
 work, scenario = sys.argv[1:3]
 WINDOW = {"granted_remote_reads": "granted", "remote_window_gets_nothing": "remote"}
@@ -18,9 +18,9 @@ reports = window_reports(results_file)
 result = scenario_report(results_file, window, scenario)
 print(f"{window}/{scenario}: ok={result['ok']} detail={result['detail']}")
 if scenario in ("app_fetch_reads", "granted_remote_reads"):
-    assert secret in str(result["detail"]), f"the allowed caller did not read the secret {secret}"
+    require(secret in str(result["detail"]), f"the allowed caller did not read the secret {secret}")
 if scenario.endswith("_nothing"):
-    assert secret not in json.dumps(result), "a hostile caller read the secret"
+    require(secret not in json.dumps(result), "a hostile caller read the secret")
 if scenario == "remote_window_gets_nothing":
-    assert secret not in json.dumps(reports["remote"]), "the ungranted remote window read the secret"
+    require(secret not in json.dumps(reports["remote"]), "the ungranted remote window read the secret")
 sys.exit(0 if result["ok"] is True else 1)

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-from e2e_results import scenario_report  # noqa: E402
+from e2e_results import scenario_report, require  # noqa: E402
 
 work, scenario, build_type = sys.argv[1:4]
 GENERIC = "event name is reserved"
@@ -15,7 +15,7 @@ if scenario == "refusals_logged":
     log = open(os.path.join(work, "log.txt"), encoding="utf-8", errors="replace").read()
     for event in ("tauri://drag-drop", "tauri://close-requested", "store://change"):
         lines = [l for l in log.splitlines() if event in l and "reserved" in l and "attacker" in l]
-        assert lines, f"the host's log has no refusal naming '{event}' and window 'attacker'"
+        require(lines, f"the host's log has no refusal naming '{event}' and window 'attacker'")
         print(lines[0])
     sys.exit(0)
 
@@ -27,7 +27,7 @@ if result["ok"] is not True:
     sys.exit(1)
 if scenario == "refusal_is_generic":
     detail = str(result["detail"])
-    assert detail.startswith(GENERIC), f"the refusal does not say the name is reserved: {detail!r}"
+    require(detail.startswith(GENERIC), f"the refusal does not say the name is reserved: {detail!r}")
     if build_type.lower() != "debug":
-        assert detail == GENERIC, f"a release build told the page more than '{GENERIC}': {detail!r}"
+        require(detail == GENERIC, f"a release build told the page more than '{GENERIC}': {detail!r}")
 sys.exit(0)

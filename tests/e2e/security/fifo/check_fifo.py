@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-from e2e_results import scenario_report  # noqa: E402
+from e2e_results import scenario_report, require  # noqa: E402
 
 work, scenario = sys.argv[1:3]
 FIFO = os.path.join(work, "plugins", "libevil.so")
@@ -22,8 +22,8 @@ def read(name):
 def finished(name, expected_statuses):
     status = int(read(name + ".status").strip())
     output = read(name + ".out") + read(name + ".err")
-    assert status not in (124, 137), f"{name} hung and was killed after the runner's timeout: {output[-800:]!r}"
-    assert status in expected_statuses, f"{name} exited {status}, expected one of {expected_statuses}: {output[-800:]!r}"
+    require(status not in (124, 137), f"{name} hung and was killed after the runner's timeout: {output[-800:]!r}")
+    require(status in expected_statuses, f"{name} exited {status}, expected one of {expected_statuses}: {output[-800:]!r}")
     return output
 
 
@@ -38,7 +38,7 @@ if scenario == "plugin_ls":
     out = finished("plugin_ls", {0})
     refuses(out, FIFO)
     refuses(out, ZERO)
-    assert "load     ping" in out, f"the real plugin beside them is not listed as loading: {out!r}"
+    require("load     ping" in out, f"the real plugin beside them is not listed as loading: {out!r}")
 elif scenario == "plugin_inspect_fifo":
     refuses(finished("plugin_inspect_fifo", {1, 2}), FIFO)
 elif scenario == "plugin_inspect_device":
@@ -54,7 +54,7 @@ elif scenario == "warden_run":
     refuses(out, FIFO)
     refuses(out, ZERO)
     result = scenario_report(os.path.join(work, "warden_run.out"), "main", "ping")
-    assert result["ok"] is True, f"the page could not reach the real plugin: {result}"
+    require(result["ok"] is True, f"the page could not reach the real plugin: {result}")
 elif scenario == "pinned_path":
     # plugins.<name>.path naming a FIFO with a pin: hashed before any other check.
     # The run stops on the app config's error (status 2) after refusing the library.

@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-from e2e_results import scenario_report  # noqa: E402
+from e2e_results import scenario_report, require  # noqa: E402
 
 work, scenario = sys.argv[1:3]
 APP_ID = "dev.warden.security.quota"
@@ -20,7 +20,7 @@ MAX_STORE_BYTES, MAX_STORE_FILES, MAX_LINE = 16 * MiB, 64, 32 * 1024
 def report(name):
     result = scenario_report(os.path.join(work, "results.txt"), "main", name)
     print(f"main/{name}: {result}")
-    assert result["ok"] is True, f"{name}: {result['detail']}"
+    require(result["ok"] is True, f"{name}: {result['detail']}")
     return result["detail"]
 
 
@@ -39,38 +39,38 @@ def log_lines():
 
 if scenario == "store_size_refused":
     detail = report(scenario)
-    assert "maxStoreBytes" in detail["refusal"], f"the refusal does not name maxStoreBytes: {detail}"
+    require("maxStoreBytes" in detail["refusal"], f"the refusal does not name maxStoreBytes: {detail}")
     size = os.path.getsize(os.path.join(data, "big.json"))
-    assert size <= MAX_STORE_BYTES, f"big.json is {size} bytes"
+    require(size <= MAX_STORE_BYTES, f"big.json is {size} bytes")
 elif scenario == "store_file_count_refused":
     detail = report(scenario)
-    assert "maxStoreFiles" in detail["refusal"], f"the refusal does not name maxStoreFiles: {detail}"
+    require("maxStoreFiles" in detail["refusal"], f"the refusal does not name maxStoreFiles: {detail}")
     files = store_files()
-    assert len(files) <= MAX_STORE_FILES, f"{len(files)} store files in {data}"
-    assert len(files) == MAX_STORE_FILES, f"only {len(files)} store files: the limit came early ({detail})"
+    require(len(files) <= MAX_STORE_FILES, f"{len(files)} store files in {data}")
+    require(len(files) == MAX_STORE_FILES, f"only {len(files)} store files: the limit came early ({detail})")
 elif scenario == "store_small_still_works":
     report(scenario)
     saved = json.load(open(os.path.join(data, "settings.json"), encoding="utf-8"))
-    assert saved == {"theme": "dark", "language": "en"}, f"settings.json holds {saved}"
+    require(saved == {"theme": "dark", "language": "en"}, f"settings.json holds {saved}")
 elif scenario == "log_key_value_count_refused":
     detail = report(scenario)
-    assert "maxKeyValues" in detail["refusal"], f"the refusal does not name maxKeyValues: {detail}"
-    assert not any("many key-values" in line for line in log_lines()), "the refused call was logged"
+    require("maxKeyValues" in detail["refusal"], f"the refusal does not name maxKeyValues: {detail}")
+    require(not any("many key-values" in line for line in log_lines()), "the refused call was logged")
 elif scenario == "log_key_value_bytes_refused":
     detail = report(scenario)
-    assert "maxKeyValueBytes" in detail["refusal"], f"the refusal does not name maxKeyValueBytes: {detail}"
-    assert not any("large key-values" in line for line in log_lines()), "the refused call was logged"
+    require("maxKeyValueBytes" in detail["refusal"], f"the refusal does not name maxKeyValueBytes: {detail}")
+    require(not any("large key-values" in line for line in log_lines()), "the refused call was logged")
 elif scenario == "log_still_works":
     report(scenario)
     lines = log_lines()
-    assert any("before the attacks" in line for line in lines), "the first line is missing"
-    assert any("after the attacks action=save user=alice" in line for line in lines), f"the last line is missing: {lines[-3:]}"
+    require(any("before the attacks" in line for line in lines), "the first line is missing")
+    require(any("after the attacks action=save user=alice" in line for line in lines), f"the last line is missing: {lines[-3:]}")
 elif scenario == "log_lines_bounded":
     longest = max(len(line.encode("utf-8")) for line in log_lines())
-    assert longest <= MAX_LINE, f"a log line of {longest} bytes"
+    require(longest <= MAX_LINE, f"a log line of {longest} bytes")
     host_log = open(os.path.join(work, "log.txt"), encoding="utf-8", errors="replace").read().splitlines()
     longest = max((len(line.encode("utf-8")) for line in host_log if "[plugin log]" in line), default=0)
-    assert longest <= MAX_LINE, f"a line of {longest} bytes in the host's log"
+    require(longest <= MAX_LINE, f"a line of {longest} bytes in the host's log")
 else:
     sys.exit(f"unknown scenario {scenario}")
 print(f"{scenario}: ok")

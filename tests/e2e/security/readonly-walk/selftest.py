@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from e2e_results import require  # noqa: E402
 import walk  # noqa: E402
 
 
@@ -52,14 +54,14 @@ def run_case(work, name, effect):
     failures = json.load(open(f"{work}/judged.json"))["sets"]["fs:test"]["failures"]
     changed = [f for f in failures if " was " in f]
     if expect is None:
-        assert not changed, f"{name}: nothing changed, yet: {changed}"
+        require(not changed, f"{name}: nothing changed, yet: {changed}")
     else:
-        assert changed, f"{name}: the effect went unseen"
+        require(changed, f"{name}: the effect went unseen")
         culprit = "call #2" if expect == "link" else "call #1"
-        assert all(culprit in f for f in changed), f"{name}: blamed the wrong call: {changed}"
+        require(all(culprit in f for f in changed), f"{name}: blamed the wrong call: {changed}")
     # The writable handles the plan's opens resolved with are failures of their own.
     handles = [f for f in failures if "writable file handle" in f]
-    assert len(handles) == sum(ok[1:]), f"{name}: writable handles reported: {handles}"
+    require(len(handles) == sum(ok[1:]), f"{name}: writable handles reported: {handles}")
     print(f"{name}: {'nothing seen, as nothing changed' if expect is None else changed[0][:160]}")
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-from e2e_results import scenario_report  # noqa: E402
+from e2e_results import scenario_report, require  # noqa: E402
 
 work, scenario, build_type = sys.argv[1:4]
 APP_ID = "dev.warden.security.storelog"
@@ -27,15 +27,15 @@ def page_verdict(window, name):
 
 
 def log_intact():
-    assert os.path.isfile(log_file), f"the log file {log_file} is gone"
+    require(os.path.isfile(log_file), f"the log file {log_file} is gone")
     text = open(log_file, encoding="utf-8", errors="replace").read()
     for line in ("before-attack main", "after-attack main", "before-attack fswin", "after-attack fswin"):
-        assert line in text, f"the log file lacks '{line}' (replaced or unlinked?): {text[:300]!r}"
-    assert "pwned" not in text, "the log file holds an attacker's content"
-    assert not text.lstrip().startswith("{"), "the log file was replaced by a store"
-    assert not os.path.exists(logs + "-moved"), "the log folder was moved"
+        require(line in text, f"the log file lacks '{line}' (replaced or unlinked?): {text[:300]!r}")
+    require("pwned" not in text, "the log file holds an attacker's content")
+    require(not text.lstrip().startswith("{"), "the log file was replaced by a store")
+    require(not os.path.exists(logs + "-moved"), "the log folder was moved")
     others = sorted(set(os.listdir(logs)) - {APP_ID + ".log"})
-    assert not others, f"the log folder holds files the log plugin did not write: {others}"
+    require(not others, f"the log folder holds files the log plugin did not write: {others}")
 
 
 window = "fswin" if scenario.startswith("fs_") else "main"
@@ -46,15 +46,15 @@ if scenario == "log_file_intact":
 result = page_verdict(window, scenario)
 if scenario == "store_elsewhere_still_works":
     saved = json.load(open(os.path.join(data, "settings.json"), encoding="utf-8"))
-    assert saved.get("theme") == "dark", f"settings.json holds {saved}"
+    require(saved.get("theme") == "dark", f"settings.json holds {saved}")
 elif scenario == "fs_write_elsewhere_still_works":
-    assert open(os.path.join(data, "fs-ok.txt"), encoding="utf-8").read() == "written by fs\n"
+    require(open(os.path.join(data, "fs-ok.txt"), encoding="utf-8").read() == "written by fs\n", 'open(os.path.join(data, "fs-ok.txt"), encoding="utf-8").read() == "written by fs\\n"')
 elif scenario == "store_escape_refused":
-    assert not os.path.exists(os.path.join(work, "data", "escape.json")), "a store was written outside $APPDATA"
+    require(not os.path.exists(os.path.join(work, "data", "escape.json")), "a store was written outside $APPDATA")
 elif scenario == "store_refusal_hides_paths":
     # Debug builds may give the page the detail; release builds (as CI runs) must not.
     if build_type.lower() != "debug":
-        assert str(result["detail"]).startswith("hidden "), f"a release build told the page where the files are: {result}"
+        require(str(result["detail"]).startswith("hidden "), f"a release build told the page where the files are: {result}")
 else:
     log_intact()
 sys.exit(0)
