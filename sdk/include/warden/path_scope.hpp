@@ -20,18 +20,16 @@ namespace warden {
 
 class PathScope {
  public:
-  // The host's path-scope service for the call of `ctx`. Throws std::runtime_error when the host
-  // has no warden.path-scope/1 (a plugin that needs it may also check available() in init).
-  explicit PathScope(const Context& ctx) : host_(ctx.host().raw()), call_(ctx.request()->call), api_(of(host_)) {
-    if (!api_) throw std::runtime_error("this host has no " WARDEN_EXT_PATH_SCOPE " extension");
-  }
+  // The host's path-scope service for the call of `ctx`. Throws warden::MissingExtension when the
+  // host has no warden.path-scope/1 (a plugin that needs it may check available() in init).
+  explicit PathScope(const Context& ctx)
+      : host_(ctx.host().raw()),
+        call_(ctx.request()->call),
+        api_(&ctx.host().require<warden_host_path_scope>(WARDEN_EXT_PATH_SCOPE)) {}
 
-  // The extension's vtable, or NULL when `host` lacks it.
+  // The extension's vtable, or NULL when `host` lacks it (or hands out a smaller revision).
   static const warden_host_path_scope* of(const warden_host* host) {
-    if (!host || !host->get_extension) return nullptr;
-    auto* api = static_cast<const warden_host_path_scope*>(host->get_extension(host, WARDEN_EXT_PATH_SCOPE));
-    if (!api || api->struct_size < sizeof(warden_host_path_scope)) return nullptr;
-    return api;
+    return Host(host).extension<warden_host_path_scope>(WARDEN_EXT_PATH_SCOPE);
   }
   static bool available(const Host& host) { return of(host.raw()) != nullptr; }
 
