@@ -122,6 +122,7 @@ void register_embed(CLI::App& plugin, Action& action) {
   struct Options {
     std::string name, version, permissions, out_source, out_reference, out_generated;
     std::vector<std::string> commands, uses_extensions, offers_extensions;
+    std::uint32_t abi = WARDEN_ABI_VERSION;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("--name", o->name, "plugin name, [a-z0-9-]")->required();
@@ -134,6 +135,8 @@ void register_embed(CLI::App& plugin, Action& action) {
   cmd->add_option("--offers-extensions", o->offers_extensions,
                   "plugin extensions it answers through get_extension, comma-separated ids")
       ->delimiter(',');
+  cmd->add_option("--abi", o->abi, "the ABI the library is built against (default: this SDK's; 1 only for the "
+                                   "ABI-1 compatibility test plugin)");
   cmd->add_option("--out-source", o->out_source, "C source to write (defines the section)")->required();
   cmd->add_option("--out-reference", o->out_reference, "markdown reference of the permissions to write");
   cmd->add_option("--out-generated", o->out_generated,
@@ -150,6 +153,7 @@ void register_embed(CLI::App& plugin, Action& action) {
         if (!id.empty()) in.extensions.uses.push_back(id);
       for (const auto& id : o->offers_extensions)
         if (!id.empty()) in.extensions.offers.push_back(id);
+      in.abi_version = o->abi;
       PluginManifestSection m;
       try {
         m = build_manifest(in);

@@ -93,7 +93,12 @@ PluginManifestSection build_manifest(const EmbedInput& in) {
   if (!is_valid_version(in.version)) throw LoadError(here, "invalid plugin version '" + in.version + "'");
   PluginManifestSection m;
   m.format_version = WARDEN_MANIFEST_FORMAT_VERSION;
-  m.abi_version = WARDEN_ABI_VERSION;
+  if (in.abi_version != WARDEN_ABI_VERSION && in.abi_version != 1)
+    throw LoadError(here, "ABI " + std::to_string(in.abi_version) + ": this SDK builds ABI " +
+                              std::to_string(WARDEN_ABI_VERSION) + " (or 1, for the compatibility tests)");
+  if (in.abi_version == 1 && (!in.extensions.uses.empty() || !in.extensions.offers.empty()))
+    throw LoadError(here, "an ABI-1 plugin has no extensions");
+  m.abi_version = in.abi_version;
   m.name = in.name;
   m.version = in.version;
   std::set<std::string> seen;

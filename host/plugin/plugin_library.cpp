@@ -8,6 +8,7 @@
 #include <boost/dll/library_info.hpp>
 #include <spdlog/spdlog.h>
 
+#include "plugin/abi1/abi1_plugin.hpp"
 #include "plugin/elf_section.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/regular_file.hpp"
@@ -90,22 +91,7 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
     throw LoadError(file, "missing entry symbol " WARDEN_PLUGIN_ENTRY_SYMBOL " after loading");
   auto& entry = lib->library_.get<std::remove_pointer_t<warden_plugin_entry_fn>>(WARDEN_PLUGIN_ENTRY_SYMBOL);
 
-  const warden_plugin* p = nullptr;
-  try {
-    p = entry(WARDEN_ABI_VERSION);
-  } catch (...) {
-    throw LoadError(file, "the entry point threw a C++ exception across the C ABI");
-  }
-  if (!p)
-    throw LoadError(file, "the entry point returned NULL: the plugin does not support host ABI " +
-                              std::to_string(WARDEN_ABI_VERSION));
-  if (p->struct_size < WARDEN_PLUGIN_MIN_STRUCT_SIZE)
-    throw LoadError(file, "warden_plugin.struct_size is " + std::to_string(p->struct_size) + ", ABI " +
-                              std::to_string(WARDEN_ABI_VERSION) + " needs at least " +
-                              std::to_string(WARDEN_PLUGIN_MIN_STRUCT_SIZE));
-  if (p->abi_version != WARDEN_ABI_VERSION)
-    throw LoadError(file, "ABI mismatch: the plugin's descriptor says ABI " + std::to_string(p->abi_version) +
-                              ", this host has ABI " + std::to_string(WARDEN_ABI_VERSION));
+  const warden_plugin* p = lib->call_entry(&entry);
   auto pname = plugin_string(p->name);
   if (!pname || *pname != name)
     throw LoadError(file, "the plugin calls itself '" + pname.value_or("(null)") + "' but its manifest section says '" +
@@ -114,7 +100,6 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   if (!pversion || *pversion != lib->manifest_.version)
     throw LoadError(file, "the plugin's version '" + pversion.value_or("(null)") +
                               "' differs from its manifest section's '" + lib->manifest_.version + "'");
-  if (!p->init) throw LoadError(file, "the plugin has no init function");
   if (p->command_count > max_commands)
     throw LoadError(file, "the command table has " + std::to_string(p->command_count) + " entries");
   if (p->command_count && !p->commands) throw LoadError(file, "the command table is NULL");
@@ -155,7 +140,8 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   char error[1024] = {0};
   warden_status status = WARDEN_ERROR;
   try {
-    status = p->init(lib->host_->vtable(), config_json.c_str(), &lib->state_, error, sizeof error);
+    status = lib->abi1_ ? lib->abi1_->init(*lib->host_, config_json.c_str(), &lib->state_, error, sizeof error)
+                        : p->init(lib->host_->vtable(), config_json.c_str(), &lib->state_, error, sizeof error);
   } catch (...) {
     throw LoadError(file, "init threw a C++ exception across the C ABI");
   }
@@ -166,6 +152,34 @@ std::unique_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& 
   lib->read_plugin_extensions();
   spdlog::debug("loaded plugin {} {} from {}", name, lib->manifest_.version, file.string());
   return lib;
+}
+
+const warden_plugin* PluginLibrary::call_entry(warden_plugin_entry_fn entry) {
+  // The section's ABI decides which entry contract the library was built with.
+  const std::uint32_t abi = manifest_.abi_version == WARDEN_ABI1_VERSION ? WARDEN_ABI1_VERSION : WARDEN_ABI_VERSION;
+  const warden_plugin* raw = nullptr;
+  try {
+    raw = entry(abi);
+  } catch (...) {
+    throw LoadError(file_, "the entry point threw a C++ exception across the C ABI");
+  }
+  if (!raw)
+    throw LoadError(file_, "the entry point returned NULL: the plugin does not support host ABI " + std::to_string(abi));
+  if (abi == WARDEN_ABI1_VERSION) {
+    // An ABI-1 entry returns the ABI-1 layout, whatever its declared type says.
+    abi1_ = std::make_unique<abi1::Abi1Plugin>(reinterpret_cast<const warden_abi1_plugin*>(raw), file_);
+    return abi1_->descriptor();
+  }
+  const warden_plugin* p = raw;
+  if (p->struct_size < WARDEN_PLUGIN_MIN_STRUCT_SIZE)
+    throw LoadError(file_, "warden_plugin.struct_size is " + std::to_string(p->struct_size) + ", ABI " +
+                               std::to_string(WARDEN_ABI_VERSION) + " needs at least " +
+                               std::to_string(WARDEN_PLUGIN_MIN_STRUCT_SIZE));
+  if (p->abi_version != WARDEN_ABI_VERSION)
+    throw LoadError(file_, "ABI mismatch: the plugin's descriptor says ABI " + std::to_string(p->abi_version) +
+                               ", this host has ABI " + std::to_string(WARDEN_ABI_VERSION));
+  if (!p->init) throw LoadError(file_, "the plugin has no init function");
+  return p;
 }
 
 const void* PluginLibrary::plugin_extension(const char* id) const {

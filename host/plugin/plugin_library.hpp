@@ -16,6 +16,9 @@
 #include "warden/plugin.h"
 
 namespace warden::plugin {
+namespace abi1 {
+class Abi1Plugin;
+}
 
 // Everything that can be checked without running plugin code: the file is an ELF shared
 // library, Boost.DLL's library_info sees the entry symbol and the manifest section, the
@@ -68,6 +71,9 @@ class PluginLibrary {
 
  private:
   PluginLibrary() = default;
+  // Calls the entry with the ABI the manifest section names and checks the descriptor it
+  // returns (ABI 1: through the compatibility shim). Throws LoadError.
+  const warden_plugin* call_entry(warden_plugin_entry_fn entry);
   // The plugin's extension `id` (warden_plugin::get_extension), null when it offers none.
   const void* plugin_extension(const char* id) const;
   // After init: checks that every extension the section says it offers is answered, and reads
@@ -81,6 +87,7 @@ class PluginLibrary {
   // library is unloaded last.
   boost::dll::shared_library library_;
   std::unique_ptr<HostServices> host_;
+  std::unique_ptr<abi1::Abi1Plugin> abi1_;  // a plugin built against ABI 1: its shim
   const warden_plugin* plugin_ = nullptr;
   std::vector<const warden_command*> commands_;  // sorted by name
   void* state_ = nullptr;

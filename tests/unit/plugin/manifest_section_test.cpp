@@ -165,3 +165,45 @@ TEST(ManifestSection, MissingSectionIsRefusedWithTheFileName) {
     EXPECT_NE(e.reason().find("no .warden_manifest section"), std::string::npos);
   }
 }
+
+// "extensions": ids of the form warden.<name>/<version>, unique, at most 64 per list; round-trips.
+TEST(ManifestSection, ExtensionsAreValidatedAndRoundTrip) {
+  auto with = [](const std::string& extensions) {
+    std::string p = payload("x", "[]", "[]");
+    p.pop_back();
+    return refusal(section(WARDEN_ABI_VERSION, p + R"(,"extensions":)" + extensions + "}"));
+  };
+  EXPECT_EQ(with(R"({"uses":["warden.channels/1","warden.path-scope/1"],"offers":["warden.init-script/1"]})"),
+            "(accepted)");
+  EXPECT_EQ(with(R"({})"), "(accepted)");
+  EXPECT_NE(with(R"([])").find("\"extensions\" is not an object"), std::string::npos);
+  EXPECT_NE(with(R"({"uses":"warden.channels/1"})").find("\"uses\" is not an array"), std::string::npos);
+  EXPECT_NE(with(R"({"needs":[]})").find("unknown field 'needs'"), std::string::npos);
+  for (const char* bad : {"channels/1", "warden.channels", "warden.Channels/1", "warden./1", "warden.channels/",
+                          "warden.channels/1a", "other.channels/1", "warden.chan nels/1"}) {
+    std::string why = with(std::string(R"({"uses":[")") + bad + R"("]})");
+    EXPECT_NE(why.find("invalid extension id"), std::string::npos) << bad << " -> " << why;
+  }
+  EXPECT_NE(with(R"({"offers":["warden.a/1","warden.a/1"]})").find("listed twice"), std::string::npos);
+  std::string many = "[";
+  for (int i = 0; i < 65; ++i) many += std::string(i ? "," : "") + "\"warden.e" + std::to_string(i) + "/1\"";
+  EXPECT_NE(with(R"({"uses":)" + many + "]}").find("more than 64"), std::string::npos);
+
+  PluginManifestSection m;
+  m.name = "x";
+  m.version = "1.0.0";
+  m.extensions = {{"warden.channels/1"}, {"warden.init-script/1"}};
+  PluginManifestSection back = decode_manifest_section(encode_manifest_section(m), lib);
+  EXPECT_EQ(back.extensions, m.extensions);
+  m.extensions = {};
+  std::vector<std::uint8_t> plain = encode_manifest_section(m);
+  EXPECT_EQ(std::string(plain.begin(), plain.end()).find("extensions"), std::string::npos);
+}
+
+// ABI 1 is read (the compatibility shim loads it); other ABIs are refused.
+TEST(ManifestSection, AbiOneIsAcceptedForTheShim) {
+  const std::string ok = payload("x", "[]", "[]");
+  EXPECT_EQ(refusal(section(1, ok)), "(accepted)");
+  EXPECT_NE(refusal(section(0, ok)).find("ABI mismatch"), std::string::npos);
+  EXPECT_NE(refusal(section(3, ok)).find("ABI mismatch"), std::string::npos);
+}

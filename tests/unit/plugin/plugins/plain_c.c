@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <warden/ext/channels.h>
 #include <warden/plugin.h>
 
 static const warden_host *g_host;
@@ -24,10 +25,24 @@ static void out_of_scope(void *state, const warden_request *request) {
   g_host->reject_scope(request->call, "'/etc' is outside $HOME/**");
 }
 
+/* Asks for an extension no host has (NULL) next to one this host has, and works on. */
+static void extensions(void *state, const warden_request *request) {
+  char json[256];
+  const void *unknown = g_host->get_extension(g_host, "warden.no-such-thing/1");
+  const warden_host_channels *channels =
+      (const warden_host_channels *)g_host->get_extension(g_host, WARDEN_EXT_CHANNELS);
+  (void)state;
+  snprintf(json, sizeof json, "{\"unknown\":%s,\"channels\":%s,\"host\":\"%s %s\",\"sdk\":\"%s\"}",
+           unknown ? "\"present\"" : "null", channels && channels->struct_size >= sizeof *channels ? "true" : "false",
+           g_host->host_name, g_host->host_version, g_host->sdk_version);
+  g_host->resolve_json(request->call, json, strlen(json));
+}
+
 static const warden_command hello_cmd = {sizeof(warden_command), "hello", hello, 0};
 static const warden_command refuse_cmd = {sizeof(warden_command), "refuse", refuse, 0};
 static const warden_command out_of_scope_cmd = {sizeof(warden_command), "out_of_scope", out_of_scope, 0};
-static const warden_command *const commands[] = {&hello_cmd, &refuse_cmd, &out_of_scope_cmd};
+static const warden_command extensions_cmd = {sizeof(warden_command), "extensions", extensions, 0};
+static const warden_command *const commands[] = {&hello_cmd, &refuse_cmd, &out_of_scope_cmd, &extensions_cmd};
 
 static warden_status init(const warden_host *host, const char *config_json, void **state, char *error,
                           size_t error_size) {
