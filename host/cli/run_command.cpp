@@ -340,6 +340,9 @@ int run_app(const RunOptions& o) {
 
   // Plugins, then the ACL from the app folder, the core permissions and the plugins' manifests.
   plugin::HostOptions host_options;
+  // warden.main-thread/1: the plugins' callbacks go through this run's main-thread queue.
+  host_options.main_thread = std::make_shared<plugin::MainThreadService>(
+      [&main_thread](std::function<void()> task) { main_thread.post(std::move(task)); });
   // A plugin emits its own names and free ones, never the host's nor another loaded plugin's.
   host_options.events = [&events](const plugin::PluginEvent& e) {
     if (!events.reserved_names().may_emit(runtime::EventEmitter::of_plugin(e.plugin), e.event))
@@ -551,6 +554,9 @@ int run_app(const RunOptions& o) {
                     +[](gpointer f) { (*static_cast<std::function<void()>*>(f))(); return G_SOURCE_REMOVE; },
                     &on_timeout);
     gtk_main();
+    // Before the pool waits for its workers, one of which may wait for a callback that the ended
+    // loop would never run: refuse new requests and run the accepted ones (main_thread_service.hpp).
+    host_options.main_thread->close();
     windows.for_each([](webview::AppWindow& w) { w.close(); });
   }
   return exit_code;

@@ -1,9 +1,11 @@
 #include "plugin/host_extensions.hpp"
 
+#include "plugin/main_thread_service.hpp"
 #include "plugin/path_scope_service.hpp"
 #include "warden/ext/channels.h"
 #include "warden/ext/command_scopes.h"
 #include "warden/ext/events.h"
+#include "warden/ext/main_thread.h"
 #include "warden/ext/path_scope.h"
 #include "warden/ext/resources.h"
 
@@ -17,6 +19,7 @@ std::span<const HostExtension> host_extensions() {
       {WARDEN_EXT_EVENTS, events_extension()},
       {WARDEN_EXT_COMMAND_SCOPES, command_scopes_extension()},
       {WARDEN_EXT_PATH_SCOPE, path_scope_extension()},
+      {WARDEN_EXT_MAIN_THREAD, main_thread_extension()},
   };
   return list;
 }

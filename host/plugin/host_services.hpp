@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "plugin/main_thread_service.hpp"
 #include "plugin/path_scope.hpp"
 #include "plugin/path_variables.hpp"
 #include "warden/plugin.h"
@@ -26,6 +27,8 @@ struct HostOptions {
   PathEnvironment paths;  // resolve_path and the variables of scope entries
   GlobOptions globs;      // path_in_scope
   EventSink events;       // emit; events are dropped (and logged at debug) when empty
+  // warden.main-thread/1's callbacks, shared by every plugin; null (no main loop): refused.
+  std::shared_ptr<MainThreadService> main_thread;
 };
 
 // What warden_host::host_name / host_version say.
@@ -45,11 +48,14 @@ class HostServices {
   const warden_host* vtable() const { return &vtable_; }
   const std::string& plugin_name() const { return plugin_; }
   const HostOptions& options() const { return options_; }
+  // This plugin's end of warden.main-thread/1; null without options().main_thread.
+  MainThreadService::PluginCallbacks* main_thread_callbacks() const { return main_thread_callbacks_.get(); }
 
  private:
   std::string plugin_;
   HostOptions options_;
   warden_host vtable_{};
+  std::unique_ptr<MainThreadService::PluginCallbacks> main_thread_callbacks_;
 };
 
 bool is_valid_event_name(std::string_view name);

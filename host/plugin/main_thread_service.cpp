@@ -7,6 +7,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "plugin/host_services.hpp"
+#include "warden/ext/main_thread.h"
+
 namespace warden::plugin {
 
 struct MainThreadService::PluginCallbacks::Owner {
@@ -88,6 +91,7 @@ std::size_t MainThreadService::close() {
     state_->closed = true;
   }
   std::vector<Accepted> left = take(*state_, [](const Accepted&) { return true; });
+  if (!left.empty()) spdlog::info("main thread: running {} plugin callback(s) accepted before shutdown", left.size());
   for (const Accepted& a : left) run(a);
   return left.size();
 }
@@ -124,6 +128,20 @@ std::size_t MainThreadService::PluginCallbacks::close() {
   std::vector<Accepted> left = take(*state_, [this](const Accepted& a) { return a.owner == owner_; });
   for (const Accepted& a : left) run(a);
   return left.size();
+}
+
+namespace {
+// [any-thread] The plugin is found through its host; without a main loop (no service) it is -1.
+int request_callback(const warden_host* host, void (*callback)(void* data), void* data) {
+  const HostServices* services = HostServices::from(host);
+  MainThreadService::PluginCallbacks* callbacks = services ? services->main_thread_callbacks() : nullptr;
+  return callbacks ? callbacks->request(callback, data) : -1;
+}
+}  // namespace
+
+const void* main_thread_extension() {
+  static const warden_host_main_thread vtable{sizeof(warden_host_main_thread), &request_callback};
+  return &vtable;
 }
 
 }  // namespace warden::plugin

@@ -224,6 +224,8 @@ void PluginLibrary::read_plugin_extensions() {
 }
 
 PluginLibrary::~PluginLibrary() {
+  // warden.main-thread/1: its accepted callbacks run, and new requests are refused, before shutdown.
+  if (auto* callbacks = host_ ? host_->main_thread_callbacks() : nullptr) callbacks->close();
   if (initialised_ && plugin_ && plugin_->shutdown) {
     try {
       plugin_->shutdown(state_);
