@@ -108,6 +108,11 @@ AclInputs load_app_folder(const fs::path& dir, const LibraryManifestReader& read
   std::error_code ec;
   AppConfig config;
   if (fs::exists(conf, ec)) config = parse_app_config(read_text_file(conf), conf.string(), dir);
+  return load_app_folder(dir, config, read_library);
+}
+
+AclInputs load_app_folder(const fs::path& dir, const AppConfig& config, const LibraryManifestReader& read_library) {
+  std::error_code ec;
   AclInputs inputs;
   inputs.capabilities = enabled_capabilities(config, capability_files(dir / "capabilities"));
   if (fs::is_directory(dir / "permissions", ec))

@@ -39,5 +39,8 @@ AppConfig parse_app_config(std::string_view text, const std::string& source,
 // plugins.<name>.path as that plugin's folder (its permissions/, or the folder itself) or,
 // through `read_library`, its library's manifest section.
 AclInputs load_app_folder(const std::filesystem::path& dir, const LibraryManifestReader& read_library = {});
+// The same with warden.conf.json already parsed (the host parses it once: cli/app_config.hpp).
+AclInputs load_app_folder(const std::filesystem::path& dir, const AppConfig& config,
+                          const LibraryManifestReader& read_library = {});
 
 }  // namespace warden::acl

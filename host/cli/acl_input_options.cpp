@@ -4,10 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "acl/app_config.hpp"
 #include "cli/app_acl_inputs.hpp"
-#include "cli/plugin_admission.hpp"
-#include "cli/text_file.hpp"
+#include "cli/app_config.hpp"
+#include "plugin/plugin_admission.hpp"
 
 namespace warden::cli {
 namespace fs = std::filesystem;
@@ -23,17 +22,16 @@ void add_acl_input_options(CLI::App& cmd, AclInputOptions& o, bool with_capabili
 
 acl::AclInputs load_acl_inputs(const AclInputOptions& o) {
   AclInputSources sources;
-  std::optional<acl::AppConfig> config;
+  std::optional<AppConfig> config;
   if (o.app) {
     sources.app_dir = fs::path(*o.app);
-    fs::path file = *sources.app_dir / "warden.conf.json";
-    std::error_code ec;
-    if (fs::exists(file, ec)) config = acl::parse_app_config(read_text_file(file), file.string(), *sources.app_dir);
+    config = load_app_config_if_present(*sources.app_dir);
+    if (config) sources.app_config = &config->acl;
   }
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
-  auto verdicts = judge_app_plugins(config ? &*config : nullptr, folders);
-  for (const auto& v : verdicts) {
-    if (v.manifest) sources.plugins.push_back({&*v.manifest, v.file});
+  auto verdicts = plugin::judge_app_plugins(config ? config->plugins(folders) : plugin::AppPlugins{}, folders);
+  for (const auto& v : verdicts.plugins) {
+    if (v.admitted) sources.plugins.push_back({&v.admitted->manifest, v.file});
     else spdlog::warn("plugin refused: {}: {}", v.file.string(), *v.refused);
   }
   for (const auto& p : o.plugins) sources.named_plugins.push_back(acl::parse_plugin_spec(p));

@@ -36,7 +36,8 @@ acl::AclInputs assemble_acl_inputs(const AclInputSources& sources) {
         if (p.manifest->name == name) return manifest_of(p);
       return acl::PluginManifest{name, "refused library " + library.string(), {}};
     };
-    inputs = acl::load_app_folder(*sources.app_dir, from_loaded);
+    inputs = acl::load_app_folder(*sources.app_dir, sources.app_config ? *sources.app_config : acl::AppConfig{},
+                                  from_loaded);
   }
   add_core_permissions(inputs.manifests);
   for (const auto& p : sources.plugins)

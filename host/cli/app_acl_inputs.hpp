@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "acl/acl_inputs.hpp"
+#include "acl/app_config.hpp"
 #include "plugin/manifest_section.hpp"
 
 namespace warden::cli {
@@ -24,6 +25,7 @@ struct PluginSection {
 
 struct AclInputSources {
   std::optional<std::filesystem::path> app_dir;
+  const acl::AppConfig* app_config = nullptr;  // its warden.conf.json, parsed once; null when it has none
   std::vector<PluginSection> plugins;                                        // from paths and --plugins folders
   std::vector<std::pair<std::string, std::filesystem::path>> named_plugins;  // --plugin NAME=DIR|lib.so
   std::vector<std::filesystem::path> capability_files;                       // --capability FILE

@@ -18,6 +18,7 @@ struct UsageError : std::runtime_error {
 };
 
 void register_plugin_commands(CLI::App& root, Action& action);      // plugin_commands.cpp
+void register_plugin_ls(CLI::App& plugin, Action& action);          // plugin_ls_command.cpp
 void register_acl_commands(CLI::App& root, Action& action);         // acl_commands.cpp
 void register_permission_commands(CLI::App& root, Action& action);  // permission_commands.cpp
 void register_run_command(CLI::App& root, Action& action);           // run_command.cpp

@@ -12,14 +12,12 @@
 
 #include <boost/json.hpp>
 
-#include "acl/app_config.hpp"
-#include "acl/error.hpp"
 #include "acl/manifest_set.hpp"
 #include "acl/resolver.hpp"
 #include "acl/target.hpp"
 #include "cli/app_acl_inputs.hpp"
-#include "cli/plugin_admission.hpp"
-#include "cli/text_file.hpp"
+#include "cli/app_config.hpp"
+#include "plugin/plugin_admission.hpp"
 #include "cli/webview_libraries.hpp"
 
 namespace warden::cli {
@@ -44,7 +42,7 @@ struct FolderReport {
 
 struct PluginReport {
   fs::path file;
-  std::string from;  // "folder" or "plugins.<name>.path"
+  std::string from;  // "folder", "plugins.<name>.path" or "app.library"
   std::optional<plugin::PluginManifestSection> manifest;
   std::optional<std::string> refused;
   std::vector<std::string> warnings;
@@ -102,13 +100,14 @@ std::vector<std::string> library_warnings(const fs::path& file) {
 
 // The ACL `warden run` would build from the app folder and the plugins that would load; an
 // error here (a capability naming an unknown plugin or permission, ...) stops `warden run`.
-AclReport check_acl(const fs::path& app_dir, const std::vector<PluginReport>& plugins) {
+AclReport check_acl(const AppConfig& config, const std::vector<PluginReport>& plugins) {
   AclReport r{true, std::nullopt};
   try {
     AclInputSources sources;
-    sources.app_dir = app_dir;
+    sources.app_dir = config.dir;
+    sources.app_config = &config.acl;
     for (const auto& p : plugins)
-      if (p.manifest) sources.plugins.push_back({&*p.manifest, p.file});
+      if (p.manifest && p.from != "app.library") sources.plugins.push_back({&*p.manifest, p.file});
     acl::AclInputs inputs = assemble_acl_inputs(sources);
     acl::ManifestSet manifests(std::move(inputs.manifests));
     acl::resolve_acl(manifests, inputs.capabilities, acl::Target::linux);
@@ -130,16 +129,19 @@ size_t set_count(const plugin::PluginManifestSection& m) {
   return n;
 }
 
+PluginReport plugin_report(plugin::PluginVerdict v) {
+  std::optional<plugin::PluginManifestSection> manifest;
+  if (v.admitted) manifest = std::move(v.admitted->manifest);
+  return {v.file, v.from, std::move(manifest), std::move(v.refused), library_warnings(v.file)};
+}
+
 Report examine(const DoctorOptions& o) {
   Report report;
-  std::optional<acl::AppConfig> config;
-  fs::path app_dir;
+  std::optional<AppConfig> config;
   if (!o.app_dir.empty()) {
-    app_dir = fs::absolute(o.app_dir);
-    fs::path file = app_dir / "warden.conf.json";
     try {
-      config = acl::parse_app_config(read_text_file(file), file.string(), app_dir);
-    } catch (const acl::Error& e) {
+      config = load_app_config(o.app_dir);
+    } catch (const std::exception& e) {
       throw UsageError(e.what());
     }
   }
@@ -153,12 +155,15 @@ Report examine(const DoctorOptions& o) {
 
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   for (const auto& folder : folders) report.folders.push_back(folder_report(folder));
-  for (auto& v : judge_app_plugins(config ? &*config : nullptr, folders))
-    report.plugins.push_back({v.file, v.from, std::move(v.manifest), std::move(v.refused), library_warnings(v.file)});
+  auto verdicts = plugin::judge_app_plugins(config ? config->plugins(folders) : plugin::AppPlugins{}, folders);
+  if (verdicts.app_library) report.plugins.push_back(plugin_report(std::move(*verdicts.app_library)));
+  for (auto& v : verdicts.plugins) report.plugins.push_back(plugin_report(std::move(v)));
   for (const auto& p : report.plugins)
-    if (p.refused) report.problems.push_back("plugin refused: " + p.file.string() + ": " + *p.refused);
+    if (p.refused)
+      report.problems.push_back((p.from == "app.library" ? "app library refused: " : "plugin refused: ") +
+                                p.file.string() + ": " + *p.refused);
   if (config) {
-    report.acl = check_acl(app_dir, report.plugins);
+    report.acl = check_acl(*config, report.plugins);
     if (report.acl.refused) report.problems.push_back("the app's ACL would be refused: " + *report.acl.refused);
   }
   return report;

@@ -68,53 +68,6 @@ void register_inspect(CLI::App& plugin, Action& action) {
   });
 }
 
-void register_ls(CLI::App& plugin, Action& action) {
-  auto* cmd = plugin.add_subcommand(
-      "ls", "List the plugins of plugin folders: which would load and which would be refused, and why. Reads the "
-            "files without loading them: no plugin code runs (so init failures and command-table mismatches "
-            "show only when the host loads them)");
-  auto folders = std::make_shared<std::vector<std::string>>();
-  auto as_json = std::make_shared<bool>(false);
-  cmd->add_option("--plugins", *folders, "plugin folders (each *.so directly inside is a candidate)")
-      ->required()
-      ->expected(1, -1);
-  cmd->add_flag("--json", *as_json, "print JSON instead of text");
-  cmd->callback([&action, folders, as_json] {
-    action = [folders, as_json] {
-      std::vector<fs::path> dirs(folders->begin(), folders->end());
-      auto candidates = scan_plugin_folders(dirs);
-      if (*as_json) {
-        json::array out;
-        for (const auto& c : candidates) {
-          json::object o{{"file", c.file.string()}};
-          if (c.manifest) {
-            o["status"] = "load";
-            o["name"] = c.manifest->name;
-            o["version"] = c.manifest->version;
-            o["commands"] = json::array(c.manifest->commands.begin(), c.manifest->commands.end());
-          } else {
-            o["status"] = "refused";
-            o["reason"] = *c.refused;
-          }
-          out.push_back(std::move(o));
-        }
-        std::cout << json::serialize(json::object{{"plugins", std::move(out)}}) << "\n";
-      } else {
-        if (candidates.empty()) std::cout << "no plugin files (*.so) in the given folders\n";
-        for (const auto& c : candidates) {
-          if (c.manifest) {
-            std::cout << "load     " << c.manifest->name << " " << c.manifest->version << "  " << c.file.string()
-                      << "  (" << c.manifest->commands.size() << " commands)\n";
-          } else {
-            std::cout << "refused  " << c.file.string() << ": " << *c.refused << "\n";
-          }
-        }
-      }
-      return 0;
-    };
-  });
-}
-
 void register_embed(CLI::App& plugin, Action& action) {
   auto* cmd = plugin.add_subcommand(
       "embed", "Build step of warden_add_plugin(): validate a plugin's permission files, generate allow-/deny- "
@@ -269,7 +222,7 @@ void register_plugin_commands(CLI::App& root, Action& action) {
   auto* plugin = root.add_subcommand("plugin", "Inspect, list, build and try plugin libraries");
   plugin->require_subcommand(1);
   register_inspect(*plugin, action);
-  register_ls(*plugin, action);
+  register_plugin_ls(*plugin, action);
   register_embed(*plugin, action);
   register_call(*plugin, action);
 }

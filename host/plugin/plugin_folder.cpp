@@ -1,19 +1,20 @@
 #include "plugin/plugin_folder.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include <spdlog/spdlog.h>
 
 #include "plugin/host_config_keys.hpp"
 #include "plugin/load_error.hpp"
+#include "plugin/plugin_admission.hpp"
 
 namespace warden::plugin {
 namespace fs = std::filesystem;
 
+bool is_app_library_file(const fs::path& file) { return file.filename().string().ends_with(".app.so"); }
+
 std::vector<PluginCandidate> scan_plugin_folders(const std::vector<fs::path>& folders) {
   std::vector<PluginCandidate> out;
-  std::map<std::string, fs::path> names;  // plugin name -> first file that has it
   for (const fs::path& folder : folders) {
     std::error_code ec;
     std::vector<fs::path> files;
@@ -35,10 +36,7 @@ std::vector<PluginCandidate> scan_plugin_folders(const std::vector<fs::path>& fo
     for (const fs::path& f : files) {
       PluginCandidate c{f, std::nullopt, std::nullopt};
       try {
-        PluginManifestSection m = check_plugin_file(f);
-        auto [at, fresh] = names.emplace(m.name, f);
-        if (!fresh) c.refused = "duplicate plugin name '" + m.name + "': already provided by " + at->second.string();
-        else c.manifest = std::move(m);
+        c.manifest = check_plugin_file(f);
       } catch (const LoadError& e) {
         c.refused = e.reason();
       } catch (const std::exception& e) {
@@ -50,26 +48,46 @@ std::vector<PluginCandidate> scan_plugin_folders(const std::vector<fs::path>& fo
   return out;
 }
 
-LoadedPlugins load_plugin_folders(const std::vector<fs::path>& folders, const boost::json::object& configs,
-                                  const HostOptions& options) {
-  LoadedPlugins out;
-  for (PluginCandidate& c : scan_plugin_folders(folders)) {
-    if (c.refused) {
-      spdlog::warn("plugin refused: {}: {}", c.file.string(), *c.refused);
-      out.refused.push_back({c.file, *c.refused});
-      continue;
-    }
-    std::string config = plugin_own_config(configs.if_contains(c.manifest->name));
-    try {
-      out.loaded.push_back(PluginLibrary::load(c.file, std::move(*c.manifest), config, options));
-    } catch (const LoadError& e) {
-      spdlog::warn("plugin refused: {}: {}", c.file.string(), e.reason());
-      out.refused.push_back({c.file, e.reason()});
-    } catch (const std::exception& e) {
-      spdlog::warn("plugin refused: {}: {}", c.file.string(), e.what());
-      out.refused.push_back({c.file, e.what()});
-    }
+namespace {
+
+void refuse(LoadedPlugins& out, const fs::path& file, const std::string& reason) {
+  spdlog::warn("plugin refused: {}: {}", file.string(), reason);
+  out.refused.push_back({file, reason});
+}
+
+// Loads what the admission admitted; null (and the refusal recorded) when loading fails.
+std::unique_ptr<PluginLibrary> load_admitted(const PluginVerdict& v, const AppPlugins& app, const HostOptions& options,
+                                             PluginAdmission& admission, LoadedPlugins& out) {
+  if (!v.admitted) {
+    refuse(out, v.file, *v.refused);
+    return nullptr;
   }
+  const AdmittedPlugin& a = *v.admitted;
+  try {
+    std::string config = plugin_own_config(app.configs.if_contains(a.manifest.name));
+    auto lib = PluginLibrary::load(a.source, a.manifest, config, options);
+    lib->set_pinned_origin(a.file, a.copy);
+    return lib;
+  } catch (const LoadError& e) {
+    refuse(out, a.file, e.reason());
+  } catch (const std::exception& e) {
+    refuse(out, a.file, e.what());
+  }
+  admission.forget(a.manifest.name);
+  return nullptr;
+}
+
+}  // namespace
+
+LoadedPlugins load_app_plugins(const AppPlugins& app, const std::vector<fs::path>& folders, const HostOptions& options) {
+  LoadedPlugins out;
+  PluginAdmission admission(app.pins);
+  admit_app_plugins(app, folders, admission, [&](PluginVerdict v, bool app_library) {
+    auto lib = load_admitted(v, app, options, admission, out);
+    if (!lib) return;
+    if (app_library) out.app_library = std::move(lib);
+    else out.loaded.push_back(std::move(lib));
+  });
   return out;
 }
 

@@ -7,13 +7,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <memory>
-#include <set>
+#include <vector>
 
 #include <openssl/evp.h>
-#include <spdlog/spdlog.h>
 
-#include "plugin/host_config_keys.hpp"
 #include "plugin/load_error.hpp"
 #include "plugin/regular_file.hpp"
 
@@ -68,10 +65,6 @@ std::string hash_fd(int in, int out, const fs::path& file) {
 }
 
 
-std::string mismatch(const std::string& expected, const std::string& actual) {
-  return "SHA-256 mismatch: the app config pins " + expected + " but the file's SHA-256 is " + actual;
-}
-
 }  // namespace
 
 std::optional<std::string> sha256_pin_problem(std::string_view pin) {
@@ -103,78 +96,5 @@ PinnedCopy::~PinnedCopy() {
 }
 
 fs::path PinnedCopy::path() const { return "/proc/self/fd/" + std::to_string(fd_); }
-
-namespace {
-
-struct Loader {
-  const AppPlugins& app;
-  const HostOptions& options;
-  LoadedPlugins out;
-  std::map<std::string, fs::path> names;  // loaded plugin name -> file
-
-  void refuse(const fs::path& file, const std::string& reason) {
-    spdlog::warn("plugin refused: {}: {}", file.string(), reason);
-    out.refused.push_back({file, reason});
-  }
-
-  std::string config_of(const std::string& name) const { return plugin_own_config(app.configs.if_contains(name)); }
-
-  // Loads `file` as plugin `expected` (its section's name must match when given).
-  void load(const fs::path& file, const std::optional<std::string>& expected) {
-    try {
-      std::optional<std::string> pin;
-      if (expected)
-        if (auto it = app.pins.find(*expected); it != app.pins.end()) pin = it->second;
-      if (!expected) {
-        // A folder plugin: its name, from its section, says which pin applies.
-        std::string name = check_plugin_file(file).name;
-        if (auto it = app.pins.find(name); it != app.pins.end()) pin = it->second;
-      }
-      std::shared_ptr<PinnedCopy> copy;
-      fs::path source = file;
-      if (pin) {
-        copy = std::make_shared<PinnedCopy>(file);
-        if (copy->sha256() != *pin) throw LoadError(file, mismatch(*pin, copy->sha256()));
-        source = copy->path();
-      }
-      PluginManifestSection manifest;
-      try {
-        manifest = check_plugin_file(source);
-      } catch (const LoadError& e) {
-        throw LoadError(file, e.reason());
-      }
-      if (expected && manifest.name != *expected)
-        throw LoadError(file, "the app config's plugins." + *expected + ".path names this library, but its section says it is plugin '" +
-                                  manifest.name + "'");
-      if (auto [at, fresh] = names.emplace(manifest.name, file); !fresh)
-        throw LoadError(file, "duplicate plugin name '" + manifest.name + "': already provided by " + at->second.string());
-      std::string name = manifest.name;
-      try {
-        auto lib = PluginLibrary::load(source, std::move(manifest), config_of(name), options);
-        lib->set_pinned_origin(file, copy);
-        out.loaded.push_back(std::move(lib));
-      } catch (const LoadError& e) {
-        names.erase(name);
-        throw LoadError(file, e.reason());
-      }
-    } catch (const LoadError& e) {
-      refuse(file, e.reason());
-    } catch (const std::exception& e) {
-      refuse(file, e.what());
-    }
-  }
-};
-
-}  // namespace
-
-LoadedPlugins load_app_plugins(const AppPlugins& app, const std::vector<fs::path>& folders, const HostOptions& options) {
-  Loader loader{app, options, {}, {}};
-  for (const auto& [name, file] : app.libraries) loader.load(file, name);
-  for (PluginCandidate& c : scan_plugin_folders(folders)) {
-    if (c.refused) loader.refuse(c.file, *c.refused);
-    else loader.load(c.file, std::nullopt);
-  }
-  return std::move(loader.out);
-}
 
 }  // namespace warden::plugin

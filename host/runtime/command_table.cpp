@@ -15,4 +15,10 @@ const Command* CommandTable::find(std::string_view name) const {
   return it == commands_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> CommandTable::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, command] : commands_) out.push_back(name);
+  return out;
+}
+
 }  // namespace warden::runtime

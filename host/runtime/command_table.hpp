@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runtime/invocation.hpp"
 
@@ -23,6 +24,7 @@ class CommandTable {
   // Throws std::invalid_argument when `name` is already registered.
   void add(std::string name, Command command);
   const Command* find(std::string_view name) const;
+  std::vector<std::string> names() const;  // sorted
 
  private:
   std::map<std::string, Command, std::less<>> commands_;

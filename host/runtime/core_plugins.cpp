@@ -77,7 +77,40 @@ void resolve_string(Invocation& call, const std::string& s) {
   call.completion->resolve_json(json::serialize(json::value(json::string(s))));
 }
 
-// core:path's string functions (resolve_directory needs the app's folders: see `warden run`).
+// core:path's resolve_directory: @tauri-apps/api's BaseDirectory numbers, resolved like the
+// path variables of scopes ($APPDATA = $DATA/<identifier>, ...), `path` joined and normalised.
+void add_resolve_directory(CommandTable& commands, std::function<std::optional<std::string>(const std::string&)> base_of) {
+  static constexpr const char* kBaseDirectories[] = {
+      nullptr,     "AUDIO",    "CACHE",     "CONFIG",       "DATA",     "LOCALDATA", "DOCUMENT", "DOWNLOAD",
+      "PICTURE",   "PUBLIC",   "VIDEO",     "RESOURCE",     "TEMP",     "APPCONFIG", "APPDATA",  "APPLOCALDATA",
+      "APPCACHE",  "APPLOG",   "DESKTOP",   "EXE",          "FONT",     "HOME",      "RUNTIME",  "TEMPLATE"};
+  add(commands, "plugin:path|resolve_directory", [base_of = std::move(base_of)](Invocation& call) {
+    auto args = args_of(call);
+    auto* dir = args.if_contains("directory");
+    if (!dir || !dir->is_number()) return void(call.completion->reject("missing 'directory'"));
+    auto n = dir->to_number<int64_t>();
+    if (n < 1 || n >= static_cast<int64_t>(std::size(kBaseDirectories)))
+      return void(call.completion->reject("unknown base directory"));
+    auto base = base_of ? base_of(kBaseDirectories[n]) : std::nullopt;
+    if (!base) return void(call.completion->reject("unknown path"));
+    std::filesystem::path result = *base;
+    if (auto* p = args.if_contains("path"); p && p->is_string() && !p->as_string().empty())
+      result = (result / std::string(p->as_string())).lexically_normal();
+    resolve_string(call, result.string());
+  });
+}
+
+// core:window's close: the calling window. The call resolves first; calls still in flight from
+// that window settle later into a closed webview, which WebKit ignores.
+void add_window(CommandTable& commands, std::function<void(const std::string&)> close_window) {
+  add(commands, "plugin:window|close", [close_window = std::move(close_window)](Invocation& call) {
+    if (!close_window) return void(call.completion->reject("this host cannot close windows"));
+    call.completion->resolve_json("null");
+    close_window(call.caller.window);
+  });
+}
+
+// core:path's string functions.
 void add_path_syntax(CommandTable& commands) {
   namespace ps = path_syntax;
   add(commands, "plugin:path|join", [](Invocation& call) { resolve_string(call, ps::join(strings_arg(args_of(call), "paths"))); });
@@ -110,7 +143,7 @@ void add_path_syntax(CommandTable& commands) {
 
 }  // namespace
 
-void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, ResourceCloser close_resource) {
+void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, CoreHooks hooks) {
   add(commands, "plugin:event|listen", [&events](Invocation& call) {
     auto args = args_of(call);
     auto event = string_arg(args, "event");
@@ -148,9 +181,11 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   constant("plugin:app|identifier", app.identifier);
   constant("plugin:app|tauri_version", "2.0.0");
   add_path_syntax(commands);
+  add_resolve_directory(commands, std::move(hooks.base_directory));
+  add_window(commands, std::move(hooks.close_window));
   // A page closes its own resources only (open files, stores, watchers of plugins): its own
   // frame's origin's, in its own page.
-  add(commands, "plugin:resources|close", [close_resource = std::move(close_resource)](Invocation& call) {
+  add(commands, "plugin:resources|close", [close_resource = std::move(hooks.close_resource)](Invocation& call) {
     auto args = args_of(call);
     uint32_t rid = u32_arg(args, "rid");
     if (!close_resource || !close_resource(call.caller, rid))

@@ -1,11 +1,13 @@
 #pragma once
 // The built-in `core:` plugins that @tauri-apps/api calls: event (listen, unlisten, emit,
-// emit_to), app (name, version, identifier, tauri_version) and resources (close). Their
-// permissions are Tauri's `core:*` ones, and path's string functions (join, normalize, resolve,
-// dirname, extname, basename, is_absolute). resolve_directory and window need the host's state: see
-// `warden run`.
+// emit_to), app (name, version, identifier, tauri_version), path (resolve_directory and the
+// string functions join, normalize, resolve, dirname, extname, basename, is_absolute), resources
+// (close) and window (close). Their permissions are Tauri's `core:*` ones (core_permissions.hpp;
+// the unit test core_plugins_test ties each command to its allow- permission). What needs the
+// host's state (windows, resources, the app's folders) comes in through CoreHooks.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "runtime/caller.hpp"
@@ -24,6 +26,17 @@ struct AppInfo {
 // only. false when it has none by that id (another frame's or page's id is none of its own).
 using ResourceCloser = std::function<bool(const Caller& caller, uint32_t rid)>;
 
-void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, ResourceCloser close_resource);
+// What the core commands ask of the host. Unset hooks make their commands fail, never crash.
+struct CoreHooks {
+  ResourceCloser close_resource;
+  // [main-thread] Closes window `label` (plugin:window|close: the caller's own window). Called after
+  // the call resolved; it may defer the close.
+  std::function<void(const std::string& label)> close_window;
+  // [main-thread] The absolute folder of a path variable without its '$' ("APPDATA", "HOME", ...):
+  // plugin:path|resolve_directory; nullopt when unknown.
+  std::function<std::optional<std::string>(const std::string& variable)> base_directory;
+};
+
+void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& app, CoreHooks hooks);
 
 }  // namespace warden::runtime

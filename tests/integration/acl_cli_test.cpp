@@ -133,7 +133,9 @@ TEST(AclCli, ExplainNamesCapabilitySetAndPermission) {
 TEST(AclCli, AppFolderAndDiff) {
   TempDir old_app, new_app;
   for (auto* app : {&old_app, &new_app}) {
-    app->write("warden.conf.json", R"({"plugins": {"fs": {"path": ")" + (kFixtures / "plugins" / "fs").string() + R"("}}})");
+    // A config `warden run` accepts: the acl commands read it as run does (cli/app_config.hpp).
+    app->write("warden.conf.json", R"({"identifier": "dev.warden.diff", "plugins": {"fs": {"path": ")" +
+                                       (kFixtures / "plugins" / "fs").string() + R"("}}})");
     app->write("permissions/app.toml", "[[permission]]\nidentifier = \"allow-greet\"\ncommands.allow = [\"greet\"]\n");
   }
   old_app.write("capabilities/main.json", R"({"identifier": "main", "windows": ["main"], "permissions": ["fs:read", "allow-greet"]})");

@@ -246,8 +246,9 @@ TEST(PluginFolder, RefusedPluginsDoNotStopTheOthers) {
   b.copy(WARDEN_TEST_PLAIN_C, "plain.so");
   b.copy(WARDEN_PING, "ping.so");
 
-  boost::json::object configs{{"test-good", {{"greeting", "folder"}}}};
-  LoadedPlugins plugins = load_plugin_folders({a.path(), b.path(), a / "missing"}, configs);
+  AppPlugins app;
+  app.configs = {{"test-good", {{"greeting", "folder"}}}};
+  LoadedPlugins plugins = load_app_plugins(app, {a.path(), b.path(), a / "missing"});
   std::vector<std::string> loaded;
   for (const auto& p : plugins.loaded) loaded.push_back(p->name());
   // Folders in the order given, files by name within each.
