@@ -35,3 +35,29 @@ function(warden_e2e_scenarios_registered)
             --registered ${arg_REGISTERED} ${extra})
   set_tests_properties(${arg_TEST} PROPERTIES FIXTURES_REQUIRED ${arg_FIXTURE} TIMEOUT 30)
 endfunction()
+
+# warden_e2e_checks(PREFIX FIXTURE NAMES names... COMMAND command...)
+# One ctest entry PREFIX.<name> per NAME, each running COMMAND with @NAME@ replaced by the name,
+# after the suite's run (FIXTURE).
+function(warden_e2e_checks)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "PREFIX;FIXTURE" "NAMES;COMMAND")
+  foreach(name ${arg_NAMES})
+    string(REPLACE "@NAME@" "${name}" command "${arg_COMMAND}")
+    add_test(NAME ${arg_PREFIX}.${name} COMMAND ${command})
+    set_tests_properties(${arg_PREFIX}.${name} PROPERTIES FIXTURES_REQUIRED ${arg_FIXTURE} TIMEOUT 30)
+  endforeach()
+endfunction()
+
+# warden_e2e_window_scenarios(PREFIX FIXTURE RESULTS file WINDOW window NAMES names... [REGISTERED var])
+# One ctest entry PREFIX.<window>.<name> per NAME: WINDOW reported it with ok=true
+# (check_results.py). Appends "<window>/<name>" to the list VAR, for
+# warden_e2e_scenarios_registered.
+function(warden_e2e_window_scenarios)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "PREFIX;FIXTURE;RESULTS;WINDOW;REGISTERED" "NAMES")
+  warden_e2e_checks(PREFIX ${arg_PREFIX}.${arg_WINDOW} FIXTURE ${arg_FIXTURE} NAMES ${arg_NAMES}
+    COMMAND Python3::Interpreter ${WARDEN_E2E_DIR}/check_results.py ${arg_RESULTS} ${arg_WINDOW} @NAME@)
+  if(arg_REGISTERED)
+    list(TRANSFORM arg_NAMES PREPEND ${arg_WINDOW}/)
+    set(${arg_REGISTERED} ${${arg_REGISTERED}} ${arg_NAMES} PARENT_SCOPE)
+  endif()
+endfunction()
