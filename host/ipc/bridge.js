@@ -11,7 +11,7 @@
 // before the child's document starts). The invoke key and the transport live in the other half,
 // bridge_transport.js, in a script world of Warden's own that page scripts cannot reach. The two
 // halves meet only through DOM events on `window` whose details are strings or bytes (a call goes
-// out as REQUEST, its body in the same string when small, else in a REQUEST_BODY before it; the
+// out as REQUEST, its body in the same event when small, else in a REQUEST_BODY before it; the
 // answer comes back as RESULT, or RESULT_BODY then RESULT) and, for large bytes, messages posted
 // to this window (docs/security.md, "Invoke key", says why nothing else crosses).
 (function (metadata, freezePrototype) {
@@ -24,6 +24,7 @@
   const dispatchEvent = EventTarget.prototype.dispatchEvent;
   const addListener = EventTarget.prototype.addEventListener;
   const NativeCustomEvent = CustomEvent;
+  const stopImmediatePropagation = Event.prototype.stopImmediatePropagation;
   const NativeHeaders = Headers;
   const NativePromise = Promise;
   const headersForEach = NativeHeaders.prototype.forEach;
@@ -152,12 +153,19 @@
         // Not transferable (a SharedArrayBuffer): copied by the events below instead.
       }
     }
-    // A small JSON body rides in the request's own event (one dispatch less per call: the request
-    // line has no raw newline, JSON.stringify escapes them); others go in an event before it.
-    const small = typeof body === 'string' && body.length < LARGE_BYTES;
-    if (!small) send(REQUEST_BODY, body, false);
+    // A small body rides in the request's own event, one crossing between the worlds per call
+    // (each costs tens of µs when cold): JSON after the request line's newline (the line has no
+    // raw newline, JSON.stringify escapes them), bytes as [line, bytes], copied by the crossing.
+    // A large JSON string goes in an event before it: a string alone crosses without a copy.
+    let detail;
+    if (typeof body === 'string') {
+      if (body.length < LARGE_BYTES) detail = request + '\n' + body;
+      else send(REQUEST_BODY, body, false);
+    } else {
+      detail = [request, body];
+    }
     // The transport cancels the event it took.
-    if (send(REQUEST, small ? request + '\n' + body : request, true)) (waiting || (waiting = [])).push([request, body]);
+    if (send(REQUEST, detail === undefined ? request : detail, true)) (waiting || (waiting = [])).push([request, body]);
   }
   apply(addListener, window, [TRANSPORT_READY, () => {
     const queued = waiting;
@@ -183,6 +191,8 @@
     const detail = event.detail;
     let value = resultBody;
     resultBody = undefined;
+    // Small bytes ride in the result's own event as [line, bytes].
+    if (isArray(detail) && detail.length === 2 && typeof detail[0] === 'string') return settle(parseJson(detail[0]), detail[1]);
     if (typeof detail !== 'string') return;
     // A small text answer rides in the result's own event, after its first newline.
     const newline = apply(indexOf, detail, ['\n']);
@@ -192,6 +202,9 @@
   apply(addListener, window, ['message', (event) => {
     const data = event.data;
     if (event.source !== window || !data || data.__warden !== BYTES_RESULT || typeof data.result !== 'string') return;
+    // The bridge's own message: the app's listeners need not copy its bytes once more. This
+    // listener, added before any page script, runs before theirs.
+    apply(stopImmediatePropagation, event, []);
     settle(parseJson(data.result), data.value);
   }, true]);
 

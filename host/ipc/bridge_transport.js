@@ -11,13 +11,14 @@
 // memory); the count of refused calls rides on the next request, for the host's log.
 //
 // It serves the page half (bridge.js) through DOM events on `window`: REQUEST (the JSON line
-// {id, cmd, headers}, then a newline and a small JSON body), or REQUEST_BODY (the body: a JSON
-// string, or bytes) then REQUEST (the line alone); it answers with RESULT (the JSON line {id, ok,
-// kind}, then a newline and small text) or RESULT_BODY (a string or bytes) then RESULT. Bytes of
+// {id, cmd, headers}, then a newline and a small JSON body; or [line, small bytes]), or
+// REQUEST_BODY (a large JSON string) then REQUEST (the line alone); it answers with RESULT (the
+// JSON line {id, ok, kind}, then a newline and small text; or [line, small bytes]) or RESULT_BODY
+// (large text) then RESULT. Bytes of
 // 64 KiB and more go as messages posted to the window (BYTES_REQUEST, BYTES_RESULT), transferred. Any page script can
 // send these events too: that is the same power as calling __TAURI_INTERNALS__.invoke, since this
-// half, not the caller, decides what goes into the request. Only strings and bytes are read from
-// an event and only strings and bytes are sent back; WebKit copies anything else that crosses
+// half, not the caller, decides what goes into the request. Only strings and bytes (alone or in
+// a [string, bytes] pair) are read from an event and only those are sent back; WebKit copies anything else that crosses
 // between worlds (a structured clone), so no object of one world ever reaches the other.
 //
 // Under the isolation pattern every call is first posted to a hidden iframe of
@@ -62,9 +63,14 @@
       window.postMessage({ __warden: BYTES_RESULT, result, value }, '*', [value]);
       return;
     }
-    // Small text rides in the result's own event, after a newline (the JSON line has none).
+    // Small text rides in the result's own event, after a newline (the JSON line has none);
+    // small bytes as [line, bytes]: one crossing between the worlds per answer.
     if (typeof value === 'string' && value.length < LARGE_BYTES) {
       window.dispatchEvent(new CustomEvent(RESULT, { detail: result + '\n' + value }));
+      return;
+    }
+    if (kind === 'bytes') {
+      window.dispatchEvent(new CustomEvent(RESULT, { detail: [result, value] }));
       return;
     }
     window.dispatchEvent(new CustomEvent(RESULT_BODY, { detail: value }));
@@ -261,6 +267,11 @@
     let request = event.detail;
     let taken = body;
     body = undefined;
+    // Small bytes ride in the request's own event as [line, bytes] (a copy of this world's own).
+    if (Array.isArray(request) && request.length === 2) {
+      taken = request[1];
+      request = request[0];
+    }
     // A small JSON body follows the request line in the same event.
     const newline = typeof request === 'string' ? request.indexOf('\n') : -1;
     if (newline >= 0) {
