@@ -41,18 +41,13 @@ IpcLimits parse_ipc_limits(std::string_view json_text, const std::string& source
   if (!ipc->is_object()) throw std::runtime_error(source + ": app.ipc: must be an object");
   const auto& o = ipc->as_object();
   for (const auto& [key, value] : o) {
-    if (key != "maxCallsInFlight" && key != "blockingThreads" && key != "blockingThreadsPerWebview" &&
-        key != "sampleCommands")
-      fail(source, key, "unknown key (expected maxCallsInFlight, blockingThreads, blockingThreadsPerWebview or sampleCommands)");
+    if (key != "maxCallsInFlight" && key != "blockingThreads" && key != "blockingThreadsPerWebview")
+      fail(source, key, "unknown key (expected maxCallsInFlight, blockingThreads or blockingThreadsPerWebview)");
   }
   limits.calls_in_flight = count_at(o, "maxCallsInFlight", 1, 65536, kDefaultCallsInFlight, source);
   limits.pool.threads = count_at(o, "blockingThreads", 1, 256, 0, source);
   size_t threads = limits.pool.threads ? limits.pool.threads : default_threads();
   limits.pool.per_webview = count_at(o, "blockingThreadsPerWebview", 1, threads, 0, source);
-  if (const json::value* s = o.if_contains("sampleCommands")) {
-    if (!s->is_bool()) fail(source, "sampleCommands", "must be true or false");
-    limits.sample_commands = s->as_bool();
-  }
   return limits;
 }
 

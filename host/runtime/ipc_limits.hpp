@@ -1,7 +1,7 @@
 #pragma once
 // app.ipc of warden.conf.json (a Warden extension; Tauri has no such limits): how many calls a
-// webview may have in flight, the blocking pool's size and each webview's share of it, and whether
-// the sample host's own commands (greet, echo, sleep, stream, broadcast) exist.
+// webview may have in flight, the blocking pool's size and each webview's share of it. (An app's
+// own commands come from its app library, app.library: docs/app-commands.md.)
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -19,7 +19,6 @@ inline constexpr size_t kDefaultCallsInFlight = 1024;
 struct IpcLimits {
   size_t calls_in_flight = kDefaultCallsInFlight;  // app.ipc.maxCallsInFlight, per webview
   PoolSize pool;                                   // app.ipc.blockingThreads, blockingThreadsPerWebview
-  bool sample_commands = false;                    // app.ipc.sampleCommands
 };
 
 // Reads app.ipc from the config text (defaults when absent). Throws std::runtime_error naming

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs Warden's end-to-end scenarios once: the real `warden run` and real WebKitGTK under Xvfb,
 # with a test frontend bundled from the real @tauri-apps/api (installed from the lockfile).
-#   run_e2e.sh WARDEN_BIN WORK_DIR
+#   run_e2e.sh WARDEN_BIN WORK_DIR APP_LIBRARY_DIR
+# APP_LIBRARY_DIR holds the app library (libhello.app.so, the app commands greet, echo, ...).
 # Writes WORK_DIR/results.txt ("<window label>\tDONE <json>" per open window) and WORK_DIR/log.txt
 # (the host's log) for check_results.py.
 # Fails loudly when Xvfb, node or npm is missing: nothing here skips itself.
 set -euo pipefail
 WARDEN=$1
 WORK=$2
+APP_LIBRARIES=$3
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 . "$HERE/e2e_setup.sh"
@@ -36,7 +38,7 @@ sed -i "s|@REMOTE_BASE@|$base|g" "$WORK/app/warden.conf.json" "$WORK/app/fronten
 # Test-only environment: none. WebKitGTK 4.1 runs as root under Xvfb without disabling its
 # sandbox (see docs/ipc.md); if that changes, the setting belongs here and only here.
 status=0
-xvfb-run -a "$WARDEN" --log-level info run "$WORK/app" --exit-on-title "DONE " --timeout 120 \
+xvfb-run -a "$WARDEN" --log-level info run "$WORK/app" --plugins "$APP_LIBRARIES" --exit-on-title "DONE " --timeout 120 \
   >"$WORK/results.txt" 2> >(tee "$WORK/log.txt" >&2) || status=$?
 cat "$WORK/results.txt" >&2
 exit $status

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Kills the web process of a running `warden run` with SIGKILL and checks what the host does.
 
-Usage: run_crash_test.py WARDEN APP_DIR once|twice
+Usage: run_crash_test.py WARDEN APP_DIR once|twice APP_LIBRARY_DIR
+(APP_LIBRARY_DIR holds libhello.app.so, the app commands sleep and stream.)
 
 once:  the page starts slow calls (two sleeps of 10 s, and a stream that waits for a pool thread),
        its web process is killed; the host must log the crash, answer the dead page's calls at
@@ -17,7 +18,7 @@ import sys
 import threading
 import time
 
-warden, app, mode = sys.argv[1:]
+warden, app, mode, app_libraries = sys.argv[1:]
 failures = []
 
 
@@ -106,7 +107,7 @@ exit_prefix = "done" if mode == "once" else "This page stopped working"
 # Two pool threads: the first page's two sleeps hold both, so its stream starts after it died.
 env = dict(os.environ, UV_THREADPOOL_SIZE="2")
 proc = subprocess.Popen(
-    ["xvfb-run", "-a", warden, "--log-level", "info", "run", app, "--exit-on-title", exit_prefix, "--timeout", "90"],
+    ["xvfb-run", "-a", warden, "--log-level", "info", "run", app, "--plugins", app_libraries, "--exit-on-title", exit_prefix, "--timeout", "90"],
     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
 out, err = Lines(proc.stdout), Lines(proc.stderr)
 

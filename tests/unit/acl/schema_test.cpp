@@ -185,9 +185,13 @@ TEST(Schemas, RejectWhatTheParserRejects) {
   EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": [1]}}}})"), "");
   EXPECT_NE(app(R"({"app": {"security": {"assetProtocol": {"enable": true, "scope": {"other": []}}}}})"), "");
   // app.ipc (runtime/ipc_limits.cpp reads it).
-  EXPECT_EQ(app(R"({"app": {"ipc": {"maxCallsInFlight": 256, "blockingThreads": 8, "blockingThreadsPerWebview": 2,
-                   "sampleCommands": true}}})"), "");
+  EXPECT_EQ(app(R"({"app": {"ipc": {"maxCallsInFlight": 256, "blockingThreads": 8, "blockingThreadsPerWebview": 2}}})"), "");
   EXPECT_NE(app(R"({"app": {"ipc": {"maxCallsInFlight": 0}}})"), "");
-  EXPECT_NE(app(R"({"app": {"ipc": {"sampleCommands": "yes"}}})"), "");
+  EXPECT_NE(app(R"({"app": {"ipc": {"sampleCommands": true}}})"), "");  // gone: app.library instead
+  // app.library and its pin (cli/app_config.cpp reads them).
+  EXPECT_EQ(app(R"({"app": {"library": "libhello.app.so",
+                   "sha256": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}})"), "");
+  EXPECT_NE(app(R"({"app": {"library": ""}})"), "");
+  EXPECT_NE(app(R"({"app": {"library": "x.app.so", "sha256": "ABC"}})"), "");
   EXPECT_NE(app(R"({"app": {"ipc": {"other": 1}}})"), "");
 }

@@ -9,16 +9,14 @@ TEST(IpcLimits, DefaultsWhenAbsent) {
   EXPECT_EQ(l.calls_in_flight, 1024u);
   EXPECT_EQ(l.pool.threads, 0u);  // the pool's default
   EXPECT_EQ(l.pool.per_webview, 0u);
-  EXPECT_FALSE(l.sample_commands);
 }
 
 TEST(IpcLimits, ReadsEveryField) {
   auto l = parse_ipc_limits(R"({"app": {"ipc": {"maxCallsInFlight": 16, "blockingThreads": 6,
-      "blockingThreadsPerWebview": 3, "sampleCommands": true}}, /* comments allowed */})", "conf");
+      "blockingThreadsPerWebview": 3}}, /* comments allowed */})", "conf");
   EXPECT_EQ(l.calls_in_flight, 16u);
   EXPECT_EQ(l.pool.threads, 6u);
   EXPECT_EQ(l.pool.per_webview, 3u);
-  EXPECT_TRUE(l.sample_commands);
 }
 
 TEST(IpcLimits, BadValuesNameTheKeyAndWhatIsExpected) {
@@ -38,8 +36,8 @@ TEST(IpcLimits, BadValuesNameTheKeyAndWhatIsExpected) {
             "warden.conf.json: app.ipc.maxCallsInFlight: must be an integer from 1 to 65536");
   EXPECT_EQ(error(R"({"app": {"ipc": {"blockingThreads": 4, "blockingThreadsPerWebview": 5}}})"),
             "warden.conf.json: app.ipc.blockingThreadsPerWebview: must be an integer from 1 to 4");
-  EXPECT_EQ(error(R"({"app": {"ipc": {"sampleCommands": "yes"}}})"),
-            "warden.conf.json: app.ipc.sampleCommands: must be true or false");
+  // The host compiles in no app commands: app.ipc.sampleCommands is gone (app.library instead).
+  EXPECT_TRUE(error(R"({"app": {"ipc": {"sampleCommands": true}}})").starts_with("warden.conf.json: app.ipc.sampleCommands: unknown key"));
   EXPECT_EQ(error(R"({"app": {"ipc": []}})"), "warden.conf.json: app.ipc: must be an object");
   EXPECT_TRUE(error(R"({"app": {"ipc": {"maxCalls": 3}}})").starts_with("warden.conf.json: app.ipc.maxCalls: unknown key"));
 }
