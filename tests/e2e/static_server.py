@@ -1,4 +1,4 @@
-"""Serves a folder on 127.0.0.1 at a free port and writes the port to a file (for run_e2e.sh)."""
+"""Serves a folder on 127.0.0.1 at a free port and writes the port to a file (for run_app.sh)."""
 import functools
 import http.server
 import sys
