@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "store_file.hpp"
-#include "store_path.hpp"
 
 namespace warden::store_plugin {
 namespace fs = std::filesystem;
@@ -230,9 +229,7 @@ void Store::save() {
     version = version_;
   }
   if (text.size() > quota_.max_bytes) too_large(text.size(), "saving it");  // a last guard: set keeps it below
-  if (!still_resolves_to_itself(file_))
-    throw std::runtime_error("refusing to save the store '" + file_.string() +
-                             "': a part of its path became a symbolic link since it was opened");
+  // write_file_atomically follows no symlink: one planted on the path since it was opened fails it.
   std::unique_lock<std::mutex> new_file;
   std::error_code ec;
   if (quota_.before_new_file && !fs::exists(fs::symlink_status(file_, ec))) new_file = quota_.before_new_file(file_);

@@ -1,30 +1,31 @@
 #include "store_collection.hpp"
 
-#include "store_path.hpp"
+#include "store_name.hpp"
 
 namespace warden::store_plugin {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
 std::shared_ptr<StoreCollection> StoreCollection::create(fs::path root, ChangeEmitter emit,
-                                                         SaveErrorListener on_save_error, Reachable reachable,
+                                                         SaveErrorListener on_save_error, HostPaths host,
                                                          StoreLimits limits) {
   return std::shared_ptr<StoreCollection>(new StoreCollection(std::move(root), std::move(emit), std::move(on_save_error),
-                                                              std::move(reachable), limits));
+                                                              std::move(host), limits));
 }
 
 StoreCollection::StoreCollection(fs::path root, ChangeEmitter emit, SaveErrorListener on_save_error,
-                                 Reachable reachable, StoreLimits limits)
+                                 HostPaths host, StoreLimits limits)
     : root_(std::move(root)),
       emit_(std::move(emit)),
       on_save_error_(std::move(on_save_error)),
-      reachable_(std::move(reachable)),
+      host_(std::move(host)),
       scheduler_(std::make_shared<SaveScheduler>()),
       limits_(limits) {}
 
 std::unique_lock<std::mutex> StoreCollection::admit_new_file(const fs::path& file) {
   std::unique_lock lock(new_file_mutex_);
-  std::size_t files = count_store_files(root_, limits_.max_files, reachable_);
+  std::size_t files = count_store_files(root_, limits_.max_files,
+                                       [this](const fs::path& f) { return host_.reachable(f.string()); });
   if (files >= limits_.max_files)
     throw StoreQuotaExceeded("cannot create the store '" + file.filename().string() + "': the app already has " +
                              std::to_string(files) + " store files, the most plugins.store.maxStoreFiles allows");
@@ -33,13 +34,29 @@ std::unique_lock<std::mutex> StoreCollection::admit_new_file(const fs::path& fil
 
 StoreCollection::~StoreCollection() { scheduler_->stop(); }
 
+namespace {
+
+bool is_within(const std::string& path, const std::string& folder) {
+  return folder == "/" || (path.starts_with(folder) && path.size() > folder.size() && path[folder.size()] == '/');
+}
+
+}  // namespace
+
 fs::path StoreCollection::resolve(std::string_view name) const {
-  fs::path file = confine_store_path(root_, name);
-  // The store's own rule keeps stores in the app data folder; what inside it belongs to the host
-  // or another plugin only the host knows.
-  if (reachable_ && !reachable_(file))
-    refuse_store_path(name, "is kept by the host for itself or another plugin ('" + file.string() + "')");
-  return file;
+  fs::path joined = store_file_path(root_, name);
+  // Where the name really leads is the host's answer; that it stays in the app data folder is
+  // this plugin's rule, and what inside it belongs to the host or another plugin the host's.
+  auto real_root = host_.canonical(root_.string());
+  if (!real_root) refuse_store_path(name, "cannot be placed: the app data folder '" + root_.string() + "' cannot be resolved");
+  auto real = host_.canonical(joined.string());
+  if (!real) refuse_store_path(name, "goes through a symbolic link that leads nowhere, or cannot be resolved");
+  if (!is_within(*real, *real_root))
+    refuse_store_path(name, "leaves the app data folder '" + root_.string() + "' through a symbolic link (to '" + *real + "')");
+  if (!host_.reachable(*real))
+    refuse_store_path(name, "is kept by the host for itself or another plugin ('" + *real + "')");
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(*real, ec))) refuse_store_path(name, "names a folder, not a file");
+  return *real;
 }
 
 StoreCollection::Opened StoreCollection::open(const fs::path& file, const StoreOptions& options,

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,24 +27,30 @@ using ChangeEmitter = std::function<void(const boost::json::value& payload, cons
 
 inline constexpr const char* change_event = "store://change";
 
-// Whether a plugin may reach the canonical `file` at all: the host's judgment (path_in_scope), for
-// which files that belong to the host or to another plugin (the log folder inside the app data
-// folder) are out of reach whatever lies where.
-using Reachable = std::function<bool(const std::filesystem::path& file)>;
+// What only the host answers about a store file (warden.path-scope/1): where a path really leads
+// (its canonical_path: every symlink resolved, nullopt when it cannot be resolved) and whether a
+// plugin may reach that canonical file at all (path_in_scope of exactly it: files of the host or
+// of another plugin, such as the log folder inside the app data folder, are out of reach
+// whatever lies where).
+struct HostPaths {
+  std::function<std::optional<std::string>(const std::string& path)> canonical;
+  std::function<bool(const std::string& canonical_file)> reachable;
+};
 
 class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
  public:
-  // `root`: the app data folder, where every store file lives. `reachable`: the host's judgment
-  // of each store file; empty only where no host is (the unit tests of the store's own logic).
+  // `root`: the app data folder, where every store file lives. `host`: the host's answers about
+  // each store file (both functions required).
   // `limits`: what each store may hold and how many store files `root` may hold (store_quota.hpp).
   static std::shared_ptr<StoreCollection> create(std::filesystem::path root, ChangeEmitter emit,
-                                                 SaveErrorListener on_save_error, Reachable reachable = {},
+                                                 SaveErrorListener on_save_error, HostPaths host,
                                                  StoreLimits limits = {});
   ~StoreCollection();
 
   const std::filesystem::path& root() const { return root_; }
-  // The store file of `name` (confine_store_path under root()), when the host lets plugins reach
-  // it; throws StorePathRefused.
+  // The canonical store file of `name` (store_file_path under root(), resolved by the host):
+  // inside the app data folder once its symlinks are resolved, and reachable by plugins. Throws
+  // StorePathRefused naming `name` and the reason.
   std::filesystem::path resolve(std::string_view name) const;
 
   struct Opened {
@@ -81,7 +88,7 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
     std::map<std::uint64_t, Holder> holders;
   };
   StoreCollection(std::filesystem::path root, ChangeEmitter emit, SaveErrorListener on_save_error,
-                  Reachable reachable, StoreLimits limits);
+                  HostPaths host, StoreLimits limits);
   // StoreQuota::before_new_file: refuses a new store file past limits_.max_files.
   std::unique_lock<std::mutex> admit_new_file(const std::filesystem::path& file);
   void emit_change(const std::filesystem::path& file, std::string_view key, const boost::json::value* value) const;
@@ -90,7 +97,7 @@ class StoreCollection : public std::enable_shared_from_this<StoreCollection> {
   const std::filesystem::path root_;
   ChangeEmitter emit_;
   SaveErrorListener on_save_error_;
-  Reachable reachable_;
+  HostPaths host_;
   std::shared_ptr<SaveScheduler> scheduler_;
   const StoreLimits limits_;
   std::mutex new_file_mutex_;  // held from the count of store files until the new one is written

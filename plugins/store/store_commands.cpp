@@ -8,12 +8,13 @@
 #include <stdexcept>
 #include <string>
 
+#include <warden/path_scope.hpp>
 #include <warden/plugin.hpp>
 
 #include "store.hpp"
 #include "store_collection.hpp"
 #include "store_options.hpp"
-#include "store_path.hpp"
+#include "store_name.hpp"
 #include "store_quota.hpp"
 
 namespace sp = warden::store_plugin;
@@ -25,6 +26,29 @@ namespace {
 std::shared_ptr<sp::StoreCollection>& collection() {
   static std::shared_ptr<sp::StoreCollection> c;
   return c;
+}
+
+// A path-scope pattern that matches exactly the absolute `path`: its glob characters written as
+// one-character classes ("a*b" -> "a[*]b").
+std::string literal_path_pattern(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == '*' || c == '?' || c == '[') out += std::string("[") + c + "]";
+    else out += c;
+  }
+  return out;
+}
+
+// The host's answers about store files (warden.path-scope/1).
+sp::HostPaths host_paths(const warden::Host& host) {
+  sp::HostPaths paths;
+  paths.canonical = [host](const std::string& path) { return warden::PathScope::canonical_of(host.raw(), path); };
+  // The host's own judgment of each store file, exactly that file: a scope of one literal path.
+  paths.reachable = [host](const std::string& file) {
+    json::object scope{{"allow", json::array{json::value(literal_path_pattern(file))}}};
+    return warden::PathScope::in_scope(host, file, json::serialize(scope));
+  };
+  return paths;
 }
 
 sp::StoreCollection& stores() {
@@ -157,19 +181,15 @@ json::value reload(const json::value& args, warden::Context& ctx) {
 WARDEN_PLUGIN(plugin) {
   plugin.on_init([](const warden::Host& host, const json::value& config) {
     sp::StoreLimits limits = sp::parse_store_limits(config);
-    auto root = host.resolve_path("$APPDATA");
+    if (!warden::PathScope::available(host))
+      throw std::runtime_error("this host has no " WARDEN_EXT_PATH_SCOPE ", which the store needs to place its files");
+    auto root = warden::PathScope::resolve(host, "$APPDATA");
     if (!root || root->empty() || root->front() != '/')
       throw std::runtime_error("cannot resolve the app data folder ($APPDATA)");
     collection() = sp::StoreCollection::create(
         *root,
         [host](const json::value& payload, const std::string& window) { host.emit(sp::change_event, payload, window); },
-        [host](const std::string& message) { host.error("store: " + message); },
-        // The host's own judgment of each store file, exactly that file: a scope of one literal path.
-        [host](const fs::path& file) {
-          json::object scope{{"allow", json::array{json::value(sp::literal_path_pattern(file))}}};
-          return host.path_in_scope(file.string(), json::serialize(scope));
-        },
-        limits);
+        [host](const std::string& message) { host.error("store: " + message); }, host_paths(host), limits);
   });
   plugin.on_shutdown([] {
     if (auto c = collection()) {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include <warden/scoped_file.hpp>
+
 #include "store_quota.hpp"
 
 namespace warden::store_plugin {
@@ -45,25 +47,6 @@ const char* kind_name(const json::value& v) {
     case json::kind::bool_: return "a boolean";
     case json::kind::null: return "null";
     default: return "a number";
-  }
-}
-
-// Closes a descriptor on scope exit.
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-void write_all(int fd, std::string_view text, const fs::path& tmp) {
-  while (!text.empty()) {
-    ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write", tmp, errno);
-    }
-    text.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 
@@ -104,21 +87,27 @@ void pretty(const json::value& v, std::string& out, int depth) {
 }  // namespace
 
 std::optional<json::object> read_store_file(const fs::path& file, std::uint64_t max_bytes) {
-  Fd in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0) {
-    if (errno == ENOENT) return std::nullopt;
-    fail("cannot open the store file", file, errno);
+  // Opened without following any symlink: `file` is the canonical path the host resolved, and a
+  // link planted on it since then fails the open (ELOOP) instead of leading elsewhere.
+  warden::FileDescriptor in;
+  try {
+    in = warden::open_scoped(file.string(), O_RDONLY | O_NONBLOCK);
+  } catch (const std::system_error& e) {
+    if (e.code() == std::errc::no_such_file_or_directory) return std::nullopt;
+    fail("cannot open the store file", file, e.code().value());
   }
+  if (::fcntl(in.get(), F_SETFL, ::fcntl(in.get(), F_GETFL) & ~O_NONBLOCK) != 0) fail("cannot read the store file", file, errno);
   // Named by its file name only: a page in a release build learns nothing of the app's folders.
   struct stat st {};
-  if (::fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes)
+  if (::fstat(in.get(), &st) == 0 && !S_ISREG(st.st_mode)) fail("cannot read the store file", file, EINVAL);
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes)
     throw StoreQuotaExceeded("the store file " + quoted(file.filename()) + " is " + std::to_string(st.st_size) +
                              " bytes, more than plugins.store.maxStoreBytes (" + std::to_string(max_bytes) +
                              "); it was left as it is");
   std::string text;
   char chunk[65536];
   for (;;) {
-    ssize_t n = ::read(in.fd, chunk, sizeof chunk);
+    ssize_t n = ::read(in.get(), chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) fail("cannot read the store file", file, errno);
     if (n == 0) break;
@@ -147,35 +136,17 @@ std::optional<json::object> read_store_file(const fs::path& file, std::uint64_t 
 }
 
 void write_file_atomically(const fs::path& file, std::string_view text) {
-  fs::path folder = file.parent_path();
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) throw std::runtime_error("cannot create the folder " + quoted(folder) + ": " + ec.message());
-
-  mode_t mode = 0600;
-  struct stat existing {};
-  if (::stat(file.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
-
-  std::string tmpl = (folder / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> tmp_name(tmpl.begin(), tmpl.end());
-  tmp_name.push_back('\0');
-  Fd tmp{::mkstemp(tmp_name.data())};
-  if (tmp.fd < 0) fail("cannot create a temporary file beside", file, errno);
-  fs::path tmp_path(tmp_name.data());
+  // The canonical path the host resolved, written without following any symlink: the folders
+  // made one at a time, the file replaced through its folder's descriptor (scoped_file.hpp).
   try {
-    write_all(tmp.fd, text, tmp_path);
-    if (::fchmod(tmp.fd, mode) != 0) fail("cannot set the mode of", tmp_path, errno);
-    if (::fsync(tmp.fd) != 0) fail("cannot flush", tmp_path, errno);
-    int fd = std::exchange(tmp.fd, -1);
-    if (::close(fd) != 0) fail("cannot close", tmp_path, errno);
-    if (::rename(tmp_path.c_str(), file.c_str()) != 0) fail("cannot replace", file, errno);
-  } catch (...) {
-    ::unlink(tmp_path.c_str());
-    throw;
+    warden::make_scoped_folders(file.parent_path().string(), 0777);
+    warden::replace_scoped_file(file.string(),
+                                {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, 0600);
+  } catch (const std::system_error& e) {
+    throw std::runtime_error(e.code() == std::errc::too_many_symbolic_link_levels
+                                 ? "refusing to save the store " + quoted(file) + ": a part of its path became a symbolic link since it was opened"
+                                 : std::string(e.what()));
   }
-  // The rename is durable once the folder's entry is on disk.
-  Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (dir.fd < 0 || ::fsync(dir.fd) != 0) fail("saved, but cannot flush the folder of", file, errno);
 }
 
 std::string to_pretty_json(const json::value& value) {

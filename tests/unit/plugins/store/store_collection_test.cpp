@@ -3,6 +3,7 @@
 // shutdown saves what is unsaved.
 #include <gtest/gtest.h>
 
+#include "plugin/canonical_path.hpp"
 #include "store_collection.hpp"
 #include "store_file.hpp"
 #include "temp_dir.hpp"
@@ -25,7 +26,9 @@ struct Fixture {
   std::vector<std::string> errors;
   std::shared_ptr<StoreCollection> stores = StoreCollection::create(
       root, [this](const json::value& p, const std::string& w) { sent.push_back({p, w}); },
-      [this](const std::string& m) { errors.push_back(m); });
+      [this](const std::string& m) { errors.push_back(m); },
+      HostPaths{[](const std::string& p) { return warden::plugin::canonical_path(p); },
+                [](const std::string&) { return true; }});
 };
 
 StoreOptions manual() {

@@ -1,25 +1,46 @@
-// Store names are confined to the app data folder: adversarial names are refused with a message
-// naming them, symbolic links out of the folder are refused, and names of one file agree.
+// Where a store's file is: names are checked and joined under the app data folder, the host
+// resolves them (warden.path-scope/1's canonical_path, here the host's own function), symbolic
+// links out of the folder are refused, names of one file agree, and a link planted after the
+// file was resolved fails the save instead of being followed.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "store_path.hpp"
+#include "plugin/canonical_path.hpp"
+#include "store_collection.hpp"
+#include "store_name.hpp"
 #include "temp_dir.hpp"
 
-using warden::store_plugin::confine_store_path;
-using warden::store_plugin::still_resolves_to_itself;
+using namespace warden::store_plugin;
 namespace fs = std::filesystem;
+namespace json = boost::json;
 
 namespace {
 
+// What the host answers: its canonical_path; every file reachable unless it is under `kept`.
+HostPaths host_paths(std::string kept = "/nonexistent-kept") {
+  return {[](const std::string& p) { return warden::plugin::canonical_path(p); },
+          [kept](const std::string& f) { return f != kept && !f.starts_with(kept + "/"); }};
+}
+
+std::shared_ptr<StoreCollection> collection(const fs::path& root, HostPaths host = host_paths()) {
+  return StoreCollection::create(root, [](const json::value&, const std::string&) {}, [](const std::string&) {},
+                                 std::move(host));
+}
+
 std::string refusal(const fs::path& root, std::string_view name) {
   try {
-    fs::path p = confine_store_path(root, name);
+    fs::path p = collection(root)->resolve(name);
     return "accepted as " + p.string();
   } catch (const std::invalid_argument& e) {
     return e.what();
   }
+}
+
+StoreOptions manual() {
+  StoreOptions o;
+  o.auto_save.reset();
+  return o;
 }
 
 }  // namespace
@@ -27,12 +48,12 @@ std::string refusal(const fs::path& root, std::string_view name) {
 TEST(StorePath, RelativeNamesResolveUnderTheRoot) {
   warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
-  EXPECT_EQ(confine_store_path(root, "settings.json"), root / "settings.json");
-  EXPECT_EQ(confine_store_path(root, "sub/deeper/s.json"), root / "sub" / "deeper" / "s.json");
+  EXPECT_EQ(store_file_path(root, "settings.json"), root / "settings.json");
+  EXPECT_EQ(collection(root)->resolve("sub/deeper/s.json"), root / "sub" / "deeper" / "s.json");
   // Lexically normalised: one file, one key.
-  EXPECT_EQ(confine_store_path(root, "./a//b/../s.json"), root / "a" / "s.json");
+  EXPECT_EQ(collection(root)->resolve("./a//b/../s.json"), root / "a" / "s.json");
   // A '$' is an ordinary character here, not a path variable.
-  EXPECT_EQ(confine_store_path(root, "$HOME/x.json"), root / "$HOME" / "x.json");
+  EXPECT_EQ(store_file_path(root, "$HOME/x.json"), root / "$HOME" / "x.json");
 }
 
 TEST(StorePath, AdversarialNamesAreRefusedNamingThem) {
@@ -91,28 +112,50 @@ TEST(StorePath, SymbolicLinksOutOfTheFolderAreRefused) {
   // A link that stays inside is followed: its target is the store's file.
   fs::create_directories(root / "real");
   fs::create_directory_symlink(root / "real", root / "alias");
-  EXPECT_EQ(confine_store_path(root, "alias/s.json"), root / "real" / "s.json");
+  EXPECT_EQ(collection(root)->resolve("alias/s.json"), root / "real" / "s.json");
 }
 
-TEST(StorePath, ALinkPlantedAfterResolutionIsNoticed) {
+TEST(StorePath, WhatTheHostKeepsIsRefused) {
+  warden::test::TempDir tmp;
+  fs::path root = tmp.path / "app";
+  fs::create_directories(root / "logs");
+  fs::create_directory_symlink(root / "logs", root / "innocent");
+  auto stores = collection(root, host_paths((root / "logs").string()));
+  for (std::string name : {"logs/a.json", "innocent/a.json"}) {
+    try {
+      stores->resolve(name);
+      ADD_FAILURE() << name << " accepted";
+    } catch (const StorePathRefused& e) {
+      EXPECT_NE(std::string(e.what()).find("kept by the host"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(StorePath, ALinkPlantedAfterResolutionFailsTheSave) {
   warden::test::TempDir tmp;
   fs::path root = tmp.path / "app";
   fs::create_directories(root / "sub");
-  fs::path file = confine_store_path(root, "sub/s.json");
-  EXPECT_TRUE(still_resolves_to_itself(file));
+  fs::create_directories(tmp.path / "outside");
+  auto stores = collection(root);
+  fs::path file = stores->resolve("sub/s.json");
+  auto opened = stores->open(file, manual(), "main", "main");
+  opened.store->set("k", 1);
+  fs::rename(root / "sub", root / "sub-old");
+  fs::create_directory_symlink(tmp.path / "outside", root / "sub");
+  try {
+    opened.store->save();
+    ADD_FAILURE() << "saved through a planted link";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("became a symbolic link"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(tmp.path / "outside" / "s.json"));
   fs::remove(root / "sub");
-  fs::create_directory_symlink(tmp.path, root / "sub");
-  EXPECT_FALSE(still_resolves_to_itself(file));
-}
-
-TEST(StorePath, LiteralPatternsEscapeGlobCharacters) {
-  using warden::store_plugin::literal_path_pattern;
-  EXPECT_EQ(literal_path_pattern("/data/app/settings.json"), "/data/app/settings.json");
-  EXPECT_EQ(literal_path_pattern("/data/a*b?c[d]/.e"), "/data/a[*]b[?]c[[]d]/.e");
+  fs::rename(root / "sub-old", root / "sub");
+  stores->release(file, opened.holder);
 }
 
 TEST(StorePath, RefusalsAreScopeRefusals) {
   warden::test::TempDir tmp;
-  EXPECT_THROW(confine_store_path(tmp.path / "app", "../x.json"), warden::store_plugin::StorePathRefused);
-  EXPECT_THROW(confine_store_path(tmp.path / "app", "/etc/passwd"), warden::store_plugin::StorePathRefused);
+  EXPECT_THROW(store_file_path(tmp.path / "app", "../x.json"), StorePathRefused);
+  EXPECT_THROW(store_file_path(tmp.path / "app", "/etc/passwd"), StorePathRefused);
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "store.hpp"
+#include "plugin/canonical_path.hpp"
 #include "store_collection.hpp"
 #include "store_file.hpp"
 #include "store_quota.hpp"
@@ -94,7 +95,9 @@ TEST(StoreQuota, NewStoreFilesPastTheLimitAreRefused) {
   warden::test::write_file(root / "notes.txt", "notes");
   warden::test::write_file(root / "written-by-fs.json", "  {}");
   auto stores = StoreCollection::create(root, [](const json::value&, const std::string&) {}, [](const std::string&) {},
-                                        {}, StoreLimits{kDefaultMaxStoreBytes, 3});
+                                        HostPaths{[](const std::string& p) { return warden::plugin::canonical_path(p); },
+                                                  [](const std::string&) { return true; }},
+                                        StoreLimits{kDefaultMaxStoreBytes, 3});
   auto save_new = [&](const std::string& name) {
     auto opened = stores->open(stores->resolve(name), manual(), "main", "main");
     opened.store->set("k", 1);
