@@ -73,7 +73,7 @@ HostServices::HostServices(std::string plugin_name, HostOptions options)
   vtable_.reject = call_reject;
   vtable_.reject_scope = call_reject_scope;
   vtable_.get_extension = host_get_extension;
-  if (options_.main_thread) main_thread_callbacks_ = options_.main_thread->plugin_callbacks();
+  if (options_.main_thread) main_thread_callbacks_ = options_.main_thread->plugin_callbacks(plugin_);
 }
 
 }  // namespace warden::plugin

@@ -1,5 +1,6 @@
 #include "plugin/main_thread_service.hpp"
 
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <utility>
@@ -13,6 +14,7 @@
 namespace warden::plugin {
 
 struct MainThreadService::PluginCallbacks::Owner {
+  std::string plugin;   // for the log
   bool closed = false;  // guarded by State::mutex
 };
 
@@ -44,7 +46,7 @@ void run(const Accepted& a) {
   try {
     a.callback(a.data);
   } catch (...) {
-    spdlog::error("a plugin's main-thread callback threw a C++ exception across the C ABI");
+    spdlog::error("[plugin {}] a main-thread callback threw a C++ exception across the C ABI", a.owner->plugin);
   }
 }
 
@@ -81,8 +83,10 @@ MainThreadService::MainThreadService(PostToMainThread post) : state_(std::make_s
 
 MainThreadService::~MainThreadService() { close(); }
 
-std::unique_ptr<MainThreadService::PluginCallbacks> MainThreadService::plugin_callbacks() {
-  return std::make_unique<PluginCallbacks>(state_, std::make_shared<PluginCallbacks::Owner>());
+std::unique_ptr<MainThreadService::PluginCallbacks> MainThreadService::plugin_callbacks(std::string plugin) {
+  auto owner = std::make_shared<PluginCallbacks::Owner>();
+  owner->plugin = std::move(plugin);
+  return std::make_unique<PluginCallbacks>(state_, std::move(owner));
 }
 
 std::size_t MainThreadService::close() {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace warden::plugin {
 
@@ -48,8 +49,8 @@ class MainThreadService {
     std::shared_ptr<Owner> owner_;
   };
 
-  // The end one plugin's HostServices holds; refused once close() ran.
-  std::unique_ptr<PluginCallbacks> plugin_callbacks();
+  // The end one plugin's HostServices holds (`plugin` names it in the log); refused once close() ran.
+  std::unique_ptr<PluginCallbacks> plugin_callbacks(std::string plugin = {});
 
   // [main-thread] The host is shutting down (its main loop has ended, and threads may still wait
   // for callbacks): refuses every request from now on, then runs every accepted callback that has

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -250,4 +251,23 @@ TEST(MainThreadService, DestroyingTheServiceOrAPluginsEndRunsWhatIsLeft) {
   outlives.reset();
   loop.drain();
   EXPECT_EQ(record.order, (std::vector<int>{7, 8}));
+}
+
+namespace {
+void throws(void*) { throw std::runtime_error("a C++ plugin forgot to catch"); }
+}  // namespace
+
+// A C++ exception must not leave a C callback; when one does, the host stays up and goes on.
+TEST(MainThreadService, ACallbackThatThrowsDoesNotStopTheOthers) {
+  MainLoop loop;
+  MainThreadService service(loop.poster());
+  auto plugin = service.plugin_callbacks("thrower");
+  Record record;
+  ASSERT_EQ(plugin->request(&throws, nullptr), 0);
+  ASSERT_EQ(request(*plugin, record, 1), 0);
+  ASSERT_TRUE(loop.run_until([&] { return record.order.size() == 1; }));  // through the main loop
+  ASSERT_EQ(plugin->request(&throws, nullptr), 0);
+  ASSERT_EQ(request(*plugin, record, 2), 0);
+  EXPECT_EQ(plugin->close(), 2u);  // through close: the throw is caught there too
+  EXPECT_EQ(record.order, (std::vector<int>{1, 2}));
 }
