@@ -2,6 +2,13 @@
 # entry per scenario or check, and one entry that keeps the two in step.
 
 set(WARDEN_E2E_DIR ${CMAKE_CURRENT_LIST_DIR})
+# The build type as the checks that judge error details read it ("Debug" adds details): never
+# empty, so that it stays an argument of the check's command.
+if(CMAKE_BUILD_TYPE)
+  set(WARDEN_E2E_BUILD_TYPE ${CMAKE_BUILD_TYPE})
+else()
+  set(WARDEN_E2E_BUILD_TYPE none)
+endif()
 
 # warden_e2e_run(TEST FIXTURE WORK APP [TIMEOUT seconds] [ARGS run_app.sh options...])
 # The suite's one run: run_app.sh copies APP into WORK, bundles its page and runs the host.
