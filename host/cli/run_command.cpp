@@ -237,6 +237,76 @@ ipc::BridgeOptions bridge_options(const AppConfig& config) {
   return bridge;
 }
 
+// What the windows are served with: the run's runtime, libraries, ACL and commands.
+struct Served {
+  const AppConfig& config;
+  runtime::MainThreadQueue& main_thread;
+  webview::WindowSet& windows;
+  runtime::EventBus& events;
+  plugin::ResourceTable& resources;
+  plugin::HostOptions& host_options;
+  const plugin::LoadedPlugins& plugins;
+  std::shared_ptr<acl::Authority> authority;
+  std::shared_ptr<const webview::NavigationPolicy> navigation;
+  const runtime::CommandTable& commands;
+};
+
+// The blocking pool, the dispatcher, the schemes and the windows, until the last window closes or
+// the headless driver ends the run.
+int open_windows(const RunOptions& o, Served s) {
+  const AppConfig& config = s.config;
+  auto& main_thread = s.main_thread;
+  auto& windows = s.windows;
+  auto& events = s.events;
+  auto& resources = s.resources;
+  auto& host_options = s.host_options;
+  const auto& authority = s.authority;
+  runtime::BlockingPool pool(config.ipc.pool);
+  spdlog::info("ipc: {} blocking thread(s), at most {} per webview; at most {} calls in flight per webview",
+               pool.threads(), pool.per_webview(), config.ipc.calls_in_flight);
+  runtime::Dispatcher dispatcher(authority_access_check(authority, windows), s.commands, pool, main_thread);
+  const auto& f = config.frontend;
+  webview::CspModification csp_modification{f.csp_modification_disabled, f.csp_modification_disabled_directives,
+                                            f.isolation_dir.has_value(), f.frame_ancestors};
+  webview::AppScheme app_scheme(webview::FrontendAssets(f.frontend_dist), o.dev && f.dev_csp ? f.dev_csp : f.csp,
+                                csp_modification);
+  ipc::BridgeOptions bridge = bridge_options(config);
+  std::optional<webview::IsolationScheme> isolation_scheme;
+  if (f.isolation_dir) isolation_scheme.emplace(webview::FrontendAssets(*f.isolation_dir));
+  webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key, bridge.isolation_key, config.ipc.calls_in_flight);
+  webview::WebContext context(app_scheme, ipc_scheme);
+  if (isolation_scheme) {
+    isolation_scheme->register_on(context.get());
+    spdlog::info("isolation pattern: every call passes the hook of {} (isolation://localhost/)", f.isolation_dir->string());
+  }
+  if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
+  std::optional<webview::AssetScheme> asset_scheme;
+  enable_asset_scheme(asset_scheme, context.get(), config, host_options.paths, authority, windows);
+
+  int exit_code = 0;
+  bool quitting = false;
+  auto quit = [&](int code) {
+    if (quitting) return;
+    quitting = true;
+    exit_code = code;
+    gtk_main_quit();
+  };
+  HeadlessDriver driver(o.headless, windows, f.windows.front().label, f.windows.size(), quit);
+  WindowLife life{events, resources, ipc_scheme, windows, driver, [&] { quit(exit_code); }};
+  bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
+  std::vector<std::string> init_scripts = init_scripts_of(s.plugins);
+  for (const auto& wc : f.windows)
+    windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, window_events(wc.label, life), console, bridge,
+                                                     init_scripts, s.navigation));
+  driver.start();
+  gtk_main();
+  // Before the pool waits for its workers, one of which may wait for a callback that the ended
+  // loop would never run: refuse new requests and run the accepted ones (main_thread_service.hpp).
+  host_options.main_thread->close();
+  windows.for_each([](webview::AppWindow& w) { w.close(); });
+  return exit_code;
+}
+
 // Everything a run holds, in teardown order reversed: windows close first, then the blocking
 // pool drains, then the main-thread queue goes; resources left open are closed while their
 // plugins are still loaded.
@@ -267,51 +337,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
                           call_environment, open_page_channel, authority});
-
-  runtime::BlockingPool pool(config.ipc.pool);
-  spdlog::info("ipc: {} blocking thread(s), at most {} per webview; at most {} calls in flight per webview",
-               pool.threads(), pool.per_webview(), config.ipc.calls_in_flight);
-  runtime::Dispatcher dispatcher(authority_access_check(authority, windows), commands, pool, main_thread);
-  const auto& f = config.frontend;
-  webview::CspModification csp_modification{f.csp_modification_disabled, f.csp_modification_disabled_directives,
-                                            f.isolation_dir.has_value(), f.frame_ancestors};
-  webview::AppScheme app_scheme(webview::FrontendAssets(f.frontend_dist), o.dev && f.dev_csp ? f.dev_csp : f.csp,
-                                csp_modification);
-  ipc::BridgeOptions bridge = bridge_options(config);
-  std::optional<webview::IsolationScheme> isolation_scheme;
-  if (f.isolation_dir) isolation_scheme.emplace(webview::FrontendAssets(*f.isolation_dir));
-  webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key, bridge.isolation_key, config.ipc.calls_in_flight);
-  webview::WebContext context(app_scheme, ipc_scheme);
-  if (isolation_scheme) {
-    isolation_scheme->register_on(context.get());
-    spdlog::info("isolation pattern: every call passes the hook of {} (isolation://localhost/)", f.isolation_dir->string());
-  }
-  if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
-  std::optional<webview::AssetScheme> asset_scheme;
-  enable_asset_scheme(asset_scheme, context.get(), config, host_options.paths, authority, windows);
-
-  int exit_code = 0;
-  bool quitting = false;
-  auto quit = [&](int code) {
-    if (quitting) return;
-    quitting = true;
-    exit_code = code;
-    gtk_main_quit();
-  };
-  HeadlessDriver driver(o.headless, windows, f.windows.front().label, f.windows.size(), quit);
-  WindowLife life{events, resources, ipc_scheme, windows, driver, [&] { quit(exit_code); }};
-  bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
-  std::vector<std::string> init_scripts = init_scripts_of(plugins);
-  for (const auto& wc : f.windows)
-    windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, window_events(wc.label, life), console, bridge,
-                                                     init_scripts, navigation));
-  driver.start();
-  gtk_main();
-  // Before the pool waits for its workers, one of which may wait for a callback that the ended
-  // loop would never run: refuse new requests and run the accepted ones (main_thread_service.hpp).
-  host_options.main_thread->close();
-  windows.for_each([](webview::AppWindow& w) { w.close(); });
-  return exit_code;
+  return open_windows(o, {config, main_thread, windows, events, resources, host_options, plugins, authority, navigation,
+                          commands});
 }
 
 int run_app(const RunOptions& o) {
