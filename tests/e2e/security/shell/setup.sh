@@ -19,11 +19,7 @@ echo "stamp $(date +%s)"
 SCRIPT
 chmod 755 "$WORK/stamp.sh"
 
-cat >"$WORK/opener.sh" <<'SCRIPT'
-#!/bin/sh
-printf '%s\n' "$1" >> "$(dirname "$0")/opened.txt"
-SCRIPT
-chmod 755 "$WORK/opener.sh"
+cp "$E2E/opener.sh" "$WORK/opener.sh"
 touch "$WORK/opened.txt"
 substitute @SHELL_LIBRARY@ "$(realpath "$SHELL_LIBRARY")"
 substitute @OPENER@ "$WORK/opener.sh"
