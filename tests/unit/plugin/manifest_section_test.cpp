@@ -42,7 +42,7 @@ std::string payload(const std::string& name, const std::string& commands, const 
 }  // namespace
 
 TEST(ManifestSection, EncodeThenDecodeRoundTrips) {
-  PluginManifestSection m = build_manifest({"demo", "2.0.1", {"read_file", "write"}, std::nullopt});
+  PluginManifestSection m = build_manifest({"demo", "2.0.1", {"read_file", "write"}, std::nullopt, {}, WARDEN_ABI_VERSION});
   auto bytes = encode_manifest_section(m);
   PluginManifestSection back = decode_manifest_section(bytes, lib);
   EXPECT_EQ(back.name, "demo");

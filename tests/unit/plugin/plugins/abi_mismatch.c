@@ -16,5 +16,5 @@ struct __attribute__((packed)) manifest {
 __attribute__((used, section(WARDEN_MANIFEST_SECTION))) static const struct manifest section = {
     {'W', 'A', 'R', 'D', 'E', 'N', 'M', 'F'}, WARDEN_MANIFEST_FORMAT_VERSION, 99u, sizeof(PAYLOAD) - 1, PAYLOAD};
 
-static const warden_plugin plugin = {sizeof(warden_plugin), 99u, "abi-mismatch", "1.0.0", NULL, 0, NULL, NULL};
+static const warden_plugin plugin = {sizeof(warden_plugin), 99u, "abi-mismatch", "1.0.0", NULL, 0, NULL, NULL, NULL};
 WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { (void)abi; return &plugin; }

@@ -12,5 +12,5 @@ static warden_status init(const warden_host *h, const char *c, void **s, char *e
   return WARDEN_OK;
 }
 static const warden_plugin plugin = {offsetof(warden_plugin, commands), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME,
-                                     WARDEN_PLUGIN_VERSION, commands, 1, init, NULL};
+                                     WARDEN_PLUGIN_VERSION, commands, 1, init, NULL, NULL};
 WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { (void)abi; return &plugin; }

@@ -16,6 +16,6 @@ static warden_status init(const warden_host *h, const char *c, void **s, char *e
 }
 
 static const warden_plugin plugin = {sizeof(warden_plugin), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME,
-                                     WARDEN_PLUGIN_VERSION, commands, 2, init, NULL};
+                                     WARDEN_PLUGIN_VERSION, commands, 2, init, NULL, NULL};
 
 WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { (void)abi; return &plugin; }

@@ -4,5 +4,5 @@
 #include <warden/plugin.h>
 
 static const warden_plugin plugin = {sizeof(warden_plugin), WARDEN_ABI_VERSION, "no-section", "1.0.0",
-                                     NULL, 0, NULL, NULL};
+                                     NULL, 0, NULL, NULL, NULL};
 WARDEN_EXPORT const warden_plugin *warden_plugin_entry(uint32_t abi) { (void)abi; return &plugin; }

@@ -13,7 +13,7 @@ warden_status init(const warden_host*, const char*, void** s, char*, size_t) {
   return WARDEN_OK;
 }
 const warden_plugin plugin = {sizeof(warden_plugin), WARDEN_ABI_VERSION, WARDEN_PLUGIN_NAME, WARDEN_PLUGIN_VERSION,
-                              commands, 1, init, nullptr};
+                              commands, 1, init, nullptr, nullptr};
 }  // namespace
 
 extern "C" WARDEN_EXPORT const warden_plugin* warden_plugin_entry(uint32_t) { return &plugin; }
