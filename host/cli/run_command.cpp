@@ -320,7 +320,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
   plugin::HostOptions host_options = host_options_for(config, events);
   // warden.main-thread/1: the plugins' callbacks go through this run's main-thread queue.
   host_options.main_thread = std::make_shared<plugin::MainThreadService>(
-      [&main_thread](std::function<void()> task) { main_thread.post(std::move(task)); });
+      [&main_thread](std::function<void()> task) { main_thread.post(std::move(task)); },
+      [&main_thread] { return main_thread.on_main_thread(); });
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   plugin::LoadedPlugins plugins = load_libraries(config, folders, host_options);
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...

@@ -28,8 +28,9 @@ struct Accepted {
 }  // namespace
 
 struct MainThreadService::State {
-  explicit State(PostToMainThread p) : post(std::move(p)) {}
+  State(PostToMainThread p, std::function<bool()> main) : post(std::move(p)), on_main_thread(std::move(main)) {}
   const PostToMainThread post;
+  const std::function<bool()> on_main_thread;  // empty: cannot tell
   std::mutex mutex;
   // Every plugin's accepted callbacks not yet run, oldest first. Each one posted one task to the
   // main loop; a task runs the oldest callback left, so the order is that of acceptance even when
@@ -79,7 +80,8 @@ std::vector<Accepted> take(MainThreadService::State& state, Pick pick) {
 
 }  // namespace
 
-MainThreadService::MainThreadService(PostToMainThread post) : state_(std::make_shared<State>(std::move(post))) {}
+MainThreadService::MainThreadService(PostToMainThread post, std::function<bool()> on_main_thread)
+    : state_(std::make_shared<State>(std::move(post), std::move(on_main_thread))) {}
 
 MainThreadService::~MainThreadService() { close(); }
 
@@ -124,6 +126,11 @@ int MainThreadService::PluginCallbacks::request(MainThreadCallback callback, voi
   }
 }
 
+int MainThreadService::PluginCallbacks::on_main_thread() const {
+  if (!state_->on_main_thread) return -1;
+  return state_->on_main_thread() ? 1 : 0;
+}
+
 std::size_t MainThreadService::PluginCallbacks::close() {
   {
     std::lock_guard lock(state_->mutex);
@@ -141,10 +148,17 @@ int request_callback(const warden_host* host, void (*callback)(void* data), void
   MainThreadService::PluginCallbacks* callbacks = services ? services->main_thread_callbacks() : nullptr;
   return callbacks ? callbacks->request(callback, data) : -1;
 }
+
+// [any-thread] -1 without a main loop, as request_callback refuses there.
+int is_main_thread(const warden_host* host) {
+  const HostServices* services = HostServices::from(host);
+  MainThreadService::PluginCallbacks* callbacks = services ? services->main_thread_callbacks() : nullptr;
+  return callbacks ? callbacks->on_main_thread() : -1;
+}
 }  // namespace
 
 const void* main_thread_extension() {
-  static const warden_host_main_thread vtable{sizeof(warden_host_main_thread), &request_callback};
+  static const warden_host_main_thread vtable{sizeof(warden_host_main_thread), &request_callback, &is_main_thread};
   return &vtable;
 }
 

@@ -20,7 +20,8 @@ using MainThreadCallback = void (*)(void* data);
 // The callbacks of one host run, shared by every plugin. [any-thread] unless marked.
 class MainThreadService {
  public:
-  explicit MainThreadService(PostToMainThread post);
+  // `on_main_thread` tells whether the calling thread runs the loop `post` posts to (is_main_thread).
+  explicit MainThreadService(PostToMainThread post, std::function<bool()> on_main_thread = {});
   // Runs what is still accepted (as close() does): no payload is dropped silently.
   ~MainThreadService();
   MainThreadService(const MainThreadService&) = delete;
@@ -40,6 +41,8 @@ class MainThreadService {
     // request_callback: 0 accepted (`callback(data)` will run once on the main thread), -1
     // refused (the service or this plugin is closed, or `callback` is null): never called.
     int request(MainThreadCallback callback, void* data);
+    // is_main_thread: 1 on the main thread, 0 elsewhere, -1 when the service cannot tell.
+    int on_main_thread() const;
     // [main-thread] Before the plugin's shutdown: refuses its requests from now on, then runs its
     // accepted callbacks that have not run yet, in order. Returns how many it ran.
     std::size_t close();

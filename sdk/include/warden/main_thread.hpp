@@ -26,8 +26,9 @@
  * - Wait (`call`, future.get()) only on a worker thread: a WARDEN_COMMAND_BLOCKING command or a
  *   thread of yours. A quick command, init, shutdown and the callbacks run on the main thread,
  *   which would wait for itself: there, post() and complete the call from the callback
- *   (ctx.defer()). `call` made inside a callback (or on the thread that has run one) runs fn
- *   right away instead of deadlocking; elsewhere on the main thread it cannot tell.
+ *   (ctx.defer()). `call` made on the main thread runs fn right away instead of deadlocking:
+ *   the host says where it is (is_main_thread); with a host whose extension predates that, only
+ *   inside a callback or on the thread that has run one.
  * - fn must not block: the whole UI waits while it runs.
  * - No exception crosses the C ABI: fn's exception goes to the future (run, call) or to the
  *   host's log (post).
@@ -41,6 +42,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -152,11 +154,11 @@ class MainThread {
   }
 
   // [worker thread] Runs `fn` on the main thread, waits, and returns its result (or rethrows its
-  // exception). Throws MainThreadRefused when the host refused. Inside a main-thread callback
-  // it runs `fn` right away.
+  // exception). Throws MainThreadRefused when the host refused. On the main thread it runs `fn`
+  // right away.
   template <class F>
   auto call(F fn) const -> std::invoke_result_t<F&> {
-    if (on_main_thread()) return fn();
+    if (host_says_main_thread() || on_main_thread()) return fn();
     return run(std::move(fn)).get();
   }
 
@@ -169,6 +171,13 @@ class MainThread {
   }
 
   const warden_host* host() const { return host_; }
+
+  // Whether the host says the calling thread is its main thread (is_main_thread); false when the
+  // host's revision of the extension predates that function.
+  bool host_says_main_thread() const noexcept {
+    constexpr std::size_t needed = offsetof(warden_host_main_thread, is_main_thread) + sizeof(ext_->is_main_thread);
+    return ext_->struct_size >= needed && ext_->is_main_thread && ext_->is_main_thread(host_) == 1;
+  }
 
  private:
   MainThread(const warden_host* host, const warden_host_main_thread* ext) noexcept : host_(host), ext_(ext) {}

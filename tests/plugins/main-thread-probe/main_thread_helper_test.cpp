@@ -15,6 +15,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <chrono>
+#include <future>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -46,6 +48,11 @@ class TestHost {
   }
   const warden_host* get() const { return &host_; }
 
+  // Answer is_main_thread: the thread `id` is the main thread.
+  void declare_main_thread(std::thread::id id) {
+    main_id_ = id;
+    main_thread_.is_main_thread = [](const warden_host* h) { return std::this_thread::get_id() == self(h).main_id_ ? 1 : 0; };
+  }
   // Refuse every request from now on, as a host shutting down does.
   void refuse() {
     std::lock_guard lock(mutex_);
@@ -104,6 +111,7 @@ class TestHost {
   std::deque<std::pair<void (*)(void*), void*>> queue_;
   bool refusing_ = false;
   std::vector<std::string> logs_;
+  std::thread::id main_id_;
 };
 
 }  // namespace
@@ -280,4 +288,27 @@ TEST(MainThreadHelper, TheProbeLoadsAndWorksWithoutTheExtension) {
   bool warned = false;
   for (const auto& line : host.logs()) warned = warned || line.find("no warden.main-thread/1") != std::string::npos;
   EXPECT_TRUE(warned) << "the probe did not say at init that it works without the extension";
+}
+
+TEST(MainThreadHelper, CallOnTheMainThreadTheHostNamesRunsAtOnceBeforeAnyCallbackRan) {
+  TestHost host(TestHost::Extension::present);
+  warden::MainThread mt{warden::Host(host.get())};
+  std::promise<std::thread::id> main_id;
+  std::promise<void> declared;
+  std::promise<int> answer;
+  // A thread that never ran a callback: only the host's is_main_thread can tell it is the main one.
+  std::thread main([&] {
+    main_id.set_value(std::this_thread::get_id());
+    declared.get_future().wait();
+    answer.set_value(mt.call([] { return 7; }));
+  });
+  host.declare_main_thread(main_id.get_future().get());
+  declared.set_value();
+  auto result = answer.get_future();
+  bool at_once = result.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+  if (!at_once) host.run_when_queued(1);  // release the thread that queued and waited for itself
+  main.join();
+  EXPECT_TRUE(at_once) << "call() on the main thread queued a callback and waited for itself";
+  EXPECT_EQ(result.get(), 7);
+  EXPECT_EQ(host.queued(), 0u);
 }

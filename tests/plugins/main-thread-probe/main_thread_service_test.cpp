@@ -271,3 +271,20 @@ TEST(MainThreadService, ACallbackThatThrowsDoesNotStopTheOthers) {
   EXPECT_EQ(plugin->close(), 2u);  // through close: the throw is caught there too
   EXPECT_EQ(record.order, (std::vector<int>{1, 2}));
 }
+
+TEST(MainThreadService, TellsWhetherTheCallerIsOnTheMainThread) {
+  MainLoop loop;
+  const std::thread::id main = std::this_thread::get_id();
+  MainThreadService service(loop.poster(), [main] { return std::this_thread::get_id() == main; });
+  auto plugin = service.plugin_callbacks();
+  EXPECT_EQ(plugin->on_main_thread(), 1);
+  int elsewhere = 2;
+  std::thread([&] { elsewhere = plugin->on_main_thread(); }).join();
+  EXPECT_EQ(elsewhere, 0);
+}
+
+TEST(MainThreadService, CannotTellWithoutAWayToKnowTheMainThread) {
+  MainLoop loop;
+  MainThreadService service(loop.poster());
+  EXPECT_EQ(service.plugin_callbacks()->on_main_thread(), -1);
+}

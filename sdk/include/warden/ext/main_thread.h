@@ -55,6 +55,12 @@ typedef struct warden_host_main_thread {
    *   - a callback may request another callback; during shutdown that request is refused (-1).
    *   - a C++ exception must not leave `callback` (warden/main_thread.hpp catches them). */
   int (*request_callback)(const warden_host *host, void (*callback)(void *data), void *data);
+
+  /* [any-thread] Whether the calling thread is the host's main thread: 1 yes, 0 no, negative when
+   * this host runs no main loop. A plugin that must do GTK work from code that may already run
+   * there (a quick command, init, a callback) does it at once when this says 1, instead of
+   * requesting a callback and waiting for itself. */
+  int (*is_main_thread)(const warden_host *host);
 } warden_host_main_thread;
 
 #ifdef __cplusplus
