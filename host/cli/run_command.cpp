@@ -23,6 +23,7 @@
 #include "cli/command.hpp"
 #include "cli/headless_driver.hpp"
 #include "cli/library_commands.hpp"
+#include "desktop/desktop_commands.hpp"
 #include "ipc/invoke_key.hpp"
 #include "log/log.hpp"
 #include "plugin/call_environment.hpp"
@@ -159,6 +160,7 @@ struct CommandSources {
   const plugin::CallEnvironment& call_environment;
   const PageChannelOpener& open_channel;
   std::shared_ptr<acl::Authority> authority;
+  desktop::DesktopContext& desktop;
 };
 
 void add_commands(runtime::CommandTable& commands, const CommandSources& s) {
@@ -178,6 +180,7 @@ void add_commands(runtime::CommandTable& commands, const CommandSources& s) {
   };
   const auto& f = s.config.frontend;
   runtime::add_core_plugins(commands, s.events, {f.product_name, f.version, f.identifier}, std::move(hooks));
+  desktop::add_desktop_commands(commands, s.desktop);
   if (s.plugins.app_library)
     add_library_commands(commands, *s.plugins.app_library, CommandNaming::app, s.call_environment, s.open_channel,
                          s.authority);
@@ -249,6 +252,7 @@ struct Served {
   std::shared_ptr<acl::Authority> authority;
   std::shared_ptr<const webview::NavigationPolicy> navigation;
   const runtime::CommandTable& commands;
+  desktop::DesktopContext& desktop;
 };
 
 // The blocking pool, the dispatcher, the schemes and the windows, until the last window closes or
@@ -293,6 +297,8 @@ int open_windows(const RunOptions& o, Served s) {
   };
   HeadlessDriver driver(o.headless, windows, f.windows.front().label, f.windows.size(), quit);
   WindowLife life{events, resources, ipc_scheme, windows, driver, [&] { quit(exit_code); }};
+  // app|exit: after the call's answer went out.
+  s.desktop.exit_app = [&main_thread, &quit](int code) { main_thread.post([&quit, code] { quit(code); }); };
   bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
   std::vector<std::string> init_scripts = init_scripts_of(s.plugins);
   for (const auto& wc : f.windows)
@@ -300,6 +306,7 @@ int open_windows(const RunOptions& o, Served s) {
                                                      init_scripts, s.navigation));
   driver.start();
   gtk_main();
+  s.desktop.exit_app = nullptr;  // it refers to this frame's quit
   // Before the pool waits for its workers, one of which may wait for a callback that the ended
   // loop would never run: refuse new requests and run the accepted ones (main_thread_service.hpp).
   host_options.main_thread->close();
@@ -335,11 +342,12 @@ int serve(const RunOptions& o, const AppConfig& config) {
   call_environment.open_channel = [&open_page_channel, &windows](std::string_view reference, const std::string& webview) {
     return open_page_channel(reference, webview, windows.page_of(webview));
   };
+  desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}};
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
-                          call_environment, open_page_channel, authority});
+                          call_environment, open_page_channel, authority, desktop});
   return open_windows(o, {config, main_thread, windows, events, resources, host_options, plugins, authority, navigation,
-                          commands});
+                          commands, desktop});
 }
 
 int run_app(const RunOptions& o) {

@@ -1,0 +1,7 @@
+#include "desktop/window_commands.hpp"
+
+namespace warden::desktop {
+
+void add_window_commands(runtime::CommandTable&, DesktopContext&) {}
+
+}  // namespace warden::desktop
