@@ -12,6 +12,7 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev xvfb xauth
   nodejs npm
   git strace
+  openbox xdotool wmctrl x11-utils python3-gi gir1.2-gtk-3.0
 )
 
 missing=()
