@@ -49,6 +49,8 @@ class AppWindow {
   const std::string& label() const { return label_; }
   WebKitWebView* view() const { return view_; }
   bool open() const { return window_ != nullptr; }
+  // The GTK window (a GtkWindow) while open, else nullptr: what the window commands act on.
+  GtkWidget* gtk_window() const { return window_; }
   std::string title() const;
   // The URL of the top frame right now ("" when unknown).
   std::string current_url() const;
