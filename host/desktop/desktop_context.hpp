@@ -3,13 +3,16 @@
 // on windows and the session) need of the run. One object per run, built by `warden run` before
 // the command table; the hooks that need the open windows' machinery (creating a window, ending
 // the run) are filled in once that machinery exists, and fail the call until then.
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "plugin/path_variables.hpp"
 #include "plugin/resource_table.hpp"
 #include "runtime/event_bus.hpp"
 #include "runtime/main_thread_queue.hpp"
+#include "webview/asset_protocol_config.hpp"
 #include "webview/window_set.hpp"
 
 namespace warden::desktop {
@@ -22,6 +25,12 @@ struct DesktopContext {
   const plugin::PathEnvironment& paths;
   // [main-thread] Ends the run with `code` once the current call has answered (app|exit).
   std::function<void(int code)> exit_app;
+  // The app's icon file (bundle.icon's first PNG, else icons/icon.png in the app's folder) when
+  // there is one: app|default_window_icon answers it as an Image (H5).
+  std::optional<std::filesystem::path> app_icon = std::nullopt;
+  // app.security.assetProtocol while enabled, else null: image|from_path may read inside its scope
+  // as well as in the app's folder (H5, desktop/image_resource.hpp readable_image_path).
+  const webview::AssetProtocolConfig* asset_protocol = nullptr;
 };
 
 }  // namespace warden::desktop

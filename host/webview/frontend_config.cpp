@@ -26,14 +26,6 @@ struct Reader {
     if (!v->is_object()) fail(path + key, "must be an object");
     return &v->as_object();
   }
-  std::optional<int> size(const json::object& o, const char* key, const std::string& path) const {
-    auto* v = o.if_contains(key);
-    if (!v || v->is_null()) return std::nullopt;
-    if (!v->is_number()) fail(path + key, "must be a number");
-    double d = v->to_number<double>();
-    if (d < 50 || d > 16384) fail(path + key, "must be between 50 and 16384");
-    return static_cast<int>(d);
-  }
 };
 
 // "default-src 'self'; img-src *" from {"default-src": "'self'", "img-src": ["*"]}.
@@ -89,6 +81,29 @@ std::vector<std::string> frame_ancestors_of(const Reader& r, const json::value& 
   }
   return out;
 }
+// bundle.icon: a list of icon files; Tauri's Linux window icon is the first PNG of it, else
+// icons/icon.png. A file that is not there gives no icon (Tauri would fail the build).
+std::optional<std::filesystem::path> window_icon_of(const Reader& r, const json::object& top,
+                                                    const std::filesystem::path& app_dir) {
+  std::string icon = "icons/icon.png";
+  if (auto* bundle = r.object(top, "bundle", "")) {
+    if (auto* list = bundle->if_contains("icon"); list && !list->is_null()) {
+      if (!list->is_array()) r.fail("bundle.icon", "must be a list of icon file paths");
+      for (auto& item : list->as_array()) {
+        if (!item.is_string()) r.fail("bundle.icon", "must be a list of icon file paths");
+        std::string entry(item.as_string());
+        if (entry.size() >= 4 && entry.compare(entry.size() - 4, 4, ".png") == 0) {
+          icon = entry;
+          break;
+        }
+      }
+    }
+  }
+  std::filesystem::path path = std::filesystem::path(icon).is_absolute() ? std::filesystem::path(icon) : app_dir / icon;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  return path.lexically_normal();
+}
 }  // namespace
 
 FrontendConfig parse_frontend_config(std::string_view json_text, const std::string& source,
@@ -122,14 +137,10 @@ FrontendConfig parse_frontend_config(std::string_view json_text, const std::stri
       for (auto& item : w->as_array()) {
         std::string path = "app.windows[" + std::to_string(i++) + "].";
         if (!item.is_object()) r.fail(path, "must be an object");
-        const auto& o = item.as_object();
-        WindowConfig window;
-        window.label = r.string(o, "label", path).value_or("main");
-        window.url = r.string(o, "url", path).value_or("index.html");
-        window.title = r.string(o, "title", path).value_or(config.product_name);
-        window.width = r.size(o, "width", path).value_or(800);
-        window.height = r.size(o, "height", path).value_or(600);
-        if (window.label.empty()) r.fail(path + "label", "must not be empty");
+        WindowConfig defaults;
+        defaults.title = config.product_name;
+        WindowConfig window = parse_window_config(item.as_object(), source + ": " + path.substr(0, path.size() - 1),
+                                                  std::move(defaults));
         if (!labels.insert(window.label).second) r.fail(path + "label", "'" + window.label + "' is used twice");
         config.windows.push_back(std::move(window));
       }
@@ -166,6 +177,7 @@ FrontendConfig parse_frontend_config(std::string_view json_text, const std::stri
         config.frame_ancestors = frame_ancestors_of(r, *f);
     }
   }
+  config.window_icon = window_icon_of(r, top, app_dir);
   if (config.windows.empty()) config.windows.push_back(WindowConfig{"main", "index.html", config.product_name});
   return config;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // What the WebView side needs from warden.conf.json (same keys as tauri.conf.json):
-// identifier, productName, version, app.windows[], build.frontendDist, app.security.{csp, devCsp,
+// identifier, productName, version, app.windows[], bundle.icon, build.frontendDist, app.security.{csp, devCsp,
 // dangerousDisableAssetCspModification, freezePrototype, pattern} and Warden's
 // app.security.frameAncestors.
 // The ACL part of the file (capabilities, plugins) is read by host/acl.
@@ -33,6 +33,9 @@ struct FrontendConfig {
   // app.security.pattern {use: "isolation", options: {dir}}: the isolation app's folder (absolute,
   // `dir` against the app folder; it must hold index.html). Unset for "brownfield" (the default).
   std::optional<std::filesystem::path> isolation_dir;
+  // The app's window icon, as Tauri picks it on Linux: bundle.icon's first ".png" entry, else
+  // icons/icon.png; against the app folder, and only when that file exists.
+  std::optional<std::filesystem::path> window_icon;
 };
 
 // Throws std::runtime_error naming `source` and the offending key.
