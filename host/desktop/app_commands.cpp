@@ -41,15 +41,15 @@ void set_app_theme(runtime::Invocation& call) {
   auto args = args_of(call);
   if (!args) return;
   auto* theme = args->if_contains("theme");
+  bool follow_system = !theme || theme->is_null();
+  if (!follow_system && !(theme->is_string() && (theme->as_string() == "light" || theme->as_string() == "dark")))
+    return void(call.completion->reject("argument 'theme' must be \"light\", \"dark\" or null"));
   GtkSettings* settings = gtk_settings_get_default();
   if (!settings) return void(call.completion->reject("no display: the theme cannot be set"));
-  if (!theme || theme->is_null()) {
+  if (follow_system)
     gtk_settings_reset_property(settings, "gtk-application-prefer-dark-theme");
-  } else if (theme->is_string() && (theme->as_string() == "light" || theme->as_string() == "dark")) {
+  else
     g_object_set(settings, "gtk-application-prefer-dark-theme", theme->as_string() == "dark" ? TRUE : FALSE, nullptr);
-  } else {
-    return void(call.completion->reject("argument 'theme' must be \"light\", \"dark\" or null"));
-  }
   call.completion->resolve_json("null");
 }
 

@@ -54,7 +54,8 @@ std::optional<std::string> bytes_from_json(const boost::json::value& v, const st
 std::optional<std::string> readable_image_path(const std::string& path, const DesktopContext& context,
                                                std::string& error);
 
-// [main-thread] Reads and decodes an image file the page may read (readable_image_path).
+// [any-thread] Reads and decodes an image file the page may read (readable_image_path), with the
+// caps of decode_image.
 GdkPixbuf* read_image_file(const std::string& path, const DesktopContext& context, std::string& error);
 
 // The caller's images: `image` (a reference taken) under the caller's webview, origin and page.

@@ -331,6 +331,13 @@ TEST_F(ImageCommands, AppCommandsTauriAnswersWithoutEffectOnLinux) {
   EXPECT_EQ(call("plugin:app|set_dock_visibility", {{"visible", false}}).body, "null");
   EXPECT_EQ(call("plugin:app|bundle_type").body, "null");
   EXPECT_EQ(call("plugin:app|supports_multiple_windows").body, "true");
+  EXPECT_EQ(call("plugin:app|register_listener", {{"event", "back-button"}, {"handler", "__CHANNEL__:1"}}).body, "null");
+}
+
+TEST_F(ImageCommands, SetAppThemeTakesLightDarkOrNull) {
+  EXPECT_EQ(call("plugin:app|set_app_theme", {{"theme", "blue"}}).error(),
+            "argument 'theme' must be \"light\", \"dark\" or null");
+  EXPECT_FALSE(call("plugin:app|set_app_theme", {{"theme", 1}}).ok);
 }
 
 TEST_F(ImageCommands, ExitAnswersThenEndsTheRunWithTheCode) {
