@@ -12,9 +12,11 @@
 
 #include <boost/json.hpp>
 
+#include "acl/capability.hpp"
 #include "acl/manifest_set.hpp"
 #include "acl/resolver.hpp"
 #include "acl/target.hpp"
+#include "acl/url_pattern.hpp"
 #include "cli/app_acl_inputs.hpp"
 #include "cli/app_config.hpp"
 #include "plugin/plugin_admission.hpp"
@@ -51,6 +53,7 @@ struct PluginReport {
 struct AclReport {
   bool checked = false;
   std::optional<std::string> refused;
+  std::vector<std::string> notes;  // broad remote URL patterns, and ones that can never match
 };
 
 struct Report {
@@ -98,10 +101,31 @@ std::vector<std::string> library_warnings(const fs::path& file) {
   return write_access_warnings(st, "the library");
 }
 
+// A note for each remote URL pattern that reaches pages of more than one site, or that can never
+// match (docs/url-patterns.md): both load, and the app's author should know.
+std::vector<std::string> remote_url_notes(const std::vector<acl::Capability>& capabilities) {
+  std::vector<std::string> notes;
+  for (const auto& cap : capabilities) {
+    for (std::size_t i = 0; i < cap.remote_urls.size(); ++i) {
+      const std::string& text = cap.remote_urls[i];
+      std::string where = "capability '" + cap.identifier + "' (" + cap.where.file + ") remote.urls[" +
+                          std::to_string(i) + "] '" + text + "'";
+      try {
+        auto pattern = acl::UrlPattern::parse(text);
+        if (pattern.broad()) notes.push_back(where + " is broad: " + *pattern.broad());
+        if (pattern.inert()) notes.push_back(where + " can never match: " + *pattern.inert());
+      } catch (const acl::Error&) {
+        // a pattern that does not parse refuses the whole ACL: check_acl reports it
+      }
+    }
+  }
+  return notes;
+}
+
 // The ACL `warden run` would build from the app folder and the plugins that would load; an
 // error here (a capability naming an unknown plugin or permission, ...) stops `warden run`.
 AclReport check_acl(const AppConfig& config, const std::vector<PluginReport>& plugins) {
-  AclReport r{true, std::nullopt};
+  AclReport r{true, std::nullopt, {}};
   try {
     AclInputSources sources;
     sources.app_dir = config.dir;
@@ -109,6 +133,7 @@ AclReport check_acl(const AppConfig& config, const std::vector<PluginReport>& pl
     for (const auto& p : plugins)
       if (p.manifest && p.from != "app.library") sources.plugins.push_back({&*p.manifest, p.file});
     acl::AclInputs inputs = assemble_acl_inputs(sources);
+    r.notes = remote_url_notes(inputs.capabilities);
     acl::ManifestSet manifests(std::move(inputs.manifests));
     acl::resolve_acl(manifests, inputs.capabilities, acl::Target::linux);
   } catch (const std::exception& e) {
@@ -251,6 +276,7 @@ void print_text(const Report& r, bool has_app) {
   if (!has_app) out << "not checked (give the app folder: warden doctor APP_DIR)\n";
   else if (r.acl.refused) out << "REFUSED: " << *r.acl.refused << "\n";
   else out << "ok: the app's capabilities resolve against the plugins that would load\n";
+  for (const auto& note : r.acl.notes) out << "  note: " << note << "\n";
   out << "\n";
   if (r.problems.empty()) out << "No problems found.\n";
   else {

@@ -34,9 +34,10 @@ TEST(NavigationPolicy, OnlyAppPagesReachAppPages) {
   EXPECT_FALSE(p.decide("remote", "http://127.0.0.1:8000/start.html", "app://localhost/index.html#token=x").allowed);
   EXPECT_FALSE(p.decide("main", "https://granted.example/", "app://localhost/index.html").allowed);
   EXPECT_FALSE(p.decide("main", "app://localhost.evil.example/", "app://localhost/index.html").allowed);
-  // No pattern can name an app page: URL patterns are for remote pages (docs/url-patterns.md).
-  EXPECT_THROW(policy(R"({"app": {"security": {"navigation": {"allow": ["app://localhost/*"]}}}})"),
-               std::invalid_argument);
+  // A pattern naming the app's pages (URLPattern accepts any scheme) does not open them to others.
+  auto naming_app = policy(R"({"app": {"security": {"navigation": {"allow": ["app://*", "*://*:*"]}}}})");
+  EXPECT_FALSE(naming_app.decide("remote", "http://127.0.0.1:8000/start.html", "app://localhost/index.html").allowed);
+  EXPECT_TRUE(naming_app.decide("main", "app://localhost/", "app://localhost/settings.html").allowed);
 }
 
 TEST(NavigationPolicy, ConfiguredListsReplaceTheDefault) {
@@ -56,7 +57,7 @@ TEST(NavigationPolicy, MalformedConfigNamesTheField) {
   for (const char* bad : {R"({"app": {"security": {"navigation": ["https://x/*"]}}})",
                           R"({"app": {"security": {"navigation": {"allow": "https://x/*"}}}})",
                           R"({"app": {"security": {"navigation": {"allow": [""]}}}})",
-                          R"({"app": {"security": {"navigation": {"allow": ["https://x/:id"]}}}})",
+                          R"({"app": {"security": {"navigation": {"allow": ["https://x/a:1"]}}}})",
                           R"({"app": {"security": {"navigation": {"allow": [], "deny": []}}}})",
                           R"({"app": {"windows": [{"label": "w", "navigation": {"allow": [1]}}]}})"}) {
     try {
