@@ -335,6 +335,26 @@ bool has_state(GtkWindow* window, GdkWindowState flag) {
   return g && (gdk_window_get_state(g) & flag);
 }
 
+// Whether the window manager lists `state` in the window's _NET_WM_STATE (X11): GDK reports no
+// "above" state of its own. Elsewhere (Wayland) what the page last asked for.
+bool always_on_top(GtkWindow* window) {
+  GdkWindow* g = gtk_widget_get_window(GTK_WIDGET(window));
+  bool requested = GPOINTER_TO_INT(g_object_get_data(G_OBJECT(window), "warden-keep-above"));
+  if (!g) return requested;
+  GdkAtom type{};
+  int format = 0, length = 0;
+  guchar* data = nullptr;
+  if (!gdk_property_get(g, gdk_atom_intern_static_string("_NET_WM_STATE"), gdk_atom_intern_static_string("ATOM"), 0,
+                        1024, FALSE, &type, &format, &length, &data))
+    return requested;
+  bool above = false;
+  auto* atoms = reinterpret_cast<GdkAtom*>(data);
+  for (size_t i = 0; i < length / sizeof(GdkAtom); ++i)
+    above |= atoms[i] == gdk_atom_intern_static_string("_NET_WM_STATE_ABOVE");
+  g_free(data);
+  return above;
+}
+
 void add_getters(runtime::CommandTable& t, DesktopContext& cx) {
   namespace ws = window_state;
   add(t, cx, "scale_factor", [](WindowCall& c) -> json::value { return scale_of(c.gtk); });
@@ -345,7 +365,7 @@ void add_getters(runtime::CommandTable& t, DesktopContext& cx) {
   add(t, cx, "is_fullscreen", [](WindowCall& c) -> json::value { return has_state(c.gtk, GDK_WINDOW_STATE_FULLSCREEN); });
   add(t, cx, "is_minimized", [](WindowCall& c) -> json::value { return has_state(c.gtk, GDK_WINDOW_STATE_ICONIFIED); });
   add(t, cx, "is_maximized", [](WindowCall& c) -> json::value { return bool(gtk_window_is_maximized(c.gtk)); });
-  add(t, cx, "is_always_on_top", [](WindowCall& c) -> json::value { return has_state(c.gtk, GDK_WINDOW_STATE_ABOVE); });
+  add(t, cx, "is_always_on_top", [](WindowCall& c) -> json::value { return always_on_top(c.gtk); });
   add(t, cx, "is_focused", [](WindowCall& c) -> json::value { return bool(gtk_window_is_active(c.gtk)); });
   add(t, cx, "is_decorated", [](WindowCall& c) -> json::value { return bool(gtk_window_get_decorated(c.gtk)); });
   add(t, cx, "is_resizable", [](WindowCall& c) -> json::value { return bool(gtk_window_get_resizable(c.gtk)); });
@@ -451,8 +471,11 @@ void add_geometry(runtime::CommandTable& t, DesktopContext& cx) {
   add(t, cx, "set_size", [](WindowCall& c) -> json::value {
     auto s = window_args::size(c.value(), "value");
     int scale = scale_of(c.gtk);
-    gtk_window_resize(c.gtk, window_args::logical_length(s.width, s.unit, scale),
-                      window_args::logical_length(s.height, s.unit, scale));
+    int width = window_args::logical_length(s.width, s.unit, scale);
+    int height = window_args::logical_length(s.height, s.unit, scale);
+    // A non-resizable window keeps its size through a size request (GTK would shrink it to the page's).
+    if (!gtk_window_get_resizable(c.gtk)) gtk_widget_set_size_request(GTK_WIDGET(c.gtk), width, height);
+    gtk_window_resize(c.gtk, width, height);
     return nullptr;
   });
   add(t, cx, "set_min_size", [](WindowCall& c) -> json::value { return set_min_or_max(c, true), nullptr; });
@@ -523,10 +546,20 @@ void add_state(runtime::CommandTable& t, DesktopContext& cx) {
 }
 
 void add_flags(runtime::CommandTable& t, DesktopContext& cx) {
-  add_flag(t, cx, "set_resizable", [](GtkWindow* w, bool on) { gtk_window_set_resizable(w, on); });
+  add_flag(t, cx, "set_resizable", [](GtkWindow* w, bool on) {
+    // Non-resizable: the current size becomes the request GTK keeps (else it shrinks the window to
+    // the page's natural size); resizable again: the request goes, the min/max hints rule.
+    int width = -1, height = -1;
+    if (!on) gtk_window_get_size(w, &width, &height);
+    gtk_widget_set_size_request(GTK_WIDGET(w), width, height);
+    gtk_window_set_resizable(w, on);
+  });
   add_flag(t, cx, "set_closable", [](GtkWindow* w, bool on) { gtk_window_set_deletable(w, on); });
   add_flag(t, cx, "set_decorations", [](GtkWindow* w, bool on) { gtk_window_set_decorated(w, on); });
-  add_flag(t, cx, "set_always_on_top", [](GtkWindow* w, bool on) { gtk_window_set_keep_above(w, on); });
+  add_flag(t, cx, "set_always_on_top", [](GtkWindow* w, bool on) {
+    g_object_set_data(G_OBJECT(w), "warden-keep-above", GINT_TO_POINTER(on));
+    gtk_window_set_keep_above(w, on);
+  });
   add_flag(t, cx, "set_always_on_bottom", [](GtkWindow* w, bool on) { gtk_window_set_keep_below(w, on); });
   add_flag(t, cx, "set_skip_taskbar", [](GtkWindow* w, bool on) {
     gtk_window_set_skip_taskbar_hint(w, on);
@@ -612,19 +645,14 @@ void add_pointer(runtime::CommandTable& t, DesktopContext& cx) {
   });
 }
 
-// The app-wide GTK preference before the page changed it: what set_theme(null) restores.
-std::optional<bool> system_prefers_dark;
-
+// App-wide on GTK (as tao); null gives the desktop's setting back, as app|set_app_theme does.
 void set_theme(std::optional<window_args::Theme> theme) {
   GtkSettings* settings = gtk_settings_get_default();
   if (!settings) return;
-  if (!system_prefers_dark) {
-    gboolean dark = FALSE;
-    g_object_get(settings, "gtk-application-prefer-dark-theme", &dark, nullptr);
-    system_prefers_dark = dark;
-  }
-  bool dark = theme ? *theme == window_args::Theme::dark : *system_prefers_dark;
-  g_object_set(settings, "gtk-application-prefer-dark-theme", dark ? TRUE : FALSE, nullptr);
+  if (!theme)
+    gtk_settings_reset_property(settings, "gtk-application-prefer-dark-theme");
+  else
+    g_object_set(settings, "gtk-application-prefer-dark-theme", *theme == window_args::Theme::dark, nullptr);
 }
 
 void set_background(GtkWindow* window, const json::value& value) {
