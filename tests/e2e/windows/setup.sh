@@ -14,3 +14,5 @@ substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/x-driver.port")"
 printf '#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' "$HERE_WINDOWS/under_openbox.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
 chmod +x "$WORK/host.sh"
 WARDEN="$WORK/host.sh"
+# A PNG outside the app folder and any asset scope: Image.fromPath must refuse it (image_from_path).
+cp "$APP/frontend/pixels.png" "$WORK/outside.png"

@@ -192,16 +192,22 @@ async function appScenarios(win) {
     const stores = await app.fetchDataStoreIdentifiers();
     expect(Array.isArray(stores) && stores.length === 0, 'no data stores on Linux, got ' + JSON.stringify(stores));
     await app.removeDataStore(new Array(16).fill(7));
+    // Android's back button: the listener registers and unregisters, and never fires here.
+    const back = await app.onBackButtonPress(() => {});
+    await back.unregister();
     const r = await xWindow(MAIN);
     expect(r.mapped, 'main still mapped, got ' + describe(r));
     return 'hide/show/dock/stores answered, no effect';
   });
 
   await scenario('app_default_window_icon', async () => {
+    // The config's bundle.icon, icons/icon.png: 32x32.
     const icon = await app.defaultWindowIcon();
-    if (icon === null) return 'null (the app has no icon)';
+    expect(icon !== null, 'the bundle icon, got null');
     const size = await icon.size();
-    expect(size.width > 0 && size.height > 0, 'an icon with a size, got ' + JSON.stringify(size));
+    expect(size.width === 32 && size.height === 32, '32x32, got ' + JSON.stringify(size));
+    const rgba = await icon.rgba();
+    expect(rgba.length === 32 * 32 * 4 && rgba[0] === 200 && rgba[3] === 255, 'its RGBA bytes, got ' + rgba.length);
     return size;
   });
 }
@@ -238,7 +244,12 @@ async function imageScenarios() {
     const size = await image.size();
     expect(size.width === 3 && size.height === 2, '3x2 from the file, got ' + JSON.stringify(size));
     const missing = await rejects(Image.fromPath(WORK + '/app/frontend/no-such.png'));
-    return '3x2; missing: ' + String(missing).slice(0, 50);
+    const relative = await (await Image.fromPath('icons/icon.png')).size();
+    expect(relative.width === 32 && relative.height === 32, 'icons/icon.png relative to the app folder, got ' + JSON.stringify(relative));
+    // A page may not read files outside its app folder and asset scope by calling them images.
+    const outside = String(await rejects(Image.fromPath(WORK + '/outside.png')));
+    expect(/read/i.test(outside) && !/unknown command/i.test(outside), 'a refusal to read outside.png, got ' + outside);
+    return '3x2; missing: ' + String(missing).slice(0, 40) + '; outside: ' + outside.slice(0, 60);
   });
 }
 
@@ -664,6 +675,20 @@ async function configuredScenarios() {
     return `min ${resizable.min_size} max ${resizable.max_size}`;
   });
 
+  await scenario('config_window_hidden', async () => {
+    // visible: false: no mapped X window until show().
+    const before = await xWindow('win-hidden');
+    expect(!before.found || !before.mapped, 'win-hidden not mapped at start, got ' + describe(before));
+    const w = await Window.getByLabel('hidden');
+    expect(w !== null, 'hidden listed');
+    expect((await w.isVisible()) === false, 'isVisible false');
+    await w.show();
+    const r = await xUntil('win-hidden', (r) => r.mapped && r.width === 200 && r.height === 100, 'win-hidden mapped 200x100 after show()');
+    await w.destroy();
+    await xUntil('win-hidden', (r) => !r.found, 'win-hidden gone');
+    return `${r.width}x${r.height} after show()`;
+  });
+
   await scenario('window_destroy', async () => {
     const w = await Window.getByLabel('configured');
     const destroyed = nextEvent(w, 'tauri://destroyed');
@@ -758,17 +783,30 @@ async function multiScenarios(win, webview) {
   });
 
   await scenario('duplicate_label_refused', async () => {
+    // The refusal names the label in use (not, say, an unknown command or a denial).
+    const inUse = (error, what) => expect(error !== true && /already|exists|in use|taken|duplicate/i.test(String(error)),
+      what + ' refused as a label in use, got ' + JSON.stringify(error));
+    expect((await Webview.getByLabel('second')) !== null && (await Webview.getByLabel('child')) !== null,
+      'second and child to exist first');
     const again = await creation(new WebviewWindow('second', { url: 'second.html', title: 'win-dup' }));
-    expect(again !== true, 'a second window labelled second refused');
-    const mainAgain = await creation(new WebviewWindow('main', { url: 'second.html', title: 'win-dup' }));
-    expect(mainAgain !== true, 'a window labelled main refused');
-    const childAgain = await creation(new Webview(win, 'child', { url: 'child.html', x: 0, y: 0, width: 10, height: 10 }));
-    expect(childAgain !== true, 'a webview labelled child refused');
-    const bareAgain = await creation(new Window('main', { title: 'win-dup' }));
-    expect(bareAgain !== true, 'a bare window labelled main refused');
+    inUse(again, 'a second window labelled second');
+    inUse(await creation(new WebviewWindow('main', { url: 'second.html', title: 'win-dup' })), 'a window labelled main');
+    inUse(await creation(new Webview(win, 'child', { url: 'child.html', x: 0, y: 0, width: 10, height: 10 })),
+      'a webview labelled child');
+    inUse(await creation(new Window('main', { title: 'win-dup' })), 'a bare window labelled main');
     const windows = await x('/windows');
     expect(!windows.some((w) => w.title === 'win-dup'), 'no window win-dup on the screen');
     return String(again).slice(0, 60);
+  });
+
+  await scenario('create_options_validated', async () => {
+    const bad = await creation(new WebviewWindow('bad', { url: 'second.html', title: 'win-bad', width: 'x' }));
+    expect(bad !== true && /width/.test(String(bad)), 'tauri://error naming options.width, got ' + JSON.stringify(bad));
+    const badLabel = await creation(new WebviewWindow('bad label!', { url: 'second.html', title: 'win-bad' }));
+    expect(badLabel !== true && /label/i.test(String(badLabel)), 'tauri://error naming the label, got ' + JSON.stringify(badLabel));
+    const windows = await x('/windows');
+    expect(!windows.some((w) => w.title === 'win-bad'), 'no window win-bad on the screen');
+    return String(bad).slice(0, 60);
   });
 
   await scenario('webview_commands', async () => {

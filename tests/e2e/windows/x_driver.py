@@ -175,7 +175,7 @@ def window_report(title):
         "desktop": (x_property(wid, "_NET_WM_DESKTOP") or [None])[0],
         "active": bool(active) and active[0] == wid,
         "icon": icon[:2] if icon and len(icon) >= 2 else None,
-        "urgent": "urgent" in wm_hints.lower(),
+        "urgent": "urgency hint bit is set" in wm_hints,
         "input": input_hint(wm_hints),
         "closable": motif_closable(x_property(wid, "_MOTIF_WM_HINTS")),
     }
