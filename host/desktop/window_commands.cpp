@@ -151,8 +151,8 @@ int channel(const json::value* v, std::string_view name) {
 SizeArg size(const json::value& v, std::string_view name) {
   auto [inner, unit] = tagged(v, name, "a size: {Physical: {width, height}} or {Logical: {width, height}}");
   if (!inner) bad(name, "a size: {Physical: {width, height}} or {Logical: {width, height}}");
-  SizeArg out{finite_number(inner->if_contains("width"), "width"), finite_number(inner->if_contains("height"), "height"),
-              unit};
+  SizeArg out{finite_number(inner->if_contains("width"), "width"),
+              finite_number(inner->if_contains("height"), "height"), unit};
   if (out.width < 0 || out.height < 0) bad(name, "a size with no negative side");
   return out;
 }
@@ -302,23 +302,27 @@ std::string target_label(const json::object& args, const runtime::Caller& caller
   return label->as_string().empty() ? caller.window : std::string(label->as_string());
 }
 
+// Finds the window the call names and answers with what `action` returns, or refuses the call
+// with what was wrong (an unknown window, a malformed argument).
+void run_on_window(DesktopContext& context, const WindowAction& action, Invocation& call) {
+  try {
+    json::value parsed = json::parse(call.args_json);
+    if (!parsed.is_object()) throw std::invalid_argument("arguments must be an object");
+    const json::object& args = parsed.as_object();
+    webview::AppWindow* w = context.windows.find(target_label(args, call.caller));
+    if (!w || !w->open()) return void(call.completion->reject("window not found"));
+    WindowCall target{call, args, *w, GTK_WINDOW(w->gtk_window()), context};
+    json::value answer = action(target);
+    call.completion->resolve_json(json::serialize(answer));
+  } catch (const std::exception& e) {
+    call.completion->reject(e.what());
+  }
+}
+
+// A quick command (main thread, where GTK may be called).
 void add(runtime::CommandTable& commands, DesktopContext& context, const char* name, WindowAction action) {
-  std::string full = std::string("plugin:window|") + name;
-  commands.add(full, runtime::Command{[&context, action = std::move(action)](Invocation& call) {
-                                        try {
-                                          json::value parsed = json::parse(call.args_json);
-                                          if (!parsed.is_object()) throw std::invalid_argument("arguments must be an object");
-                                          const json::object& args = parsed.as_object();
-                                          webview::AppWindow* w = context.windows.find(target_label(args, call.caller));
-                                          if (!w || !w->open()) return void(call.completion->reject("window not found"));
-                                          WindowCall target{call, args, *w, GTK_WINDOW(w->gtk_window()), context};
-                                          json::value answer = action(target);
-                                          call.completion->resolve_json(json::serialize(answer));
-                                        } catch (const std::exception& e) {
-                                          call.completion->reject(e.what());
-                                        }
-                                      },
-                                      false});
+  auto run = [&context, action = std::move(action)](Invocation& call) { run_on_window(context, action, call); };
+  commands.add(std::string("plugin:window|") + name, runtime::Command{std::move(run), false});
 }
 
 // A setter taking true/false.
@@ -362,7 +366,8 @@ void add_getters(runtime::CommandTable& t, DesktopContext& cx) {
   add(t, cx, "outer_position", [](WindowCall& c) -> json::value { return ws::outer_position(c.gtk); });
   add(t, cx, "inner_size", [](WindowCall& c) -> json::value { return ws::inner_size(c.gtk); });
   add(t, cx, "outer_size", [](WindowCall& c) -> json::value { return ws::outer_size(c.gtk); });
-  add(t, cx, "is_fullscreen", [](WindowCall& c) -> json::value { return has_state(c.gtk, GDK_WINDOW_STATE_FULLSCREEN); });
+  add(t, cx, "is_fullscreen",
+      [](WindowCall& c) -> json::value { return has_state(c.gtk, GDK_WINDOW_STATE_FULLSCREEN); });
   add(t, cx, "is_minimized", [](WindowCall& c) -> json::value { return has_state(c.gtk, GDK_WINDOW_STATE_ICONIFIED); });
   add(t, cx, "is_maximized", [](WindowCall& c) -> json::value { return bool(gtk_window_is_maximized(c.gtk)); });
   add(t, cx, "is_always_on_top", [](WindowCall& c) -> json::value { return always_on_top(c.gtk); });
@@ -373,8 +378,10 @@ void add_getters(runtime::CommandTable& t, DesktopContext& cx) {
   add(t, cx, "is_maximizable", [](WindowCall&) -> json::value { return true; });
   add(t, cx, "is_minimizable", [](WindowCall&) -> json::value { return true; });
   add(t, cx, "is_closable", [](WindowCall& c) -> json::value { return bool(gtk_window_get_deletable(c.gtk)); });
-  add(t, cx, "is_visible", [](WindowCall& c) -> json::value { return bool(gtk_widget_get_visible(GTK_WIDGET(c.gtk))); });
-  add(t, cx, "is_enabled", [](WindowCall& c) -> json::value { return bool(gtk_widget_get_sensitive(GTK_WIDGET(c.gtk))); });
+  add(t, cx, "is_visible",
+      [](WindowCall& c) -> json::value { return bool(gtk_widget_get_visible(GTK_WIDGET(c.gtk))); });
+  add(t, cx, "is_enabled",
+      [](WindowCall& c) -> json::value { return bool(gtk_widget_get_sensitive(GTK_WIDGET(c.gtk))); });
   add(t, cx, "title", [](WindowCall& c) -> json::value {
     const char* title = gtk_window_get_title(c.gtk);
     return json::string(title ? title : "");
@@ -495,7 +502,9 @@ void add_geometry(runtime::CommandTable& t, DesktopContext& cx) {
   add(t, cx, "center", [](WindowCall& c) -> json::value { return center(c), nullptr; });
 }
 
-void set_fullscreen(GtkWindow* window, bool on) { on ? gtk_window_fullscreen(window) : gtk_window_unfullscreen(window); }
+void set_fullscreen(GtkWindow* window, bool on) {
+  on ? gtk_window_fullscreen(window) : gtk_window_unfullscreen(window);
+}
 
 void set_maximized(GtkWindow* window, bool on) { on ? gtk_window_maximize(window) : gtk_window_unmaximize(window); }
 
@@ -523,7 +532,8 @@ void add_state(runtime::CommandTable& t, DesktopContext& cx) {
     if (!m) throw std::invalid_argument("no monitor holds the position given in 'value'");
     int n = gdk_display_get_n_monitors(c.display());
     for (int i = 0; i < n; ++i)
-      if (gdk_display_get_monitor(c.display(), i) == m) gtk_window_fullscreen_on_monitor(c.gtk, gtk_window_get_screen(c.gtk), i);
+      if (gdk_display_get_monitor(c.display(), i) == m)
+        gtk_window_fullscreen_on_monitor(c.gtk, gtk_window_get_screen(c.gtk), i);
     return nullptr;
   });
   // Focus only a window the user can see (as tao): presenting a hidden one would show it.
@@ -672,7 +682,8 @@ void set_background(GtkWindow* window, const json::value& value) {
 }
 
 void add_appearance(runtime::CommandTable& t, DesktopContext& cx) {
-  add(t, cx, "set_theme", [](WindowCall& c) -> json::value { return set_theme(window_args::theme(c.value())), nullptr; });
+  add(t, cx, "set_theme",
+      [](WindowCall& c) -> json::value { return set_theme(window_args::theme(c.value())), nullptr; });
   add(t, cx, "set_background_color", [](WindowCall& c) -> json::value {
     return set_background(c.gtk, c.value()), nullptr;
   });
@@ -711,7 +722,8 @@ void send_launcher_update(GVariantBuilder* properties) {
 void add_launcher(runtime::CommandTable& t, DesktopContext& cx) {
   add(t, cx, "set_badge_count", [](WindowCall& c) -> json::value {
     const json::value& v = c.value();
-    if (!v.is_null() && !(v.is_int64() || v.is_uint64() || (v.is_double() && v.as_double() == std::floor(v.as_double()))))
+    bool whole = v.is_int64() || v.is_uint64() || (v.is_double() && v.as_double() == std::floor(v.as_double()));
+    if (!v.is_null() && !whole)
       throw std::invalid_argument("argument 'value' must be a whole number or null");
     GVariantBuilder* props = g_variant_builder_new(G_VARIANT_TYPE("a{sv}"));
     int64_t count = v.is_null() ? 0 : v.to_number<int64_t>();

@@ -1,5 +1,6 @@
 #pragma once
-// core:window: every plugin:window|* command of @tauri-apps/api's window module and the window events (tauri://resize, move, focus, blur, close-requested, destroyed, theme-changed, scale-change).
+// core:window: every plugin:window|* command of @tauri-apps/api's window module (the window events are
+// window_events.hpp's).
 //
 // Each command acts on the window named by its `label` argument (the caller's own window when
 // the label is missing or empty, as in Tauri); an unknown or closed label is refused with

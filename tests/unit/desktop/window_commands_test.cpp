@@ -32,7 +32,8 @@ TEST(WindowArgs, SizeReadsPhysicalAndLogical) {
 }
 
 TEST(WindowArgs, SizeRefusesOtherShapesNamingTheArgument) {
-  for (const char* bad : {R"({"width":1,"height":2})", R"({"Physical":{"width":1}})", R"({"Physical":{"width":-1,"height":2}})",
+  for (const char* bad : {R"({"width":1,"height":2})", R"({"Physical":{"width":1}})",
+                          R"({"Physical":{"width":-1,"height":2}})",
                           R"({"Physical":{"width":"1","height":2}})", R"([1,2])", R"(null)",
                           R"({"Physical":{"width":1,"height":2},"Logical":{"width":1,"height":2}})"}) {
     try {
@@ -74,7 +75,8 @@ TEST(WindowArgs, LengthsAndCoordinatesStayWithinWhatX11Holds) {
 
 TEST(WindowArgs, SizeConstraintsReadEachSideInItsUnit) {
   auto c = wa::size_constraints(
-      json::parse(R"({"minWidth":{"Logical":300},"minHeight":null,"maxWidth":{"Physical":1000},"maxHeight":{"Logical":700}})"),
+      json::parse(R"({"minWidth":{"Logical":300},"minHeight":null,)"
+                  R"("maxWidth":{"Physical":1000},"maxHeight":{"Logical":700}})"),
       2);
   EXPECT_EQ(c.min_width, 300);
   EXPECT_FALSE(c.min_height);

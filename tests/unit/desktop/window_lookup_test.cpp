@@ -35,7 +35,8 @@ struct Fixture {
     call.command = "plugin:window|" + command;
     call.args_json = args_json;
     call.caller = {"main", "main", "app://localhost", "app://localhost/", 0};
-    call.completion = std::make_shared<runtime::Completion>([&answer](ipc::InvokeResponse r) { answer = std::move(r); });
+    call.completion =
+        std::make_shared<runtime::Completion>([&answer](ipc::InvokeResponse r) { answer = std::move(r); });
     const runtime::Command* c = commands.find(call.command);
     EXPECT_NE(c, nullptr) << call.command;
     if (c) c->run(call);
@@ -71,7 +72,8 @@ TEST(WindowCommands, RegistersThePackagesWindowCommandsButCreation) {
 
 TEST(WindowCommands, ANameNoOpenWindowHasIsWindowNotFound) {
   Fixture f;
-  for (const char* command : {"title", "set_title", "close", "destroy", "set_size", "current_monitor", "start_dragging"}) {
+  for (const char* command :
+       {"title", "set_title", "close", "destroy", "set_size", "current_monitor", "start_dragging"}) {
     auto answer = f.call(command, R"({"label":"other","value":"x"})");
     EXPECT_NE(answer.status, 200) << command;
     EXPECT_NE(answer.body.find("window not found"), std::string::npos) << command << ": " << answer.body;
