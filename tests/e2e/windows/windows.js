@@ -845,13 +845,20 @@ async function multiScenarios(win, webview) {
   });
 
   await scenario('emit_to_targets', async () => {
-    // An event for second only: second answers; child (in main's window) must not see it.
-    const answer = new Promise((resolve) => { listen('ping-answer', (e) => resolve(e.payload)); });
+    // second and child listen for "ping" bound to themselves (a listener with a target): an
+    // event for one must not reach the other.
+    const answers = [];
+    const unlisten = await listen('ping-answer', (e) => answers.push(e.payload));
     await emitTo('second', 'ping', 'to second');
     await emitTo({ kind: 'Webview', label: 'child' }, 'ping', 'to child');
-    const got = await Promise.race([answer, sleep(4000).then(() => null)]);
-    expect(got && got.from === 'second' && got.payload === 'to second', 'second answered its ping, got ' + JSON.stringify(got));
-    return got.from;
+    await until(async () => answers.length >= 2, 'answers from second and child', 4000)
+      .catch((e) => { throw new Error(e.message + ', got ' + JSON.stringify(answers)); });
+    await sleep(300);
+    unlisten();
+    const got = answers.map((a) => a.from + ':' + a.payload).sort();
+    expect(JSON.stringify(got) === JSON.stringify(['child:to child', 'second:to second']),
+      'each ping reaching only its target, got ' + JSON.stringify(got));
+    return got.join(' ');
   });
 
   await scenario('webview_close', async () => {
@@ -912,7 +919,7 @@ async function secondPage() {
     allowClose = true;
     await emit('allow-close-ack', true);
   });
-  await listen('ping', (e) => emit('ping-answer', { from: 'second', payload: e.payload }));
+  await getCurrentWebviewWindow().listen('ping', (e) => emit('ping-answer', { from: 'second', payload: e.payload }));
   // main checks the new window as created (its title, size, focus) before second retitles it.
   const start = new Promise((resolve) => { listen('start', resolve); });
   await emit('ready', 'second');
@@ -941,7 +948,7 @@ async function childPage() {
       own[name] = { ok: false, detail: String(e && e.message ? e.message : e).slice(0, 200) };
     }
   };
-  await listen('ping', (e) => emit('ping-answer', { from: 'child', payload: e.payload }));
+  await getCurrentWebview().listen('ping', (e) => emit('ping-answer', { from: 'child', payload: e.payload }));
   await run('zoom_allowed', async () => {
     await getCurrentWebview().setZoom(1.1);
     await getCurrentWebview().setZoom(1);
