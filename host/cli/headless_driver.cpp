@@ -14,13 +14,9 @@ struct HeadlessDriver::Timer {
   guint id = 0;
 };
 
-HeadlessDriver::HeadlessDriver(HeadlessOptions options, webview::WindowSet& windows, std::string first_window,
-                               size_t window_count, Quit quit)
-    : options_(std::move(options)),
-      windows_(windows),
-      first_window_(std::move(first_window)),
-      window_count_(window_count),
-      quit_(std::move(quit)) {}
+HeadlessDriver::HeadlessDriver(HeadlessOptions options, webview::WindowSet& windows,
+                               std::vector<std::string> start_windows, Quit quit)
+    : options_(std::move(options)), windows_(windows), start_windows_(std::move(start_windows)), quit_(std::move(quit)) {}
 
 HeadlessDriver::~HeadlessDriver() {
   for (guint id : pending_) g_source_remove(id);
@@ -52,9 +48,10 @@ void HeadlessDriver::time_out() {
 }
 
 void HeadlessDriver::take_screenshot() {
-  webview::AppWindow* first = windows_.find(first_window_);
-  if (!first) return quit_(1);
-  first->snapshot_png(options_.screenshot, [this, path = options_.screenshot](bool ok) {
+  webview::AppWindow* first = start_windows_.empty() ? nullptr : windows_.find(start_windows_.front());
+  webview::AppWebview* shown = first ? first->main_webview() : nullptr;
+  if (!shown) return quit_(1);
+  shown->snapshot_png(options_.screenshot, [this, path = options_.screenshot](bool ok) {
     if (ok) spdlog::info("screenshot written to {}", path);
     else spdlog::error("could not write the screenshot {}", path);
     quit_(ok ? 0 : 1);
@@ -66,8 +63,12 @@ void HeadlessDriver::finish_after_load() {
   take_screenshot();
 }
 
-void HeadlessDriver::window_loaded() {
-  if (++loaded_ != window_count_ || !options_.exit_after_load) return;
+void HeadlessDriver::webview_loaded(const std::string& label) {
+  if (!options_.exit_after_load || load_done_) return;
+  if (std::find(start_windows_.begin(), start_windows_.end(), label) == start_windows_.end()) return;
+  loaded_.insert(label);
+  if (loaded_.size() != start_windows_.size()) return;
+  load_done_ = true;
   // Give the page's own start-up scripts a moment to paint before the snapshot.
   after(700, &HeadlessDriver::finish_after_load);
 }
@@ -75,14 +76,16 @@ void HeadlessDriver::window_loaded() {
 void HeadlessDriver::titles_changed() {
   if (options_.exit_on_title.empty() || titles_done_) return;
   bool all = true;
-  // Closed windows report nothing; the ones still open must all have reported.
+  // Closed windows report nothing, nor windows without a webview; the others must all have
+  // reported, through their main webview (the filling one, else the first child).
+  auto reports = [](const webview::AppWindow& w) { return w.open() && w.main_webview(); };
   windows_.for_each([&](const webview::AppWindow& w) {
-    all = all && (!w.open() || w.title().starts_with(options_.exit_on_title));
+    all = all && (!reports(w) || w.title().starts_with(options_.exit_on_title));
   });
   if (!all) return;
   titles_done_ = true;
-  windows_.for_each([](const webview::AppWindow& w) {
-    if (w.open()) std::cout << w.label() << '\t' << w.title() << '\n';
+  windows_.for_each([&](const webview::AppWindow& w) {
+    if (reports(w)) std::cout << w.label() << '\t' << w.title() << '\n';
   });
   std::cout.flush();
   if (options_.screenshot.empty()) return quit_(0);

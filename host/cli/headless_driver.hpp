@@ -4,6 +4,7 @@
 // screenshot and the exit status. It owns every GLib timer it starts and removes those still
 // pending when it goes, so nothing outlives the run.
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,18 +25,19 @@ class HeadlessDriver {
  public:
   using Quit = std::function<void(int exit_code)>;
 
-  // `windows` must outlive the driver; `first_window` is the one --screenshot takes.
-  HeadlessDriver(HeadlessOptions options, webview::WindowSet& windows, std::string first_window, size_t window_count,
-                 Quit quit);
+  // `windows` must outlive the driver. `start_windows`: the labels of the windows the run opens
+  // at start (--exit-after-load waits for them; windows and webviews the app opens later do not
+  // count); the first is the one --screenshot takes.
+  HeadlessDriver(HeadlessOptions options, webview::WindowSet& windows, std::vector<std::string> start_windows, Quit quit);
   ~HeadlessDriver();
   HeadlessDriver(const HeadlessDriver&) = delete;
   HeadlessDriver& operator=(const HeadlessDriver&) = delete;
 
   // [main-thread] Arms --timeout.
   void start();
-  // [main-thread] A window finished loading its page.
-  void window_loaded();
-  // [main-thread] A window's title changed, or a window closed.
+  // [main-thread] Webview `label` finished loading its page.
+  void webview_loaded(const std::string& label);
+  // [main-thread] A webview's title changed, or a window closed.
   void titles_changed();
 
  private:
@@ -48,10 +50,10 @@ class HeadlessDriver {
 
   HeadlessOptions options_;
   webview::WindowSet& windows_;
-  std::string first_window_;
-  size_t window_count_;
+  std::vector<std::string> start_windows_;
   Quit quit_;
-  size_t loaded_ = 0;
+  std::set<std::string> loaded_;  // start windows whose webview has loaded
+  bool load_done_ = false;
   bool titles_done_ = false;
   std::vector<guint> pending_;  // GLib source ids of timers not yet fired
 };

@@ -24,6 +24,7 @@
 #include "cli/headless_driver.hpp"
 #include "cli/library_commands.hpp"
 #include "desktop/desktop_commands.hpp"
+#include "desktop/webview_commands.hpp"
 #include "ipc/invoke_key.hpp"
 #include "log/log.hpp"
 #include "plugin/call_environment.hpp"
@@ -168,12 +169,6 @@ void add_commands(runtime::CommandTable& commands, const CommandSources& s) {
   hooks.close_resource = [&resources = s.resources](const runtime::Caller& caller, uint32_t rid) {
     return resources.remove_any_plugin({caller.webview, caller.origin, caller.page}, rid);
   };
-  // Closed after the call's answer went out.
-  hooks.close_window = [&main_thread = s.main_thread, &windows = s.windows](const std::string& label) {
-    main_thread.post([&windows, label] {
-      if (auto* w = windows.find(label)) w->close();
-    });
-  };
   hooks.base_directory = [paths = s.paths](const std::string& variable) -> std::optional<std::string> {
     auto dir = plugin::path_variable(variable, paths);
     return dir ? std::optional<std::string>(dir->string()) : std::nullopt;
@@ -188,7 +183,7 @@ void add_commands(runtime::CommandTable& commands, const CommandSources& s) {
     add_library_commands(commands, *lib, CommandNaming::plugin, s.call_environment, s.open_channel, s.authority);
 }
 
-// What a window's life means for the calls, listeners and resources of its page.
+// What a window's and a webview's life mean for the calls, listeners and resources of its page.
 struct WindowLife {
   runtime::EventBus& events;
   plugin::ResourceTable& resources;
@@ -202,10 +197,22 @@ webview::WindowEvents window_events(const std::string& label, WindowLife& life) 
   webview::WindowEvents ev;
   ev.closed = [&life, label] {
     spdlog::info("window '{}' closed", label);
-    life.events.forget_webview(label);
-    life.resources.remove_webview(label);
     if (life.windows.open_count() == 0) life.all_closed();
     else life.driver.titles_changed();
+  };
+  return ev;
+}
+
+webview::WebviewEvents webview_events(const std::string& label, WindowLife& life) {
+  webview::WebviewEvents ev;
+  // A webview closed alone (webview|close) or with its window: its listeners and resources are
+  // dropped; its calls in flight settle when their commands answer, into the closed webview,
+  // which WebKit ignores.
+  ev.closed = [&life, label] {
+    spdlog::info("webview '{}' closed", label);
+    life.events.forget_webview(label);
+    life.resources.remove_webview(label);
+    life.driver.titles_changed();
   };
   // The page is gone: its calls in flight are answered now (none waits for its command or
   // answers into the reloaded page), its listeners and resources are dropped.
@@ -213,7 +220,7 @@ webview::WindowEvents window_events(const std::string& label, WindowLife& life) 
     size_t settled = life.ipc_scheme.settle_webview(label, "the page's web process " + reason);
     life.events.forget_webview(label);
     life.resources.remove_webview(label);
-    spdlog::warn("window '{}': answered {} call(s) in flight with an error, dropped its listeners and resources",
+    spdlog::warn("webview '{}': answered {} call(s) in flight with an error, dropped its listeners and resources",
                  label, settled);
   };
   // Another document took the page's place (issue 13, finding 1): what the previous one
@@ -226,7 +233,7 @@ webview::WindowEvents window_events(const std::string& label, WindowLife& life) 
     life.resources.remove_pages_before(label, page);
   };
   ev.title_changed = [&life](const std::string&) { life.driver.titles_changed(); };
-  ev.load_finished = [&life] { life.driver.window_loaded(); };
+  ev.load_finished = [&life, label] { life.driver.webview_loaded(label); };
   return ev;
 }
 
@@ -295,15 +302,19 @@ int open_windows(const RunOptions& o, Served s) {
     exit_code = code;
     gtk_main_quit();
   };
-  HeadlessDriver driver(o.headless, windows, f.windows.front().label, f.windows.size(), quit);
+  std::vector<std::string> start_windows;
+  for (const auto& wc : f.windows) start_windows.push_back(wc.label);
+  HeadlessDriver driver(o.headless, windows, start_windows, quit);
   WindowLife life{events, resources, ipc_scheme, windows, driver, [&] { quit(exit_code); }};
   // app|exit: after the call's answer went out.
   s.desktop.exit_app = [&main_thread, &quit](int code) { main_thread.post([&quit, code] { quit(code); }); };
   bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
-  std::vector<std::string> init_scripts = init_scripts_of(s.plugins);
-  for (const auto& wc : f.windows)
-    windows.add(std::make_unique<webview::AppWindow>(context.get(), wc, window_events(wc.label, life), console, bridge,
-                                                     init_scripts, s.navigation));
+  // The config's windows and the ones the app creates later are made the same way.
+  desktop::WindowFactory factory{{context.get(), console, bridge, init_scripts_of(s.plugins), s.navigation},
+                                 [&life](const std::string& label) { return window_events(label, life); },
+                                 [&life](const std::string& label) { return webview_events(label, life); }};
+  s.desktop.factory = &factory;
+  for (const auto& wc : f.windows) desktop::open_window(s.desktop, wc, true);
   driver.start();
   gtk_main();
   s.desktop.exit_app = nullptr;  // it refers to this frame's quit
@@ -311,6 +322,7 @@ int open_windows(const RunOptions& o, Served s) {
   // loop would never run: refuse new requests and run the accepted ones (main_thread_service.hpp).
   host_options.main_thread->close();
   windows.for_each([](webview::AppWindow& w) { w.close(); });
+  s.desktop.factory = nullptr;  // it refers to this frame's web context and window life
   return exit_code;
 }
 
@@ -342,7 +354,7 @@ int serve(const RunOptions& o, const AppConfig& config) {
   call_environment.open_channel = [&open_page_channel, &windows](std::string_view reference, const std::string& webview) {
     return open_page_channel(reference, webview, windows.page_of(webview));
   };
-  desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}};
+  desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}, nullptr};
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
                           call_environment, open_page_channel, authority, desktop});

@@ -12,10 +12,21 @@
 #include "plugin/resource_table.hpp"
 #include "runtime/event_bus.hpp"
 #include "runtime/main_thread_queue.hpp"
+#include "webview/app_webview.hpp"
 #include "webview/asset_protocol_config.hpp"
 #include "webview/window_set.hpp"
 
 namespace warden::desktop {
+
+// How the run makes windows and webviews: the config's at start and the create commands' at run
+// time (desktop/webview_commands.hpp, open_window and open_child_webview).
+struct WindowFactory {
+  webview::WebviewSetup setup;
+  // What a window's and a webview's life mean for the run: its listeners, resources and calls in
+  // flight, the headless driver.
+  std::function<webview::WindowEvents(const std::string& window)> window_events;
+  std::function<webview::WebviewEvents(const std::string& webview)> webview_events;
+};
 
 struct DesktopContext {
   webview::WindowSet& windows;
@@ -25,6 +36,8 @@ struct DesktopContext {
   const plugin::PathEnvironment& paths;
   // [main-thread] Ends the run with `code` once the current call has answered (app|exit).
   std::function<void(int code)> exit_app;
+  // Set by warden run once its web context exists (unset: the create commands fail).
+  WindowFactory* factory = nullptr;
   // The app's icon file (bundle.icon's first PNG, else icons/icon.png in the app's folder) when
   // there is one: app|default_window_icon answers it as an Image (H5).
   std::optional<std::filesystem::path> app_icon = std::nullopt;

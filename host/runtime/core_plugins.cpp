@@ -30,6 +30,7 @@ uint32_t u32_arg(const json::object& args, const char* key) {
 }
 
 // {kind: "Any"} → every listener; {kind: "AnyLabel"|"Window"|"Webview"|..., label} → that label.
+// For listen the same object is the listener's filter (runtime/event_bus.hpp says what reaches it).
 std::optional<std::string> target_of(const json::object& args) {
   auto* t = args.if_contains("target");
   if (!t || t->is_null()) return std::nullopt;
@@ -37,7 +38,8 @@ std::optional<std::string> target_of(const json::object& args) {
   if (!t->is_object()) throw std::invalid_argument("invalid event target");
   auto& o = t->as_object();
   auto* kind = o.if_contains("kind");
-  if (kind && kind->is_string() && kind->as_string() == "Any") return std::nullopt;
+  // "App" (the app's own Rust listeners in Tauri) names no webview: as Any here.
+  if (kind && kind->is_string() && (kind->as_string() == "Any" || kind->as_string() == "App")) return std::nullopt;
   auto* label = o.if_contains("label");
   if (!label || !label->is_string()) throw std::invalid_argument("event target has no label");
   return std::string(label->as_string());
@@ -100,16 +102,6 @@ void add_resolve_directory(CommandTable& commands, std::function<std::optional<s
   });
 }
 
-// core:window's close: the calling window. The call resolves first; calls still in flight from
-// that window settle later into a closed webview, which WebKit ignores.
-void add_window(CommandTable& commands, std::function<void(const std::string&)> close_window) {
-  add(commands, "plugin:window|close", [close_window = std::move(close_window)](Invocation& call) {
-    if (!close_window) return void(call.completion->reject("this host cannot close windows"));
-    call.completion->resolve_json("null");
-    close_window(call.caller.window);
-  });
-}
-
 // core:path's string functions.
 void add_path_syntax(CommandTable& commands) {
   namespace ps = path_syntax;
@@ -148,7 +140,8 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
     auto args = args_of(call);
     auto event = string_arg(args, "event");
     if (!EventBus::valid_event_name(event)) return void(call.completion->reject("invalid event name"));
-    auto id = events.listen(call.caller.window, call.caller.webview, call.caller.page, event, u32_arg(args, "handler"));
+    auto id = events.listen(call.caller.window, call.caller.webview, call.caller.page, event, u32_arg(args, "handler"),
+                            target_of(args));
     call.completion->resolve_json(std::to_string(id));
   });
   add(commands, "plugin:event|unlisten", [&events](Invocation& call) {
@@ -182,7 +175,6 @@ void add_core_plugins(CommandTable& commands, EventBus& events, const AppInfo& a
   constant("plugin:app|tauri_version", "2.0.0");
   add_path_syntax(commands);
   add_resolve_directory(commands, std::move(hooks.base_directory));
-  add_window(commands, std::move(hooks.close_window));
   // A page closes its own resources only (open files, stores, watchers of plugins): its own
   // frame's origin's, in its own page.
   add(commands, "plugin:resources|close", [close_resource = std::move(hooks.close_resource)](Invocation& call) {

@@ -2,9 +2,10 @@
 // The built-in `core:` plugins that @tauri-apps/api calls: event (listen, unlisten, emit,
 // emit_to), app (name, version, identifier, tauri_version), path (resolve_directory and the
 // string functions join, normalize, resolve, dirname, extname, basename, is_absolute), resources
-// (close) and window (close). Their permissions are Tauri's `core:*` ones (core_permissions.hpp;
-// the unit test core_plugins_test ties each command to its allow- permission). What needs the
-// host's state (windows, resources, the app's folders) comes in through CoreHooks.
+// (close); the window and webview commands are warden_desktop's (host/desktop). Their permissions
+// are Tauri's `core:*` ones (core_permissions.hpp; the unit test core_plugins_test ties each
+// command to its allow- permission). What needs the host's state (resources, the app's folders)
+// comes in through CoreHooks.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -29,9 +30,6 @@ using ResourceCloser = std::function<bool(const Caller& caller, uint32_t rid)>;
 // What the core commands ask of the host. Unset hooks make their commands fail, never crash.
 struct CoreHooks {
   ResourceCloser close_resource;
-  // [main-thread] Closes window `label` (plugin:window|close: the caller's own window). Called after
-  // the call resolved; it may defer the close.
-  std::function<void(const std::string& label)> close_window;
   // [main-thread] The absolute folder of a path variable without its '$' ("APPDATA", "HOME", ...):
   // plugin:path|resolve_directory; nullopt when unknown.
   std::function<std::optional<std::string>(const std::string& variable)> base_directory;

@@ -18,11 +18,35 @@ bool EventBus::valid_event_name(std::string_view name) {
 }
 
 uint32_t EventBus::listen(const std::string& window, const std::string& webview, uint64_t page,
-                          const std::string& event, uint32_t callback_id) {
+                          const std::string& event, uint32_t callback_id, const std::optional<std::string>& filter) {
   std::lock_guard lock(mutex_);
   uint32_t id = next_id_++;
-  listeners_[event].push_back({id, window, webview, page, callback_id});
+  listeners_[event].push_back({id, window, webview, page, callback_id, filter});
   return id;
+}
+
+bool EventBus::reaches(const Listener& l, std::string_view event, const std::optional<std::string>& target) {
+  if (!target) return true;
+  bool names_target = l.filter && *l.filter == *target;
+  bool inside_target = l.window == *target || l.webview == *target;
+  if (inside_target && (!l.filter || names_target)) return true;
+  // Elsewhere, only for the host's window and webview events, which carry nothing a page sent.
+  return names_target && event.starts_with("tauri://");
+}
+
+void EventBus::webview_moved(const std::string& webview, const std::string& window) {
+  std::lock_guard lock(mutex_);
+  for (auto& [_, list] : listeners_)
+    for (auto& l : list)
+      if (l.webview == webview) l.window = window;
+}
+
+bool EventBus::has_listeners(const std::string& event, const std::string& target) const {
+  std::lock_guard lock(mutex_);
+  auto it = listeners_.find(event);
+  if (it == listeners_.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const Listener& l) { return reaches(l, event, target); });
 }
 
 void EventBus::unlisten(const std::string& webview, const std::string& event, uint32_t id) {
@@ -47,7 +71,7 @@ bool EventBus::emit(const std::string& event, const std::string& payload_json,
     auto it = listeners_.find(event);
     if (it == listeners_.end()) return true;
     for (const auto& l : it->second)
-      if (!target || l.window == *target || l.webview == *target) matched.push_back(l);
+      if (reaches(l, event, target)) matched.push_back(l);
   }
   for (auto& l : matched) {
     // {event, id, payload}: what @tauri-apps/api's listen() handlers receive.

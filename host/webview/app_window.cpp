@@ -1,209 +1,166 @@
 #include "webview/app_window.hpp"
 
-#include <chrono>
+#include <algorithm>
+#include <cmath>
 
+#include <gtk/gtk.h>
 #include <spdlog/spdlog.h>
-#include <webkit2/webkit2.h>
-
-#include "ipc/bridge_script.hpp"
-#include "ipc/isolation_script.hpp"
 
 namespace warden::webview {
 namespace {
 
-const char* termination_reason(WebKitWebProcessTerminationReason reason) {
-  switch (reason) {
-    case WEBKIT_WEB_PROCESS_CRASHED: return "crashed";
-    case WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT: return "exceeded its memory limit";
-    case WEBKIT_WEB_PROCESS_TERMINATED_BY_API: return "was terminated";
-  }
-  return "ended";
-}
-
-// Shown instead of a second reload: static text, no script, and an about:blank origin, so the
-// page can call nothing.
-std::string error_page_html(const std::string& reason, long long window_seconds) {
-  return "<!doctype html><html><head><meta charset=\"utf-8\"><title>This page stopped working</title></head>"
-         "<body style=\"font-family: sans-serif; margin: 2em\"><h1>This page stopped working</h1>"
-         "<p>The process that shows it " + reason + " twice within " + std::to_string(window_seconds) +
-         " seconds, so it was not reloaded again.</p><p>Close this window, or restart the application.</p>"
-         "</body></html>";
+int scaled(int value, int now, int then) {
+  if (then <= 0) return value;
+  return static_cast<int>(std::lround(static_cast<double>(value) * now / then));
 }
 
 }  // namespace
 
-AppWindow::AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
-                     bool console_to_stderr, const ipc::BridgeOptions& bridge_options,
-                     const std::vector<std::string>& init_scripts,
-                     std::shared_ptr<const NavigationPolicy> navigation)
+AppWindow::AppWindow(const WindowConfig& config, WindowEvents events)
     : label_(config.label), events_(std::move(events)) {
-  WebKitUserContentManager* content = webkit_user_content_manager_new();
-  // Under the isolation pattern, isolation://localhost documents get the isolation runtime (and
-  // its key) and nothing else: not the bridge, not the invoke key, not the plugins' scripts.
-  const char* isolation_only[] = {ipc::kIsolationUrlPattern, nullptr};
-  const char* const* not_isolation = bridge_options.isolation_key ? isolation_only : nullptr;
-  // The bridge's transport half (the invoke key) in a world of its own, which page scripts cannot
-  // reach even in a frame whose window they touched before its document started; its page half
-  // (__TAURI_INTERNALS__) in the page's world. WebKit does not order the two: they wait for each
-  // other (bridge.js).
-  std::string transport = ipc::bridge_transport_script(bridge_options);
-  WebKitUserScript* transport_script = webkit_user_script_new_for_world(
-      transport.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES, WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-      ipc::kBridgeWorld, nullptr, not_isolation);
-  webkit_user_content_manager_add_script(content, transport_script);
-  webkit_user_script_unref(transport_script);
-  std::string bridge = ipc::bridge_script(config.label, config.label, bridge_options);
-  WebKitUserScript* script = webkit_user_script_new(bridge.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                    WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr,
-                                                    not_isolation);
-  webkit_user_content_manager_add_script(content, script);
-  webkit_user_script_unref(script);
-  if (bridge_options.isolation_key) {
-    std::string runtime = ipc::isolation_script(*bridge_options.isolation_key);
-    WebKitUserScript* isolation = webkit_user_script_new(runtime.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                         WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                                         isolation_only, nullptr);
-    webkit_user_content_manager_add_script(content, isolation);
-    webkit_user_script_unref(isolation);
-  }
-  for (const std::string& js : init_scripts) {
-    WebKitUserScript* extra = webkit_user_script_new(js.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                     WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr,
-                                                     not_isolation);
-    webkit_user_content_manager_add_script(content, extra);
-    webkit_user_script_unref(extra);
-  }
-
-  view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", context, "user-content-manager",
-                                       content, nullptr));
-  g_object_unref(content);
-  WebKitSettings* settings = webkit_web_view_get_settings(view_);
-  webkit_settings_set_enable_write_console_messages_to_stdout(settings, console_to_stderr ? TRUE : FALSE);
-#ifndef NDEBUG
-  webkit_settings_set_enable_developer_extras(settings, TRUE);
-#endif
-
   window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
   gtk_window_set_title(GTK_WINDOW(window_), config.title.c_str());
   gtk_window_set_default_size(GTK_WINDOW(window_), config.width, config.height);
-  gtk_container_add(GTK_CONTAINER(window_), GTK_WIDGET(view_));
+  overlay_ = gtk_overlay_new();
+  gtk_container_add(GTK_CONTAINER(window_), overlay_);
+  // Child webviews are laid out here, from their bounds and the window's size, on every layout.
+  g_signal_connect(overlay_, "get-child-position", G_CALLBACK(on_child_position), this);
   g_signal_connect(window_, "destroy", G_CALLBACK(on_destroy), this);
-  g_signal_connect(view_, "notify::title", G_CALLBACK(+[](GObject* view, GParamSpec*, gpointer self) {
-                     auto* w = static_cast<AppWindow*>(self);
-                     const char* t = webkit_web_view_get_title(WEBKIT_WEB_VIEW(view));
-                     if (w->events_.title_changed) w->events_.title_changed(t ? t : "");
-                   }),
-                   this);
-  g_signal_connect(view_, "load-changed", G_CALLBACK(+[](WebKitWebView*, WebKitLoadEvent event, gpointer self) {
-                     auto* w = static_cast<AppWindow*>(self);
-                     if (event == WEBKIT_LOAD_COMMITTED) w->on_load_committed();
-                     if (event == WEBKIT_LOAD_FINISHED && w->events_.load_finished) w->events_.load_finished();
-                   }),
-                   this);
-  g_signal_connect(view_, "web-process-terminated",
-                   G_CALLBACK(+[](WebKitWebView*, WebKitWebProcessTerminationReason reason, gpointer self) {
-                     static_cast<AppWindow*>(self)->on_web_process_terminated(termination_reason(reason));
-                   }),
-                   this);
-  gtk_widget_show_all(window_);
-  start_url_ = window_start_url(config);
-  enforce_navigation_policy(view_, label_, std::move(navigation));
-  spdlog::info("window '{}': loading {}", label_, start_url_);
-  webkit_web_view_load_uri(view_, start_url_.c_str());
 }
 
-void AppWindow::on_web_process_terminated(const std::string& reason) {
-  ++page_;
-  CrashResponse response = crash_policy_.on_termination(CrashPolicy::Clock::now());
-  auto window_seconds = std::chrono::duration_cast<std::chrono::seconds>(crash_policy_.window()).count();
-  if (response == CrashResponse::reload)
-    spdlog::error("window '{}': web process {}; reloading the page", label_, reason);
-  else
-    spdlog::error("window '{}': web process {} again within {} s; showing an error page instead of reloading",
-                  label_, reason, window_seconds);
-  if (events_.web_process_terminated) events_.web_process_terminated(reason);
-  if (!view_) return;  // the handler closed the window
-  if (response == CrashResponse::show_error_page) {
-    webkit_web_view_load_html(view_, error_page_html(reason, window_seconds).c_str(), nullptr);
-    return;
+AppWindow::~AppWindow() {
+  if (window_) {
+    g_signal_handlers_disconnect_by_data(window_, this);
+    g_signal_handlers_disconnect_by_data(overlay_, this);
+    GtkWidget* window = window_;
+    window_ = nullptr;
+    overlay_ = nullptr;
+    gtk_widget_destroy(window);
   }
-  // The page the process died on (the app may have navigated), or the start page when none
-  // had been committed yet.
-  std::string url = current_url();
-  webkit_web_view_load_uri(view_, (url.empty() ? start_url_ : url).c_str());
+  webviews_.clear();  // their widgets went with the window; each destroys its own if still alive
 }
 
-// WebKit reports the commit before the new document runs any script, and the web process sends
-// it before any request that document makes: every call of the new page carries the new number,
-// every call, channel and listener of the old one the old number.
-void AppWindow::on_load_committed() {
-  uint64_t page = ++page_;
-  spdlog::debug("window '{}': page {} committed ({})", label_, page, current_url());
-  if (events_.page_replaced) events_.page_replaced(page);
+gboolean AppWindow::on_child_position(GtkOverlay* overlay, GtkWidget* child, void* allocation, void* self) {
+  auto* out = static_cast<GdkRectangle*>(allocation);
+  auto* w = static_cast<AppWindow*>(self);
+  for (auto& p : w->webviews_) {
+    if (!p.bounds || p.webview->widget() != child) continue;
+    WebviewBounds b = *p.bounds;
+    if (p.auto_resize) {
+      int width = gtk_widget_get_allocated_width(GTK_WIDGET(overlay));
+      int height = gtk_widget_get_allocated_height(GTK_WIDGET(overlay));
+      b = {scaled(b.x, width, p.window_width), scaled(b.y, height, p.window_height),
+           scaled(b.width, width, p.window_width), scaled(b.height, height, p.window_height)};
+    }
+    *out = GdkRectangle{b.x, b.y, std::max(b.width, 1), std::max(b.height, 1)};
+    return TRUE;
+  }
+  return FALSE;
 }
 
-AppWindow::~AppWindow() { close(); }
+void AppWindow::show() {
+  if (window_) gtk_widget_show_all(window_);
+}
 
 void AppWindow::on_destroy(GtkWidget*, void* self) {
   auto* w = static_cast<AppWindow*>(self);
+  // Children first, so that each webview's page is forgotten before the window is reported gone.
+  for (auto& p : w->webviews_) p.webview->close();
   w->window_ = nullptr;
-  w->view_ = nullptr;
+  w->overlay_ = nullptr;
   if (w->events_.closed) w->events_.closed();
 }
 
+AppWebview& AppWindow::add_webview(std::unique_ptr<AppWebview> webview, std::optional<WebviewBounds> bounds) {
+  if (!window_) throw std::logic_error("window '" + label_ + "' is closed");
+  if (!bounds && gtk_bin_get_child(GTK_BIN(overlay_)))
+    throw std::invalid_argument("window '" + label_ + "' already has a webview that fills it");
+  webview->set_window_label(label_);
+  Placed p{std::move(webview), bounds};
+  gtk_window_get_size(GTK_WINDOW(window_), &p.window_width, &p.window_height);
+  GtkWidget* widget = p.webview->widget();
+  if (bounds) gtk_overlay_add_overlay(GTK_OVERLAY(overlay_), widget);
+  else gtk_container_add(GTK_CONTAINER(overlay_), widget);
+  if (gtk_widget_get_visible(window_)) gtk_widget_show(widget);
+  // The filling webview first: main_webview() and webviews() list it before the children.
+  auto at = bounds ? webviews_.end() : webviews_.begin();
+  return *webviews_.insert(at, std::move(p))->webview;
+}
+
+std::unique_ptr<AppWebview> AppWindow::take_webview(const std::string& label) {
+  auto it = std::find_if(webviews_.begin(), webviews_.end(), [&](const Placed& p) { return p.webview->label() == label; });
+  if (it == webviews_.end()) return nullptr;
+  std::unique_ptr<AppWebview> webview = std::move(it->webview);
+  webviews_.erase(it);
+  GtkWidget* widget = webview->widget();
+  if (widget && overlay_ && gtk_widget_get_parent(widget) == overlay_) gtk_container_remove(GTK_CONTAINER(overlay_), widget);
+  return webview;
+}
+
+std::vector<AppWebview*> AppWindow::webviews() const {
+  std::vector<AppWebview*> out;
+  for (auto& p : webviews_) out.push_back(p.webview.get());
+  return out;
+}
+
+AppWindow::Placed* AppWindow::find_placed(const std::string& label) {
+  for (auto& p : webviews_)
+    if (p.webview->label() == label) return &p;
+  return nullptr;
+}
+
+const AppWindow::Placed* AppWindow::find_placed(const std::string& label) const {
+  return const_cast<AppWindow*>(this)->find_placed(label);
+}
+
+AppWebview* AppWindow::find_webview(const std::string& label) const {
+  const Placed* p = find_placed(label);
+  return p ? p->webview.get() : nullptr;
+}
+
+AppWebview* AppWindow::main_webview() const {
+  for (auto& p : webviews_)
+    if (p.webview->open()) return p.webview.get();
+  return nullptr;
+}
+
 std::string AppWindow::title() const {
-  const char* t = view_ ? webkit_web_view_get_title(view_) : nullptr;
-  return t ? t : "";
+  AppWebview* main = main_webview();
+  return main ? main->title() : "";
 }
 
-std::string AppWindow::current_url() const {
-  const char* u = view_ ? webkit_web_view_get_uri(view_) : nullptr;
-  return u ? u : "";
+std::optional<WebviewBounds> AppWindow::bounds_of(const std::string& label) const {
+  const Placed* p = find_placed(label);
+  if (!p || !p->webview->open()) return std::nullopt;
+  GtkAllocation a;
+  gtk_widget_get_allocation(p->webview->widget(), &a);
+  if (gtk_widget_get_realized(p->webview->widget()) && a.width > 1) return WebviewBounds{a.x, a.y, a.width, a.height};
+  if (p->bounds) return p->bounds;  // not laid out yet: what was asked for
+  int width = 0, height = 0;
+  if (window_) gtk_window_get_size(GTK_WINDOW(window_), &width, &height);
+  return WebviewBounds{0, 0, width, height};
 }
 
-void AppWindow::run_script(const std::string& script) {
-  if (!view_) return;
-  webkit_web_view_evaluate_javascript(
-      view_, script.c_str(), static_cast<gssize>(script.size()), nullptr, nullptr, nullptr,
-      +[](GObject* view, GAsyncResult* result, gpointer) {
-        GError* error = nullptr;
-        JSCValue* value = webkit_web_view_evaluate_javascript_finish(WEBKIT_WEB_VIEW(view), result, &error);
-        if (error) {
-          spdlog::debug("webview: script failed: {}", error->message);
-          g_error_free(error);
-        }
-        if (value) g_object_unref(value);
-      },
-      nullptr);
+bool AppWindow::set_bounds(const std::string& label, const WebviewBounds& bounds) {
+  Placed* p = find_placed(label);
+  if (!p || !p->bounds || !window_) return false;
+  p->bounds = bounds;
+  gtk_window_get_size(GTK_WINDOW(window_), &p->window_width, &p->window_height);
+  gtk_widget_queue_resize(overlay_);
+  return true;
 }
 
-void AppWindow::snapshot_png(const std::string& path, std::function<void(bool)> done) {
-  if (!view_) return done(false);
-  struct Pending {
-    std::string path;
-    std::function<void(bool)> done;
-  };
-  webkit_web_view_get_snapshot(
-      view_, WEBKIT_SNAPSHOT_REGION_VISIBLE, WEBKIT_SNAPSHOT_OPTIONS_NONE, nullptr,
-      +[](GObject* view, GAsyncResult* result, gpointer data) {
-        std::unique_ptr<Pending> p(static_cast<Pending*>(data));
-        GError* error = nullptr;
-        cairo_surface_t* surface = webkit_web_view_get_snapshot_finish(WEBKIT_WEB_VIEW(view), result, &error);
-        bool ok = false;
-        if (surface) {
-          ok = cairo_surface_write_to_png(surface, p->path.c_str()) == CAIRO_STATUS_SUCCESS;
-          cairo_surface_destroy(surface);
-        } else {
-          spdlog::error("webview: snapshot failed: {}", error ? error->message : "unknown error");
-          if (error) g_error_free(error);
-        }
-        p->done(ok);
-      },
-      new Pending{path, std::move(done)});
+bool AppWindow::set_auto_resize(const std::string& label, bool on) {
+  Placed* p = find_placed(label);
+  if (!p || !p->bounds || !window_) return false;
+  if (on && !p->auto_resize) gtk_window_get_size(GTK_WINDOW(window_), &p->window_width, &p->window_height);
+  p->auto_resize = on;
+  gtk_widget_queue_resize(overlay_);
+  return true;
 }
 
 void AppWindow::close() {
-  if (window_) gtk_widget_destroy(window_);  // on_destroy clears the pointers
+  if (window_) gtk_widget_destroy(window_);  // on_destroy closes the webviews and clears the pointers
 }
 
 }  // namespace warden::webview

@@ -1,81 +1,95 @@
 #pragma once
-// One top-level window with its webview: a GtkWindow holding a WebKitWebView whose every frame
-// gets the bridge (labels baked in) at document start, before any page script.
-#include <atomic>
-#include <cstdint>
+// One top-level window of the app: a GtkWindow holding its webviews (webview/app_webview.hpp).
+// A webview window's webview fills the window; child webviews sit at a position and size of
+// their own above it, and may follow the window's size (auto-resize).
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "ipc/bridge_script.hpp"
-#include "webview/crash_policy.hpp"
-#include "webview/navigation_policy.hpp"
+#include "webview/app_webview.hpp"
 #include "webview/window_config.hpp"
 
 typedef struct _GtkWidget GtkWidget;
+typedef struct _GtkOverlay GtkOverlay;
 typedef struct _WebKitWebView WebKitWebView;
-typedef struct _WebKitWebContext WebKitWebContext;
 
 namespace warden::webview {
 
+// A child webview's place in its window, in logical pixels from the window's top-left corner
+// (inside the decorations).
+struct WebviewBounds {
+  int x = 0;
+  int y = 0;
+  int width = 0;
+  int height = 0;
+};
+
 struct WindowEvents {
-  std::function<void()> closed;                          // the window was destroyed
-  std::function<void(const std::string&)> title_changed;
-  std::function<void()> load_finished;                   // the top frame finished loading
-  // The web process died ("crashed", "exceeded its memory limit", "was terminated"): the page
-  // and everything it registered are gone. Runs before the window reloads or shows its error page.
-  std::function<void(const std::string& reason)> web_process_terminated;
-  // A new top-level document was committed (a link, location.href, a redirect, a reload; not a
-  // same-document hash or pushState change): the webview shows page `page` now, and what the
-  // previous page registered (listeners, channels, resources, children) must go, as after a crash.
-  std::function<void(uint64_t page)> page_replaced;
+  std::function<void()> closed;  // the window was destroyed (its webviews were closed just before)
 };
 
 class AppWindow {
  public:
-  // [main-thread] Creates and shows the window and starts loading its URL.
-  // `init_scripts` (plugins' init scripts) run in every frame at document start, after the bridge.
-  // `bridge` carries the run's invoke key and freezePrototype into the bridge's closure.
-  // `navigation` says where the top-level document may go (none: anywhere).
-  AppWindow(WebKitWebContext* context, const WindowConfig& config, WindowEvents events,
-            bool console_to_stderr, const ipc::BridgeOptions& bridge,
-            const std::vector<std::string>& init_scripts = {},
-            std::shared_ptr<const NavigationPolicy> navigation = nullptr);
+  // [main-thread] Creates the window (not shown yet: show()), without webviews.
+  AppWindow(const WindowConfig& config, WindowEvents events);
   ~AppWindow();  // destroys the window if still open
   AppWindow(const AppWindow&) = delete;
   AppWindow& operator=(const AppWindow&) = delete;
 
   const std::string& label() const { return label_; }
-  WebKitWebView* view() const { return view_; }
   bool open() const { return window_ != nullptr; }
   // The GTK window (a GtkWindow) while open, else nullptr: what the window commands act on.
   GtkWidget* gtk_window() const { return window_; }
-  std::string title() const;
-  // The URL of the top frame right now ("" when unknown).
-  std::string current_url() const;
-  // [any-thread] Which page the webview shows: starts at 0, one more for each top-level document
-  // committed and after each web process death. What a page started (listeners, channels,
-  // resources) must not reach a later page.
-  uint64_t page() const { return page_.load(); }
+  // [main-thread] Shows the window and its webviews.
+  void show();
 
-  // Runs a script in the top frame; errors go to the log.
-  void run_script(const std::string& script);
-  // Writes the visible part of the webview as PNG; `done(ok)` runs on the main thread.
-  void snapshot_png(const std::string& path, std::function<void(bool)> done);
+  // [main-thread] Places `webview` in this window: filling it when `bounds` is empty (a webview
+  // window's webview; at most one), else at `bounds` above the filling one. Takes ownership.
+  AppWebview& add_webview(std::unique_ptr<AppWebview> webview, std::optional<WebviewBounds> bounds = std::nullopt);
+  // [main-thread] Removes webview `label` (open or closed) from the window and hands it over, or
+  // nullptr when the window has none by that label. Its widget stays alive (reparent).
+  std::unique_ptr<AppWebview> take_webview(const std::string& label);
+  // The webviews, open and closed, the filling one first.
+  std::vector<AppWebview*> webviews() const;
+  AppWebview* find_webview(const std::string& label) const;
+  // The webview whose document title stands for the window (headless driver, screenshot): the
+  // filling one, else the first child; nullptr when it has no open webview.
+  AppWebview* main_webview() const;
+  // The title of main_webview()'s document ("" when none).
+  std::string title() const;
+
+  // [main-thread] A child webview's place (the filling one: the whole window at 0,0).
+  std::optional<WebviewBounds> bounds_of(const std::string& label) const;
+  // [main-thread] Moves or resizes a webview: false when it is not a child of this window (the
+  // filling webview follows the window).
+  bool set_bounds(const std::string& label, const WebviewBounds& bounds);
+  // [main-thread] With `on`, the child keeps its place and size in proportion to the window's size.
+  bool set_auto_resize(const std::string& label, bool on);
+
   void close();
 
  private:
+  struct Placed {
+    std::unique_ptr<AppWebview> webview;
+    std::optional<WebviewBounds> bounds;  // empty: fills the window
+    bool auto_resize = false;
+    int window_width = 0;  // the window's size when `bounds` was set (auto-resize scales from it)
+    int window_height = 0;
+  };
   static void on_destroy(GtkWidget*, void* self);
-  void on_web_process_terminated(const std::string& reason);
-  void on_load_committed();
+  // GtkOverlay's get-child-position: a child webview's place from its bounds and the window's size.
+  static int on_child_position(GtkOverlay* overlay, GtkWidget* child, void* out, void* self);
+  void place(const Placed& p);
+  Placed* find_placed(const std::string& label);
+  const Placed* find_placed(const std::string& label) const;
+
   std::string label_;
-  std::string start_url_;
-  CrashPolicy crash_policy_;
-  std::atomic<uint64_t> page_{0};
   WindowEvents events_;
   GtkWidget* window_ = nullptr;
-  WebKitWebView* view_ = nullptr;
+  GtkWidget* overlay_ = nullptr;  // the window's only child: the filling webview, children above it
+  std::vector<Placed> webviews_;
 };
 
 }  // namespace warden::webview

@@ -147,11 +147,11 @@ void AssetScheme::handle(WebKitURISchemeRequest* request) {
   SoupMessageHeaders* headers = webkit_uri_scheme_request_get_http_headers(request);
   const char* origin_header = headers ? soup_message_headers_get_one(headers, "Origin") : nullptr;
   WebKitWebView* view = webkit_uri_scheme_request_get_web_view(request);
-  const AppWindow* window = windows_.find(view);
-  std::string top = window ? window->current_url() : "";
+  const AppWebview* webview = windows_.find_webview(view);
+  std::string top = webview ? webview->current_url() : "";
   auto judged = asset_request_origin(origin_header, top);
   if (!judged)
-    return refuse_caller(request, shown, window ? window->label() : "",
+    return refuse_caller(request, shown, webview ? webview->window_label() : "",
                          origin_header ? origin_header : top, origin_header ? "opaque origin" : "no known top-level document");
   auto caller = windows_.caller_of(view, judged->origin);
   if (!caller) return refuse_caller(request, shown, "", judged->origin, "request from an unknown or closed webview");

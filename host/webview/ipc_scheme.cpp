@@ -167,22 +167,22 @@ void IpcScheme::handle(WebKitURISchemeRequest* request) {
     return refuse_admitted(400, "invalid request", error->message);
 
   g_object_ref(request);
-  std::string label = caller->window;
+  std::string label = caller->webview;
   uint64_t id = next_call_++;
   in_flight_.emplace(id, InFlight{request, caller->webview});
   dispatcher_.dispatch(std::move(std::get<ipc::InvokeRequest>(decoded)), std::move(*caller),
                        [this, id, label](ipc::InvokeResponse response) {
                          auto it = in_flight_.find(id);
                          if (it == in_flight_.end()) {
-                           spdlog::info("ipc: dropped the answer to a call of window '{}' whose page is gone", label);
+                           spdlog::info("ipc: dropped the answer to a call of webview '{}' whose page is gone", label);
                            return;
                          }
                          WebKitURISchemeRequest* request = it->second.request;
                          release(it->second.webview);
                          in_flight_.erase(it);
-                         AppWindow* window = windows_.find(label);
-                         if (!window || !window->open())
-                           spdlog::info("ipc: settled a call of closed window '{}'", label);
+                         AppWebview* webview = windows_.find_webview(label);
+                         if (!webview || !webview->open())
+                           spdlog::info("ipc: settled a call of closed webview '{}'", label);
                          finish(request, std::move(response));  // WebKit ignores it when the webview is gone
                          g_object_unref(request);
                        });

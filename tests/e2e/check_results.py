@@ -13,7 +13,7 @@ if scenario == "closed_mid_call":
     require(f"window '{window}' closed" in log, "the host did not log the close")
     require(not any(l.startswith(window + "\t") for l in results.splitlines()), "the closed window reported")
     require("main\tDONE " in results, "the main window did not finish after the close")
-    settled = log.count(f"ipc: settled a call of closed window '{window}'")
+    settled = log.count(f"ipc: settled a call of closed webview '{window}'")
     require(settled == 20, f"expected 20 calls settled after the close, the log shows {settled}")
     print(f"{window}: closed with calls in flight; {settled} settled after the close; the others finished")
     sys.exit(0)

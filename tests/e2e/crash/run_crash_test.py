@@ -115,8 +115,8 @@ try:
     check(err.wait_for(said + "load%201%20calling%20sleep", 45), "the first page never started its call")
     killed = kill_web_process(proc.pid)
     check(killed is not None, "no single WebKitWebProcess found under the warden process")
-    check(err.wait_for("window 'main': web process crashed; reloading the page", 20), "the host did not log the crash")
-    check(err.wait_for("window 'main': answered 3 call(s) in flight with an error", 5),
+    check(err.wait_for("webview 'main': web process crashed; reloading the page", 20), "the host did not log the crash")
+    check(err.wait_for("webview 'main': answered 3 call(s) in flight with an error", 5),
           "the dead page's call was not answered when its page died")
     check(err.wait_for(said + "load%202", 30), "the page was not reloaded")
     if mode == "twice":
@@ -125,11 +125,11 @@ try:
               "the host did not give up reloading after the second crash")
     else:
         # The sleep of the dead page ends while the reloaded page waits for its own.
-        check(err.wait_for("dropped the answer to a call of window 'main' whose page is gone", 30),
+        check(err.wait_for("dropped the answer to a call of webview 'main' whose page is gone", 30),
               "the late answer to the dead page's call was not dropped")
         # The stream's 3 messages and its end, each dropped.
         # Page 1 is the first document; its death makes page 2, and the reloaded document page 3.
-        check(err.wait_for("window 'main': dropped a message for its page 1, which is gone", 30),
+        check(err.wait_for("webview 'main': dropped a message for its page 1, which is gone", 30),
               "the dead page's channel was not dropped")
     code = proc.wait(timeout=60)
 except subprocess.TimeoutExpired:
