@@ -490,18 +490,35 @@ bool is_forbidden_domain_char(unsigned char c) {
   return c <= 0x20 || c == 0x7F || std::string_view("#%/:<>?@[\\]^|").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
+int hex_value(char c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
+
+// As a URL parser reads a host (and Tauri's urlpattern crate, through the url crate): percent-
+// escapes decoded first, then the same checks as for any host.
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2])) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 std::string encode_hostname(std::string_view s) {
   if (s.empty()) return {};
-  for (char ch : s) {
+  const std::string decoded = percent_decoded(s);
+  for (char ch : decoded) {
     auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80) {
       throw Invalid{"non-ASCII host: internationalized domain names are not supported, write the host's ASCII "
                     "(punycode) form, e.g. 'xn--bcher-kva.de'"};
     }
-    if (c == '%') throw Invalid{"percent-encoded hosts are not supported"};
     if (is_forbidden_domain_char(c)) throw Invalid{std::string("character '") + ch + "' is not allowed in a host"};
   }
-  std::string host = lowered(s);
+  std::string host = lowered(decoded);
   if (ends_in_a_number(host)) {
     auto v4 = parse_ipv4(host);
     if (!v4) throw Invalid{"the host '" + host + "' ends in a number but is not a valid IPv4 address"};

@@ -280,12 +280,13 @@ const rejected = [
   ['', 'empty'],
   ['https://tauri.app:99999', 'port out of range'],
   ['https://tauri.app:8o80', 'port not a number'],
-  ['https://t%61uri.app', 'percent-encoded host'],
   ['https://tau ri.app', 'invalid host character'],
   ['https://[::1]', 'unescaped `:` in an IPv6 host starts a named group'],
   ['https://[\\:\\:1]x', 'junk after IPv6'],
   ['https://[\\:\\:g]', 'invalid IPv6'],
 ];
+// Not listed: `https://t%61uri.app`. The polyfill rejects it; Tauri's urlpattern crate (through the
+// url crate) decodes the escape and reads `tauri.app`, and so does Warden: url_pattern_test.cpp.
 const wardenRejects = [
   ['https://b\u00fccher.de', 'non-ASCII host (IDNA out of scope): write the punycode form'],
   ['https://1.2.3.256', 'invalid IPv4 address: the standard\'s host parser fails on it (the polyfill lets it through)'],

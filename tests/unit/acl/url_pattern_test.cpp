@@ -362,6 +362,12 @@ TEST(UrlPatternNewlyAccepted, NamedGroupsRegexpGroupsAndModifiers) {
   EXPECT_FALSE(m("https://tauri.app/x?q=:v", "https://tauri.app/x?r=1"));
 }
 
+TEST(UrlPatternNewlyAccepted, PercentEscapesInAPatternHostAreDecodedAsTauriDoes) {
+  EXPECT_TRUE(m("https://t%61uri.app", "https://tauri.app/"));
+  EXPECT_TRUE(m("https://*.t%61uri.app", "https://v2.tauri.app/"));
+  EXPECT_FALSE(m("https://t%61uri.app", "https://t%61uri.evil/"));
+}
+
 TEST(UrlPatternNewlyAccepted, DotSegmentsInAPatternPathAreResolved) {
   EXPECT_TRUE(m("https://tauri.app/a/../b", "https://tauri.app/b"));
   EXPECT_FALSE(m("https://tauri.app/a/../b", "https://tauri.app/a/b"));
@@ -434,7 +440,7 @@ TEST(UrlPattern, EveryRefusalIsAnInvalidUrlPattern) {
   for (std::string_view pattern :
        {"tauri.app", "/docs/*", "", "https://tauri.app/a:1", "https://tauri.app/(\\d+", "https://tauri.app/(a(b))",
         "https://tauri.app/()", "https://tauri.app/{a", "https://tauri.app/:a/:a", "https://tauri.app/a+",
-        "https://tauri.app:80a", "https://tauri.app:70000", "https://[::1]", "https://t%61uri.app",
+        "https://tauri.app:80a", "https://tauri.app:70000", "https://[::1]", "https://a%2Fb.com", "https://b%C3%BCcher.de",
         "https://b\xC3\xBC" "cher.de", "https://1.2.3.256", "https://tauri.app/x\\", "https://tauri.app/([)"})
     EXPECT_EQ(kind_of(pattern), ErrorKind::invalid_url_pattern) << pattern;
   EXPECT_EQ(kind_of("https://tauri.app/x"), std::nullopt);
