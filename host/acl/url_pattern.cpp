@@ -318,10 +318,15 @@ class PatternParser {
 
 // ---- Matching one component ------------------------------------------------------------------
 
-// The text a regular-expression group may span, and the regex evaluations one match may spend:
-// beyond either the answer is "no match" (a refusal), so a hostile URL cannot stall the host.
+// A hostile page chooses its URL, and matching must not stall the host: a regular-expression
+// group spans at most kMaxRegexpSpan characters, one match evaluates regular expressions at most
+// kRegexpBudget times and takes at most kStepsPerChar steps per character of the component
+// (plus kBaseSteps). Beyond any of these the answer is "no match": a refusal, never a false grant
+// (every end position the search produces is a real one; running out only drops some).
 constexpr std::size_t kMaxRegexpSpan = 1024;
 constexpr std::size_t kRegexpBudget = 20000;
+constexpr std::size_t kStepsPerChar = 64;
+constexpr std::size_t kBaseSteps = 100000;
 
 struct Component {
   std::vector<Part> parts;
@@ -347,7 +352,8 @@ struct Component {
 class ComponentSearch {
  public:
   ComponentSearch(const Component& c, std::string_view s)
-      : c_(c), s_(s), memo_((c.parts.size() + 1) * (s.size() + 1), -1) {}
+      : c_(c), s_(s), memo_((c.parts.size() + 1) * (s.size() + 1), -1),
+        steps_(kStepsPerChar * (s.size() + 1) + kBaseSteps) {}
 
   bool from(std::size_t part, std::size_t pos) {
     if (part == c_.parts.size()) return pos == s_.size();
@@ -355,6 +361,7 @@ class ComponentSearch {
     if (known >= 0) return known != 0;
     bool ok = false;
     for (std::size_t end : part_ends(c_.parts[part], pos)) {
+      if (!spend()) break;
       if (from(part + 1, end)) {
         ok = true;
         break;
@@ -377,14 +384,15 @@ class ComponentSearch {
         if (literal_at(p.value, start)) out.push_back(start + p.value.size());
         return;
       case PartType::full_wildcard:
-        for (std::size_t e = start; e <= n; ++e) out.push_back(e);
+        for (std::size_t e = start; e <= n && spend(); ++e) out.push_back(e);
         return;
       case PartType::segment_wildcard:
-        for (std::size_t e = start; e < n && (c_.delimiter == 0 || s_[e] != c_.delimiter); ++e) out.push_back(e + 1);
+        for (std::size_t e = start; e < n && (c_.delimiter == 0 || s_[e] != c_.delimiter) && spend(); ++e)
+          out.push_back(e + 1);
         return;
       case PartType::regexp:
         for (std::size_t e = start; e <= n && e - start <= kMaxRegexpSpan; ++e) {
-          if (budget_ == 0) return;
+          if (budget_ == 0 || !spend()) return;
           --budget_;
           if (std::regex_match(s_.data() + start, s_.data() + e, *p.regex)) out.push_back(e);
         }
@@ -430,7 +438,7 @@ class ComponentSearch {
     if (p.prefix.empty() && p.suffix.empty()) {
       value_ends(p, pos, ends);
       for (std::size_t e : ends) reach(e);
-      while (!work.empty()) {
+      while (!work.empty() && spend()) {
         std::size_t at = work.back();
         work.pop_back();
         out.push_back(at);
@@ -442,7 +450,7 @@ class ComponentSearch {
     }
     if (literal_at(p.prefix, pos)) value_ends(p, pos + p.prefix.size(), ends);
     for (std::size_t e : ends) reach(e);
-    while (!work.empty()) {
+    while (!work.empty() && spend()) {
       std::size_t at = work.back();  // just after a value
       work.pop_back();
       if (!literal_at(p.suffix, at)) continue;
@@ -458,7 +466,14 @@ class ComponentSearch {
   const Component& c_;
   std::string_view s_;
   std::vector<signed char> memo_;
+  bool spend() {
+    if (steps_ == 0) return false;
+    --steps_;
+    return true;
+  }
+
   std::size_t budget_ = kRegexpBudget;
+  std::size_t steps_;
 };
 
 bool Component::match(std::string_view value) const {

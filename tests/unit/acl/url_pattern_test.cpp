@@ -382,6 +382,16 @@ TEST(UrlPatternNewlyAccepted, ARegexpGroupCannotStallTheHostOnAHugeUrl) {
   EXPECT_FALSE(p.matches("https://a.com/" + std::string(200000, 'a')));
 }
 
+TEST(UrlPatternNewlyAccepted, RepeatedGroupsCannotStallTheHostOnAHugeUrl) {
+  // `:seg*` over one long segment is quadratic for a naive search; the step budget (64 per
+  // character) ends it with "no match". Usual patterns stay linear and still match huge URLs.
+  const std::string long_segment(1 << 20, 'a');
+  EXPECT_FALSE(m("https://a.com/:seg*/end", "https://a.com/" + long_segment));
+  EXPECT_FALSE(m("https://a.com/{:a}+{:b}+x", "https://a.com/" + long_segment));
+  EXPECT_TRUE(m("https://a.com/*a", "https://a.com/" + long_segment));
+  EXPECT_TRUE(m("https://a.com/:seg*", "https://a.com/x/y/" + std::string(1 << 16, 'b')));
+}
+
 TEST(UrlPatternBroadness, PatternsReachingAnyDomainOrSchemeAreBroad) {
   for (auto pattern : {"https://*", "https://*.*", "*://*", "*://tauri.app", "https://tauri.*", "https://*.com",
                        "https://*tauri.app", "http://*:*", "http*://tauri.app", "https://:name"}) {
