@@ -791,7 +791,7 @@ async function multiScenarios(win, webview) {
     const again = await creation(new WebviewWindow('second', { url: 'second.html', title: 'win-dup' }));
     inUse(again, 'a second window labelled second');
     inUse(await creation(new WebviewWindow('main', { url: 'second.html', title: 'win-dup' })), 'a window labelled main');
-    inUse(await creation(new Webview(win, 'child', { url: 'child.html', x: 0, y: 0, width: 10, height: 10 })),
+    inUse(await creation(new Webview(win, 'child', { url: 'child.html', x: 0, y: 0, width: 100, height: 100 })),
       'a webview labelled child');
     inUse(await creation(new Window('main', { title: 'win-dup' })), 'a bare window labelled main');
     const windows = await x('/windows');
@@ -835,13 +835,24 @@ async function multiScenarios(win, webview) {
   });
 
   await scenario('webview_reparent', async () => {
-    await child.reparent('second');
-    let found = (await getAllWebviews()).find((v) => v.label === 'child');
-    expect(found && found.window.label === 'second', 'child in window second, got ' + (found && found.window.label));
-    await child.reparent(win);
-    found = (await getAllWebviews()).find((v) => v.label === 'child');
-    expect(found && found.window.label === 'main', 'child back in main, got ' + (found && found.window.label));
-    return 'second and back';
+    // As Tauri: a webview window's webview (main, second) takes no part in reparenting, so the
+    // child of main stays; a webview moves between two windows made with `new Window`.
+    const refused = String(await rejects(child.reparent('second')));
+    expect(/webview window|reparent/i.test(refused), 'a refusal naming the webview window, got ' + refused);
+    const hostA = new Window('host-a', { title: 'win-host-a', width: 240, height: 160, x: 40, y: 600 });
+    const hostB = new Window('host-b', { title: 'win-host-b', width: 240, height: 160, x: 320, y: 600 });
+    expect((await creation(hostA)) === true && (await creation(hostB)) === true, 'two bare windows');
+    const guest = new Webview(hostA, 'guest', { url: 'child.html', x: 0, y: 0, width: 200, height: 120 });
+    expect((await creation(guest)) === true, 'a webview in host-a');
+    const windowOf = async () => ((await getAllWebviews()).find((v) => v.label === 'guest') || { window: {} }).window.label;
+    expect((await windowOf()) === 'host-a', 'guest in host-a, got ' + (await windowOf()));
+    await guest.reparent('host-b');
+    expect((await windowOf()) === 'host-b', 'guest in host-b after reparent, got ' + (await windowOf()));
+    await hostA.destroy();
+    expect((await windowOf()) === 'host-b', 'guest still alive in host-b after host-a went');
+    await hostB.destroy();
+    await until(async () => (await windowOf()) === undefined, 'guest gone with host-b');
+    return 'host-a to host-b; ' + refused.slice(0, 50);
   });
 
   await scenario('emit_to_targets', async () => {

@@ -336,7 +336,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
-        print(f"x_driver: {self.path} -> {status} {data.decode()[:300]}", file=sys.stderr, flush=True)
+        print(f"x_driver: {self.path} -> {status} {data.decode()[:2000]}", file=sys.stderr, flush=True)
 
     def log_message(self, *args):
         pass
