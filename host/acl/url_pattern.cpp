@@ -851,63 +851,88 @@ struct UrlPattern::Compiled {
   std::array<Component, kFields> component;
 };
 
+namespace {
+
+// The pattern string's components as Tauri hands them to URLPattern: the constructor string,
+// then Tauri's widening (RemoteUrlPattern::from_str: an empty or absent query or fragment, and a
+// path that is empty or exactly "/", become '*'; the scheme, host and port are never widened),
+// then the standard's defaults (absent components are '*', a default port is no port).
+Init pattern_components(std::string_view pattern) {
+  Init init = ConstructorParser(pattern).run();
+  auto& f = init.field;
+  if (!f[protocol]) {
+    throw Invalid{"expected an absolute pattern 'scheme://host[:port][/path][?query][#fragment]', e.g. "
+                  "'https://*.tauri.app'"};
+  }
+  if (!f[search] || f[search]->empty()) f[search] = "*";
+  if (!f[hash] || f[hash]->empty()) f[hash] = "*";
+  if (!f[pathname] || f[pathname]->empty() || *f[pathname] == "/") f[pathname] = "*";
+  for (auto& value : f)
+    if (!value) value = "*";
+  if (!default_port(*f[protocol]).empty() && *f[port] == default_port(*f[protocol])) f[port] = "";
+  return init;
+}
+
+std::string encode_userinfo(std::string_view s) { return encode_with(s, in_userinfo_set); }
+
+UrlPattern::Compiled compile_components(const Init& init) {
+  const auto& f = init.field;
+  UrlPattern::Compiled out;
+  auto& c = out.component;
+  c[protocol] = Component::compile(*f[protocol], kDefaultOptions, encode_protocol);
+  c[username] = Component::compile(*f[username], kDefaultOptions, encode_userinfo);
+  c[password] = Component::compile(*f[password], kDefaultOptions, encode_userinfo);
+  c[hostname] = Component::compile(*f[hostname], kHostnameOptions,
+                                   is_ipv6_pattern(*f[hostname]) ? Encoder(encode_ipv6_hostname) : Encoder(encode_hostname));
+  c[port] = Component::compile(*f[port], kDefaultOptions, encode_port);
+  c[pathname] = matches_a_special_scheme(c[protocol])
+                    ? Component::compile(*f[pathname], kPathnameOptions, encode_pathname)
+                    : Component::compile(*f[pathname], kDefaultOptions, encode_opaque_pathname);
+  c[search] = Component::compile(*f[search], kDefaultOptions, encode_search);
+  c[hash] = Component::compile(*f[hash], kDefaultOptions, encode_hash);
+  return out;
+}
+
+// Hosts of the app's own custom schemes (`app://*`) are served by the app, not by web sites:
+// only a scheme wildcard, or a host wildcard on a web scheme, reaches other people's pages.
+std::optional<std::string> why_broad(const UrlPattern::Compiled& compiled, const Init& init) {
+  const auto& c = compiled.component;
+  if (!c[protocol].fixed())
+    return "its scheme '" + *init.field[protocol] + "' is a wildcard: it matches several schemes, web ones included";
+  if (matches_a_special_scheme(c[protocol]) && !host_is_confined(c[hostname]))
+    return "its host '" + *init.field[hostname] + "' matches hosts of any domain";
+  return std::nullopt;
+}
+
+std::optional<std::string> why_inert(const UrlPattern::Compiled& compiled, const Init& init) {
+  const auto& c = compiled.component;
+  const std::string& written = *init.field[protocol];
+  const std::string scheme = lowered(written);
+  if (!c[username].match("") || !c[password].match(""))
+    return "it requires userinfo ('user:password@'), and URLs with userinfo never match in Warden";
+  if (c[protocol].fixed() && (scheme == "file" || scheme == "data" || scheme == "blob" || scheme == "about" ||
+                              scheme == "javascript"))
+    return "'" + scheme + ":' URLs have no host, and URLs without a host never match in Warden";
+  if (scheme != written && !default_port(scheme).empty() && *init.field[port] == default_port(scheme))
+    return "URLPattern keeps the default port after an uppercase scheme, and URLs never show it; write '" + scheme + "'";
+  return std::nullopt;
+}
+
+}  // namespace
+
 UrlPattern UrlPattern::parse(std::string_view pattern, const ErrorLocation& where) {
   UrlPattern out;
   out.source_ = std::string(pattern);
-  auto compiled = std::make_shared<Compiled>();
   Init init;
+  std::shared_ptr<Compiled> compiled;
   try {
-    init = ConstructorParser(pattern).run();
-    if (!init.field[protocol]) {
-      throw Invalid{"expected an absolute pattern 'scheme://host[:port][/path][?query][#fragment]', e.g. "
-                    "'https://*.tauri.app'"};
-    }
-    // Tauri (RemoteUrlPattern::from_str): an empty or absent query or fragment, and a path that
-    // is empty or exactly "/", become '*'. The scheme, host and port are never widened.
-    auto& f = init.field;
-    if (!f[search] || f[search]->empty()) f[search] = "*";
-    if (!f[hash] || f[hash]->empty()) f[hash] = "*";
-    if (!f[pathname] || f[pathname]->empty() || *f[pathname] == "/") f[pathname] = "*";
-    for (auto& value : f)
-      if (!value) value = "*";
-    if (!default_port(*f[protocol]).empty() && *f[port] == default_port(*f[protocol])) f[port] = "";
-
-    auto& c = compiled->component;
-    c[protocol] = Component::compile(*f[protocol], kDefaultOptions, encode_protocol);
-    c[username] = Component::compile(*f[username], kDefaultOptions,
-                                     [](std::string_view s) { return encode_with(s, in_userinfo_set); });
-    c[password] = Component::compile(*f[password], kDefaultOptions,
-                                     [](std::string_view s) { return encode_with(s, in_userinfo_set); });
-    if (is_ipv6_pattern(*f[hostname])) c[hostname] = Component::compile(*f[hostname], kHostnameOptions, encode_ipv6_hostname);
-    else c[hostname] = Component::compile(*f[hostname], kHostnameOptions, encode_hostname);
-    c[port] = Component::compile(*f[port], kDefaultOptions, encode_port);
-    if (matches_a_special_scheme(c[protocol])) c[pathname] = Component::compile(*f[pathname], kPathnameOptions, encode_pathname);
-    else c[pathname] = Component::compile(*f[pathname], kDefaultOptions, encode_opaque_pathname);
-    c[search] = Component::compile(*f[search], kDefaultOptions, encode_search);
-    c[hash] = Component::compile(*f[hash], kDefaultOptions, encode_hash);
+    init = pattern_components(pattern);
+    compiled = std::make_shared<Compiled>(compile_components(init));
   } catch (const Invalid& e) {
-    std::string message = "invalid URL pattern '" + out.source_ + "': " + e.why;
-    throw Error(ErrorKind::invalid_url_pattern, where, std::move(message));
+    throw Error(ErrorKind::invalid_url_pattern, where, "invalid URL pattern '" + out.source_ + "': " + e.why);
   }
-  const auto& c = compiled->component;
-  const auto& f = init.field;
-  // Hosts of the app's own custom schemes (`app://*`) are served by the app, not by web sites:
-  // only a host wildcard on a web scheme reaches other people's pages.
-  if (!c[protocol].fixed()) {
-    out.broad_ = "its scheme '" + *f[protocol] + "' is a wildcard: it matches several schemes, web ones included";
-  } else if (matches_a_special_scheme(c[protocol]) && !host_is_confined(c[hostname])) {
-    out.broad_ = "its host '" + *f[hostname] + "' matches hosts of any domain";
-  }
-  std::string scheme = lowered(*f[protocol]);
-  if (!c[username].any || !c[password].any) {
-    out.inert_ = "it names userinfo ('user:password@'), and URLs with userinfo never match in Warden";
-  } else if (c[protocol].fixed() && (scheme == "file" || scheme == "data" || scheme == "blob" || scheme == "about" ||
-                                     scheme == "javascript")) {
-    out.inert_ = "'" + scheme + ":' URLs have no host, and URLs without a host never match in Warden";
-  } else if (scheme != *f[protocol] && !default_port(scheme).empty() && *f[port] == default_port(scheme)) {
-    out.inert_ = "URLPattern keeps the default port after an uppercase scheme, and URLs never show it; write '" +
-                 scheme + "'";
-  }
+  out.broad_ = why_broad(*compiled, init);
+  out.inert_ = why_inert(*compiled, init);
   out.compiled_ = std::move(compiled);
   if (!where.file.empty()) {
     if (out.broad_) warn_once(where, out.source_, " is broad: " + *out.broad_ + "; any page there gets this capability");

@@ -408,11 +408,15 @@ TEST(UrlPatternBroadness, PatternsReachingAnyDomainOrSchemeAreBroad) {
 }
 
 TEST(UrlPatternBroadness, PatternsThatCanNeverMatchAreInert) {
-  for (auto pattern : {"https://user:pw@tauri.app", "https://u@tauri.app", "file:///*", "data:*", "HTTPS://a.com:443"}) {
+  for (auto pattern : {"https://user:pw@tauri.app", "https://u@tauri.app", "https://:p@tauri.app", "file:///*", "data:*", "HTTPS://a.com:443"}) {
     SCOPED_TRACE(pattern);
     EXPECT_TRUE(UrlPattern::parse(pattern).inert().has_value());
   }
   EXPECT_FALSE(UrlPattern::parse("https://a.com:443").inert().has_value());
+  // Username and password default to '*', which matches a URL without userinfo.
+  EXPECT_FALSE(UrlPattern::parse("https://*@tauri.app").inert().has_value());
+  EXPECT_FALSE(UrlPattern::parse("https://:*@tauri.app").inert().has_value());
+  EXPECT_TRUE(m("https://:*@tauri.app", "https://tauri.app/"));
   EXPECT_FALSE(UrlPattern::parse("app://*").inert().has_value());
 }
 
