@@ -621,6 +621,29 @@ async function dragScenarios(win) {
     return `grew ${after.width - before.width}x${after.height - before.height}`;
   });
 
+  await scenario('drag_region_attribute', async () => {
+    // What most custom title bars use: data-tauri-drag-region (Tauri's window plugin script).
+    // A press drags the window, a double click toggles maximize.
+    const region = element('region', 'data-tauri-drag-region');
+    region.setAttribute('data-tauri-drag-region', '');
+    Object.assign(region.style, { position: 'absolute', left: '260px', top: '0', width: '200px', height: '40px', background: '#274' });
+    try {
+      const at = centerOf(region);
+      const before = await xWindow(MAIN);
+      await x('/drag', { title: MAIN, x: at.x, y: at.y, dx: -80, dy: 60 });
+      const moved = await xUntil(MAIN, (r) => near(r.x - before.x, -80, 25) && near(r.y - before.y, 60, 25),
+        'the window moved by about -80,60 (was at ' + before.x + ',' + before.y + ')');
+      const max = (r) => r.state.includes('MAXIMIZED_VERT') && r.state.includes('MAXIMIZED_HORZ');
+      await x('/click', { title: MAIN, x: at.x, y: at.y, repeat: 2 });
+      await xUntil(MAIN, max, 'maximized by a double click on the region');
+      await x('/click', { title: MAIN, x: at.x, y: at.y, repeat: 2 });
+      await xUntil(MAIN, (r) => !max(r), 'restored by a second double click');
+      return `moved ${moved.x - before.x},${moved.y - before.y}; maximized and restored`;
+    } finally {
+      region.remove();
+    }
+  });
+
   await scenario('drag_drop_file', async () => {
     const zone = element('drop', 'drop a file here');
     seen.drag.length = 0;

@@ -12,6 +12,10 @@ Requests (GET, query arguments):
   /press?title=T&x=&y=     pointer to (x, y) in T's client area, button 1 down
   /move?dx=&dy=&steps=     pointer moved by (dx, dy) in steps (button still down)
   /release                 button 1 up
+  /drag?title=T&x=&y=&dx=&dy=  press at (x, y) of T, nudge the pointer until the window follows it
+                           (the page starts the move itself, after the press reached it), then
+                           move by (dx, dy) in all and release; fails when the window never follows
+  /click?title=T&x=&y=&repeat=N  N clicks of button 1 at (x, y) of T (2: a double click)
   /close?title=T           the window manager asked to close T (wmctrl -c: WM_DELETE_WINDOW)
   /drop?title=T&x=&y=      a new file dragged from a GTK drag source and dropped at (x, y) of T
   POST /report?window=W    the page's scenario results (JSON body), appended to
@@ -217,6 +221,41 @@ def release():
     return {"pointer": pointer()}
 
 
+def frame_position(title):
+    wid = find_window(title)
+    return next(((w["x"], w["y"]) for w in managed_windows() if w["id"] == wid), None)
+
+
+def drag(title, x, y, dx, dy):
+    start_frame = frame_position(title)
+    press(title, x, y)
+    start = pointer()
+    try:
+        deadline = time.monotonic() + 5
+        nudge = 0
+        while frame_position(title) == start_frame:
+            if time.monotonic() > deadline:
+                raise DriverError("the window did not follow the pointer (no move started)")
+            nudge = 2 if nudge != 2 else 4
+            run("xdotool", "mousemove", str(start["x"] + nudge), str(start["y"] + nudge))
+            time.sleep(0.05)
+        steps = 10
+        for i in range(1, steps + 1):
+            run("xdotool", "mousemove", str(start["x"] + dx * i // steps), str(start["y"] + dy * i // steps))
+            time.sleep(0.03)
+    finally:
+        release()
+    return {"from": start_frame, "to": frame_position(title)}
+
+
+def click(title, x, y, repeat):
+    rx, ry = client_point(title, x, y)
+    run("xdotool", "mousemove", str(rx), str(ry))
+    time.sleep(0.05)
+    run("xdotool", "click", "--repeat", str(repeat), "--delay", "80", "1")
+    return {"clicked": [rx, ry], "repeat": repeat}
+
+
 def close(title):
     wid = find_window(title)
     if wid is None:
@@ -295,6 +334,10 @@ def answer(path, query):
         return move(number("dx"), number("dy"), number("steps", 10))
     if path == "/release":
         return release()
+    if path == "/drag":
+        return drag(q["title"], number("x"), number("y"), number("dx"), number("dy"))
+    if path == "/click":
+        return click(q["title"], number("x"), number("y"), number("repeat", 1))
     if path == "/close":
         return close(q["title"])
     if path == "/drop":
