@@ -699,7 +699,20 @@ void add_appearance(runtime::CommandTable& t, DesktopContext& cx) {
 
 // The Unity launcher API (com.canonical.Unity.LauncherEntry), which Tauri uses on Linux for the
 // badge count and the progress bar: a session-bus signal naming the app's desktop file. App-wide.
+// A session bus that is already there: GLib would otherwise autolaunch one (dbus-launch) for a
+// badge nobody can see.
+bool session_bus_exists() {
+  if (g_getenv("DBUS_SESSION_BUS_ADDRESS")) return true;
+  const char* runtime_dir = g_getenv("XDG_RUNTIME_DIR");
+  return runtime_dir && g_file_test((std::string(runtime_dir) + "/bus").c_str(), G_FILE_TEST_EXISTS);
+}
+
 void send_launcher_update(GVariantBuilder* properties) {
+  if (!session_bus_exists()) {
+    spdlog::debug("launcher entry: no session bus; badge and progress not shown");
+    g_variant_builder_unref(properties);
+    return;
+  }
   GError* error = nullptr;
   GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &error);
   if (!bus) {
