@@ -227,6 +227,8 @@ WindowConfig parse_window_config(const json::object& o, const std::string& where
     if (value.is_null()) continue;  // Tauri's Option fields: null = not set
     if (auto it = fields().find(key); it != fields().end()) {
       it->second(r, value, key, config);
+    } else if (key == "navigation") {
+      // Warden's own per-window key, read with the navigation policy (navigation_policy.hpp).
     } else if (ignored().count(key)) {
       config.ignored_keys.push_back(key);
     } else {

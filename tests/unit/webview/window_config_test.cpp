@@ -158,6 +158,8 @@ TEST(WindowConfig, PlatformKeysAreAcceptedAndListed) {
   WindowConfig c = parse(R"({"titleBarStyle": "Overlay", "hiddenTitle": true, "windowEffects": {"effects": []},
                              "additionalBrowserArgs": "--x", "proxyUrl": "http://p:1", "scrollBarStyle": "fluentOverlay"})");
   EXPECT_EQ(c.ignored_keys.size(), 6u);
+  // Warden's own key, read by the navigation policy: neither ignored nor unknown.
+  EXPECT_TRUE(parse(R"({"navigation": {"allow": []}})").ignored_keys.empty());
   // A key Tauri does not have (or a newer one) is ignored too: it must not stop the app.
   EXPECT_EQ(error_of(R"({"someFutureKey": 1})"), "");
 }
