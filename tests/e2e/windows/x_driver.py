@@ -41,17 +41,24 @@ class DriverError(Exception):
     pass
 
 
+display_env = None
+
+
 def x_env():
-    path = os.path.join(WORK, "x-display")
-    if not os.path.exists(path):
-        raise DriverError("the display is not up yet (no x-display file from under_openbox.sh)")
-    env = dict(os.environ)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            name, _, value = line.rstrip("\n").partition("=")
-            if name:
-                env[name] = value
-    return env
+    """The environment of the X tools: this run's display, read once (the file names it)."""
+    global display_env
+    if display_env is None:
+        path = os.path.join(WORK, "x-display")
+        if not os.path.exists(path):
+            raise DriverError("the display is not up yet (no x-display file from under_openbox.sh)")
+        env = dict(os.environ)
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                name, _, value = line.rstrip("\n").partition("=")
+                if name:
+                    env[name] = value
+        display_env = env
+    return display_env
 
 
 def run(*args, check=True):
