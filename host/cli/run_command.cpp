@@ -25,6 +25,7 @@
 #include "cli/library_commands.hpp"
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
+#include "desktop/window_commands.hpp"
 #include "ipc/invoke_key.hpp"
 #include "log/log.hpp"
 #include "plugin/call_environment.hpp"
@@ -117,8 +118,9 @@ std::shared_ptr<const webview::NavigationPolicy> navigation_for(const AppConfig&
                                                           std::move(granted_remote));
 }
 
+// Tauri's own first (data-tauri-drag-region: custom title bars), then the app's and the plugins'.
 std::vector<std::string> init_scripts_of(const plugin::LoadedPlugins& plugins) {
-  std::vector<std::string> out;
+  std::vector<std::string> out{desktop::drag_region_script()};
   if (plugins.app_library && !plugins.app_library->init_script().empty())
     out.push_back(plugins.app_library->init_script());
   for (auto& lib : plugins.loaded)
@@ -302,8 +304,10 @@ int open_windows(const RunOptions& o, Served s) {
     exit_code = code;
     gtk_main_quit();
   };
+  // app.windows[] with create: false are described only; the app opens them later (or never).
   std::vector<std::string> start_windows;
-  for (const auto& wc : f.windows) start_windows.push_back(wc.label);
+  for (const auto& wc : f.windows)
+    if (wc.create) start_windows.push_back(wc.label);
   HeadlessDriver driver(o.headless, windows, start_windows, quit);
   WindowLife life{events, resources, ipc_scheme, windows, driver, [&] { quit(exit_code); }};
   // app|exit: after the call's answer went out.
@@ -314,7 +318,8 @@ int open_windows(const RunOptions& o, Served s) {
                                  [&life](const std::string& label) { return window_events(label, life); },
                                  [&life](const std::string& label) { return webview_events(label, life); }};
   s.desktop.factory = &factory;
-  for (const auto& wc : f.windows) desktop::open_window(s.desktop, wc, true);
+  for (const auto& wc : f.windows)
+    if (wc.create) desktop::open_window(s.desktop, wc, true);
   driver.start();
   gtk_main();
   s.desktop.exit_app = nullptr;  // it refers to this frame's quit
@@ -355,6 +360,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
     return open_page_channel(reference, webview, windows.page_of(webview));
   };
   desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}, nullptr};
+  desktop.app_icon = config.frontend.window_icon;
+  if (config.asset_protocol.enabled) desktop.asset_protocol = &config.asset_protocol;
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
                           call_environment, open_page_channel, authority, desktop});

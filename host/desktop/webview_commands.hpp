@@ -19,9 +19,9 @@ void add_webview_commands(runtime::CommandTable& commands, DesktopContext& conte
 // start URL; std::logic_error when context.factory is unset.
 webview::AppWindow& open_window(DesktopContext& context, const webview::WindowConfig& config, bool with_webview);
 
-// [main-thread] Opens webview `options.label` in `window` at `bounds` (a child webview); throws as
-// open_window.
+// [main-thread] Opens webview `config.label` in `window` at `bounds` (a child webview) with the
+// webview part of `config`; throws as open_window.
 webview::AppWebview& open_child_webview(DesktopContext& context, webview::AppWindow& window,
-                                        const webview::WebviewOptions& options, const webview::WebviewBounds& bounds);
+                                        const webview::WindowConfig& config, const webview::WebviewBounds& bounds);
 
 }  // namespace warden::desktop

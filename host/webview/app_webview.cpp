@@ -45,30 +45,23 @@ std::string webview_start_url(const std::string& url) {
   return "app://localhost/" + path;
 }
 
-AppWebview::AppWebview(const WebviewSetup& setup, const WebviewOptions& options, std::string window_label,
+AppWebview::AppWebview(const WebviewSetup& setup, const WindowConfig& config, std::string window_label,
                        WebviewEvents events)
-    : label_(options.label),
+    : label_(config.label),
       window_label_(std::move(window_label)),
-      start_url_(webview_start_url(options.url)),
+      start_url_(webview_start_url(config.url)),
       bridge_(setup.bridge),
       init_scripts_(setup.init_scripts),
-      drag_drop_(options.drag_drop),
+      drag_drop_(config.drag_drop_enabled),
       events_(std::move(events)) {
   WebKitUserContentManager* content = webkit_user_content_manager_new();
   view_ = WEBKIT_WEB_VIEW(g_object_new(WEBKIT_TYPE_WEB_VIEW, "web-context", setup.context, "user-content-manager",
-                                       content, nullptr));
+                                       content, "is-ephemeral", config.incognito ? TRUE : FALSE, nullptr));
   g_object_unref(content);
   add_scripts();
   WebKitSettings* settings = webkit_web_view_get_settings(view_);
   webkit_settings_set_enable_write_console_messages_to_stdout(settings, setup.console_to_stderr ? TRUE : FALSE);
-  if (options.user_agent) webkit_settings_set_user_agent(settings, options.user_agent->c_str());
-#ifndef NDEBUG
-  webkit_settings_set_enable_developer_extras(settings, TRUE);
-#endif
-  if (options.transparent) {
-    GdkRGBA clear{0, 0, 0, 0};
-    webkit_web_view_set_background_color(view_, &clear);
-  }
+  apply_webview_config(view_, config, setup.devtools_allowed);
   // The widget stays alive until this object goes, even when its window drops it (reparent).
   g_object_ref_sink(view_);
   connect_signals();

@@ -14,6 +14,7 @@
 #include "ipc/bridge_script.hpp"
 #include "webview/crash_policy.hpp"
 #include "webview/navigation_policy.hpp"
+#include "webview/window_config.hpp"
 
 typedef struct _GtkWidget GtkWidget;
 typedef struct _WebKitWebView WebKitWebView;
@@ -43,15 +44,11 @@ struct WebviewSetup {
   std::vector<std::string> init_scripts;
   // Where a webview's top-level document may go (none: anywhere).
   std::shared_ptr<const NavigationPolicy> navigation;
-};
-
-// What one webview asks for (Tauri's WebviewAttributes that GTK can honour).
-struct WebviewOptions {
-  std::string label;
-  std::string url = "index.html";  // relative: under app://localhost/; absolute: loaded as is
-  bool transparent = false;         // no background of its own: the window shows through
-  std::optional<std::string> user_agent;
-  bool drag_drop = true;            // files dropped become tauri://drag-* events (desktop::watch_drag_drop)
+#ifdef NDEBUG
+  bool devtools_allowed = false;  // the web inspector, where the config does not turn it off
+#else
+  bool devtools_allowed = true;
+#endif
 };
 
 // The URL a webview loads: `url` when absolute (has a scheme), else app://localhost/<url>.
@@ -59,10 +56,11 @@ std::string webview_start_url(const std::string& url);
 
 class AppWebview {
  public:
-  // [main-thread] Creates the webview in window `window_label` and starts loading its start URL
-  // (webview_start_url(options.url)). The caller places widget() in a window.
-  AppWebview(const WebviewSetup& setup, const WebviewOptions& options, std::string window_label,
-             WebviewEvents events);
+  // [main-thread] Creates webview `config.label` in window `window_label` with the webview part
+  // of `config` (url, userAgent, transparent, backgroundColor, incognito, devtools,
+  // zoomHotkeysEnabled, dragDropEnabled, javascriptDisabled: apply_webview_config) and starts
+  // loading its start URL. The caller places widget() in a window.
+  AppWebview(const WebviewSetup& setup, const WindowConfig& config, std::string window_label, WebviewEvents events);
   ~AppWebview();  // destroys the widget if still alive
   AppWebview(const AppWebview&) = delete;
   AppWebview& operator=(const AppWebview&) = delete;

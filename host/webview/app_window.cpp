@@ -16,11 +16,11 @@ int scaled(int value, int now, int then) {
 
 }  // namespace
 
-AppWindow::AppWindow(const WindowConfig& config, WindowEvents events)
-    : label_(config.label), events_(std::move(events)) {
+AppWindow::AppWindow(const WindowConfig& config, WindowEvents events, GtkWidget* parent)
+    : config_(config), events_(std::move(events)) {
   window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
-  gtk_window_set_title(GTK_WINDOW(window_), config.title.c_str());
-  gtk_window_set_default_size(GTK_WINDOW(window_), config.width, config.height);
+  apply_window_config(window_, config_);
+  if (parent) gtk_window_set_transient_for(GTK_WINDOW(window_), GTK_WINDOW(parent));
   overlay_ = gtk_overlay_new();
   gtk_container_add(GTK_CONTAINER(window_), overlay_);
   // Child webviews are laid out here, from their bounds and the window's size, on every layout.
@@ -40,26 +40,28 @@ AppWindow::~AppWindow() {
   webviews_.clear();  // their widgets went with the window; each destroys its own if still alive
 }
 
-gboolean AppWindow::on_child_position(GtkOverlay* overlay, GtkWidget* child, void* allocation, void* self) {
-  auto* out = static_cast<GdkRectangle*>(allocation);
+WebviewBounds AppWindow::shown_bounds(const Placed& p) const {
+  WebviewBounds b = p.bounds.value_or(WebviewBounds{});
+  if (!p.auto_resize || !overlay_) return b;
+  int width = gtk_widget_get_allocated_width(overlay_);
+  int height = gtk_widget_get_allocated_height(overlay_);
+  return {scaled(b.x, width, p.window_width), scaled(b.y, height, p.window_height),
+          scaled(b.width, width, p.window_width), scaled(b.height, height, p.window_height)};
+}
+
+gboolean AppWindow::on_child_position(GtkOverlay*, GtkWidget* child, void* allocation, void* self) {
   auto* w = static_cast<AppWindow*>(self);
   for (auto& p : w->webviews_) {
     if (!p.bounds || p.webview->widget() != child) continue;
-    WebviewBounds b = *p.bounds;
-    if (p.auto_resize) {
-      int width = gtk_widget_get_allocated_width(GTK_WIDGET(overlay));
-      int height = gtk_widget_get_allocated_height(GTK_WIDGET(overlay));
-      b = {scaled(b.x, width, p.window_width), scaled(b.y, height, p.window_height),
-           scaled(b.width, width, p.window_width), scaled(b.height, height, p.window_height)};
-    }
-    *out = GdkRectangle{b.x, b.y, std::max(b.width, 1), std::max(b.height, 1)};
+    WebviewBounds b = w->shown_bounds(p);
+    *static_cast<GdkRectangle*>(allocation) = GdkRectangle{b.x, b.y, std::max(b.width, 1), std::max(b.height, 1)};
     return TRUE;
   }
   return FALSE;
 }
 
 void AppWindow::show() {
-  if (window_) gtk_widget_show_all(window_);
+  if (window_) show_configured_window(window_, config_);
 }
 
 void AppWindow::on_destroy(GtkWidget*, void* self) {
@@ -72,10 +74,10 @@ void AppWindow::on_destroy(GtkWidget*, void* self) {
 }
 
 AppWebview& AppWindow::add_webview(std::unique_ptr<AppWebview> webview, std::optional<WebviewBounds> bounds) {
-  if (!window_) throw std::logic_error("window '" + label_ + "' is closed");
+  if (!window_) throw std::logic_error("window '" + config_.label + "' is closed");
   if (!bounds && gtk_bin_get_child(GTK_BIN(overlay_)))
-    throw std::invalid_argument("window '" + label_ + "' already has a webview that fills it");
-  webview->set_window_label(label_);
+    throw std::invalid_argument("window '" + config_.label + "' already has a webview that fills it");
+  webview->set_window_label(config_.label);
   Placed p{std::move(webview), bounds};
   gtk_window_get_size(GTK_WINDOW(window_), &p.window_width, &p.window_height);
   GtkWidget* widget = p.webview->widget();
@@ -118,6 +120,12 @@ AppWebview* AppWindow::find_webview(const std::string& label) const {
   return p ? p->webview.get() : nullptr;
 }
 
+AppWebview* AppWindow::filling_webview() const {
+  for (auto& p : webviews_)
+    if (!p.bounds && p.webview->open()) return p.webview.get();
+  return nullptr;
+}
+
 AppWebview* AppWindow::main_webview() const {
   for (auto& p : webviews_)
     if (p.webview->open()) return p.webview.get();
@@ -131,13 +139,11 @@ std::string AppWindow::title() const {
 
 std::optional<WebviewBounds> AppWindow::bounds_of(const std::string& label) const {
   const Placed* p = find_placed(label);
-  if (!p || !p->webview->open()) return std::nullopt;
-  GtkAllocation a;
-  gtk_widget_get_allocation(p->webview->widget(), &a);
-  if (gtk_widget_get_realized(p->webview->widget()) && a.width > 1) return WebviewBounds{a.x, a.y, a.width, a.height};
-  if (p->bounds) return p->bounds;  // not laid out yet: what was asked for
+  if (!p || !p->webview->open() || !window_) return std::nullopt;
+  if (p->bounds) return shown_bounds(*p);
+  // The filling webview: the whole client area.
   int width = 0, height = 0;
-  if (window_) gtk_window_get_size(GTK_WINDOW(window_), &width, &height);
+  gtk_window_get_size(GTK_WINDOW(window_), &width, &height);
   return WebviewBounds{0, 0, width, height};
 }
 

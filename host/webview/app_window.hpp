@@ -32,17 +32,20 @@ struct WindowEvents {
 
 class AppWindow {
  public:
-  // [main-thread] Creates the window (not shown yet: show()), without webviews.
-  AppWindow(const WindowConfig& config, WindowEvents events);
+  // [main-thread] Creates the window with everything `config` says about it (apply_window_config;
+  // not shown yet: show()), without webviews. `parent`: the GTK window it is transient for.
+  AppWindow(const WindowConfig& config, WindowEvents events, GtkWidget* parent = nullptr);
   ~AppWindow();  // destroys the window if still open
   AppWindow(const AppWindow&) = delete;
   AppWindow& operator=(const AppWindow&) = delete;
 
-  const std::string& label() const { return label_; }
+  const std::string& label() const { return config_.label; }
+  // What the window was made with (the window commands read what GTK cannot tell back).
+  const WindowConfig& config() const { return config_; }
   bool open() const { return window_ != nullptr; }
   // The GTK window (a GtkWindow) while open, else nullptr: what the window commands act on.
   GtkWidget* gtk_window() const { return window_; }
-  // [main-thread] Shows the window and its webviews.
+  // [main-thread] Shows its webviews, and the window unless the config says visible: false.
   void show();
 
   // [main-thread] Places `webview` in this window: filling it when `bounds` is empty (a webview
@@ -54,6 +57,8 @@ class AppWindow {
   // The webviews, open and closed, the filling one first.
   std::vector<AppWebview*> webviews() const;
   AppWebview* find_webview(const std::string& label) const;
+  // The open webview that fills the window (a webview window's), nullptr when none.
+  AppWebview* filling_webview() const;
   // The webview whose document title stands for the window (headless driver, screenshot): the
   // filling one, else the first child; nullptr when it has no open webview.
   AppWebview* main_webview() const;
@@ -81,11 +86,12 @@ class AppWindow {
   static void on_destroy(GtkWidget*, void* self);
   // GtkOverlay's get-child-position: a child webview's place from its bounds and the window's size.
   static int on_child_position(GtkOverlay* overlay, GtkWidget* child, void* out, void* self);
-  void place(const Placed& p);
+  // Where a child is shown now: its bounds, scaled with the window when it auto-resizes.
+  WebviewBounds shown_bounds(const Placed& p) const;
   Placed* find_placed(const std::string& label);
   const Placed* find_placed(const std::string& label) const;
 
-  std::string label_;
+  WindowConfig config_;
   WindowEvents events_;
   GtkWidget* window_ = nullptr;
   GtkWidget* overlay_ = nullptr;  // the window's only child: the filling webview, children above it
