@@ -29,8 +29,13 @@ class WindowSetGtk : public ::testing::Test {
     WindowConfig config;
     config.label = label;
     config.url = "about:blank";
-    return windows_.add_webview(in, std::make_unique<AppWebview>(setup_, config, in.label(), WebviewEvents{}), bounds);
+    WebviewEvents events;
+    // What warden run hangs the forgetting of the webview's listeners and resources on.
+    events.closed = [this, label] { closed_ += label + " "; };
+    return windows_.add_webview(in, std::make_unique<AppWebview>(setup_, config, in.label(), events), bounds);
   }
+
+  std::string closed_;
 
   WebviewSetup setup_{webkit_web_context_get_default()};
   WindowSet windows_;
@@ -75,11 +80,13 @@ TEST_F(WindowSetGtk, AClosedWebviewIsNoCallerAndItsLabelIsFreeAgain) {
   child.close();
   EXPECT_FALSE(windows_.caller_of(view, "app://localhost"));
   EXPECT_FALSE(windows_.label_in_use("panel"));
+  EXPECT_EQ(closed_, "panel ") << "closing a webview reports it once, at once";
   AppWebview& again = webview(main, "panel", WebviewBounds{0, 0, 20, 20});
   EXPECT_TRUE(again.open());
   EXPECT_EQ(windows_.find_webview("panel"), &again);
   main.close();
   EXPECT_FALSE(again.open()) << "a window closes its webviews";
+  EXPECT_EQ(closed_, "panel panel ") << "and reports each";
   EXPECT_EQ(windows_.open_count(), 0u);
   EXPECT_NO_THROW(window("main")) << "a closed window's label is free again";
 }
