@@ -27,7 +27,7 @@ PermissionEntry parse_entry(const Document& doc, const boost::json::value& v, co
   std::string id_path = path;
   if (v.is_object()) {
     const auto& obj = v.get_object();
-    reject_unknown_keys(doc, obj, path, {"identifier", "allow", "deny"});
+    ignore_unknown_keys(doc, obj, path, {"identifier", "allow", "deny"});
     const auto* id = obj.if_contains("identifier");
     if (!id) doc.fail(ErrorKind::missing_field, path, "missing field 'identifier'");
     id_path = field_path(path, "identifier");
@@ -63,7 +63,7 @@ std::vector<std::string> remote_urls(const Document& doc, const boost::json::val
 
 Capability parse_capability(const Document& doc, const boost::json::value& v, const std::string& path) {
   const auto& obj = expect_object(doc, v, path);
-  reject_unknown_keys(doc, obj, path,
+  ignore_unknown_keys(doc, obj, path,
                       {"$schema", "identifier", "description", "windows", "webviews", "permissions",
                        "platforms", "local", "remote"});
   Capability cap;

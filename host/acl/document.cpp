@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <boost/json/parser.hpp>
+#include <spdlog/spdlog.h>
 #include <toml++/toml.h>
 
 #include "acl/closest_identifier.hpp"
@@ -241,12 +242,33 @@ std::vector<std::string> expect_string_list(const Document& doc, const boost::js
   return out;
 }
 
+namespace {
+
+bool is_known(std::string_view key, std::initializer_list<std::string_view> known) {
+  for (auto k : known)
+    if (key == k) return true;
+  return false;
+}
+
+}  // namespace
+
+void ignore_unknown_keys(const Document& doc, const boost::json::object& obj, const std::string& path,
+                         std::initializer_list<std::string_view> known) {
+  for (const auto& member : obj) {
+    if (is_known(member.key(), known)) continue;
+    if (!closest_identifiers(member.key(), std::vector<std::string>(known.begin(), known.end())).empty())
+      reject_unknown_keys(doc, obj, path, known);  // a likely misspelling: the error names the key it resembles
+    ErrorLocation where = doc.at(field_path(path, member.key()));
+    spdlog::warn("{}{}: unknown field '{}' ignored, as Tauri ignores it (expected one of: {})", where.file,
+                 where.line ? ":" + std::to_string(*where.line) : "", field_path(path, member.key()),
+                 quoted_list(std::vector<std::string>(known.begin(), known.end())));
+  }
+}
+
 void reject_unknown_keys(const Document& doc, const boost::json::object& obj, const std::string& path,
                          std::initializer_list<std::string_view> known) {
   for (const auto& member : obj) {
-    bool ok = false;
-    for (auto k : known) ok = ok || member.key() == k;
-    if (ok) continue;
+    if (is_known(member.key(), known)) continue;
     std::vector<std::string> candidates(known.begin(), known.end());
     std::string what = "unknown field '" + std::string(member.key()) + "'";
     auto closest = closest_identifiers(member.key(), candidates);

@@ -48,5 +48,10 @@ std::vector<std::string> expect_string_list(const Document& doc, const boost::js
 // Fails on a key outside `known`, naming the closest known key.
 void reject_unknown_keys(const Document& doc, const boost::json::object& obj, const std::string& path,
                          std::initializer_list<std::string_view> known);
+// Tauri's leniency for files apps write (capabilities): a key outside `known` is ignored with a
+// warning naming the file, line and key, as Tauri ignores it; one close to a known key is still an
+// error (a misspelt "webviews" ignored would widen the capability).
+void ignore_unknown_keys(const Document& doc, const boost::json::object& obj, const std::string& path,
+                         std::initializer_list<std::string_view> known);
 
 }  // namespace warden::acl

@@ -3,15 +3,16 @@
 namespace warden::acl {
 namespace {
 
-bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+// ASCII letters of either case and digits, as Tauri's identifiers (plugins generate
+// 'allow-registerListener' from a command named registerListener).
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 std::optional<std::string> part_problem(std::string_view part) {
   if (part.empty()) return "an empty part (nothing before or after ':')";
   if (part.front() == '-' || part.back() == '-') return "a hyphen at the start or end of '" + std::string(part) + "'";
   for (char c : part) {
-    if (c >= 'A' && c <= 'Z') return "an uppercase letter (identifiers are lowercase)";
     if (!is_word_char(c) && c != '-')
-      return "the character '" + std::string(1, c) + "' (allowed: a-z, 0-9, '-')";
+      return "the character '" + std::string(1, c) + "' (allowed: A-Z, a-z, 0-9, '-')";
   }
   return std::nullopt;
 }

@@ -17,7 +17,7 @@ enum class IdentifierKind {
 };
 
 // Why `text` is not a valid identifier of that kind; nullopt when it is valid.
-// Valid: lowercase ASCII letters, digits and '-', starting with a letter or digit, no
+// Valid: ASCII letters of either case (as Tauri), digits and '-', starting with a letter or digit, no
 // hyphen at either end of a part, no empty part, at most kMaxIdentifierLength bytes.
 std::optional<std::string> identifier_problem(std::string_view text, IdentifierKind kind);
 

@@ -80,7 +80,7 @@ TEST(Capability, ErrorsNameFieldAndLine) {
   EXPECT_EQ(e.where().field, "permissions[1]");
   EXPECT_EQ(e.where().line, 4);
 
-  auto id = capability_error("{\"identifier\": \"c\", \"permissions\": [\"FS:Read\"]}");
+  auto id = capability_error("{\"identifier\": \"c\", \"permissions\": [\"fs:re_ad\"]}");
   EXPECT_EQ(id.kind(), ErrorKind::invalid_identifier);
   EXPECT_EQ(id.where().field, "permissions[0]");
 
@@ -112,4 +112,35 @@ TEST(Capability, LoadFromFileNeedsAKnownExtension) {
   EXPECT_EQ(warden::acl::test::thrown_kind([&] { load_capability_file(p); }), ErrorKind::unsupported_file_type);
   auto ok = dir.write("cap.toml", "identifier = \"x\"\npermissions = []\n");
   EXPECT_EQ(load_capability_file(ok)[0].where.file, ok.string());
+}
+
+// Tauri ignores keys its Capability struct does not know (real apps carry "context" from
+// Tauri's betas, or "permissions" inside a permission entry): they load here too, with a warning.
+TEST(Capability, UnknownKeysFarFromAnyFieldAreIgnoredAsTauriDoes) {
+  auto caps = parse_capability_file(R"({"identifier": "c", "context": "local", "windows": ["main"],
+    "permissions": [{"identifier": "fs:allow-read", "allow": [{"path": "$APP"}], "permissions": ["x"]}]})",
+                                    FileFormat::json, "cap.json");
+  ASSERT_EQ(caps.size(), 1u);
+  EXPECT_EQ(caps[0].windows.size(), 1u);
+  ASSERT_EQ(caps[0].permissions.size(), 1u);
+  EXPECT_EQ(caps[0].permissions[0].identifier, "fs:allow-read");
+  EXPECT_EQ(caps[0].permissions[0].extra.allow.size(), 1u);
+}
+
+// Ignoring a misspelt "webviews" would widen the capability to every webview of its windows.
+TEST(Capability, UnknownKeysCloseToAFieldStayErrors) {
+  auto e = capability_error(R"({"identifier": "c", "windows": ["main"], "webveiws": ["child"], "permissions": []})");
+  EXPECT_EQ(e.kind(), ErrorKind::unknown_field);
+  EXPECT_EQ(e.where().field, "webveiws");
+  EXPECT_NE(e.detail().find("'webviews'"), std::string::npos) << e.what();
+  auto entry = capability_error(R"({"identifier": "c", "permissions": [{"identifier": "fs:read", "alow": []}]})");
+  EXPECT_EQ(entry.kind(), ErrorKind::unknown_field);
+  EXPECT_EQ(entry.where().field, "permissions[0].alow");
+}
+
+// As Tauri's identifiers: ASCII letters of either case (plugins generate allow-registerListener).
+TEST(Capability, IdentifiersMayHoldUppercaseLetters) {
+  auto caps = parse_capability_file(R"({"identifier": "c", "permissions": ["vpnservice:allow-registerListener"]})",
+                                    FileFormat::json, "cap.json");
+  EXPECT_EQ(caps[0].permissions[0].identifier, "vpnservice:allow-registerListener");
 }

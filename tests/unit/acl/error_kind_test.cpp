@@ -35,7 +35,7 @@ TEST(ErrorKind, DuplicatePlugin) {
 }
 
 TEST(ErrorKind, BadPluginNameInAManifest) {
-  EXPECT_EQ(thrown_kind([] { ManifestSet({manifest("Ping", {kPing})}); }), ErrorKind::invalid_identifier);
+  EXPECT_EQ(thrown_kind([] { ManifestSet({manifest("pi_ng", {kPing})}); }), ErrorKind::invalid_identifier);
 }
 
 TEST(ErrorKind, SetListingAPluginThatIsNotLoaded) {
@@ -50,7 +50,7 @@ TEST(ErrorKind, SetListingAPluginThatIsNotLoaded) {
 TEST(ErrorKind, PluginSpecOnTheCommandLine) {
   EXPECT_EQ(thrown_kind([] { parse_plugin_spec("ping"); }), ErrorKind::invalid_command_line);
   EXPECT_EQ(thrown_kind([] { parse_plugin_spec("=dir"); }), ErrorKind::invalid_command_line);
-  EXPECT_EQ(thrown_kind([] { parse_plugin_spec("Ping=dir"); }), ErrorKind::invalid_identifier);
+  EXPECT_EQ(thrown_kind([] { parse_plugin_spec("pi_ng=dir"); }), ErrorKind::invalid_identifier);
   EXPECT_EQ(thrown_kind([] { parse_plugin_spec("ping=dir"); }), std::nullopt);
 }
 
@@ -76,7 +76,7 @@ TEST(ErrorKind, ValuesOutOfRange) {
             ErrorKind::invalid_value);
   EXPECT_EQ(thrown_kind([] { parse_app_config(R"({"plugins": {"ping": {"sha256": "abc"}}})", "warden.conf.json", "/app"); }),
             ErrorKind::invalid_value);
-  EXPECT_EQ(thrown_kind([] { parse_app_config(R"({"plugins": {"Ping": {}}})", "warden.conf.json", "/app"); }),
+  EXPECT_EQ(thrown_kind([] { parse_app_config(R"({"plugins": {"pi_ng": {}}})", "warden.conf.json", "/app"); }),
             ErrorKind::invalid_identifier);
 }
 

@@ -123,7 +123,7 @@ TEST(PermissionFile, UnknownFieldSuggestsTheClosest) {
 }
 
 TEST(PermissionFile, MalformedIdentifiersAreRejected) {
-  for (const char* id : {"", "-lead", "trail-", "UPPER", "with_underscore", "a:b", "tauri-plugin-x", "sp ace"}) {
+  for (const char* id : {"", "-lead", "trail-", "with_underscore", "a:b", "tauri-plugin-x", "sp ace"}) {
     auto e = parse_error(std::string("[[permission]]\nidentifier = \"") + id + "\"\n");
     EXPECT_EQ(e.kind(), ErrorKind::invalid_identifier) << id;
     EXPECT_EQ(e.where().field, "permission[0].identifier") << id;
