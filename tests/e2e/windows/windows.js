@@ -22,9 +22,19 @@ import { Webview, getCurrentWebview, getAllWebviews } from '@tauri-apps/api/webv
 import { WebviewWindow, getCurrentWebviewWindow, getAllWebviewWindows } from '@tauri-apps/api/webviewWindow';
 import * as app from '@tauri-apps/api/app';
 import { Image } from '@tauri-apps/api/image';
-import { results, scenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
 
 setDetailLengths(80, 300);
+
+// Every scenario ends: one whose call never answers fails after 20 s instead of holding the
+// report back until the run's timeout (which would fail every scenario at once).
+async function scenario(name, body) {
+  let timer;
+  const hang = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('did not finish within 20 s (a call or event never came)')), 20000);
+  });
+  await runScenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)));
+}
 
 // esbuild --define: WINDOWS_MODE "exit" (the exit run: only app.exit) and WINDOWS_WORK (the run's folder).
 const MODE = typeof WINDOWS_MODE === 'undefined' ? 'all' : WINDOWS_MODE;
@@ -627,6 +637,10 @@ async function dragScenarios(win) {
     const region = element('region', 'data-tauri-drag-region');
     region.setAttribute('data-tauri-drag-region', '');
     Object.assign(region.style, { position: 'absolute', left: '260px', top: '0', width: '200px', height: '40px', background: '#274' });
+    // The presses the page saw (their click counts), for the failure message.
+    const presses = [];
+    const press = (e) => presses.push(e.detail);
+    window.addEventListener('mousedown', press, true);
     try {
       const at = centerOf(region);
       const before = await xWindow(MAIN);
@@ -639,7 +653,10 @@ async function dragScenarios(win) {
       await x('/click', { title: MAIN, x: at.x, y: at.y, repeat: 2 });
       await xUntil(MAIN, (r) => !max(r), 'restored by a second double click');
       return `moved ${moved.x - before.x},${moved.y - before.y}; maximized and restored`;
+    } catch (e) {
+      throw new Error(e.message + '; the page saw presses ' + presses.join(','));
     } finally {
+      window.removeEventListener('mousedown', press, true);
       region.remove();
     }
   });

@@ -71,7 +71,15 @@ def run(*args, check=True):
 def managed_windows():
     """[{id, desktop, x, y, width, height, title}] as wmctrl -lG lists them (frame geometry)."""
     windows = []
-    for line in run("wmctrl", "-lG").splitlines():
+    # wmctrl fails with BadWindow when a window goes while it reads the list: read it again.
+    for attempt in range(5):
+        done = subprocess.run(["wmctrl", "-lG"], env=x_env(), capture_output=True, text=True, timeout=20)
+        if done.returncode == 0 or "BadWindow" not in done.stderr:
+            break
+        time.sleep(0.05)
+    if done.returncode != 0:
+        raise DriverError(f"wmctrl -lG failed ({done.returncode}): {done.stderr.strip()}")
+    for line in done.stdout.splitlines():
         parts = line.split(None, 7)
         if len(parts) < 7:
             continue
@@ -155,7 +163,10 @@ def window_report(title):
     wid = find_window(title)
     if wid is None:
         return {"found": False, "title": title}
-    info = run("xwininfo", "-id", str(wid))
+    info = run("xwininfo", "-id", str(wid), check=False)
+    if "Map State" not in info:
+        # The window went between the search and this look.
+        return {"found": False, "title": title}
 
     def field(name):
         m = re.search(r"^\s*" + re.escape(name) + r":\s*(.+)$", info, re.M)
@@ -386,7 +397,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
-        print(f"x_driver: {self.path} -> {status} {data.decode()[:2000]}", file=sys.stderr, flush=True)
+        print(f"x_driver {time.strftime('%H:%M:%S')}: {self.path} -> {status} {data.decode()[:2000]}", file=sys.stderr,
+              flush=True)
 
     def log_message(self, *args):
         pass
