@@ -654,7 +654,7 @@ async function dragScenarios(win) {
       await xUntil(MAIN, (r) => !max(r), 'restored by a second double click');
       return `moved ${moved.x - before.x},${moved.y - before.y}; maximized and restored`;
     } catch (e) {
-      throw new Error(e.message + '; the page saw presses ' + presses.join(','));
+      throw new Error('presses seen ' + presses.join(',') + ': ' + e.message);
     } finally {
       window.removeEventListener('mousedown', press, true);
       region.remove();

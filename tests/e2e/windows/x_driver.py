@@ -89,25 +89,44 @@ def managed_windows():
     return windows
 
 
-def find_window(title):
-    """The X id of the top-level window named TITLE: a managed one first, else any (hidden
-    windows are withdrawn, so the window manager no longer lists them)."""
+def find_managed(title):
+    """(X id of the top-level window named TITLE or None, whether openbox manages it): a managed
+    one first, else any (hidden windows are withdrawn, so the window manager no longer lists them)."""
     for w in managed_windows():
         if w["title"] == title:
-            return w["id"]
+            return w["id"], True
     out = run("xdotool", "search", "--name", "^" + re.escape(title) + "$", check=False)
     for line in out.split():
         wid = int(line)
-        if x_property(wid, "_NET_WM_NAME") == [title] or x_property(wid, "WM_NAME") == [title]:
-            return wid
-    return None
+        names = x_properties(wid, ["_NET_WM_NAME", "WM_NAME"])
+        if [title] in (x_property(wid, "_NET_WM_NAME", names), x_property(wid, "WM_NAME", names)):
+            return wid, False
+    return None, False
 
 
-def x_property(wid, name):
-    """A property's values as xprop prints them (strings unquoted, numbers as ints), None if unset;
+def find_window(title):
+    return find_managed(title)[0]
+
+
+def x_properties(wid, names):
+    """{name: what xprop printed for it} in one xprop call (a loaded machine makes each call slow);
     WID "root" reads the root window."""
     target = ["-root"] if wid == "root" else ["-id", str(wid)]
-    out = run("xprop", *target, "-notype", name, check=False)
+    blocks, current = {}, None
+    for line in run("xprop", *target, "-notype", *names, check=False).splitlines():
+        m = re.match(r"([A-Za-z_0-9]+)", line)
+        if m and m.group(1) in names:
+            current = m.group(1)
+            blocks[current] = line
+        elif current:
+            blocks[current] += "\n" + line
+    return blocks
+
+
+def x_property(wid, name, blocks=None):
+    """A property's values as xprop prints them (strings unquoted, numbers as ints), None if unset;
+    BLOCKS: x_properties' answer that holds it (else xprop is asked)."""
+    out = (blocks if blocks is not None else x_properties(wid, [name])).get(name, "")
     _, sep, value = out.partition("=")
     if not sep:
         _, sep, value = out.partition(":")
@@ -149,9 +168,8 @@ def motif_closable(hints):
     return not listed if hints[1] & MWM_FUNC_ALL else listed
 
 
-def normal_hints(wid):
-    """WM_NORMAL_HINTS' minimum and maximum size ([w, h] or None)."""
-    out = run("xprop", "-id", str(wid), "WM_NORMAL_HINTS", check=False)
+def normal_hints(out):
+    """WM_NORMAL_HINTS' minimum and maximum size ([w, h] or None) from xprop's text."""
     hints = {}
     for key, field in (("program specified minimum size", "min_size"), ("program specified maximum size", "max_size")):
         m = re.search(key + r": (\d+) by (\d+)", out)
@@ -160,7 +178,7 @@ def normal_hints(wid):
 
 
 def window_report(title):
-    wid = find_window(title)
+    wid, managed = find_managed(title)
     if wid is None:
         return {"found": False, "title": title}
     info = run("xwininfo", "-id", str(wid), check=False)
@@ -172,18 +190,20 @@ def window_report(title):
         m = re.search(r"^\s*" + re.escape(name) + r":\s*(.+)$", info, re.M)
         return m.group(1).strip() if m else None
 
-    state = x_property(wid, "_NET_WM_STATE") or []
+    props = x_properties(wid, ["_NET_WM_NAME", "_NET_WM_STATE", "_NET_FRAME_EXTENTS", "_NET_WM_DESKTOP",
+                               "_NET_WM_ALLOWED_ACTIONS", "_MOTIF_WM_HINTS", "WM_HINTS", "WM_NORMAL_HINTS"])
+    state = x_property(wid, "_NET_WM_STATE", props) or []
     active = x_property("root", "_NET_ACTIVE_WINDOW") or []
     # The icon's first two cardinals: its width and height (as numbers, not xprop's drawing).
     icon = run("xprop", "-id", str(wid), "-notype", "-len", "16", "-f", "_NET_WM_ICON", "32c", "_NET_WM_ICON", check=False)
     icon = [int(v) for v in re.findall(r"\d+", icon.partition("=")[2])] if "=" in icon else None
-    actions = x_property(wid, "_NET_WM_ALLOWED_ACTIONS") or []
-    wm_hints = run("xprop", "-id", str(wid), "WM_HINTS", check=False)
+    actions = x_property(wid, "_NET_WM_ALLOWED_ACTIONS", props) or []
+    wm_hints = props.get("WM_HINTS", "")
     report = {
         "found": True,
         "id": wid,
-        "title": (x_property(wid, "_NET_WM_NAME") or [None])[0],
-        "managed": any(w["id"] == wid for w in managed_windows()),
+        "title": (x_property(wid, "_NET_WM_NAME", props) or [None])[0],
+        "managed": managed,
         "mapped": field("Map State") == "IsViewable",
         # The client area's position on the screen and its size.
         "x": int(field("Absolute upper-left X")),
@@ -191,17 +211,17 @@ def window_report(title):
         "width": int(field("Width")),
         "height": int(field("Height")),
         # left, right, top, bottom: what openbox's frame adds (all 0 without decorations).
-        "frame": x_property(wid, "_NET_FRAME_EXTENTS"),
+        "frame": x_property(wid, "_NET_FRAME_EXTENTS", props),
         "state": [s.replace("_NET_WM_STATE_", "") for s in state if isinstance(s, str)],
         "actions": [a.replace("_NET_WM_ACTION_", "") for a in actions if isinstance(a, str)],
-        "desktop": (x_property(wid, "_NET_WM_DESKTOP") or [None])[0],
+        "desktop": (x_property(wid, "_NET_WM_DESKTOP", props) or [None])[0],
         "active": bool(active) and active[0] == wid,
         "icon": icon[:2] if icon and len(icon) >= 2 else None,
         "urgent": "urgency hint bit is set" in wm_hints,
         "input": input_hint(wm_hints),
-        "closable": motif_closable(x_property(wid, "_MOTIF_WM_HINTS")),
+        "closable": motif_closable(x_property(wid, "_MOTIF_WM_HINTS", props)),
     }
-    report.update(normal_hints(wid))
+    report.update(normal_hints(props.get("WM_NORMAL_HINTS", "")))
     return report
 
 
