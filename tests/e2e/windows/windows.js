@@ -272,6 +272,9 @@ async function windowScenarios(win) {
     expect(all.includes('main') && all.includes('configured'), 'main and configured listed, got ' + all);
     expect((await Window.getByLabel('main')).label === 'main', 'Window.getByLabel(main)');
     expect((await Window.getByLabel('nobody')) === null, 'null for an unknown label');
+    // A handle to a window that does not exist (skip: no creation): its commands reject.
+    const missing = String(await rejects(new Window('nobody', { skip: true }).title()));
+    expect(/not found/i.test(missing), 'window not found for an unknown label, got ' + missing);
     expect(getCurrentWindow().label === 'main' && getCurrentWebviewWindow().label === 'main', 'the current labels');
     const views = (await getAllWebviewWindows()).map((w) => w.label);
     expect(views.includes('main'), 'main among the webview windows, got ' + views);
