@@ -802,15 +802,18 @@ const std::string& drag_region_script() {
   static const std::string script = R"JS((function () {
   // data-tauri-drag-region: a custom title bar. A left press drags the window, a double press
   // toggles maximize; the press is the page's no further (no text selection, no click handlers).
+  // Two double presses in quick succession count on (3, 4): the fourth toggles back, as a user
+  // maximizing and restoring at once expects.
   document.addEventListener('mousedown', function (event) {
     var target = event.target;
     if (event.button !== 0 || !(target instanceof Element) || !target.hasAttribute('data-tauri-drag-region')) return;
-    if (event.detail !== 1 && event.detail !== 2) return;
+    var toggle = event.detail >= 2 && event.detail % 2 === 0;
+    if (event.detail !== 1 && !toggle) return;
     var internals = window.__TAURI_INTERNALS__;
     if (!internals || typeof internals.invoke !== 'function') return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    internals.invoke(event.detail === 2 ? 'plugin:window|internal_toggle_maximize' : 'plugin:window|start_dragging');
+    internals.invoke(toggle ? 'plugin:window|internal_toggle_maximize' : 'plugin:window|start_dragging');
   });
 })();
 )JS";
