@@ -257,20 +257,64 @@ std::string window_start_url(const WindowConfig& config) {
 
 namespace {
 
-void set_size_limits(GtkWindow* window, const WindowConfig& config) {
+// The config's min/max size as GTK geometry hints (none when the config sets neither).
+void set_config_limits(GtkWindow* window, const std::optional<int>& min_width, const std::optional<int>& min_height,
+                       const std::optional<int>& max_width, const std::optional<int>& max_height) {
   GdkGeometry hints{};
   int mask = 0;
-  if (config.min_width || config.min_height) {
-    hints.min_width = config.min_width.value_or(0);
-    hints.min_height = config.min_height.value_or(0);
+  if (min_width || min_height) {
+    hints.min_width = min_width.value_or(0);
+    hints.min_height = min_height.value_or(0);
     mask |= GDK_HINT_MIN_SIZE;
   }
-  if (config.max_width || config.max_height) {
-    hints.max_width = config.max_width.value_or(G_MAXSHORT);
-    hints.max_height = config.max_height.value_or(G_MAXSHORT);
+  if (max_width || max_height) {
+    hints.max_width = max_width.value_or(G_MAXSHORT);
+    hints.max_height = max_height.value_or(G_MAXSHORT);
     mask |= GDK_HINT_MAX_SIZE;
   }
-  if (mask) gtk_window_set_geometry_hints(window, nullptr, &hints, static_cast<GdkWindowHints>(mask));
+  gtk_window_set_geometry_hints(window, nullptr, &hints, static_cast<GdkWindowHints>(mask));
+}
+
+// GTK lets a max-size hint of the app's win over the fixed size of a non-resizable window (the
+// window manager would still offer a resize): a non-resizable window gets min = max = its size.
+void set_fixed_size(GtkWindow* window, int width, int height) {
+  GdkGeometry hints{};
+  hints.min_width = hints.max_width = width;
+  hints.min_height = hints.max_height = height;
+  gtk_window_set_geometry_hints(window, nullptr, &hints, static_cast<GdkWindowHints>(GDK_HINT_MIN_SIZE | GDK_HINT_MAX_SIZE));
+}
+
+struct ConfigLimits {
+  std::optional<int> min_width, min_height, max_width, max_height;
+};
+
+// Whenever the window's resizable flag changes (the config, window|set_resizable): fixed at its
+// current size while not resizable, the config's limits again once resizable. A later
+// set_min_size/set_max_size replaces the hints as before.
+void on_resizable_changed(GObject* object, GParamSpec*, gpointer data) {
+  GtkWindow* window = GTK_WINDOW(object);
+  const auto* limits = static_cast<const ConfigLimits*>(data);
+  if (gtk_window_get_resizable(window)) {
+    set_config_limits(window, limits->min_width, limits->min_height, limits->max_width, limits->max_height);
+  } else {
+    int width = 0, height = 0;
+    gtk_window_get_size(window, &width, &height);
+    set_fixed_size(window, width, height);
+  }
+}
+
+void set_size_limits(GtkWindow* window, const WindowConfig& config, int width, int height) {
+  if (config.resizable)
+    set_config_limits(window, config.min_width, config.min_height, config.max_width, config.max_height);
+  else
+    set_fixed_size(window, width, height);
+}
+
+// Connected once the config's own resizable flag is set: it acts on later changes only.
+void follow_resizable_changes(GtkWindow* window, const WindowConfig& config) {
+  auto* limits = new ConfigLimits{config.min_width, config.min_height, config.max_width, config.max_height};
+  g_signal_connect_data(window, "notify::resizable", G_CALLBACK(on_resizable_changed), limits,
+                        [](gpointer p, GClosure*) { delete static_cast<ConfigLimits*>(p); }, GConnectFlags{});
 }
 
 // The size the window opens with: the configured one, within its min/max, and (preventOverflow)
@@ -316,8 +360,9 @@ void apply_window_config(GtkWidget* gtk_window, const WindowConfig& config) {
   gtk_window_set_title(window, config.title.c_str());
   auto [width, height] = initial_size(config);
   gtk_window_set_default_size(window, width, height);
-  set_size_limits(window, config);
+  set_size_limits(window, config, width, height);
   gtk_window_set_resizable(window, config.resizable ? TRUE : FALSE);
+  follow_resizable_changes(window, config);
   // GTK sizes a non-resizable window to its child's natural size, ignoring the default size:
   // ask for the configured size instead (as tao does).
   if (!config.resizable) gtk_widget_set_size_request(gtk_window, width, height);
