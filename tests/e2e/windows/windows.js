@@ -11,7 +11,6 @@
 // deny, and send their results to main (event "report"), which reports them as second_* and
 // child_*. main sends its report to the driver (POST /report), which writes page-results.txt:
 // with this many scenarios the report does not fit in a document title, which WebKit cuts.
-import { invoke } from '@tauri-apps/api/core';
 import { emit, emitTo, listen } from '@tauri-apps/api/event';
 import { LogicalPosition, LogicalSize, PhysicalPosition, PhysicalSize } from '@tauri-apps/api/dpi';
 import {
