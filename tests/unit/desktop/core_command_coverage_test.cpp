@@ -6,46 +6,26 @@
 // it, from real objects; registering commands needs no display.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "desktop/desktop_commands.hpp"
-#include "desktop/desktop_context.hpp"
-#include "runtime/command_table.hpp"
+#include "desktop_test_context.hpp"
 #include "runtime/core_permissions.hpp"
 #include "runtime/core_plugins.hpp"
 
 namespace warden::desktop {
 namespace {
 
-// The data sits in the repository (tests/data), found from this file's own path: this folder's
-// target defines no data path.
-std::vector<std::string> package_core_commands() {
-  auto file = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" / "tauri-api" /
-              "core-commands.txt";
-  std::ifstream in(file);
-  EXPECT_TRUE(in) << "cannot read " << file;
-  std::vector<std::string> commands;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) commands.push_back(line);
-  return commands;
-}
+using test::package_core_commands;
 
 // The names `warden run` registers for the core plugins and the desktop ones.
 std::set<std::string> registered_commands() {
-  runtime::MainThreadQueue main_thread;
-  runtime::EventBus events(main_thread, [](const std::string&, uint64_t, uint32_t, const std::string&) {});
-  webview::WindowSet windows;
-  plugin::ResourceTable resources;
-  plugin::PathEnvironment paths;
-  DesktopContext context{windows, events, main_thread, resources, paths, {}};
-  runtime::CommandTable commands;
-  runtime::add_core_plugins(commands, events, {"n", "1.0.0", "dev.n"}, {});
-  add_desktop_commands(commands, context);
-  auto names = commands.names();
+  test::DesktopTestContext run;
+  runtime::add_core_plugins(run.commands, run.events, {"n", "1.0.0", "dev.n"}, {});
+  add_desktop_commands(run.commands, run.context);
+  auto names = run.commands.names();
   return {names.begin(), names.end()};
 }
 

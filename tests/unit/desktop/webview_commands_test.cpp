@@ -4,45 +4,17 @@
 // (tests/e2e/windows: second window, child webview, duplicates, capabilities per label).
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
-#include "desktop/desktop_context.hpp"
 #include "desktop/webview_commands.hpp"
-#include "runtime/command_table.hpp"
-#include "runtime/completion.hpp"
-#include "runtime/invocation.hpp"
+#include "desktop_test_context.hpp"
 #include "webview/window_set.hpp"
 
 namespace warden::desktop {
 namespace {
 
-struct Fixture {
-  runtime::MainThreadQueue main_thread;
-  runtime::EventBus events{main_thread, [](const std::string&, uint64_t, uint32_t, const std::string&) {}};
-  webview::WindowSet windows;
-  plugin::ResourceTable resources;
-  plugin::PathEnvironment paths;
-  DesktopContext context{windows, events, main_thread, resources, paths, {}};
-  runtime::CommandTable commands;
-
+struct Fixture : test::DesktopTestContext {
   Fixture() { add_webview_commands(commands, context); }
-
-  // Calls `command` from webview "main" and returns the answer.
-  ipc::InvokeResponse call(const std::string& command, const std::string& args_json) {
-    ipc::InvokeResponse answer;
-    runtime::Invocation call;
-    call.command = command;
-    call.args_json = args_json;
-    call.caller = {"main", "main", "app://localhost", "app://localhost/", 0};
-    call.completion =
-        std::make_shared<runtime::Completion>([&answer](ipc::InvokeResponse r) { answer = std::move(r); });
-    const runtime::Command* c = commands.find(command);
-    EXPECT_NE(c, nullptr) << command;
-    if (c) c->run(call);
-    EXPECT_TRUE(call.completion->settled()) << command;
-    return answer;
-  }
 };
 
 std::string body_of(const ipc::InvokeResponse& r) { return std::string(r.body.begin(), r.body.end()); }

@@ -2,56 +2,26 @@
 // call naming no open window is answered (no display needed: the lookup fails before GTK).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <memory>
 #include <set>
 #include <string>
 
-#include "desktop/desktop_context.hpp"
 #include "desktop/window_commands.hpp"
-#include "runtime/command_table.hpp"
-#include "runtime/completion.hpp"
-#include "runtime/invocation.hpp"
+#include "desktop_test_context.hpp"
 
 namespace warden::desktop {
 namespace {
 
-struct Fixture {
-  runtime::MainThreadQueue main_thread;
-  runtime::EventBus events{main_thread, [](const std::string&, uint64_t, uint32_t, const std::string&) {}};
-  webview::WindowSet windows;
-  plugin::ResourceTable resources;
-  plugin::PathEnvironment paths;
-  DesktopContext context{windows, events, main_thread, resources, paths, {}};
-  runtime::CommandTable commands;
-
+// The window commands, called by their short name ("title" for plugin:window|title).
+struct Fixture : test::DesktopTestContext {
   Fixture() { add_window_commands(commands, context); }
-
-  // Calls `command` from window "main" (not open: the set is empty) and returns the answer.
   ipc::InvokeResponse call(const std::string& command, const std::string& args_json) {
-    ipc::InvokeResponse answer;
-    runtime::Invocation call;
-    call.command = "plugin:window|" + command;
-    call.args_json = args_json;
-    call.caller = {"main", "main", "app://localhost", "app://localhost/", 0};
-    call.completion =
-        std::make_shared<runtime::Completion>([&answer](ipc::InvokeResponse r) { answer = std::move(r); });
-    const runtime::Command* c = commands.find(call.command);
-    EXPECT_NE(c, nullptr) << call.command;
-    if (c) c->run(call);
-    EXPECT_TRUE(call.completion->settled()) << call.command;
-    return answer;
+    return DesktopTestContext::call("plugin:window|" + command, args_json);
   }
 };
 
 std::set<std::string> package_window_commands() {
-  auto file = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" / "tauri-api" /
-              "core-commands.txt";
-  std::ifstream in(file);
-  EXPECT_TRUE(in) << "cannot read " << file;
   std::set<std::string> out;
-  for (std::string line; std::getline(in, line);)
+  for (const auto& line : test::package_core_commands())
     if (line.rfind("window|", 0) == 0) out.insert(line.substr(7));
   return out;
 }
