@@ -163,20 +163,24 @@ json::value create_webview(DesktopContext& context, Invocation&, const json::obj
 
 // ---- Getters and setters ----
 
-json::value webview_position(DesktopContext& context, Invocation& call, const json::object& args) {
+// The webview's place in its window, in physical pixels; all zero while it has none.
+webview::WebviewBounds physical_bounds(DesktopContext& context, Invocation& call, const json::object& args) {
   webview::AppWebview& webview = target_webview(context, call, args);
   webview::AppWindow* window = context.windows.window_of(webview.label());
   auto bounds = window ? window->bounds_of(webview.label()) : std::nullopt;
+  if (!bounds) return {0, 0, 0, 0};
   int scale = scale_of(webview);
-  return json::object{{"x", bounds ? bounds->x * scale : 0}, {"y", bounds ? bounds->y * scale : 0}};
+  return {bounds->x * scale, bounds->y * scale, bounds->width * scale, bounds->height * scale};
+}
+
+json::value webview_position(DesktopContext& context, Invocation& call, const json::object& args) {
+  auto b = physical_bounds(context, call, args);
+  return json::object{{"x", b.x}, {"y", b.y}};
 }
 
 json::value webview_size(DesktopContext& context, Invocation& call, const json::object& args) {
-  webview::AppWebview& webview = target_webview(context, call, args);
-  webview::AppWindow* window = context.windows.window_of(webview.label());
-  auto bounds = window ? window->bounds_of(webview.label()) : std::nullopt;
-  int scale = scale_of(webview);
-  return json::object{{"width", bounds ? bounds->width * scale : 0}, {"height", bounds ? bounds->height * scale : 0}};
+  auto b = physical_bounds(context, call, args);
+  return json::object{{"width", b.width}, {"height", b.height}};
 }
 
 // Position and size apply to child webviews; a webview window's webview follows its window (as

@@ -3,13 +3,13 @@
 // paths and empty queries/fragments, errors, never throwing).
 #include "acl/url_pattern.hpp"
 
+#include "captured_log.hpp"
 #include "thrown_kind.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <fstream>
@@ -43,26 +43,7 @@ bool m(std::string_view pattern, std::string_view url) {
   return UrlPattern::parse(pattern).matches(url);
 }
 
-// Captures what the default logger writes while it lives.
-class CapturedLog {
- public:
-  CapturedLog() : previous_(spdlog::default_logger()) {
-    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
-    sink->set_pattern("%v");
-    spdlog::set_default_logger(std::make_shared<spdlog::logger>("captured", sink));
-  }
-  ~CapturedLog() { spdlog::set_default_logger(previous_); }
-  std::vector<std::string> lines() const {
-    std::vector<std::string> v;
-    std::istringstream in(out_.str());
-    for (std::string l; std::getline(in, l);) v.push_back(l);
-    return v;
-  }
-
- private:
-  std::shared_ptr<spdlog::logger> previous_;
-  std::ostringstream out_;
-};
+using warden::test::CapturedLog;
 
 }  // namespace
 

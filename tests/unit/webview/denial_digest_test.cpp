@@ -8,34 +8,17 @@
 
 #include <glib.h>
 #include <gtest/gtest.h>
-#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+
+#include "captured_log.hpp"
 
 using namespace warden;
 using namespace std::chrono_literals;
 
 namespace {
 
-// Captures what the default logger writes (log::denial writes there when no audit logger is set).
-class CapturedLog {
- public:
-  CapturedLog() : previous_(spdlog::default_logger()) {
-    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
-    sink->set_pattern("%v");
-    spdlog::set_default_logger(std::make_shared<spdlog::logger>("captured", sink));
-  }
-  ~CapturedLog() { spdlog::set_default_logger(previous_); }
-  std::vector<std::string> lines() const {
-    std::vector<std::string> v;
-    std::istringstream in(out_.str());
-    for (std::string l; std::getline(in, l);) v.push_back(l);
-    return v;
-  }
-
- private:
-  std::shared_ptr<spdlog::logger> previous_;
-  std::ostringstream out_;
-};
+// log::denial writes to the default logger when no audit logger is set.
+using test::CapturedLog;
 
 const log::Denial kFlood{"", "flood", "flood", "app://localhost", 429, "too many calls in flight"};
 
