@@ -5,21 +5,21 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
 
+#include "files.hpp"
 #include "process.hpp"
 #include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
+using warden::test::read_file;
 using warden::test::run_warden;
 using warden::test::TempDir;
 
@@ -28,13 +28,6 @@ namespace {
 const fs::path kData = WARDEN_TEST_DATA;
 const fs::path kApps = kData / "app-capabilities";
 const fs::path kCorpus = kData / "corpus";
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<std::string> app_names() {
   std::vector<std::string> names;
@@ -50,7 +43,7 @@ std::set<std::string> named_plugins(const fs::path& app) {
   std::set<std::string> plugins;
   for (const auto& entry : fs::recursive_directory_iterator(app / "capabilities")) {
     if (!entry.is_regular_file()) continue;
-    std::string text = read_text(entry.path());
+    std::string text = read_file(entry.path());
     for (std::sregex_iterator it(text.begin(), text.end(), identifier), end; it != end; ++it)
       plugins.insert((*it)[1].str());
   }
