@@ -954,16 +954,21 @@ async function multiScenarios(win, webview) {
 // ---------------------------------------------------------------------------------------------
 // second and child: what their own capabilities allow and deny, reported to main.
 
-async function secondPage() {
-  const win = getCurrentWindow();
-  const own = {};
-  const run = async (name, body) => {
+// run(name, body) records in `own` whether body resolved (with what) or threw (with its message).
+function recorder(own) {
+  return async (name, body) => {
     try {
       own[name] = { ok: true, detail: (await body()) ?? null };
     } catch (e) {
       own[name] = { ok: false, detail: String(e && e.message ? e.message : e).slice(0, 200) };
     }
   };
+}
+
+async function secondPage() {
+  const win = getCurrentWindow();
+  const own = {};
+  const run = recorder(own);
   let allowClose = false;
   await win.onCloseRequested(async (event) => {
     if (!allowClose) event.preventDefault();
@@ -995,13 +1000,7 @@ async function secondPage() {
 
 async function childPage() {
   const own = {};
-  const run = async (name, body) => {
-    try {
-      own[name] = { ok: true, detail: (await body()) ?? null };
-    } catch (e) {
-      own[name] = { ok: false, detail: String(e && e.message ? e.message : e).slice(0, 200) };
-    }
-  };
+  const run = recorder(own);
   await getCurrentWebview().listen('ping', (e) => emit('ping-answer', { from: 'child', payload: e.payload }));
   await run('zoom_allowed', async () => {
     await getCurrentWebview().setZoom(1.1);
