@@ -6,8 +6,6 @@
 #include <gdk/gdk.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -15,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "desktop/window_commands.hpp"
+#include "desktop_test_context.hpp"
 
 namespace warden::desktop {
 namespace {
@@ -155,12 +154,8 @@ TEST(WindowArgs, ProgressBarState) {
 // The commands docs/bridge.md lists as doing nothing, or refused, on Linux are the package's
 // window commands (tests/data/tauri-api/core-commands.txt), each listed once.
 TEST(WindowCommands, TheLinuxListsNameCommandsOfThePackage) {
-  auto file = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" / "tauri-api" /
-              "core-commands.txt";
-  std::ifstream in(file);
-  ASSERT_TRUE(in) << "cannot read " << file;
   std::set<std::string> window_commands;
-  for (std::string line; std::getline(in, line);)
+  for (const auto& line : test::package_core_commands())
     if (line.rfind("window|", 0) == 0) window_commands.insert(line.substr(7));
   ASSERT_FALSE(window_commands.empty());
   std::set<std::string_view> seen;
