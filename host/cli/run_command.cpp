@@ -361,6 +361,9 @@ int serve(const RunOptions& o, const AppConfig& config) {
   };
   desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}, nullptr};
   desktop.app_icon = config.frontend.window_icon;
+  desktop.open_channel = [&open_page_channel](std::string_view reference, const runtime::Caller& caller) {
+    return open_page_channel(reference, caller.webview, caller.page);
+  };
   if (config.asset_protocol.enabled) desktop.asset_protocol = &config.asset_protocol;
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,

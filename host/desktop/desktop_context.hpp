@@ -5,11 +5,15 @@
 // the run) are filled in once that machinery exists, and fail the call until then.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "plugin/call_environment.hpp"
 #include "plugin/path_variables.hpp"
 #include "plugin/resource_table.hpp"
+#include "runtime/caller.hpp"
 #include "runtime/event_bus.hpp"
 #include "runtime/main_thread_queue.hpp"
 #include "webview/app_webview.hpp"
@@ -44,6 +48,10 @@ struct DesktopContext {
   // app.security.assetProtocol while enabled, else null: image|from_path may read inside its scope
   // as well as in the app's folder (H5, desktop/image_resource.hpp readable_image_path).
   const webview::AssetProtocolConfig* asset_protocol = nullptr;
+  // Opens the page Channel a call's argument names ("__CHANNEL__:<id>") for the calling page
+  // (menu item actions, tray events); null when it names none or when unset (no page to reach).
+  std::function<std::unique_ptr<plugin::ChannelSink>(std::string_view reference, const runtime::Caller& caller)>
+      open_channel = nullptr;
 };
 
 }  // namespace warden::desktop
