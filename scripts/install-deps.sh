@@ -13,6 +13,7 @@ PACKAGES=(
   nodejs npm
   git strace
   openbox xdotool wmctrl x11-utils python3-gi gir1.2-gtk-3.0
+  dbus haskell-status-notifier-item-utils
 )
 
 missing=()
