@@ -1,0 +1,547 @@
+// The menus e2e (tests/e2e/menus): @tauri-apps/api's menu module through the pinned package, in
+// the real WebView under openbox, with every item picked as a user picks it: menu_driver.py
+// presses keys (F10 opens the window's GTK menu bar, arrows and Return pick, Alt+letter opens a
+// menu by its mnemonic, Ctrl+Shift+letter presses an accelerator) and clicks with xdotool, and
+// says which menus X shows and where. A pick counts when the item's `action` reaches the page.
+//
+// One bundle, three pages (warden.conf.json):
+// - main builds a window menu (Menu, Submenu, MenuItem, CheckMenuItem, IconMenuItem,
+//   PredefinedMenuItem) and a context menu, picks their items, changes them after they are
+//   shown, sets an app menu, and calls every menu command its core:menu:default allows;
+// - second gets main's `[rid, kind]` ids (event "main-ids") and tries to drive main's items with
+//   them: every call must be answered "not found"; its capability lacks set_as_window_menu;
+// - plain has no menu permission: the ACL refuses it.
+// Each page sends its own report to the driver (POST /report), which writes page-results.txt.
+import { invoke } from '@tauri-apps/api/core';
+import { emit, listen } from '@tauri-apps/api/event';
+import { LogicalPosition } from '@tauri-apps/api/dpi';
+import { Menu, Submenu, MenuItem, CheckMenuItem, IconMenuItem, PredefinedMenuItem } from '@tauri-apps/api/menu';
+import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+
+setDetailLengths(120, 300);
+
+// Every scenario ends: one whose call never answers fails after 20 s instead of holding the
+// report back until the run's timeout (which would fail every scenario at once).
+async function scenario(name, body) {
+  let timer;
+  const hang = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('did not finish within 20 s (a call or event never came)')), 20000);
+  });
+  await runScenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)));
+}
+
+const DRIVER = document.querySelector('meta[name="x-driver"]').content;
+const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
+const TITLES = { main: 'menus-main', second: 'menus-second', plain: 'menus-plain' };
+const PAGE_TEXT = 'menus e2e page text';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const near = (a, b, tolerance) => Math.abs(a - b) <= tolerance;
+const message = (e) => String(e && e.message ? e.message : e);
+
+// ---------------------------------------------------------------------------------------------
+// The user and the outside view (menu_driver.py).
+
+async function x(path, params = {}) {
+  const response = await fetch(DRIVER + path + '?' + new URLSearchParams(params));
+  const body = await response.json();
+  if (!response.ok) throw new Error('menu-driver ' + path + ': ' + body.error);
+  return body;
+}
+
+// Presses KEYS (xdotool names) one after the other in window TITLE (main by default).
+const press = (keys, title = TITLES.main) => x('/keys', { title, keys: keys.join(' ') });
+const openMenus = () => x('/menus');
+
+// Polls COND (async, returns a truthy value when done) until it holds; throws after MS with WHAT.
+async function until(cond, what, ms = 4000) {
+  const t0 = performance.now();
+  for (;;) {
+    const last = await cond();
+    if (last) return last;
+    if (performance.now() - t0 > ms) throw new Error('timed out waiting for ' + what);
+    await sleep(50);
+  }
+}
+
+// Closes whatever menu is still open (a failed scenario must not leave a grab for the next).
+async function closeMenus() {
+  for (let i = 0; i < 3 && (await openMenus()).length > 0; i++) await press(['Escape']);
+  await sleep(100);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What reached the page: every item's action records its id.
+
+const fired = [];
+function record(id) {
+  fired.push({ id, at: performance.now() });
+}
+
+// Resolves once item ID's action reached the page after time AFTER; the error lists what came.
+async function picked(id, after, what) {
+  try {
+    await until(async () => fired.some((f) => f.id === id && f.at > after), what, 4000);
+  } catch (e) {
+    const came = fired.filter((f) => f.at > after).map((f) => f.id);
+    throw new Error(`expected ${what}: the action of '${id}', got ${came.length ? came.join(', ') : 'none'}`);
+  }
+}
+
+// Fails when item ID's action reached the page after AFTER, waiting MS for a late one.
+async function notPicked(id, after, what, ms = 800) {
+  await sleep(ms);
+  expect(!fired.some((f) => f.id === id && f.at > after), what + ': the action of ' + id + ' came');
+}
+
+const isDenied = (e) => /not allowed|denied|permission/i.test(message(e));
+const isNotFound = (e) => /not found/i.test(message(e)) && !isDenied(e);
+
+// ---------------------------------------------------------------------------------------------
+// main: the window menu.
+
+// A 16x16 red PNG (the IconMenuItem's icon, given as bytes).
+const RED_PNG = Uint8Array.from(atob(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR4nGM4oaHxnxLMMGrAqAGjBgwXAwCpMhcf2uFd6gAAAABJRU5ErkJggg=='),
+(c) => c.charCodeAt(0));
+
+const ui = {};
+
+// File (&File, renamed &Records later): Open (Ctrl+Shift+K), ----, Wrap (check), Picture (icon),
+// Later (Ctrl+Shift+J), Never (disabled, Ctrl+Shift+U). Edit: Copy, Paste, Select All, ----,
+// Note, About. Items are made both ways the package allows: as objects passed by `[rid, kind]`
+// and as option objects nested in `items`.
+async function buildWindowMenu() {
+  ui.open = await MenuItem.new({ id: 'open', text: '&Open', accelerator: 'CmdOrCtrl+Shift+K', action: record });
+  ui.wrap = await CheckMenuItem.new({ id: 'wrap', text: '&Wrap', checked: false, action: record });
+  ui.picture = await IconMenuItem.new({ id: 'picture', text: '&Picture', icon: RED_PNG, action: record });
+  ui.never = await MenuItem.new({ id: 'never', text: '&Never', enabled: false, accelerator: 'Ctrl+Shift+U',
+                                  action: record });
+  ui.file = await Submenu.new({
+    id: 'file', text: '&File',
+    items: [ui.open, await PredefinedMenuItem.new({ item: 'Separator' }), ui.wrap, ui.picture,
+            { id: 'later', text: '&Later', accelerator: 'Ctrl+Shift+J', action: record }, ui.never],
+  });
+  ui.menu = await Menu.new({
+    id: 'window-menu',
+    items: [ui.file, {
+      id: 'edit', text: '&Edit',
+      items: [{ item: 'Copy' }, { item: 'Paste' }, { item: 'SelectAll' }, { item: 'Separator' },
+              { id: 'note', text: '&Note', action: record },
+              { item: { About: { name: 'Warden E2E menus', version: '1.0.0' } } }],
+    }],
+  });
+  ui.later = await ui.file.get('later');
+}
+
+async function windowMenuScenarios() {
+  await scenario('window_menu_set', async () => {
+    const before = window.innerHeight;
+    await buildWindowMenu();
+    const previous = await ui.menu.setAsWindowMenu();
+    expect(previous === null, 'no earlier window menu, got ' + JSON.stringify(previous));
+    // The menu bar takes its place above the webview, which gets shorter.
+    await until(async () => window.innerHeight < before, 'the webview to get shorter than ' + before);
+    const kinds = (await ui.file.items()).map((i) => i.kind);
+    const expected = ['MenuItem', 'Predefined', 'Check', 'Icon', 'MenuItem', 'MenuItem'];
+    expect(JSON.stringify(kinds) === JSON.stringify(expected), 'File holding ' + expected + ', got ' + kinds);
+    expect((await ui.menu.items()).length === 2, 'two menus in the bar');
+    expect(ui.later !== null && ui.later.id === 'later', 'File.get("later") to find the nested item');
+    return `menu bar ${before - window.innerHeight}px; File: ${kinds}`;
+  });
+
+  await scenario('window_menu_opens_with_f10', async () => {
+    const w = await x('/window', { title: TITLES.main });
+    const { menus } = await press(['F10']);
+    await closeMenus();
+    expect(menus.length === 1, 'one menu open after F10, X shows ' + JSON.stringify(menus));
+    const m = menus[0];
+    // The File menu drops down from the bar, at the left of the client area, below the bar.
+    expect(near(m.x, w.x, 20) && m.y > w.y && m.y < w.y + 60, 'the menu below the bar at ' + [w.x, w.y] +
+      ', X shows it at ' + [m.x, m.y]);
+    return `File at ${m.x - w.x},${m.y - w.y} ${m.width}x${m.height}`;
+  });
+
+  await scenario('window_menu_item_picked', async () => {
+    const t = performance.now();
+    await press(['F10', 'Down', 'Return']);
+    await picked('open', t, 'F10, Down, Return to pick Open');
+    return 'open';
+  });
+
+  await scenario('check_item_toggled_by_user', async () => {
+    expect((await ui.wrap.isChecked()) === false, 'Wrap unchecked at first');
+    const t1 = performance.now();
+    await press(['F10', 'Down', 'Down', 'Return']);  // Open, (separator skipped), Wrap
+    await picked('wrap', t1, 'the first pick of Wrap');
+    const first = await ui.wrap.isChecked();
+    const t2 = performance.now();
+    await press(['F10', 'Down', 'Down', 'Return']);
+    await picked('wrap', t2, 'the second pick of Wrap');
+    const second = await ui.wrap.isChecked();
+    expect(first === true && second === false, `isChecked true then false, got ${first}, ${second}`);
+    return 'checked, unchecked';
+  });
+
+  await scenario('check_set_by_page_does_not_fire', async () => {
+    const t = performance.now();
+    await ui.wrap.setChecked(true);
+    expect((await ui.wrap.isChecked()) === true, 'isChecked true after setChecked(true)');
+    await notPicked('wrap', t, 'setChecked from the page is no pick');
+    // The menu shows the page's state: the user's pick toggles it from checked to unchecked.
+    const t2 = performance.now();
+    await press(['F10', 'Down', 'Down', 'Return']);
+    await picked('wrap', t2, 'the pick after setChecked(true)');
+    expect((await ui.wrap.isChecked()) === false, 'unchecked by the pick after setChecked(true)');
+    return 'no action; the pick unchecked it';
+  });
+
+  await scenario('icon_item_picked', async () => {
+    await ui.picture.setIcon('icons/red.png');  // a path in the app folder, after the menu is shown
+    const t = performance.now();
+    await press(['F10', 'Down', 'Down', 'Down', 'Return']);  // Open, Wrap, Picture
+    await picked('picture', t, 'F10, Down x3, Return to pick Picture');
+    return 'picture';
+  });
+
+  await scenario('accelerator_pressed', async () => {
+    const t = performance.now();
+    const { menus } = await press(['ctrl+shift+k']);
+    await picked('open', t, 'Ctrl+Shift+K to pick Open (its CmdOrCtrl+Shift+K)');
+    expect(menus.length === 0, 'no menu opened by an accelerator, X shows ' + JSON.stringify(menus));
+    return 'open';
+  });
+
+  await scenario('disabled_item_does_not_fire', async () => {
+    expect((await ui.never.isEnabled()) === false, 'Never created disabled');
+    const t = performance.now();
+    await press(['ctrl+shift+u']);
+    await notPicked('never', t, 'the accelerator of an item created disabled');
+    // Disabled after the menu was shown: neither its accelerator nor its mnemonic picks it.
+    await ui.later.setEnabled(false);
+    expect((await ui.later.isEnabled()) === false, 'isEnabled false after setEnabled(false)');
+    await press(['ctrl+shift+j']);
+    await press(['F10', 'l']);
+    await closeMenus();
+    await notPicked('later', t, 'Later disabled');
+    await ui.later.setEnabled(true);
+    const t2 = performance.now();
+    await press(['ctrl+shift+j']);
+    await picked('later', t2, 'Ctrl+Shift+J once Later is enabled again');
+    return 'never and disabled later: no action; enabled again: picked';
+  });
+
+  await scenario('text_changed_after_shown', async () => {
+    // The new texts' mnemonics reach the menu bar: Alt+R opens the renamed File menu, L picks the
+    // renamed Open in it.
+    await ui.open.setText('&Launch');
+    await ui.file.setText('&Records');
+    const texts = [await ui.open.text(), await ui.file.text()];
+    expect(texts[0] === '&Launch' && texts[1] === '&Records', 'the new texts, got ' + texts);
+    const t = performance.now();
+    const { menus } = await press(['alt+r']);
+    expect(menus.length === 1, 'Alt+R to open the menu renamed &Records, X shows ' + JSON.stringify(menus));
+    await press(['l']);
+    await picked('open', t, 'L in Records to pick the item renamed &Launch');
+    return texts.join(', ');
+  });
+
+  await scenario('accelerator_changed_after_shown', async () => {
+    await ui.open.setAccelerator('Ctrl+Shift+L');
+    const t = performance.now();
+    await press(['ctrl+shift+k']);
+    await notPicked('open', t, 'the old accelerator Ctrl+Shift+K');
+    await press(['ctrl+shift+l']);
+    await picked('open', t, 'the new accelerator Ctrl+Shift+L');
+    return 'Ctrl+Shift+L';
+  });
+
+  await scenario('items_changed_after_shown', async () => {
+    await ui.file.append(await MenuItem.new({ id: 'added', text: '&Added', accelerator: 'Ctrl+Shift+Y', action: record }));
+    const t = performance.now();
+    await press(['ctrl+shift+y']);
+    await picked('added', t, 'the accelerator of an item appended after the menu was shown');
+    const t2 = performance.now();
+    await press(['alt+r', 'a']);
+    await picked('added', t2, 'Alt+R, A to pick the appended item');
+    const removed = await ui.file.remove(ui.later);
+    const t3 = performance.now();
+    await press(['ctrl+shift+j']);
+    await notPicked('later', t3, 'the accelerator of a removed item');
+    return `appended, removed (${removed === undefined ? 'void' : typeof removed})`;
+  });
+
+  await scenario('predefined_select_all', async () => {
+    window.getSelection().removeAllRanges();
+    await press(['alt+e', 'Down', 'Down', 'Down', 'Return']);  // Copy, Paste, Select All
+    await until(async () => window.getSelection().toString().includes(PAGE_TEXT),
+      'Edit > Select All to select the page\'s text', 3000);
+    window.getSelection().removeAllRanges();
+    return 'selected';
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// main: context menus.
+
+async function contextMenuScenarios() {
+  await scenario('context_menu_at_position', async () => {
+    ui.context = await Menu.new({
+      id: 'context',
+      items: [{ id: 'ctx-alpha', text: 'Alpha', action: record }, { id: 'ctx-beta', text: 'Beta', action: record },
+              { id: 'ctx-gamma', text: 'Gamma', action: record }],
+    });
+    const w = await x('/window', { title: TITLES.main });
+    await ui.context.popup(new LogicalPosition(150, 100));
+    const [m] = await until(async () => { const open = await openMenus(); return open.length ? open : null; },
+      'the context menu on screen');
+    expect(near(m.x, w.x + 150, 4) && near(m.y, w.y + 100, 4),
+      `the menu at (150, 100) of the window's client area ${[w.x, w.y]}, X shows it at ${[m.x, m.y]}`);
+    // The middle of the menu is its middle item.
+    const t = performance.now();
+    await x('/click', { x: m.x + Math.round(m.width / 2), y: m.y + Math.round(m.height / 2) });
+    await picked('ctx-beta', t, 'a click on Beta, the middle item');
+    await until(async () => (await openMenus()).length === 0, 'the menu to close after the pick', 2000);
+    return `at ${m.x - w.x},${m.y - w.y}`;
+  });
+
+  await scenario('context_menu_at_pointer', async () => {
+    expect(ui.context, 'the context menu made by context_menu_at_position');
+    const { pointer } = await x('/pointer', { title: TITLES.main, x: 300, y: 250 });
+    await ui.context.popup();
+    const [m] = await until(async () => { const open = await openMenus(); return open.length ? open : null; },
+      'the context menu on screen');
+    expect(near(m.x, pointer[0], 4) && near(m.y, pointer[1], 4),
+      `the menu at the pointer ${pointer}, X shows it at ${[m.x, m.y]}`);
+    const t = performance.now();
+    await press(['Down', 'Return']);
+    await picked('ctx-alpha', t, 'Down, Return to pick Alpha');
+    return `at the pointer ${pointer}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// main: what second did with main's ids, the app menu, the default set.
+
+const secondState = { ready: false, done: false };
+
+async function sendIdsToSecond() {
+  await until(async () => secondState.ready, 'second\'s page ready', 8000);
+  // An item a failed scenario did not make goes as null: second's scenarios on it fail.
+  const id = (item) => (item ? [item.rid, item.kind] : null);
+  await emit('main-ids', { open: id(ui.open), wrap: id(ui.wrap), file: id(ui.file), menu: id(ui.menu),
+                           context: id(ui.context) });
+  for (const name of ['open', 'wrap', 'file', 'menu', 'context']) expect(ui[name], `main's ${name} to send`);
+}
+
+async function afterSecondScenarios() {
+  await scenario('main_menu_intact_after_second', async () => {
+    await until(async () => secondState.done, 'second\'s report', 10000);
+    const text = await ui.open.text();
+    expect(text === '&Launch', 'Open keeping its text, got ' + text);
+    expect((await ui.open.isEnabled()) === true, 'Open still enabled');
+    expect((await ui.wrap.isChecked()) === false, 'Wrap still unchecked');
+    expect((await ui.file.items()).some((i) => i.id === 'open'), 'Open still in File');
+    const t = performance.now();
+    await press(['ctrl+shift+l']);
+    await picked('open', t, 'Open still picked by its accelerator');
+    return 'unchanged';
+  });
+}
+
+async function appMenuScenarios() {
+  await scenario('app_menu_on_windows_without_menu', async () => {
+    const appMenu = await Menu.new({
+      id: 'app-menu', items: [{ text: '&App', items: [{ id: 'app-hello', text: '&Hello', action: record }] }],
+    });
+    const previous = await appMenu.setAsAppMenu();
+    expect(previous === null, 'no earlier app menu, got ' + JSON.stringify(previous));
+    ui.appMenu = appMenu;
+    // plain has no menu of its own (and no menu permission): it shows the app menu, whose item
+    // reaches main, the page that made it.
+    const t = performance.now();
+    await press(['F10', 'Down', 'Return'], TITLES.plain);
+    await picked('app-hello', t, 'F10, Down, Return in plain to pick the app menu\'s Hello');
+    // main keeps its own window menu.
+    const t2 = performance.now();
+    await press(['alt+r', 'l']);
+    await picked('open', t2, 'main\'s own menu still in its window');
+    return 'plain shows it; main keeps its own';
+  });
+}
+
+// Every command of core:menu:default answers main (none refused by the ACL), in the order the
+// package's menu module lists them.
+async function defaultSetScenario() {
+  await scenario('default_set_allows_every_command', async () => {
+    const done = [];
+    const failed = [];
+    const call = async (command, body) => {
+      try {
+        await body();
+        done.push(command);
+      } catch (e) {
+        failed.push(`${command}: ${message(e)}`);
+      }
+    };
+    let menu, sub, item, check, icon;
+    await call('new', async () => {
+      menu = await Menu.new({ items: [{ id: 'scratch-a', text: 'Scratch A' }] });
+      sub = await Submenu.new({ text: 'Scratch', items: [] });
+      item = await MenuItem.new({ id: 'scratch-b', text: 'Scratch B' });
+      check = await CheckMenuItem.new({ id: 'scratch-c', text: 'Scratch C', checked: true });
+      icon = await IconMenuItem.new({ id: 'scratch-d', text: 'Scratch D', icon: 'icons/red.png' });
+    });
+    await call('append', () => menu.append(item));
+    await call('prepend', () => menu.prepend(sub));
+    await call('insert', () => menu.insert(check, 1));
+    await call('remove', () => menu.remove(check));
+    await call('remove_at', async () => expect((await menu.removeAt(0)).id === sub.id, 'removeAt(0) answering Scratch'));
+    await call('items', async () => expect((await menu.items()).length === 2, 'two items left'));
+    await call('get', async () => expect((await menu.get('scratch-b')).id === 'scratch-b', 'get(scratch-b)'));
+    await call('popup', async () => {
+      await menu.popup(new LogicalPosition(20, 20));
+      await until(async () => (await openMenus()).length > 0, 'the scratch menu on screen');
+      await closeMenus();
+    });
+    await call('create_default', async () => expect((await (await Menu.default()).items()).length > 0, 'items'));
+    await call('set_as_app_menu', async () => {
+      const previous = await ui.appMenu.setAsAppMenu();
+      expect(previous !== null && previous.id === 'app-menu', 'the app menu answered as the previous one');
+    });
+    await call('set_as_window_menu', () => menu.setAsWindowMenu({ label: 'second' }));
+    await call('text', async () => expect((await item.text()) === 'Scratch B', 'text()'));
+    await call('set_text', () => item.setText('Scratch B2'));
+    await call('is_enabled', async () => expect((await item.isEnabled()) === true, 'isEnabled()'));
+    await call('set_enabled', () => item.setEnabled(false));
+    await call('set_accelerator', () => item.setAccelerator('Ctrl+Shift+F12'));
+    await call('set_as_windows_menu_for_nsapp', () => sub.setAsWindowsMenuForNSApp());
+    await call('set_as_help_menu_for_nsapp', () => sub.setAsHelpMenuForNSApp());
+    await call('is_checked', async () => expect((await check.isChecked()) === true, 'isChecked()'));
+    await call('set_checked', () => check.setChecked(false));
+    await call('set_icon', () => icon.setIcon(null));
+    expect(failed.length === 0, 'every command answered, refused: ' + failed.join('; '));
+    expect(done.length === 22, '22 commands, called ' + done.length);
+    return done.length + ' commands';
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// second: main's ids, from another window's page.
+
+async function secondPage() {
+  // main may not listen yet when this page starts: say ready until its ids come.
+  let ids = null;
+  await listen('main-ids', (e) => { ids = e.payload; });
+  for (let i = 0; i < 80 && !ids; i++) {
+    await emit('second-ready', true);
+    await sleep(250);
+  }
+  if (!ids) throw new Error('main never sent its ids (event main-ids)');
+  results.metadata = { ok: true, detail: label };
+
+  // ARGS(rid, kind) makes the call's arguments from main's item WHICH (a failed scenario of main
+  // sent null for an item it did not make: the scenario fails on it).
+  const notFound = (name, command, which, args) => scenario(name, async () => {
+    expect(ids[which], `main's ${which} among its ids`);
+    const e = await rejects(invoke('plugin:menu|' + command, args(...ids[which])));
+    expect(isNotFound(e), `'not found' for main's item, got: ${message(e)}`);
+    return message(e);
+  });
+  await notFound('main_item_text_not_found', 'text', 'open', (rid, kind) => ({ rid, kind }));
+  await notFound('main_item_set_text_not_found', 'set_text', 'open', (rid, kind) => ({ rid, kind, text: 'hijacked' }));
+  await notFound('main_item_set_enabled_not_found', 'set_enabled', 'open', (rid, kind) => ({ rid, kind, enabled: false }));
+  await notFound('main_item_set_accelerator_not_found', 'set_accelerator', 'open',
+    (rid, kind) => ({ rid, kind, accelerator: 'Ctrl+Shift+H' }));
+  await notFound('main_check_is_checked_not_found', 'is_checked', 'wrap', (rid, kind) => ({ rid, kind }));
+  await notFound('main_check_set_checked_not_found', 'set_checked', 'wrap', (rid, kind) => ({ rid, kind, checked: true }));
+  await notFound('main_menu_items_not_found', 'items', 'menu', (rid, kind) => ({ rid, kind }));
+  await notFound('main_submenu_remove_not_found', 'remove', 'file', (rid, kind) => ({ rid, kind, item: ids.open }));
+  await notFound('main_context_popup_not_found', 'popup', 'context',
+    (rid, kind) => ({ rid, kind, window: 'main', at: null }));
+
+  let own = null;
+  await scenario('own_menu_built', async () => {
+    own = await Menu.new({ id: 'second-menu', items: [{ id: 'second-item', text: 'Second item' }] });
+    return `rid ${own.rid}`;
+  });
+  await scenario('main_item_in_own_menu_not_found', async () => {
+    // main's Open, named by its [rid, kind], cannot be put into second's own menu.
+    expect(ids.open, 'main\'s open among its ids');
+    const e = await rejects(invoke('plugin:menu|append', { rid: own.rid, kind: 'Menu', items: [ids.open] }));
+    expect(isNotFound(e), `'not found' for main's item, got: ${message(e)}`);
+    const after = (await own.items()).map((i) => i.id);
+    expect(JSON.stringify(after) === '["second-item"]', 'second\'s menu unchanged, got ' + after);
+    return message(e);
+  });
+  await scenario('main_item_close_not_found', async () => {
+    expect(ids.open, 'main\'s open among its ids');
+    const e = await rejects(invoke('plugin:resources|close', { rid: ids.open[0] }));
+    expect(isNotFound(e), `'not found' closing main's item, got: ${message(e)}`);
+    return message(e);
+  });
+  await scenario('set_window_menu_denied', async () => {
+    // second's capability has no core:menu:allow-set-as-window-menu: neither main's window nor its own.
+    const onMain = await rejects(own.setAsWindowMenu({ label: 'main' }));
+    const onOwn = await rejects(own.setAsWindowMenu());
+    expect(isDenied(onMain) && isDenied(onOwn), `ACL refusals, got: ${message(onMain)} / ${message(onOwn)}`);
+    return message(onMain);
+  });
+  await sendReport();
+  await emit('second-done', true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// plain: no menu permission.
+
+async function plainPage() {
+  results.metadata = { ok: true, detail: label };
+  const denied = (name, make) => scenario(name, async () => {
+    const e = await rejects(make());
+    expect(isDenied(e), 'an ACL refusal, got: ' + message(e));
+    return message(e);
+  });
+  await denied('menu_new_denied', () => Menu.new({ items: [{ id: 'x', text: 'X' }] }));
+  await denied('menu_item_new_denied', () => MenuItem.new({ id: 'y', text: 'Y' }));
+  await denied('create_default_denied', () => Menu.default());
+  await denied('text_denied', () => invoke('plugin:menu|text', { rid: 1, kind: 'MenuItem' }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function mainPage() {
+  results.metadata = { ok: true, detail: label };
+  await listen('second-ready', () => { secondState.ready = true; });
+  await listen('second-done', () => { secondState.done = true; });
+  await windowMenuScenarios();
+  await contextMenuScenarios();
+  await scenario('ids_sent_to_second', async () => {
+    await sendIdsToSecond();
+    return 'sent';
+  });
+  await afterSecondScenarios();
+  await appMenuScenarios();
+  await defaultSetScenario();
+  await closeMenus();
+}
+
+async function sendReport() {
+  const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
+    { method: 'POST', body: JSON.stringify(results) });
+  if (!response.ok) throw new Error('menu-driver /report: ' + response.status);
+  document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
+}
+
+function runPage(body) {
+  body().then(() => (label === 'second' ? null : sendReport())).catch((e) => {
+    results.runner = { ok: false, detail: message(e) };
+    sendReport().catch(() => { document.title = 'DONE ' + JSON.stringify({ runner: results.runner }); });
+  });
+}
+
+const text = document.createElement('p');
+text.textContent = PAGE_TEXT;
+document.body.appendChild(text);
+if (label === 'main') runPage(mainPage);
+else if (label === 'second') runPage(secondPage);
+else runPage(plainPage);

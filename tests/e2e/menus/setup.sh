@@ -1,0 +1,14 @@
+# Sourced by run_app.sh for the menus e2e: the user and the outside view (menu_driver.py, an HTTP
+# server the page asks to press keys, click and say which menus X shows) and the host run under
+# openbox (tests/e2e/windows/under_openbox.sh, in place of WARDEN, inside xvfb-run).
+HERE_MENUS="$E2E/menus"
+e2e_require_tools "menus e2e (setup.sh)" openbox wmctrl xdotool xprop xwininfo
+rm -f "$WORK/menu-driver.port" "$WORK/x-display"
+python3 "$HERE_MENUS/menu_driver.py" "$WORK" "$WORK/menu-driver.port" 2>"$WORK/menu-driver.log" &
+servers+=($!)
+for _ in $(seq 100); do [ -s "$WORK/menu-driver.port" ] && break; sleep 0.05; done
+[ -s "$WORK/menu-driver.port" ] || { echo "menus e2e: menu_driver.py did not start (see $WORK/menu-driver.log)" >&2; exit 1; }
+substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/menu-driver.port")"
+printf '#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' "$E2E/windows/under_openbox.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
+chmod +x "$WORK/host.sh"
+WARDEN="$WORK/host.sh"
