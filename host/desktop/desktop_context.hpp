@@ -1,6 +1,6 @@
 #pragma once
-// What the desktop core plugins (window, webview, app, image: @tauri-apps/api's modules that act
-// on windows and the session) need of the run. One object per run, built by `warden run` before
+// What the desktop core plugins (window, webview, app, image, menu, tray: @tauri-apps/api's modules
+// that act on windows and the session) need of the run. One object per run, built by `warden run` before
 // the command table; the hooks that need the open windows' machinery (creating a window, ending
 // the run) are filled in once that machinery exists, and fail the call until then.
 #include <filesystem>
@@ -21,6 +21,10 @@
 #include "webview/window_set.hpp"
 
 namespace warden::desktop {
+
+namespace menu {
+class WindowMenus;
+}
 
 // How the run makes windows and webviews: the config's at start and the create commands' at run
 // time (desktop/webview_commands.hpp, open_window and open_child_webview).
@@ -52,6 +56,8 @@ struct DesktopContext {
   // (menu item actions, tray events); null when it names none or when unset (no page to reach).
   std::function<std::unique_ptr<plugin::ChannelSink>(std::string_view reference, const runtime::Caller& caller)>
       open_channel = nullptr;
+  // The app menu and each window's menu (desktop/menu/window_menus.hpp); set by add_menu_commands.
+  std::shared_ptr<menu::WindowMenus> menus = nullptr;
 };
 
 }  // namespace warden::desktop
