@@ -15,7 +15,8 @@ Requests (GET, query arguments):
                            the signals seen after number N (member, object path and sender
                            filter them when given), waiting up to MS for a first one; {next} is
                            the number to pass as `since` next time
-  /activate?id=I&x=&y=     Activate(x, y) on item I; /secondary: SecondaryActivate(x, y)
+  /activate?id=I&x=&y=&times=N  Activate(x, y) on item I, N times in a row (2: a double click)
+  /secondary?id=I&x=&y=    SecondaryActivate(x, y); /context: ContextMenu(x, y)
   /menu?id=I               item I's menu: dbusmenu GetLayout(0, -1, []) as a tree
   /menu-event?id=I&item=N&event=clicked   dbusmenu Event(N, event, 0, 0) on item I's menu
   /watcher-stop            StopWatcher (the watcher exits and leaves the bus)
@@ -202,10 +203,11 @@ def registered_item(item_id):
     return report
 
 
-def activate(item_id, method, x, y):
+def activate(item_id, method, x, y, times=1):
     i = registered_item(item_id)
-    call(i["service"], i["path"], ITEM_INTERFACE, method, GLib.Variant("(ii)", (x, y)))
-    return {"called": method, "x": x, "y": y}
+    for _ in range(times):
+        call(i["service"], i["path"], ITEM_INTERFACE, method, GLib.Variant("(ii)", (x, y)))
+    return {"called": method, "x": x, "y": y, "times": times}
 
 
 def layout_tree(node):
@@ -285,9 +287,11 @@ def answer(path, query):
         connection()
         return signals_after(number("since", 0), q.get("member"), q.get("path"), q.get("sender"), number("wait", 0))
     if path == "/activate":
-        return activate(q["id"], "Activate", number("x"), number("y"))
+        return activate(q["id"], "Activate", number("x"), number("y"), number("times", 1))
     if path == "/secondary":
         return activate(q["id"], "SecondaryActivate", number("x"), number("y"))
+    if path == "/context":
+        return activate(q["id"], "ContextMenu", number("x"), number("y"))
     if path == "/menu":
         return menu(q["id"])
     if path == "/menu-event":

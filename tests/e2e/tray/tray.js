@@ -167,6 +167,7 @@ async function menuRoot() {
 const trayEvents = [];   // what the tray's action received
 const menuClicks = [];   // the ids the menu items' actions received
 const onMenu = (id) => menuClicks.push(id);
+const seenEvents = () => trayEvents.map((t) => `${t.type}/${t.button}/${t.buttonState || ''}`).join(' ') || 'none';
 
 async function nextMenuClick(id, what) {
   await until(async () => menuClicks.includes(id), what, 3000, () => JSON.stringify(menuClicks));
@@ -356,31 +357,53 @@ async function trayScenarios() {
     return `${item.menu}: Second menu`;
   });
 
+  // A panel calls Activate on a left click: the page sees Click Down then Click Up (button Left),
+  // shaped as tray.js's mapEvent reads it (positions and the rect as dpi classes).
   await scenario('activate_click', async () => {
     trayEvents.length = 0;
     await sni('/activate', { id: TRAY_ID, x: 12, y: 34 });
-    const e = await until(async () => trayEvents.find((t) => t.type === 'Click'), 'a Click event', 3000,
-      () => JSON.stringify(trayEvents));
-    expect(e.id === TRAY_ID, 'the tray\'s id, got ' + e.id);
-    expect(e.button === 'Left', 'button Left, got ' + e.button);
-    expect(e.buttonState === 'Up' || e.buttonState === 'Down', 'a buttonState, got ' + e.buttonState);
-    expect(e.position instanceof PhysicalPosition && e.position.x === 12 && e.position.y === 34,
-           'position (12, 34) as a PhysicalPosition, got ' + JSON.stringify(e.position));
-    expect(e.rect.position instanceof PhysicalPosition && Number.isFinite(e.rect.position.x),
-           'rect.position a PhysicalPosition, got ' + JSON.stringify(e.rect.position));
-    expect(e.rect.size instanceof PhysicalSize && Number.isFinite(e.rect.size.width),
-           'rect.size a PhysicalSize, got ' + JSON.stringify(e.rect.size));
-    return `${e.type} ${e.button} ${e.buttonState} at ${e.position.x},${e.position.y}`;
+    await until(async () => trayEvents.some((t) => t.buttonState === 'Up'), 'a Click Up', 3000, () => seenEvents());
+    const states = trayEvents.map((t) => `${t.type}/${t.buttonState}`).join(' ');
+    expect(states === 'Click/Down Click/Up', 'Click Down then Click Up, got ' + states);
+    for (const e of trayEvents) {
+      expect(e.id === TRAY_ID, 'the tray\'s id, got ' + e.id);
+      expect(e.button === 'Left', 'button Left, got ' + e.button);
+      expect(e.position instanceof PhysicalPosition && e.position.x === 12 && e.position.y === 34,
+             'position (12, 34) as a PhysicalPosition, got ' + JSON.stringify(e.position));
+      expect(e.rect.position instanceof PhysicalPosition && Number.isFinite(e.rect.position.x),
+             'rect.position a PhysicalPosition, got ' + JSON.stringify(e.rect.position));
+      expect(e.rect.size instanceof PhysicalSize && Number.isFinite(e.rect.size.width),
+             'rect.size a PhysicalSize, got ' + JSON.stringify(e.rect.size));
+    }
+    return states;
   });
 
-  await scenario('secondary_activate', async () => {
+  await scenario('double_click', async () => {
+    await sleep(700);  // apart from activate_click's click
+    trayEvents.length = 0;
+    await sni('/activate', { id: TRAY_ID, x: 50, y: 60, times: 2 });
+    const e = await until(async () => trayEvents.find((t) => t.type === 'DoubleClick'), 'a DoubleClick', 3000,
+      () => seenEvents());
+    expect(e.id === TRAY_ID && e.button === 'Left', 'the tray\'s id and button Left, got ' + e.id + ' ' + e.button);
+    expect(e.position instanceof PhysicalPosition && e.position.x === 50 && e.position.y === 60,
+           'position (50, 60), got ' + JSON.stringify(e.position));
+    return seenEvents();
+  });
+
+  await scenario('other_buttons', async () => {
     trayEvents.length = 0;
     await sni('/secondary', { id: TRAY_ID, x: 5, y: 6 });
-    const e = await until(async () => trayEvents.find((t) => t.type === 'Click'), 'a Click event', 3000,
-      () => JSON.stringify(trayEvents));
-    expect(e.button === 'Middle', 'button Middle, got ' + e.button);
-    expect(e.position.x === 5 && e.position.y === 6, 'position (5, 6), got ' + JSON.stringify(e.position));
-    return `${e.button} at 5,6`;
+    const middle = await until(async () => trayEvents.find((t) => t.button === 'Middle' && t.buttonState === 'Up'),
+      'a Middle Click Up (SecondaryActivate)', 3000, () => seenEvents());
+    expect(middle.type === 'Click' && middle.position.x === 5 && middle.position.y === 6,
+           'a Click at (5, 6), got ' + JSON.stringify(middle));
+    trayEvents.length = 0;
+    await sni('/context', { id: TRAY_ID, x: 7, y: 8 });
+    const right = await until(async () => trayEvents.find((t) => t.button === 'Right' && t.buttonState === 'Up'),
+      'a Right Click Up (ContextMenu)', 3000, () => seenEvents());
+    expect(right.type === 'Click' && right.position.x === 7 && right.position.y === 8,
+           'a Click at (7, 8), got ' + JSON.stringify(right));
+    return 'Middle, Right';
   });
 
   await scenario('show_menu_on_left_click', async () => {
