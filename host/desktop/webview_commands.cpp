@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "desktop/menu/window_menus.hpp"
 #include "desktop/window_commands.hpp"
 #include "desktop/window_events.hpp"
 
@@ -336,6 +337,7 @@ webview::AppWindow& open_window(DesktopContext& context, const webview::WindowCo
   // The app's icon on every window, as Tauri does with its default window icon.
   if (context.app_icon) gtk_window_set_icon_from_file(GTK_WINDOW(window.gtk_window()), context.app_icon->c_str(), nullptr);
   watch_window_events(window, context);
+  menu::give_app_menu(context, window);  // the app menu (Menu.setAsAppMenu) reaches windows opened later too
   if (with_webview) place_webview(context, window, config, std::nullopt);
   window.show();
   return window;

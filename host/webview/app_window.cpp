@@ -21,8 +21,10 @@ AppWindow::AppWindow(const WindowConfig& config, WindowEvents events, GtkWidget*
   window_ = gtk_window_new(GTK_WINDOW_TOPLEVEL);
   apply_window_config(window_, config_);
   if (parent) gtk_window_set_transient_for(GTK_WINDOW(window_), GTK_WINDOW(parent));
+  box_ = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
+  gtk_container_add(GTK_CONTAINER(window_), box_);
   overlay_ = gtk_overlay_new();
-  gtk_container_add(GTK_CONTAINER(window_), overlay_);
+  gtk_box_pack_end(GTK_BOX(box_), overlay_, TRUE, TRUE, 0);
   // Child webviews are laid out here, from their bounds and the window's size, on every layout.
   g_signal_connect(overlay_, "get-child-position", G_CALLBACK(on_child_position), this);
   g_signal_connect(window_, "destroy", G_CALLBACK(on_destroy), this);
@@ -35,6 +37,8 @@ AppWindow::~AppWindow() {
     GtkWidget* window = window_;
     window_ = nullptr;
     overlay_ = nullptr;
+    box_ = nullptr;
+    menu_bar_ = nullptr;
     gtk_widget_destroy(window);
   }
   webviews_.clear();  // their widgets went with the window; each destroys its own if still alive
@@ -70,6 +74,8 @@ void AppWindow::on_destroy(GtkWidget*, void* self) {
   for (auto& p : w->webviews_) p.webview->close();
   w->window_ = nullptr;
   w->overlay_ = nullptr;
+  w->box_ = nullptr;
+  w->menu_bar_ = nullptr;
   if (w->events_.closed) w->events_.closed();
 }
 
@@ -141,10 +147,25 @@ std::optional<WebviewBounds> AppWindow::bounds_of(const std::string& label) cons
   const Placed* p = find_placed(label);
   if (!p || !p->webview->open() || !window_) return std::nullopt;
   if (p->bounds) return shown_bounds(*p);
-  // The filling webview: the whole client area.
+  // The filling webview: the whole client area, below the menu bar.
   int width = 0, height = 0;
   gtk_window_get_size(GTK_WINDOW(window_), &width, &height);
-  return WebviewBounds{0, 0, width, height};
+  int bar = 0;
+  if (menu_bar_ && gtk_widget_get_visible(menu_bar_)) {
+    bar = gtk_widget_get_allocated_height(menu_bar_);
+    if (bar <= 1) gtk_widget_get_preferred_height(menu_bar_, nullptr, &bar);  // not laid out yet
+  }
+  return WebviewBounds{0, bar, width, std::max(height - bar, 0)};
+}
+
+void AppWindow::set_menu_bar(GtkWidget* bar) {
+  if (!window_ || bar == menu_bar_) return;
+  if (menu_bar_) gtk_container_remove(GTK_CONTAINER(box_), menu_bar_);
+  menu_bar_ = bar;
+  if (!bar) return;
+  gtk_box_pack_start(GTK_BOX(box_), bar, FALSE, FALSE, 0);
+  gtk_box_reorder_child(GTK_BOX(box_), bar, 0);
+  gtk_widget_show_all(bar);
 }
 
 bool AppWindow::set_bounds(const std::string& label, const WebviewBounds& bounds) {

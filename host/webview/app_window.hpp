@@ -1,7 +1,9 @@
 #pragma once
 // One top-level window of the app: a GtkWindow holding its webviews (webview/app_webview.hpp).
 // A webview window's webview fills the window; child webviews sit at a position and size of
-// their own above it, and may follow the window's size (auto-resize).
+// their own above it, and may follow the window's size (auto-resize). A menu bar, when the
+// window has a menu (desktop/menu/window_menus.hpp), sits above all of them: the webviews get
+// the rest of the window, and child webviews' places count from below the bar.
 #include <functional>
 #include <memory>
 #include <optional>
@@ -73,6 +75,11 @@ class AppWindow {
   // [main-thread] With `on`, the child keeps its place and size in proportion to the window's size.
   bool set_auto_resize(const std::string& label, bool on);
 
+  // [main-thread] Shows `bar` (a GtkMenuBar; the window takes a reference) above the webviews,
+  // in place of the one shown before; nullptr removes it.
+  void set_menu_bar(GtkWidget* bar);
+  GtkWidget* menu_bar() const { return menu_bar_; }
+
   void close();
 
  private:
@@ -94,7 +101,9 @@ class AppWindow {
   WindowConfig config_;
   WindowEvents events_;
   GtkWidget* window_ = nullptr;
-  GtkWidget* overlay_ = nullptr;  // the window's only child: the filling webview, children above it
+  GtkWidget* box_ = nullptr;       // the window's only child: the menu bar (if any) over the overlay
+  GtkWidget* menu_bar_ = nullptr;
+  GtkWidget* overlay_ = nullptr;   // the filling webview, children above it
   std::vector<Placed> webviews_;
 };
 

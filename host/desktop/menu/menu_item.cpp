@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace warden::desktop::menu {
 
@@ -44,7 +47,13 @@ std::shared_ptr<MenuItem> MenuItem::create(ItemKind kind, std::string id) {
 MenuItem::MenuItem(ItemKind kind, std::string id) : kind_(kind), id_(std::move(id)), handle_(next_handle++) {}
 
 MenuItem::~MenuItem() {
+  for (auto& child : children_) child->drop_parent(this);
   if (icon_) g_object_unref(icon_);
+}
+
+void MenuItem::drop_parent(const MenuItem* parent) {
+  auto it = std::find(parents_.begin(), parents_.end(), parent);
+  if (it != parents_.end()) parents_.erase(it);
 }
 
 void MenuItem::set_text(std::string text) {
@@ -84,14 +93,64 @@ void MenuItem::set_predefined(Predefined which, std::optional<AboutMetadata> abo
   about_ = std::move(about);
 }
 
+namespace {
+
+// Shared items make the tree a graph: each walk visits an item once (a menu holding the same
+// submenu many times, many levels deep, is not walked once per path). Depth is bounded by
+// kMaxLevels, so the recursion is too.
+bool contains_below(const MenuItem& from, const MenuItem& item, std::unordered_set<const MenuItem*>& seen) {
+  if (&from == &item) return true;
+  if (!seen.insert(&from).second) return false;
+  for (const auto& c : from.children())
+    if (contains_below(*c, item, seen)) return true;
+  return false;
+}
+
+size_t levels_below_of(const MenuItem& item, std::unordered_map<const MenuItem*, size_t>& known) {
+  if (auto it = known.find(&item); it != known.end()) return it->second;
+  size_t most = 0;
+  for (const auto& c : item.children()) most = std::max(most, levels_below_of(*c, known));
+  return known[&item] = most + 1;
+}
+
+}  // namespace
+
 bool MenuItem::contains(const MenuItem& item) const {
-  if (&item == this) return true;
-  return std::any_of(children_.begin(), children_.end(), [&](const auto& c) { return c->contains(item); });
+  std::unordered_set<const MenuItem*> seen;
+  return contains_below(*this, item, seen);
+}
+
+size_t MenuItem::levels_below() const {
+  std::unordered_map<const MenuItem*, size_t> known;
+  return levels_below_of(*this, known);
+}
+
+size_t MenuItem::levels_above() const {
+  std::unordered_map<const MenuItem*, size_t> known;
+  std::function<size_t(const MenuItem&)> above = [&](const MenuItem& item) -> size_t {
+    if (auto it = known.find(&item); it != known.end()) return it->second;
+    size_t most = 0;
+    for (const MenuItem* p : item.parents_) most = std::max(most, above(*p) + 1);
+    return known[&item] = most;
+  };
+  return above(*this);
+}
+
+std::optional<std::string> MenuItem::refuse_insert(size_t position, const MenuItem& child) const {
+  if (!is_container()) return "only a menu or a submenu can hold items";
+  if (position > children_.size())
+    return "position " + std::to_string(position) + " is past the end of the menu (it holds " +
+           std::to_string(children_.size()) + " items)";
+  if (children_.size() >= kMaxChildren) return "a menu holds at most " + std::to_string(kMaxChildren) + " items";
+  if (child.contains(*this)) return "a menu cannot hold itself, directly or in a submenu";
+  if (levels_above() + 1 + child.levels_below() > kMaxLevels)
+    return "menus nest at most " + std::to_string(kMaxLevels) + " levels deep";
+  return std::nullopt;
 }
 
 bool MenuItem::insert(size_t position, std::shared_ptr<MenuItem> child) {
-  if (!is_container() || !child || position > children_.size()) return false;
-  if (child->contains(*this)) return false;
+  if (!child || refuse_insert(position, *child)) return false;
+  child->parents_.push_back(this);
   children_.insert(children_.begin() + static_cast<std::ptrdiff_t>(position), std::move(child));
   notify(Change::children);
   return true;
@@ -107,15 +166,28 @@ std::shared_ptr<MenuItem> MenuItem::remove_at(size_t position) {
   if (position >= children_.size()) return nullptr;
   auto removed = children_[position];
   children_.erase(children_.begin() + static_cast<std::ptrdiff_t>(position));
+  removed->drop_parent(this);
   notify(Change::children);
   return removed;
 }
 
+namespace {
+
+std::shared_ptr<MenuItem> first_below(MenuItem& from, std::string_view id, std::unordered_set<const MenuItem*>& seen) {
+  if (!seen.insert(&from).second) return nullptr;
+  for (auto& c : from.children()) {
+    if (c->id() == id) return c;
+    if (auto found = first_below(*c, id, seen)) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::shared_ptr<MenuItem> MenuItem::find(std::string_view id) {
   if (id_ == id) return self_.lock();
-  for (auto& c : children_)
-    if (auto found = c->find(id)) return found;
-  return nullptr;
+  std::unordered_set<const MenuItem*> seen;
+  return first_below(*this, id, seen);
 }
 
 void MenuItem::activate() {

@@ -70,10 +70,18 @@ class MenuItem {
   void set_predefined(Predefined which, std::optional<AboutMetadata> about = std::nullopt);
   const std::optional<AboutMetadata>& about() const { return about_; }
 
+  // How deep menus nest (a menu holding items is 2 levels) and how many items one menu holds:
+  // a page cannot make the host recurse deeply or build menus without bound.
+  static constexpr size_t kMaxLevels = 16;
+  static constexpr size_t kMaxChildren = 1000;
+
   // Menus and submenus only (others have none and refuse to take any).
   const std::vector<std::shared_ptr<MenuItem>>& children() const { return children_; }
-  // false when this is not a container, `position` is past the end, or `child` would contain
-  // this item (no cycles: a menu cannot hold itself, directly or below).
+  // Why `child` cannot go at `position`, or nullopt when it can: this is not a container,
+  // `position` is past the end, `child` would contain this item (no cycles), the menu is full,
+  // or the deepest menu holding this one would nest more than kMaxLevels levels.
+  std::optional<std::string> refuse_insert(size_t position, const MenuItem& child) const;
+  // false when refuse_insert gives a reason.
   bool insert(size_t position, std::shared_ptr<MenuItem> child);
   bool append(std::shared_ptr<MenuItem> child) { return insert(children_.size(), std::move(child)); }
   // The removed item, or nullptr when `child` is not a direct child / `position` is out of range.
@@ -83,6 +91,10 @@ class MenuItem {
   std::shared_ptr<MenuItem> find(std::string_view id);
   // true when `item` is this item or below it.
   bool contains(const MenuItem& item) const;
+  // Levels from this item down to its deepest item (1 for an item with no children), and the
+  // most levels of menus holding it (0 when in none). Items are shared, so both follow every path.
+  size_t levels_below() const;
+  size_t levels_above() const;
 
   // What happens when the user picks the item (set by menu_commands: the page's channel).
   using Action = std::function<void(MenuItem& item)>;
@@ -111,6 +123,7 @@ class MenuItem {
  private:
   MenuItem(ItemKind kind, std::string id);
   void notify(Change what);
+  void drop_parent(const MenuItem* parent);
 
   ItemKind kind_;
   std::string id_;
@@ -123,6 +136,9 @@ class MenuItem {
   std::optional<Predefined> predefined_;
   std::optional<AboutMetadata> about_;
   std::vector<std::shared_ptr<MenuItem>> children_;
+  // The containers holding this item, once per place (an item may sit twice in one menu); a
+  // container takes itself out when it goes.
+  std::vector<const MenuItem*> parents_;
   Action action_;
   std::vector<std::pair<uint64_t, Observer>> observers_;
   uint64_t next_observer_ = 1;
