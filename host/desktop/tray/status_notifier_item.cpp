@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "desktop/tray/session_bus.hpp"
+#include "runtime/dispatcher.hpp"
 
 namespace warden::desktop::tray {
 
@@ -266,7 +267,8 @@ void StatusNotifierItem::fail(const std::string& error) {
   spdlog::warn("tray '{}': no StatusNotifier host on the session bus: {}", id_, error);
   auto told = std::exchange(on_registered_, nullptr);
   close();
-  if (told) told("no StatusNotifier host on the session bus: " + error);
+  // The page gets the detail in debug builds only (it may name the bus's address); the log has it.
+  if (told) told(runtime::webview_error("no StatusNotifier host on the session bus", error));
 }
 
 void StatusNotifierItem::close() {
