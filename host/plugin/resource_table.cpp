@@ -38,7 +38,7 @@ std::shared_ptr<ResourceObject> ResourceTable::get(const ResourceOwner& owner, s
 }
 
 template <class Pred>
-void ResourceTable::remove_if(Pred pred) {
+void ResourceTable::remove_if(Pred pred, bool explicit_close) {
   std::vector<std::shared_ptr<ResourceObject>> closing;
   {
     std::lock_guard lock(mutex_);
@@ -51,6 +51,9 @@ void ResourceTable::remove_if(Pred pred) {
       }
     }
   }
+  if (explicit_close)
+    for (auto& object : closing)
+      if (object->on_explicit_close) object->on_explicit_close();
   closing.clear();
 }
 
@@ -60,7 +63,7 @@ bool ResourceTable::remove(const ResourceOwner& owner, std::string_view plugin, 
     bool hit = e.first == rid && e.second.owner == owner && e.second.plugin == plugin;
     found = found || hit;
     return hit;
-  });
+  }, true);
   return found;
 }
 
@@ -70,7 +73,7 @@ bool ResourceTable::remove_any_plugin(const ResourceOwner& owner, uint32_t rid) 
     bool hit = e.first == rid && e.second.owner == owner;
     found = found || hit;
     return hit;
-  });
+  }, true);
   return found;
 }
 

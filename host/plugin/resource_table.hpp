@@ -5,6 +5,7 @@
 // webview, or the next page the webview shows, cannot see, use or close it (answered as for an id
 // that does not exist, so ids cannot be probed), and a plugin reaches only its own objects.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -25,6 +26,10 @@ class ResourceObject {
   ResourceObject(const ResourceObject&) = delete;
   ResourceObject& operator=(const ResourceObject&) = delete;
   void* get() const { return object_; }
+  // Runs when the page itself closes the object (remove, remove_any_plugin: the package's
+  // Resource.close()), before the closer; not when its page, webview or plugin goes. Tauri's tray
+  // icon removes itself then, but outlives the page that made it. Runs on the thread that closes.
+  std::function<void()> on_explicit_close;
 
  private:
   void* object_;
@@ -70,8 +75,9 @@ class ResourceTable {
     std::shared_ptr<ResourceObject> object;
   };
   // Closers run after the lock is released: a closer may take the plugin's own locks.
+  // `explicit_close`: the page closes it (ResourceObject::on_explicit_close runs).
   template <class Pred>
-  void remove_if(Pred pred);
+  void remove_if(Pred pred, bool explicit_close = false);
 
   mutable std::mutex mutex_;
   std::map<uint32_t, Entry> entries_;

@@ -187,3 +187,28 @@ TEST(ResourceTable, EverythingLeftIsClosedWithTheTable) {
   }
   EXPECT_EQ(closed, 2);
 }
+
+// Tauri's tray icon goes when its page closes it, but stays when the page goes.
+TEST(ResourceTable, OnlyThePagesOwnCloseRunsTheExplicitCloseHook) {
+  ResourceTable table;
+  const ResourceOwner main{"main", "app://localhost", 1};
+  int explicit_closes = 0;
+  auto object = [&] {
+    auto o = std::make_shared<ResourceObject>(nullptr, [](void*) {});
+    o->on_explicit_close = [&explicit_closes] { ++explicit_closes; };
+    return o;
+  };
+  auto by_plugin = table.add(main, "p", object());
+  auto by_page = table.add(main, "p", object());
+  table.add(main, "p", object());
+  table.add({"main", "app://localhost", 2}, "p", object());
+  EXPECT_TRUE(table.remove(main, "p", by_plugin));
+  EXPECT_EQ(explicit_closes, 1);
+  EXPECT_TRUE(table.remove_any_plugin(main, by_page));
+  EXPECT_EQ(explicit_closes, 2);
+  EXPECT_FALSE(table.remove(main, "p", by_page));  // already gone: nothing runs twice
+  table.remove_pages_before("main", 2);
+  table.remove_webview("main");
+  EXPECT_EQ(explicit_closes, 2);
+  EXPECT_EQ(table.size(), 0u);
+}
