@@ -26,6 +26,6 @@ std::optional<Accelerator> predefined_shortcut(Predefined which);
 // [main-thread] Does what picking `item` (a predefined item) does in window `window_label`'s
 // menu: the edit commands on the window's focused webview, the window actions, About's dialog,
 // Quit through the run's exit. Without a window (the tray), only Quit and About act.
-void perform_predefined(const MenuItem& item, DesktopContext& context, const std::string& window_label);
+void perform_predefined(const MenuItem& item, DesktopContext& context, const std::string& window_label = {});
 
 }  // namespace warden::desktop::menu
