@@ -1,5 +1,8 @@
 #include "desktop/tray/dbus_menu.hpp"
 
+#include "desktop/menu/accelerator.hpp"
+#include "desktop/menu/predefined_item.hpp"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 #include <spdlog/spdlog.h>
@@ -96,39 +99,21 @@ GVariant* on_get_property(GDBusConnection*, const gchar*, const gchar*, const gc
 
 const GDBusInterfaceVTable kVTable{on_method_call, on_get_property, nullptr, {}};
 
-// The text a predefined item shows when its page gave none.
-const char* predefined_text(Predefined which) {
-  switch (which) {
-    case Predefined::separator: return "";
-    case Predefined::copy: return "&Copy";
-    case Predefined::cut: return "Cu&t";
-    case Predefined::paste: return "&Paste";
-    case Predefined::select_all: return "Select &All";
-    case Predefined::undo: return "&Undo";
-    case Predefined::redo: return "&Redo";
-    case Predefined::minimize: return "&Minimize";
-    case Predefined::maximize: return "Ma&ximize";
-    case Predefined::fullscreen: return "Toggle Full Screen";
-    case Predefined::hide: return "&Hide";
-    case Predefined::hide_others: return "Hide Others";
-    case Predefined::show_all: return "Show All";
-    case Predefined::close_window: return "C&lose Window";
-    case Predefined::quit: return "&Quit";
-    case Predefined::about: return "&About";
-    case Predefined::services: return "Services";
-    case Predefined::bring_all_to_front: return "Bring All to Front";
-  }
-  return "";
-}
-
 bool is_separator(const MenuItem& item) { return item.predefined() == Predefined::separator; }
 
 std::string label_of(const MenuItem& item) {
-  if (!item.text().empty() || !item.predefined()) return dbusmenu_label(item.text());
-  std::string text = predefined_text(*item.predefined());
-  if (item.predefined() == Predefined::about && item.about() && item.about()->name)
-    text += " " + *item.about()->name;
+  std::string text = item.text();
+  if (text.empty() && item.predefined()) text = std::string(menu::predefined_text(*item.predefined()));
   return dbusmenu_label(text);
+}
+
+// dbusmenu's `shortcut`: one key combination, its modifiers then its key. An accelerator that
+// does not parse shows none (menu_commands refuses those anyway).
+std::optional<menu::Accelerator> shortcut_of(const MenuItem& item) {
+  if (item.predefined()) return menu::predefined_shortcut(*item.predefined());
+  if (!item.accelerator()) return std::nullopt;
+  std::string error;
+  return menu::parse_accelerator(*item.accelerator(), error);
 }
 
 // PNG bytes of the item's icon, scaled down to kMaxMenuIconSize; empty when it cannot be encoded.
@@ -292,7 +277,15 @@ GVariant* DbusMenu::properties_of(const MenuItem* item, int32_t id, const std::v
   }
   add("label", g_variant_new_string(label_of(*item).c_str()));
   add("enabled", g_variant_new_boolean(item->enabled()));
-  add("visible", g_variant_new_boolean(TRUE));
+  add("visible", g_variant_new_boolean(!item->predefined() || menu::shown_on_linux(*item->predefined())));
+  if (auto shortcut = shortcut_of(*item); shortcut && wanted("shortcut")) {
+    GVariantBuilder keys;
+    g_variant_builder_init(&keys, G_VARIANT_TYPE("aas"));
+    g_variant_builder_open(&keys, G_VARIANT_TYPE("as"));
+    for (const auto& part : menu::shortcut_parts(*shortcut)) g_variant_builder_add(&keys, "s", part.c_str());
+    g_variant_builder_close(&keys);
+    add("shortcut", g_variant_builder_end(&keys));
+  }
   if (item->kind() == ItemKind::check) {
     add("toggle-type", g_variant_new_string("checkmark"));
     add("toggle-state", g_variant_new_int32(item->checked() ? 1 : 0));
@@ -326,10 +319,15 @@ GVariant* DbusMenu::property(const std::string& name) const {
 bool DbusMenu::handle_event(int32_t id, const std::string& event) {
   auto item = item_of(id);
   if (!item) return false;
-  if (event != "clicked" || item->is_container() || is_separator(*item)) return true;
+  if (event != "clicked" || item->is_container() || is_separator(*item) || !item->enabled()) return true;
   spdlog::debug("tray: menu item '{}' picked through the panel", item->id());
+  // As in window menus (menu/gtk_menu_view.cpp): a predefined item does its own thing and tells
+  // no page; the others toggle (check items) and run their action.
+  if (item->predefined()) {
+    if (predefined_effect_ && menu::shown_on_linux(*item->predefined())) predefined_effect_(*item);
+    return true;
+  }
   item->activate();
-  if (item->predefined() && predefined_effect_) predefined_effect_(*item);
   return true;
 }
 

@@ -24,8 +24,8 @@ namespace warden::desktop::tray {
 
 class DbusMenu {
  public:
-  // What picking a predefined item does besides its action (Quit ends the app; the others need a
-  // window and do nothing from the tray).
+  // What picking a predefined item does (menu/predefined_item.hpp perform_predefined without a
+  // window: Quit ends the app, About shows its dialog, the others need a window).
   using PredefinedEffect = std::function<void(menu::MenuItem& item)>;
 
   // Exports the (empty) menu at `path` on `connection`; false from exported() when that failed.

@@ -1,12 +1,12 @@
 #include "desktop/tray/tray_commands.hpp"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
 
 #include "desktop/image_resource.hpp"
 #include "desktop/menu/menu_resource.hpp"
+#include "desktop/menu/predefined_item.hpp"
 #include "desktop/tray/tray_icons.hpp"
 
 namespace warden::desktop::tray {
@@ -120,15 +120,10 @@ void add(runtime::CommandTable& commands, const char* name, runtime::CommandFn f
                                       false});
 }
 
-// What a predefined item of a tray menu does besides telling its page: Quit ends the app; the
-// others act on a window or its focused widget, which a click on the panel has none of.
+// A predefined item picked in a tray menu: what it does in a window menu, with no window (the
+// panel's click has none): Quit and About act, the others do nothing.
 DbusMenu::PredefinedEffect predefined_effect(DesktopContext& context) {
-  return [&context](menu::MenuItem& item) {
-    if (item.predefined() == menu::Predefined::quit && context.exit_app) {
-      spdlog::info("tray: Quit picked in a tray menu");
-      context.exit_app(0);
-    }
-  };
+  return [&context](menu::MenuItem& item) { menu::perform_predefined(item, context, ""); };
 }
 
 void new_icon(runtime::Invocation& call, DesktopContext& context, const std::shared_ptr<TrayIcons>& icons) {

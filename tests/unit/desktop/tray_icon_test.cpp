@@ -724,6 +724,63 @@ TEST_F(TrayTest, ItsMenuIsExportedAsDbusmenuAndAClickReachesThePage) {
   EXPECT_EQ(panel.item_printed(name, "ItemIsMenu"), "false");
 }
 
+TEST_F(TrayTest, MenuShortcutsPredefinedItemsAndQuit) {
+  TestWatcher watcher;
+  ASSERT_TRUE(watcher.ok());
+  int exit_code = -1;
+  t_.context.exit_app = [&exit_code](int code) { exit_code = code; };
+  auto root = menu::MenuItem::create(menu::ItemKind::menu, "root");
+  auto save = menu::MenuItem::create(menu::ItemKind::normal, "save");
+  save->set_text("Save");
+  save->set_accelerator("CmdOrCtrl+Shift+S");
+  auto copy = menu::MenuItem::create(menu::ItemKind::predefined, "copy");
+  copy->set_predefined(menu::Predefined::copy);
+  auto hide = menu::MenuItem::create(menu::ItemKind::predefined, "hide");
+  hide->set_predefined(menu::Predefined::hide);
+  auto quit = menu::MenuItem::create(menu::ItemKind::predefined, "quit");
+  quit->set_predefined(menu::Predefined::quit);
+  for (auto& item : {save, copy, hide, quit}) root->append(item);
+  auto page = channel("__CHANNEL__:menu");
+  for (auto& item : {save, copy, hide, quit})
+    item->set_action([page](menu::MenuItem& picked) { page->messages.push_back(json::string(picked.id())); });
+  auto [rid, id] = new_tray({{"id", "shortcuts"}, {"menu", json::array{add_menu(root), "Menu"}}});
+  std::string name = registered_name(watcher);
+  Panel panel;
+  auto props = [&](const menu::MenuItem& item) {
+    const char* every[] = {nullptr};  // no filter: every property
+    GVariant* r = panel.call(name, "/MenuBar", "com.canonical.dbusmenu", "GetLayout",
+                             g_variant_new("(ii^as)", item.handle(), 0, every));
+    gchar* p = g_variant_print(r, FALSE);
+    std::string s = p;
+    g_free(p);
+    g_variant_unref(r);
+    return s;
+  };
+  EXPECT_NE(props(*save).find("'shortcut': <[['Control', 'Shift', 's']]>"), std::string::npos) << props(*save);
+  EXPECT_NE(props(*copy).find("'label': <'_Copy'>"), std::string::npos) << props(*copy);
+  EXPECT_NE(props(*copy).find("'shortcut': <[['Control', 'c']]>"), std::string::npos) << props(*copy);
+  EXPECT_NE(props(*hide).find("'visible': <false>"), std::string::npos) << props(*hide);
+  EXPECT_NE(props(*quit).find("'visible': <true>"), std::string::npos) << props(*quit);
+
+  // An accelerator change reaches the panel as a property.
+  save->set_accelerator("Alt+F4");
+  ASSERT_TRUE(spin_until([&] { return panel.count("ItemsPropertiesUpdated") > 0; }));
+  gchar* update = g_variant_print(panel.last("ItemsPropertiesUpdated")->parameters, FALSE);
+  EXPECT_NE(std::string(update).find("[['Alt', 'F4']]"), std::string::npos) << update;
+  g_free(update);
+
+  // Predefined items do their own thing, as in window menus: Copy has no window to act on here,
+  // Quit ends the run; neither is the page's event.
+  for (auto& item : {copy, quit}) {
+    GVariant* r = panel.call(name, "/MenuBar", "com.canonical.dbusmenu", "Event",
+                             g_variant_new("(isvu)", item->handle(), "clicked", g_variant_new_int32(0), 0u));
+    if (r) g_variant_unref(r);
+  }
+  EXPECT_TRUE(spin_until([&] { return exit_code == 0; })) << "Quit did not end the run";
+  spin_for(50ms);
+  EXPECT_TRUE(page->messages.empty());
+}
+
 TEST_F(TrayTest, RemoveByIdUnregistersAndIdsAreAppWide) {
   TestWatcher watcher;
   ASSERT_TRUE(watcher.ok());
