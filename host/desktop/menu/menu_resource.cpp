@@ -6,8 +6,11 @@ namespace warden::desktop::menu {
 
 namespace {
 
-// What the resource table holds: one reference to the item. The closer may run on any thread; an
-// item that no view shows any more holds nothing a thread could race on.
+// What the resource table holds: one reference to the item. Dropping the last reference destroys
+// the item, and a menu going takes itself off the items it held (MenuItem's parent links): that
+// must happen on the GTK thread, where the tree lives. Every way a menu resource is released runs
+// there today (plugin:resources|close is a quick command; page replaced, web process gone and
+// webview closed are GTK signals; the table itself goes at the end of the run).
 struct Held {
   std::shared_ptr<MenuItem> item;
 };
