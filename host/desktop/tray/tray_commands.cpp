@@ -173,7 +173,7 @@ void new_icon(runtime::Invocation& call, DesktopContext& context, const std::sha
       return void(completion->reject(error));
     }
     if (!icon) return void(completion->reject("the tray icon was removed before it registered"));
-    uint32_t rid = add_tray_resource(context, caller, icon);
+    uint32_t rid = add_tray_resource(context, caller, icon, weak_icons);
     if (rid == 0) return void(completion->reject("the page that asked for the tray icon is gone"));
     completion->resolve_json(json::serialize(json::array{rid, json::string(tray_id)}));
   };
@@ -194,7 +194,7 @@ void add_tray_commands(runtime::CommandTable& commands, DesktopContext& context)
     std::string id = string_of(required(args, "id"), "argument 'id'", kMaxIdBytes);
     auto icon = icons->find(id);
     if (!icon) return void(call.completion->resolve_json("null"));
-    uint32_t rid = add_tray_resource(context, call.caller, icon);
+    uint32_t rid = add_tray_resource(context, call.caller, icon, icons);
     if (rid == 0) return void(call.completion->reject("the page that asked for the tray icon is gone"));
     call.completion->resolve_json(std::to_string(rid));
   });

@@ -52,9 +52,18 @@ struct Handle {
 }  // namespace
 
 uint32_t add_tray_resource(DesktopContext& context, const runtime::Caller& caller,
-                           const std::shared_ptr<StatusNotifierItem>& icon) {
+                           const std::shared_ptr<StatusNotifierItem>& icon, std::weak_ptr<TrayIcons> icons) {
   auto object = std::make_shared<plugin::ResourceObject>(new Handle{icon},
                                                         [](void* p) { delete static_cast<Handle*>(p); });
+  // TrayIcon.close(), as Tauri's resource close: the icon leaves (if it is still the one under
+  // its id). On the GTK thread, where icons live, whichever thread closes the resource.
+  object->on_explicit_close = [&main_thread = context.main_thread, weak = std::weak_ptr(icon), icons] {
+    main_thread.run_or_post([weak, icons] {
+      auto all = icons.lock();
+      auto closed = weak.lock();
+      if (all && closed && all->find(closed->id()) == closed) all->remove(closed->id());
+    });
+  };
   return context.resources.add({caller.webview, caller.origin, caller.page}, kTrayPlugin, std::move(object));
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The run's tray icons, app-wide by id as in Tauri (app.tray_by_id): a page with the permission
-// reaches any icon by its id (tray|get_by_id), and names icons by resource ids of its own. A
-// resource id is a handle only: closing it, or the page going away, leaves the icon on the bus
-// (as Tauri keeps an icon whose page is gone); tray|remove_by_id and the end of the run take it off.
+// reaches any icon by its id (tray|get_by_id), and names icons by resource ids of its own. The
+// page going away leaves its icons on the bus (as Tauri keeps an icon whose page is gone); the
+// page closing a resource id (TrayIcon.close()), tray|remove_by_id and the end of the run take
+// the icon off, as in Tauri.
 //
 // [main-thread] Everything here but the resource closers.
 #include <cstddef>
@@ -49,9 +50,9 @@ class TrayIcons {
 };
 
 // A resource id for `icon` in the caller's page (it holds no reference: a removed icon's ids
-// answer "not found"). 0 when the page is gone.
+// answer "not found"); the page closing it removes the icon from `icons`. 0 when the page is gone.
 uint32_t add_tray_resource(DesktopContext& context, const runtime::Caller& caller,
-                           const std::shared_ptr<StatusNotifierItem>& icon);
+                           const std::shared_ptr<StatusNotifierItem>& icon, std::weak_ptr<TrayIcons> icons);
 // The caller's icon `rid`; nullptr for an unknown id, another page's, or a removed icon.
 std::shared_ptr<StatusNotifierItem> find_tray_resource(const DesktopContext& context, const runtime::Caller& caller,
                                                        uint32_t rid);

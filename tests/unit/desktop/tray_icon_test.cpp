@@ -811,6 +811,28 @@ TEST_F(TrayTest, RemoveByIdUnregistersAndIdsAreAppWide) {
   EXPECT_EQ(again.error(), "no tray icon with id 'shared'");
 }
 
+TEST_F(TrayTest, ThePageClosingItsResourceRemovesTheIconThePageGoingDoesNot) {
+  TestWatcher watcher;
+  ASSERT_TRUE(watcher.ok());
+  // The page goes (another document, a closed webview): its ids go, the icon stays, as in Tauri.
+  auto kept = new_tray({{"id", "kept"}});
+  std::string kept_name = registered_name(watcher);
+  t_.resources.remove_webview("main");
+  spin_for(100ms);
+  EXPECT_EQ(watcher.items(), std::vector<std::string>{kept_name});
+  EXPECT_FALSE(call("plugin:tray|set_title", {{"rid", kept.first}, {"title", "x"}}).ok);
+  Answer again = call("plugin:tray|get_by_id", {{"id", "kept"}});
+  ASSERT_TRUE(again.ok);
+  EXPECT_NE(again.body, "null");
+
+  // TrayIcon.close() (the package's resources|close): the icon leaves the bus.
+  auto closed = new_tray({{"id", "closed"}});
+  ASSERT_TRUE(spin_until([&] { return watcher.items().size() == 2; }));
+  EXPECT_TRUE(t_.resources.remove_any_plugin({page_.webview, page_.origin, page_.page}, closed.first));
+  EXPECT_TRUE(spin_until([&] { return watcher.items() == std::vector<std::string>{kept_name}; }));
+  EXPECT_EQ(call("plugin:tray|get_by_id", {{"id", "closed"}}).body, "null");
+}
+
 TEST_F(TrayTest, ANewIconWithATakenIdReplacesTheOld) {
   TestWatcher watcher;
   ASSERT_TRUE(watcher.ok());
