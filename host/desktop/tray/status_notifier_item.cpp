@@ -365,11 +365,12 @@ void StatusNotifierItem::clicked(MouseButton button, int x, int y) {
 }
 
 void StatusNotifierItem::handle_call(const std::string& method, GVariant* p, GDBusMethodInvocation* invocation) {
-  // Answer first: the page's handler must not hold the panel's call.
+  // Kept alive until the call is handled.
   auto keep = shared_from_this();
   if (method == "Scroll") return g_dbus_method_invocation_return_value(invocation, nullptr);  // no Tauri event
   gint32 x = 0, y = 0;
   g_variant_get(p, "(ii)", &x, &y);
+  // Answered before the page hears of it: the panel's call does not wait for the page.
   g_dbus_method_invocation_return_value(invocation, nullptr);
   if (method == "Activate") clicked(MouseButton::left, x, y);
   else if (method == "SecondaryActivate") clicked(MouseButton::middle, x, y);
