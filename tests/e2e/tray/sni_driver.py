@@ -19,6 +19,7 @@ Requests (GET, query arguments):
   /secondary?id=I&x=&y=    SecondaryActivate(x, y); /context: ContextMenu(x, y)
   /menu?id=I               item I's menu: dbusmenu GetLayout(0, -1, []) as a tree
   /menu-event?id=I&item=N&event=clicked   dbusmenu Event(N, event, 0, 0) on item I's menu
+  /exists?path=P           whether P (inside WORK) exists: what the host wrote on disk
   /watcher-stop            StopWatcher (the watcher exits and leaves the bus)
   /watcher-start           a new status-notifier-watcher on the bus
   POST /report?window=W    the page's scenario results (JSON body), appended to
@@ -236,6 +237,13 @@ def menu_event(item_id, entry, event):
     return {"sent": event, "item": entry}
 
 
+def exists(path):
+    real = os.path.realpath(path)
+    if os.path.commonpath([real, os.path.realpath(WORK)]) != os.path.realpath(WORK):
+        raise DriverError(f"{path} is outside the run's folder")
+    return {"exists": os.path.exists(real)}
+
+
 def watcher_owned():
     return name_owner(WATCHER_NAME) is not None
 
@@ -296,6 +304,8 @@ def answer(path, query):
         return menu(q["id"])
     if path == "/menu-event":
         return menu_event(q["id"], number("item"), q.get("event", "clicked"))
+    if path == "/exists":
+        return exists(q["path"])
     if path == "/watcher-stop":
         return watcher_stop()
     if path == "/watcher-start":

@@ -446,9 +446,10 @@ async function trayScenarios() {
     expectPixels(await registered(TRAY_ID), 4, 3, pngPixel);
     await state.tray.setTempDirPath(WORK + '/tray-temp');
     await state.tray.setIcon(state.image);
-    const probe = await sni('/items');
-    expect(probe.length >= 1, 'the item still listed');
-    return 'answered';
+    expectPixels(await registered(TRAY_ID), 3, 3, rgbaPixel);
+    const written = await sni('/exists', { path: WORK + '/tray-temp' });
+    expect(!written.exists, 'nothing written to the temp dir path');
+    return 'answered, nothing written';
   });
 
   await scenario('close_unregisters', async () => {
