@@ -11,12 +11,16 @@ Requests (GET, query arguments):
                            the active window (found: false if no window is named T)
   /menus                   the open menus: [{id, x, y, width, height, type}] (type DROPDOWN_MENU,
                            POPUP_MENU, ...), topmost last
-  /keys?title=T&keys=K1 K2 ...&pause=MS
+  /keys?title=T&keys=K1 K2 ...&pause=MS&menus=1
                            T made the active window (the keys go to the focused window), then
                            each key (xdotool key syntax: F10, Down, Return, ctrl+shift+k, alt+f)
-                           pressed with MS milliseconds after it (150 by default)
+                           pressed with MS milliseconds after it (150 by default); with menus=1
+                           the answer also lists the open menus then (as /menus)
   /pointer?title=T&x=&y=   pointer moved to (x, y) of T's client area
   /click?x=&y=             pointer moved to the screen point (x, y), button 1 clicked there
+  /pixels?x=&y=&width=&height=&colours=R,G,B;R,G,B
+                           how many pixels of that screen rectangle have each colour (gtk_look.py)
+  /clipboard               the CLIPBOARD selection's text (gtk_look.py), null when it holds none
   POST /report?window=W    the page's scenario results (JSON body), appended to
                            WORK/page-results.txt as "W\tDONE <json>" (the format of results.txt)
 Every answer that acts also says what it did; errors answer 500 with {"error": ...}."""
@@ -30,6 +34,9 @@ import time
 import urllib.parse
 
 WORK, PORT_FILE = sys.argv[1], sys.argv[2]
+HERE = os.path.dirname(os.path.abspath(__file__))
+# gtk_look.py needs Debian's python3 with gi (the python3 first on PATH may have none).
+GTK_PYTHON = "/usr/bin/python3"
 
 
 class DriverError(Exception):
@@ -111,7 +118,12 @@ def window_type(wid):
 def open_menus():
     """Mapped override-redirect top-level windows typed as menus, in stacking order (topmost last)."""
     menus = []
-    for m in re.finditer(r"^\s+(0x[0-9a-fA-F]+) ", run("xwininfo", "-root", "-children"), re.M):
+    # The root's children with their sizes: only those larger than 1x1 are looked at closer (GTK
+    # and openbox keep many 1x1 windows there; one xwininfo call each would make this slow).
+    listing = run("xwininfo", "-root", "-children")
+    for m in re.finditer(r"^\s+(0x[0-9a-fA-F]+) .*?\s(\d+)x(\d+)[+-]", listing, re.M):
+        if int(m.group(2)) <= 1 or int(m.group(3)) <= 1:
+            continue
         wid = int(m.group(1), 16)
         g = geometry(wid)
         if not g or not g["mapped"] or not g["override"] or g["width"] <= 1:
@@ -140,12 +152,12 @@ def activate(title):
     return wid
 
 
-def keys(title, names, pause_ms):
+def keys(title, names, pause_ms, look):
     activate(title)
     for name in names:
         run("xdotool", "key", name)
         time.sleep(pause_ms / 1000)
-    return {"pressed": names, "menus": open_menus()}
+    return {"pressed": names, "menus": open_menus()} if look else {"pressed": names}
 
 
 def pointer_to(title, x, y):
@@ -164,6 +176,10 @@ def click(x, y):
     return {"clicked": [x, y]}
 
 
+def gtk_look(*args):
+    return json.loads(run(GTK_PYTHON, os.path.join(HERE, "gtk_look.py"), *args))
+
+
 def answer(path, query):
     q = {k: v[0] for k, v in urllib.parse.parse_qs(query).items()}
     number = lambda name: int(q[name])  # noqa: E731
@@ -172,11 +188,15 @@ def answer(path, query):
     if path == "/menus":
         return open_menus()
     if path == "/keys":
-        return keys(q["title"], q["keys"].split(), int(q.get("pause", 150)))
+        return keys(q["title"], q["keys"].split(), int(q.get("pause", 150)), q.get("menus") == "1")
     if path == "/pointer":
         return pointer_to(q["title"], number("x"), number("y"))
     if path == "/click":
         return click(number("x"), number("y"))
+    if path == "/pixels":
+        return gtk_look("pixels", *(q[k] for k in ("x", "y", "width", "height")), *q["colours"].split(";"))
+    if path == "/clipboard":
+        return gtk_look("clipboard")
     raise DriverError("unknown request " + path)
 
 

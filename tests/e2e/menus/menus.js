@@ -22,15 +22,15 @@ setDetailLengths(120, 300);
 
 // Every scenario ends: one whose call never answers fails after 20 s instead of holding the
 // report back until the run's timeout (which would fail every scenario at once).
-// main's scenarios end with no menu open: a menu a failed pick left open would take the next
-// scenario's keys.
+// A failed scenario of main closes what it left open: a menu still open would take the next
+// scenario's keys. (The ones that pass close their menus themselves.)
 async function scenario(name, body) {
   let timer;
   const hang = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error('did not finish within 20 s (a call or event never came)')), 20000);
   });
   await runScenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)));
-  if (label === 'main') await closeMenus().catch(() => {});
+  if (label === 'main' && !results[name].ok) await closeMenus().catch(() => {});
 }
 
 const DRIVER = document.querySelector('meta[name="x-driver"]').content;
@@ -54,6 +54,8 @@ async function x(path, params = {}) {
 
 // Presses KEYS (xdotool names) one after the other in window TITLE (main by default).
 const press = (keys, title = TITLES.main) => x('/keys', { title, keys: keys.join(' ') });
+// The same in main, answering the menus open after the last key.
+const pressAndLook = async (keys) => (await x('/keys', { title: TITLES.main, keys: keys.join(' '), menus: 1 })).menus;
 const openMenus = () => x('/menus');
 
 // Polls COND (async, returns a truthy value when done) until it holds; throws after MS with WHAT.
@@ -104,14 +106,20 @@ const isNotFound = (e) => /not found/i.test(message(e)) && !isDenied(e);
 // main: the window menu.
 
 // A 16x16 red PNG (the IconMenuItem's icon, given as bytes).
+const RED = '200,40,40';
 const RED_PNG = Uint8Array.from(atob(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR4nGM4oaHxnxLMMGrAqAGjBgwXAwCpMhcf2uFd6gAAAABJRU5ErkJggg=='),
+(c) => c.charCodeAt(0));
+// The same in blue.
+const BLUE = '30,60,210';
+const BLUE_PNG = Uint8Array.from(atob(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR4nGOQs7n0nxLMMGrAqAGjBgwXAwABiisfeAas5wAAAABJRU5ErkJggg=='),
 (c) => c.charCodeAt(0));
 
 const ui = {};
 
 // File (&File, renamed &Records later): Open (Ctrl+Shift+K), ----, Wrap (check), Picture (icon),
-// Later (Ctrl+Shift+J), Never (disabled, Ctrl+Shift+U). Edit: Copy, Paste, Select All, ----,
+// Later (Ctrl+Shift+J), Never (disabled, Ctrl+Shift+U), More > Deep. Edit: Copy, Paste, Select All, ----,
 // Note, About ("A&bout menus"). Items are made both ways the package allows: as objects passed by `[rid, kind]`
 // and as option objects nested in `items`.
 async function buildWindowMenu() {
@@ -123,7 +131,8 @@ async function buildWindowMenu() {
   ui.file = await Submenu.new({
     id: 'file', text: '&File',
     items: [ui.open, await PredefinedMenuItem.new({ item: 'Separator' }), ui.wrap, ui.picture,
-            { id: 'later', text: '&Later', accelerator: 'Ctrl+Shift+J', action: record }, ui.never],
+            { id: 'later', text: '&Later', accelerator: 'Ctrl+Shift+J', action: record }, ui.never,
+            { id: 'more', text: '&More', items: [{ id: 'deep', text: '&Deep', action: record }] }],
   });
   ui.menu = await Menu.new({
     id: 'window-menu',
@@ -135,6 +144,7 @@ async function buildWindowMenu() {
     }],
   });
   ui.later = await ui.file.get('later');
+  ui.edit = await ui.menu.get('edit');
 }
 
 async function windowMenuSet() {
@@ -146,10 +156,11 @@ async function windowMenuSet() {
     // The menu bar takes its place above the webview, which gets shorter.
     await until(async () => window.innerHeight < before, 'the webview to get shorter than ' + before);
     const kinds = (await ui.file.items()).map((i) => i.kind);
-    const expected = ['MenuItem', 'Predefined', 'Check', 'Icon', 'MenuItem', 'MenuItem'];
+    const expected = ['MenuItem', 'Predefined', 'Check', 'Icon', 'MenuItem', 'MenuItem', 'Submenu'];
     expect(JSON.stringify(kinds) === JSON.stringify(expected), 'File holding ' + expected + ', got ' + kinds);
     expect((await ui.menu.items()).length === 2, 'two menus in the bar');
     expect(ui.later !== null && ui.later.id === 'later', 'File.get("later") to find the nested item');
+    expect(ui.edit !== null && ui.edit.kind === 'Submenu', 'Menu.get("edit") to find the Edit submenu');
     return `menu bar ${before - window.innerHeight}px; File: ${kinds}`;
   });
 }
@@ -157,7 +168,7 @@ async function windowMenuSet() {
 async function windowMenuScenarios() {
   await scenario('window_menu_opens_with_f10', async () => {
     const w = await x('/window', { title: TITLES.main });
-    const { menus } = await press(['F10']);
+    const menus = await pressAndLook(['F10']);
     await closeMenus();
     expect(menus.length === 1, 'one menu open after F10, X shows ' + JSON.stringify(menus));
     const m = menus[0];
@@ -176,6 +187,15 @@ async function windowMenuScenarios() {
     await press(['alt+f', 'o']);
     await picked('open', t2, 'Alt+F, O to pick Open');
     return 'open, by arrows and by mnemonics';
+  });
+
+  await scenario('nested_submenu_item_picked', async () => {
+    const t = performance.now();
+    const menus = await pressAndLook(['alt+f', 'm']);
+    expect(menus.length === 2, 'File and More open after Alt+F, M, X shows ' + JSON.stringify(menus));
+    await press(['d']);
+    await picked('deep', t, 'D in File > More to pick Deep');
+    return 'deep';
   });
 
   await scenario('check_item_toggled_by_user', async () => {
@@ -213,9 +233,36 @@ async function windowMenuScenarios() {
     return 'picture';
   });
 
+  await scenario('icon_shown_and_changed', async () => {
+    // The icon's pixels in the open File menu, as X shows them: red, then blue, then none.
+    await ui.picture.setIcon(RED_PNG);
+    const menus = await pressAndLook(['F10']);
+    expect(menus.length === 1, 'File open after F10, X shows ' + JSON.stringify(menus));
+    const m = menus[0];
+    let seen = null;
+    const shows = (red, blue) => async () => {
+      seen = await x('/pixels', { x: m.x, y: m.y, width: m.width, height: m.height, colours: RED + ';' + BLUE });
+      return (red ? seen[RED] >= 200 : seen[RED] === 0) && (blue ? seen[BLUE] >= 200 : seen[BLUE] === 0);
+    };
+    const step = async (red, blue, what) => {
+      try {
+        await until(shows(red, blue), what, 3000);
+      } catch (e) {
+        throw new Error(`expected ${what}; the menu shows ${JSON.stringify(seen)} (pixels of ${RED} and ${BLUE})`);
+      }
+    };
+    await step(true, false, 'the red icon in the open menu');
+    await ui.picture.setIcon(BLUE_PNG);
+    await step(false, true, 'the icon turned blue by setIcon while the menu is open');
+    await ui.picture.setIcon(null);
+    await step(false, false, 'no icon after setIcon(null)');
+    await closeMenus();
+    return 'red, blue, none';
+  });
+
   await scenario('accelerator_pressed', async () => {
     const t = performance.now();
-    const { menus } = await press(['ctrl+shift+k']);
+    const menus = await pressAndLook(['ctrl+shift+k']);
     await picked('open', t, 'Ctrl+Shift+K to pick Open (its CmdOrCtrl+Shift+K)');
     expect(menus.length === 0, 'no menu opened by an accelerator, X shows ' + JSON.stringify(menus));
     return 'open';
@@ -248,7 +295,7 @@ async function windowMenuScenarios() {
     const texts = [await ui.open.text(), await ui.file.text()];
     expect(texts[0] === '&Begin' && texts[1] === '&Records', 'the new texts, got ' + texts);
     const t = performance.now();
-    const { menus } = await press(['alt+r']);
+    const menus = await pressAndLook(['alt+r']);
     expect(menus.length === 1, 'Alt+R to open the menu renamed &Records, X shows ' + JSON.stringify(menus));
     await press(['b']);
     await picked('open', t, 'B in Records to pick the item renamed &Begin');
@@ -284,7 +331,7 @@ async function windowMenuScenarios() {
     window.getSelection().removeAllRanges();
     const t = performance.now();
     // Alt+E opens Edit, A picks "Select &All" (the predefined item's text, as Tauri's).
-    const { menus } = await press(['alt+e']);
+    const menus = await pressAndLook(['alt+e']);
     await press(['a']);
     try {
       await until(async () => window.getSelection().toString().includes(PAGE_TEXT), 'the selection', 3000);
@@ -292,8 +339,34 @@ async function windowMenuScenarios() {
       throw new Error(`expected Edit > Select All to select the page's text; menus open: ${JSON.stringify(menus)},` +
         ` actions: ${fired.filter((f) => f.at > t).map((f) => f.id)}, selection: '${window.getSelection()}'`);
     }
-    window.getSelection().removeAllRanges();
     return 'selected';
+  });
+
+  await scenario('predefined_copy', async () => {
+    // The page's text, selected by Select All, copied by Edit > Copy into the X clipboard.
+    expect(window.getSelection().toString().includes(PAGE_TEXT), 'the page\'s text still selected');
+    await press(['alt+e', 'c']);
+    let clip = null;
+    try {
+      await until(async () => ((clip = (await x('/clipboard')).text) || '').includes(PAGE_TEXT), 'the clipboard', 3000);
+    } catch (e) {
+      throw new Error(`expected Edit > Copy to put '${PAGE_TEXT}' in the clipboard, it holds ${JSON.stringify(clip)}`);
+    }
+    window.getSelection().removeAllRanges();
+    return 'copied';
+  });
+
+  await scenario('disabled_submenu_does_not_open', async () => {
+    await ui.edit.setEnabled(false);
+    expect((await ui.edit.isEnabled()) === false, 'Edit disabled');
+    const closed = await pressAndLook(['alt+e']);
+    await closeMenus();
+    await ui.edit.setEnabled(true);
+    const open = await pressAndLook(['alt+e']);
+    await closeMenus();
+    expect(closed.length === 0, 'no menu after Alt+E with Edit disabled, X shows ' + JSON.stringify(closed));
+    expect(open.length === 1, 'Edit open after Alt+E once enabled again, X shows ' + JSON.stringify(open));
+    return 'closed while disabled, opens again';
   });
 }
 
@@ -340,6 +413,49 @@ async function contextMenuScenarios() {
     await press(['Down', 'Return']);
     await picked('ctx-alpha', t, 'Down, Return to pick Alpha');
     return `at the pointer ${pointer}`;
+  });
+
+  await scenario('context_menu_on_other_window', async () => {
+    // popup(at, window): at is taken in that window's client area.
+    const w = await x('/window', { title: TITLES.second });
+    await ui.context.popup(new LogicalPosition(30, 40), { label: 'second' });
+    const [m] = await until(async () => { const open = await openMenus(); return open.length ? open : null; },
+      'the context menu on screen');
+    expect(near(m.x, w.x + 30, 4) && near(m.y, w.y + 40, 4),
+      `the menu at (30, 40) of second's client area ${[w.x, w.y]}, X shows it at ${[m.x, m.y]}`);
+    await closeMenus();
+    return `at ${m.x - w.x},${m.y - w.y} of second`;
+  });
+
+  await scenario('submenu_popup', async () => {
+    // A Submenu shown as a context menu while it is also in the bar: its first item is Open.
+    await x('/pointer', { title: TITLES.main, x: 200, y: 150 });
+    await ui.file.popup();
+    await until(async () => (await openMenus()).length > 0, 'File as a context menu');
+    const t = performance.now();
+    await press(['Down', 'Return']);
+    await picked('open', t, 'Down, Return in the File context menu to pick Open');
+    return 'open';
+  });
+
+  await scenario('check_item_shared_with_context_menu', async () => {
+    // Wrap sits in File and in this context menu: a pick in either toggles the one item, and
+    // the other menu shows the new state (its next pick toggles back).
+    expect((await ui.wrap.isChecked()) === false, 'Wrap unchecked before');
+    const shared = await Menu.new({ items: [ui.wrap] });
+    await x('/pointer', { title: TITLES.main, x: 250, y: 200 });
+    await shared.popup();
+    await until(async () => (await openMenus()).length > 0, 'the shared context menu');
+    const t = performance.now();
+    await press(['Down', 'Return']);
+    await picked('wrap', t, 'Wrap picked in the context menu');
+    const inContext = await ui.wrap.isChecked();
+    const t2 = performance.now();
+    await press(['F10', 'Down', 'Down', 'Return']);
+    await picked('wrap', t2, 'Wrap picked in the window menu');
+    const inBar = await ui.wrap.isChecked();
+    expect(inContext === true && inBar === false, `checked by the context menu, unchecked by the bar, got ${inContext}, ${inBar}`);
+    return 'checked, unchecked';
   });
 }
 

@@ -2,7 +2,9 @@
 # server the page asks to press keys, click and say which menus X shows) and the host run under
 # openbox (tests/e2e/windows/under_openbox.sh, in place of WARDEN, inside xvfb-run).
 HERE_MENUS="$E2E/menus"
-e2e_require_tools "menus e2e (setup.sh)" openbox wmctrl xdotool xprop xwininfo
+e2e_require_tools "menus e2e (setup.sh)" openbox wmctrl xdotool xprop xwininfo /usr/bin/python3
+/usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0")' ||
+  { echo "menus e2e: /usr/bin/python3 has no gi with Gtk 3 (scripts/install-deps.sh)" >&2; exit 1; }
 rm -f "$WORK/menu-driver.port" "$WORK/x-display"
 python3 "$HERE_MENUS/menu_driver.py" "$WORK" "$WORK/menu-driver.port" 2>"$WORK/menu-driver.log" &
 servers+=($!)
