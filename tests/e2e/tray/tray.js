@@ -145,6 +145,7 @@ function entries(node) {
     toggleType: c.props['toggle-type'],
     toggleState: c.props['toggle-state'],
     submenu: c.props['children-display'],
+    shortcut: c.props.shortcut,
     children: c.children,
   }));
 }
@@ -342,6 +343,33 @@ async function trayScenarios() {
     await sni('/menu-event', { id: TRAY_ID, item: entryLabelled(root, 'Appended').id, event: 'clicked' });
     await nextMenuClick('appended', 'the appended entry\'s action');
     return 'text, check, append';
+  });
+
+  // What a panel draws: dbusmenu marks mnemonics with '_' (the package's '&'), doubles a literal
+  // '_', and gives shortcuts as [modifiers..., key].
+  await scenario('menu_labels_and_shortcuts', async () => {
+    const item = await registered(TRAY_ID);
+    const mark = await signalMark();
+    const keys = await Submenu.new({ id: 'keys', text: 'Keys', items: [
+      await MenuItem.new({ id: 'save-as', text: 'Save &As', accelerator: 'CmdOrCtrl+Shift+S', action: onMenu }),
+      await MenuItem.new({ id: 'snake', text: 'snake_case', action: onMenu }),
+      await PredefinedMenuItem.new({ item: 'Copy' }),
+    ] });
+    await state.menu.append(keys);
+    await signalFrom(item, 'LayoutUpdated', mark, { onMenu: true });
+    const list = entries(entryLabelled(await menuRoot(), 'Keys'));
+    expect(list.length === 3, 'three entries under Keys, got ' + brief(list));
+    const [saveAs, snake, copy] = list;
+    expect(saveAs.label === 'Save _As', 'label "Save _As", got ' + saveAs.label);
+    const shortcut = JSON.stringify(saveAs.shortcut || null);
+    expect(/^\[\["Control","Shift","s"\]\]$/i.test(shortcut), 'shortcut [["Control","Shift","s"]], got ' + shortcut);
+    expect(snake.label === 'snake__case', 'label "snake__case", got ' + snake.label);
+    expect(/copy/i.test(copy.label || ''), 'the predefined Copy labelled, got ' + copy.label);
+    const copyKeys = JSON.stringify(copy.shortcut || null);
+    expect(/^\[\["Control","c"\]\]$/i.test(copyKeys), 'Copy\'s shortcut [["Control","c"]], got ' + copyKeys);
+    await sni('/menu-event', { id: TRAY_ID, item: saveAs.id, event: 'clicked' });
+    await nextMenuClick('save-as', 'Save As\' action');
+    return `${saveAs.label} ${shortcut}`;
   });
 
   await scenario('set_menu', async () => {
