@@ -15,3 +15,5 @@ substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/sni-driver.port")"
 printf '#!/bin/sh\nexec dbus-run-session -- "%s" "%s" "%s" "$@"\n' "$HERE_TRAY/under_bus.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
 chmod +x "$WORK/host.sh"
 WARDEN="$WORK/host.sh"
+# A PNG outside the app folder and any asset scope: the tray must refuse it as an icon path.
+cp "$APP/frontend/tray-icon.png" "$WORK/outside.png"

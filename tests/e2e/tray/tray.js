@@ -265,6 +265,18 @@ async function trayScenarios() {
     return 'NewIcon, 4x3 PNG pixels';
   });
 
+  // An icon by path: one in the app folder is read; one outside it (no asset scope here) is
+  // refused and the icon stays, so the tray cannot make the host read a page's choice of file.
+  await scenario('set_icon_from_path', async () => {
+    await state.tray.setIcon(state.image);
+    await state.tray.setIcon(WORK + '/app/frontend/tray-icon.png');
+    expectPixels(await registered(TRAY_ID), 4, 3, pngPixel);
+    await state.tray.setIcon(state.image);
+    const outside = String(await rejects(state.tray.setIcon(WORK + '/outside.png')));
+    expectPixels(await registered(TRAY_ID), 3, 3, rgbaPixel);
+    return 'outside refused: ' + outside;
+  });
+
   await scenario('set_icon_null', async () => {
     const mark = await signalMark();
     await state.tray.setIcon(null);
