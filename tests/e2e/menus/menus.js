@@ -268,6 +268,14 @@ async function windowMenuScenarios() {
     return 'open';
   });
 
+  await scenario('accelerator_only_in_its_window', async () => {
+    // The same keys in plain (no menu there yet) do not reach main's menu.
+    const t = performance.now();
+    await press(['ctrl+shift+k'], TITLES.plain);
+    await notPicked('open', t, 'Ctrl+Shift+K pressed in another window');
+    return 'not in plain';
+  });
+
   await scenario('disabled_item_does_not_fire', async () => {
     expect((await ui.never.isEnabled()) === false, 'Never created disabled');
     const t = performance.now();
@@ -401,6 +409,22 @@ async function contextMenuScenarios() {
     return `at ${m.x - w.x},${m.y - w.y}`;
   });
 
+  await scenario('context_menu_disabled_item_clicked', async () => {
+    const beta = await ui.context.get('ctx-beta');
+    await beta.setEnabled(false);
+    const w = await x('/window', { title: TITLES.main });
+    await ui.context.popup(new LogicalPosition(150, 100));
+    const [m] = await until(async () => { const open = await openMenus(); return open.length ? open : null; },
+      'the context menu on screen');
+    const t = performance.now();
+    await x('/click', { x: m.x + Math.round(m.width / 2), y: m.y + Math.round(m.height / 2) });
+    await notPicked('ctx-beta', t, 'a click on the disabled Beta');
+    const still = await openMenus();
+    await closeMenus();
+    await beta.setEnabled(true);
+    return `no action; menu ${still.length ? 'still open' : 'closed'} at ${m.x - w.x},${m.y - w.y}`;
+  });
+
   await scenario('context_menu_at_pointer', async () => {
     expect(ui.context, 'the context menu made by context_menu_built');
     const { pointer } = await x('/pointer', { title: TITLES.main, x: 300, y: 250 });
@@ -423,7 +447,10 @@ async function contextMenuScenarios() {
       'the context menu on screen');
     expect(near(m.x, w.x + 30, 4) && near(m.y, w.y + 40, 4),
       `the menu at (30, 40) of second's client area ${[w.x, w.y]}, X shows it at ${[m.x, m.y]}`);
+    // Dismissed with Escape: none of its items fires.
+    const t = performance.now();
     await closeMenus();
+    for (const id of ['ctx-alpha', 'ctx-beta', 'ctx-gamma']) await notPicked(id, t, 'the menu dismissed', 200);
     return `at ${m.x - w.x},${m.y - w.y} of second`;
   });
 
@@ -548,7 +575,12 @@ async function defaultSetScenario() {
       const previous = await ui.appMenu.setAsAppMenu();
       expect(previous !== null && previous.id === 'app-menu', 'the app menu answered as the previous one');
     });
-    await call('set_as_window_menu', () => menu.setAsWindowMenu({ label: 'second' }));
+    await call('set_as_window_menu', async () => {
+      // second showed the app menu: it is the previous one.
+      const previous = await menu.setAsWindowMenu({ label: 'second' });
+      expect(previous !== null && previous.id === 'app-menu', 'the app menu answered as second\'s previous menu, got ' +
+        (previous && previous.id));
+    });
     await call('text', async () => expect((await item.text()) === 'Scratch B', 'text()'));
     await call('set_text', () => item.setText('Scratch B2'));
     await call('is_enabled', async () => expect((await item.isEnabled()) === true, 'isEnabled()'));
