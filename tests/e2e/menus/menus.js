@@ -16,6 +16,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { emit, listen } from '@tauri-apps/api/event';
 import { LogicalPosition } from '@tauri-apps/api/dpi';
 import { Menu, Submenu, MenuItem, CheckMenuItem, IconMenuItem, PredefinedMenuItem } from '@tauri-apps/api/menu';
+import { WebviewWindow } from '@tauri-apps/api/webviewWindow';
 import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
 
 setDetailLengths(120, 300);
@@ -35,7 +36,7 @@ async function scenario(name, body) {
 
 const DRIVER = document.querySelector('meta[name="x-driver"]').content;
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
-const TITLES = { main: 'menus-main', second: 'menus-second', plain: 'menus-plain' };
+const TITLES = { main: 'menus-main', second: 'menus-second', plain: 'menus-plain', late: 'menus-late' };
 const PAGE_TEXT = 'menus e2e page text';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -545,6 +546,63 @@ async function appMenuScenarios() {
     await picked('open', t2, 'main\'s own menu still in its window');
     return 'plain shows it; main keeps its own';
   });
+
+  await scenario('app_menu_on_window_made_later', async () => {
+    // A window opened after setAsAppMenu shows the app menu too.
+    const late = new WebviewWindow('late', { url: 'index.html', title: TITLES.late, width: 320, height: 160,
+                                             x: 700, y: 600 });
+    const created = await new Promise((resolve) => {
+      late.once('tauri://created', () => resolve(true));
+      late.once('tauri://error', (e) => resolve(e.payload));
+    });
+    expect(created === true, 'the window "late" opened, got ' + JSON.stringify(created));
+    await until(async () => (await x('/window', { title: TITLES.late })).found, 'the window "late" on screen');
+    const t = performance.now();
+    await press(['F10', 'Down', 'Return'], TITLES.late);
+    await picked('app-hello', t, 'F10, Down, Return in the new window to pick the app menu\'s Hello');
+    return 'late shows it';
+  });
+}
+
+async function replacedMenuScenarios() {
+  await scenario('window_menu_replaced', async () => {
+    ui.fresh = await Menu.new({
+      id: 'replacement',
+      items: [{ text: '&Go', items: [{ id: 'fresh', text: '&Fresh', accelerator: 'Ctrl+Shift+F', action: record }] }],
+    });
+    const previous = await ui.fresh.setAsWindowMenu();
+    expect(previous !== null && previous.id === 'window-menu', 'the window menu answered as the previous one, got ' +
+      (previous && previous.id));
+    // The old menu's accelerators and mnemonics went with it.
+    const t = performance.now();
+    await press(['ctrl+shift+l']);
+    const records = await pressAndLook(['alt+r']);
+    await closeMenus();
+    await notPicked('open', t, 'the accelerator of the replaced menu');
+    expect(records.length === 0, 'no Records menu after the replacement, X shows ' + JSON.stringify(records));
+    await press(['ctrl+shift+f']);
+    await picked('fresh', t, 'the new menu\'s accelerator');
+    const t2 = performance.now();
+    await press(['F10', 'Down', 'Return']);
+    await picked('fresh', t2, 'F10, Down, Return to pick the new menu\'s Fresh');
+    return 'old keys gone, new ones work';
+  });
+
+  await scenario('one_menu_in_two_windows', async () => {
+    expect(ui.fresh, 'the menu made by window_menu_replaced');
+    const previous = await ui.fresh.setAsWindowMenu({ label: 'plain' });
+    expect(previous !== null && previous.id === 'app-menu', 'plain\'s app menu answered as the previous one');
+    const t = performance.now();
+    await press(['ctrl+shift+f'], TITLES.plain);
+    await picked('fresh', t, 'Fresh by its accelerator in plain');
+    const t2 = performance.now();
+    await press(['F10', 'Down', 'Return'], TITLES.plain);
+    await picked('fresh', t2, 'Fresh picked in plain\'s bar');
+    const t3 = performance.now();
+    await press(['ctrl+shift+f']);
+    await picked('fresh', t3, 'Fresh by its accelerator in main still');
+    return 'main and plain';
+  });
 }
 
 // Every command of core:menu:default answers main (none refused by the ACL), in the order the
@@ -738,6 +796,7 @@ async function mainPage() {
   await afterSecondScenarios();
   await appMenuScenarios();
   await defaultSetScenario();
+  await replacedMenuScenarios();
   await closeMenus();
 }
 
@@ -760,4 +819,6 @@ text.textContent = PAGE_TEXT;
 document.body.appendChild(text);
 if (label === 'main') runPage(mainPage);
 else if (label === 'second') runPage(secondPage);
-else runPage(plainPage);
+else if (label === 'plain') runPage(plainPage);
+// The window main opens late (app_menu_on_window_made_later) only shows the app menu.
+else document.title = 'DONE {}';
