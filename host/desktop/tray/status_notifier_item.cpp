@@ -24,6 +24,11 @@ constexpr const char* kWatcherName = "org.kde.StatusNotifierWatcher";
 constexpr const char* kWatcherPath = "/StatusNotifierWatcher";
 // A watcher that does not answer in this time is taken as absent.
 constexpr int kWatcherTimeoutMs = 5000;
+// A watcher that has just taken its name may export its object a moment later (Debian's
+// status-notifier-watcher does): a registration it refuses then is sent again, this often, for
+// about 5 s.
+constexpr unsigned kRetryMs = 200;
+constexpr int kMaxRetries = 25;
 // Two Activate calls this close in time and place make a double click (GTK's default setting).
 constexpr auto kDoubleClickTime = std::chrono::milliseconds(400);
 constexpr int kDoubleClickDistance = 5;
@@ -240,27 +245,59 @@ void StatusNotifierItem::register_with_watcher() {
                            GError* error = nullptr;
                            GVariant* reply = g_dbus_connection_call_finish(G_DBUS_CONNECTION(source), result, &error);
                            auto item = take(data);
+                           bool starting = false;
+                           if (error) {
+                             gchar* remote = g_dbus_error_get_remote_error(error);
+                             std::string name = remote ? remote : "";
+                             g_free(remote);
+                             starting = name == "org.freedesktop.DBus.Error.UnknownObject" ||
+                                        name == "org.freedesktop.DBus.Error.UnknownMethod" ||
+                                        name == "org.freedesktop.DBus.Error.UnknownInterface";
+                           }
                            std::string m = reply ? "" : message_of(error);
                            if (reply) g_variant_unref(reply);
-                           if (item && !item->closed_) item->watcher_answered(m);
+                           if (item && !item->closed_) item->watcher_answered(m, starting);
                          },
                          new Weak(weak_from_this()));
 }
 
-void StatusNotifierItem::watcher_answered(const std::string& error) {
-  if (!error.empty()) {
-    if (!registered_) return fail(kWatcherName + std::string(" did not take the item: ") + error);
-    spdlog::warn("tray '{}': the new StatusNotifierWatcher did not take the item: {}", id_, error);
+void StatusNotifierItem::watcher_answered(const std::string& error, bool watcher_starting) {
+  if (error.empty()) {
+    bool first = !registered_;
+    registered_ = true;
+    retries_ = 0;
+    spdlog::info("tray '{}' {} as {}", id_, first ? "registered" : "registered again", bus_name_);
+    if (first && on_registered_) std::exchange(on_registered_, nullptr)("");
     return;
   }
-  bool first = !registered_;
-  registered_ = true;
-  spdlog::info("tray '{}' {} as {}", id_, first ? "registered" : "registered again", bus_name_);
-  if (first && on_registered_) std::exchange(on_registered_, nullptr)("");
+  // A new watcher (the item was registered with one before) may still be starting whatever it
+  // answers; a first registration is retried only when the watcher is there but not ready.
+  if ((registered_ || watcher_starting) && retries_ < kMaxRetries) {
+    ++retries_;
+    if (!retry_source_)
+      retry_source_ = g_timeout_add(kRetryMs, [](gpointer self) {
+        static_cast<StatusNotifierItem*>(self)->retry_registration();
+        return G_SOURCE_REMOVE;
+      }, this);
+    return;
+  }
+  if (!registered_) return fail(kWatcherName + std::string(" did not take the item: ") + error);
+  spdlog::warn("tray '{}': the new StatusNotifierWatcher did not take the item: {}", id_, error);
+}
+
+void StatusNotifierItem::retry_registration() {
+  retry_source_ = 0;
+  if (!closed_) register_with_watcher();
 }
 
 void StatusNotifierItem::watcher_appeared() {
-  if (registered_ && !closed_) register_with_watcher();
+  if (!registered_ || closed_) return;
+  retries_ = 0;
+  if (retry_source_) {
+    g_source_remove(retry_source_);
+    retry_source_ = 0;
+  }
+  register_with_watcher();
 }
 
 void StatusNotifierItem::fail(const std::string& error) {
@@ -275,6 +312,10 @@ void StatusNotifierItem::close() {
   if (closed_) return;
   closed_ = true;
   g_cancellable_cancel(cancellable_);
+  if (retry_source_) {
+    g_source_remove(retry_source_);
+    retry_source_ = 0;
+  }
   if (auto told = std::exchange(on_registered_, nullptr)) told("the tray icon was removed before it registered");
   if (!connection_) return;
   if (watcher_subscription_) g_dbus_connection_signal_unsubscribe(connection_, watcher_subscription_);

@@ -86,8 +86,10 @@ class StatusNotifierItem : public std::enable_shared_from_this<StatusNotifierIte
   void connected(GDBusConnection* connection);
   void name_requested(GVariant* reply, const std::string& error);
   void register_with_watcher();
-  void watcher_answered(const std::string& error);
+  // `watcher_starting`: the watcher owns its name but has not exported its object yet.
+  void watcher_answered(const std::string& error, bool watcher_starting);
   void watcher_appeared();
+  void retry_registration();
   void fail(const std::string& error);
   void emit(const char* signal, GVariant* parameters);
   void clicked(MouseButton button, int x, int y);
@@ -111,6 +113,8 @@ class StatusNotifierItem : public std::enable_shared_from_this<StatusNotifierIte
   std::unique_ptr<DbusMenu> dbus_menu_;
   bool registered_ = false;
   bool closed_ = false;
+  unsigned retry_source_ = 0;
+  int retries_ = 0;
   // The last left click, to tell a double click (two Activate calls close in time and place).
   std::chrono::steady_clock::time_point last_activate_{};
   int last_x_ = 0, last_y_ = 0;

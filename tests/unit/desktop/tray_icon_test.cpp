@@ -75,7 +75,10 @@ GTestDBus* bus = nullptr;
 // and main context, so the test thread can wait for it without a deadlock.
 class TestWatcher {
  public:
-  TestWatcher() {
+  // `export_delay`: the name is taken first and the object exported this much later, as Debian's
+  // status-notifier-watcher does (calls in between fail with UnknownObject).
+  explicit TestWatcher(std::chrono::milliseconds export_delay = std::chrono::milliseconds(0))
+      : export_delay_(export_delay) {
     thread_ = std::thread([this] { run(); });
     std::unique_lock lock(mutex_);
     started_.wait(lock, [this] { return ready_; });
@@ -116,50 +119,8 @@ class TestWatcher {
                                           G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION),
         nullptr, nullptr, &error);
     if (c) {
-      GDBusNodeInfo* node = g_dbus_node_info_new_for_xml(kXml, nullptr);
-      static const GDBusInterfaceVTable vtable{
-          [](GDBusConnection*, const gchar* sender, const gchar*, const gchar*, const gchar* method, GVariant* p,
-             GDBusMethodInvocation* invocation, gpointer self) {
-            auto* w = static_cast<TestWatcher*>(self);
-            if (std::string(method) == "RegisterStatusNotifierItem") {
-              const gchar* name = nullptr;
-              g_variant_get(p, "(&s)", &name);
-              std::string item = name[0] == '/' ? sender : name;
-              {
-                std::lock_guard lock(w->mutex_);
-                if (std::find(w->items_.begin(), w->items_.end(), item) == w->items_.end()) w->items_.push_back(item);
-              }
-              ++w->registrations_;
-            }
-            g_dbus_method_invocation_return_value(invocation, nullptr);
-          },
-          [](GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar* name, GError**,
-             gpointer self) -> GVariant* {
-            auto* w = static_cast<TestWatcher*>(self);
-            std::string n = name;
-            if (n == "IsStatusNotifierHostRegistered") return g_variant_new_boolean(TRUE);
-            if (n == "ProtocolVersion") return g_variant_new_int32(0);
-            GVariantBuilder b;
-            g_variant_builder_init(&b, G_VARIANT_TYPE("as"));
-            for (const auto& i : w->items()) g_variant_builder_add(&b, "s", i.c_str());
-            return g_variant_builder_end(&b);
-          },
-          nullptr,
-          {}};
-      g_dbus_connection_register_object(c, "/StatusNotifierWatcher", node->interfaces[0], &vtable, this, nullptr,
-                                        nullptr);
-      g_dbus_connection_signal_subscribe(
-          c, "org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus", nullptr,
-          G_DBUS_SIGNAL_FLAGS_NONE,
-          [](GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar*, GVariant* p, gpointer self) {
-            auto* w = static_cast<TestWatcher*>(self);
-            const gchar *name = nullptr, *owner = nullptr;
-            g_variant_get(p, "(&s&s&s)", &name, nullptr, &owner);
-            if (*owner) return;
-            std::lock_guard lock(w->mutex_);
-            w->items_.erase(std::remove(w->items_.begin(), w->items_.end(), std::string(name)), w->items_.end());
-          },
-          this, nullptr);
+      connection_ = c;
+      if (export_delay_.count() == 0) export_object();
       GVariant* r = g_dbus_connection_call_sync(c, "org.freedesktop.DBus", "/org/freedesktop/DBus",
                                                 "org.freedesktop.DBus", "RequestName",
                                                 g_variant_new("(su)", "org.kde.StatusNotifierWatcher", 4u),
@@ -170,7 +131,15 @@ class TestWatcher {
         owned_ = result == 1;
         g_variant_unref(r);
       }
-      g_dbus_node_info_unref(node);
+      if (export_delay_.count() > 0) {
+        GSource* later = g_timeout_source_new(static_cast<guint>(export_delay_.count()));
+        g_source_set_callback(later, [](gpointer self) {
+          static_cast<TestWatcher*>(self)->export_object();
+          return G_SOURCE_REMOVE;
+        }, this, nullptr);
+        g_source_attach(later, context_);
+        g_source_unref(later);
+      }
     } else {
       g_clear_error(&error);
     }
@@ -189,6 +158,57 @@ class TestWatcher {
     g_main_context_unref(context_);
   }
 
+  // On the watcher's thread.
+  void export_object() {
+    GDBusNodeInfo* node = g_dbus_node_info_new_for_xml(kXml, nullptr);
+    static const GDBusInterfaceVTable vtable{
+        [](GDBusConnection*, const gchar* sender, const gchar*, const gchar*, const gchar* method, GVariant* p,
+           GDBusMethodInvocation* invocation, gpointer self) {
+          auto* w = static_cast<TestWatcher*>(self);
+          if (std::string(method) == "RegisterStatusNotifierItem") {
+            const gchar* name = nullptr;
+            g_variant_get(p, "(&s)", &name);
+            std::string item = name[0] == '/' ? sender : name;
+            {
+              std::lock_guard lock(w->mutex_);
+              if (std::find(w->items_.begin(), w->items_.end(), item) == w->items_.end()) w->items_.push_back(item);
+            }
+            ++w->registrations_;
+          }
+          g_dbus_method_invocation_return_value(invocation, nullptr);
+        },
+        [](GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar* name, GError**,
+           gpointer self) -> GVariant* {
+          auto* w = static_cast<TestWatcher*>(self);
+          std::string n = name;
+          if (n == "IsStatusNotifierHostRegistered") return g_variant_new_boolean(TRUE);
+          if (n == "ProtocolVersion") return g_variant_new_int32(0);
+          GVariantBuilder b;
+          g_variant_builder_init(&b, G_VARIANT_TYPE("as"));
+          for (const auto& i : w->items()) g_variant_builder_add(&b, "s", i.c_str());
+          return g_variant_builder_end(&b);
+        },
+        nullptr,
+        {}};
+    g_dbus_connection_register_object(connection_, "/StatusNotifierWatcher", node->interfaces[0], &vtable, this,
+                                      nullptr, nullptr);
+    g_dbus_node_info_unref(node);
+    g_dbus_connection_signal_subscribe(
+        connection_, "org.freedesktop.DBus", "org.freedesktop.DBus", "NameOwnerChanged", "/org/freedesktop/DBus",
+        nullptr, G_DBUS_SIGNAL_FLAGS_NONE,
+        [](GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar*, GVariant* p, gpointer self) {
+          auto* w = static_cast<TestWatcher*>(self);
+          const gchar *name = nullptr, *owner = nullptr;
+          g_variant_get(p, "(&s&s&s)", &name, nullptr, &owner);
+          if (*owner) return;
+          std::lock_guard lock(w->mutex_);
+          w->items_.erase(std::remove(w->items_.begin(), w->items_.end(), std::string(name)), w->items_.end());
+        },
+        this, nullptr);
+  }
+
+  std::chrono::milliseconds export_delay_;
+  GDBusConnection* connection_ = nullptr;
   std::thread thread_;
   GMainContext* context_ = nullptr;
   GMainLoop* loop_ = nullptr;
@@ -856,6 +876,28 @@ TEST_F(TrayTest, ARestartedWatcherGetsTheItemAgain) {
   watcher = std::make_unique<TestWatcher>();
   ASSERT_TRUE(watcher->ok());
   EXPECT_TRUE(spin_until([&] { return watcher->items() == std::vector<std::string>{name}; }));
+}
+
+// Debian's watcher takes its name before its object answers: a registration sent in between
+// (on its NameOwnerChanged) is refused with UnknownObject, and the item asks again.
+TEST_F(TrayTest, AWatcherThatExportsItsObjectLateGetsTheItemAgain) {
+  auto watcher = std::make_unique<TestWatcher>();
+  ASSERT_TRUE(watcher->ok());
+  new_tray({{"id", "patient"}});
+  std::string name = registered_name(*watcher);
+  watcher.reset();
+  watcher = std::make_unique<TestWatcher>(300ms);
+  ASSERT_TRUE(watcher->ok());
+  EXPECT_TRUE(spin_until([&] { return watcher->items() == std::vector<std::string>{name}; }));
+}
+
+// The same at the first registration: a watcher that owns its name but is not ready yet.
+TEST_F(TrayTest, NewWaitsForAWatcherThatIsStarting) {
+  TestWatcher watcher(300ms);
+  ASSERT_TRUE(watcher.ok());
+  auto [rid, id] = new_tray({{"id", "early"}});
+  EXPECT_EQ(id, "early");
+  EXPECT_EQ(watcher.items().size(), 1u);
 }
 
 TEST_F(TrayTest, ArgumentsAreCheckedBeforeAnythingReachesTheBus) {
