@@ -17,7 +17,10 @@ Requests (GET, query arguments):
                            the number to pass as `since` next time
   /activate?id=I&x=&y=&times=N  Activate(x, y) on item I, N times in a row (2: a double click)
   /secondary?id=I&x=&y=    SecondaryActivate(x, y); /context: ContextMenu(x, y)
-  /menu?id=I               item I's menu: dbusmenu GetLayout(0, -1, []) as a tree
+  /menu?id=I               item I's menu as a panel opens it: AboutToShow(0), then
+                           GetLayout(0, -1, []) as a tree
+  /menu-properties?id=I&items=N,M&names=a,b   GetGroupProperties([N, M], [a, b]) and, for the
+                           first item and name, GetProperty(N, a)
   /menu-event?id=I&item=N&event=clicked   dbusmenu Event(N, event, 0, 0) on item I's menu
   /exists?path=P           whether P (inside WORK) exists: what the host wrote on disk
   /watcher-stop            StopWatcher (the watcher exits and leaves the bus)
@@ -229,9 +232,19 @@ def menu_of(item_id):
 
 def menu(item_id):
     i = menu_of(item_id)
+    call(i["service"], i["menu"], MENU_INTERFACE, "AboutToShow", GLib.Variant("(i)", (0,)), "(b)")
     revision, root = call(i["service"], i["menu"], MENU_INTERFACE, "GetLayout",
                           GLib.Variant("(iias)", (0, -1, [])), "(u(ia{sv}av))")
     return {"revision": revision, "root": layout_tree(root)}
+
+
+def menu_properties(item_id, entries, names):
+    i = menu_of(item_id)
+    group = call(i["service"], i["menu"], MENU_INTERFACE, "GetGroupProperties",
+                 GLib.Variant("(aias)", (entries, names)), "(a(ia{sv}))")[0]
+    one = call(i["service"], i["menu"], MENU_INTERFACE, "GetProperty",
+               GLib.Variant("(is)", (entries[0], names[0])), "(v)")[0]
+    return {"group": [{"id": e, "props": plain(p)} for e, p in group], "property": plain(one)}
 
 
 def menu_event(item_id, entry, event):
@@ -306,6 +319,8 @@ def answer(path, query):
         return activate(q["id"], "ContextMenu", number("x"), number("y"))
     if path == "/menu":
         return menu(q["id"])
+    if path == "/menu-properties":
+        return menu_properties(q["id"], [int(n) for n in q["items"].split(",")], q["names"].split(","))
     if path == "/menu-event":
         return menu_event(q["id"], number("item"), q.get("event", "clicked"))
     if path == "/exists":

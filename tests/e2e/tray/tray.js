@@ -8,7 +8,7 @@
 // (POST /report), which writes page-results.txt; "second", whose capability has no core:tray
 // permission, checks that the tray commands refuse it and reports the same way.
 import { TrayIcon } from '@tauri-apps/api/tray';
-import { Menu, MenuItem, CheckMenuItem, Submenu, PredefinedMenuItem } from '@tauri-apps/api/menu';
+import { Menu, MenuItem, CheckMenuItem, IconMenuItem, Submenu, PredefinedMenuItem } from '@tauri-apps/api/menu';
 import { Image } from '@tauri-apps/api/image';
 import { PhysicalPosition, PhysicalSize } from '@tauri-apps/api/dpi';
 import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
@@ -146,8 +146,19 @@ function entries(node) {
     toggleState: c.props['toggle-state'],
     submenu: c.props['children-display'],
     shortcut: c.props.shortcut,
+    props: c.props,
     children: c.children,
   }));
+}
+
+// "WxH" of PNG bytes (the driver's {base64} or a number list), or what is wrong with them.
+function pngSize(data) {
+  if (!data) return 'none';
+  const bytes = Array.isArray(data) ? data : Array.from(atob(data.base64), (c) => c.charCodeAt(0));
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!signature.every((b, i) => bytes[i] === b)) return 'not a PNG';
+  const word = (at) => ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+  return `${word(16)}x${word(20)}`;
 }
 
 const brief = (list) => list.map((e) => (e.type === 'separator' ? '--' : e.label)).join('|');
@@ -333,7 +344,15 @@ async function trayScenarios() {
     await sni('/menu-event', { id: TRAY_ID, item: entryLabelled(root, 'Disabled').id, event: 'clicked' });
     await sleep(500);
     expect(!menuClicks.includes('disabled'), 'a disabled entry\'s click not to reach the page');
-    return 'ignored';
+    const item = await registered(TRAY_ID);
+    const mark = await signalMark();
+    await state.disabled.setEnabled(true);
+    await signalFrom(item, 'ItemsPropertiesUpdated', mark, { onMenu: true });
+    const enabled = entryLabelled(await menuRoot(), 'Disabled').enabled;
+    expect(enabled !== false, 'enabled after setEnabled(true), got ' + enabled);
+    await sni('/menu-event', { id: TRAY_ID, item: entryLabelled(root, 'Disabled').id, event: 'clicked' });
+    await nextMenuClick('disabled', 'the re-enabled entry\'s action');
+    return 'ignored, then enabled and picked';
   });
 
   await scenario('menu_item_changes', async () => {
@@ -382,6 +401,39 @@ async function trayScenarios() {
     await sni('/menu-event', { id: TRAY_ID, item: saveAs.id, event: 'clicked' });
     await nextMenuClick('save-as', 'Save As\' action');
     return `${saveAs.label} ${shortcut}`;
+  });
+
+  // What other panels read: several entries' properties at once (only the names asked for) and
+  // one property; an item with an icon as PNG bytes in icon-data.
+  await scenario('menu_properties_and_icons', async () => {
+    const root = await menuRoot();
+    const open = entryLabelled(root, 'Open now');
+    const check = entryLabelled(root, 'Check');
+    const got = await sni('/menu-properties', { id: TRAY_ID, items: `${open.id},${check.id}`, names: 'label,toggle-state' });
+    const byId = Object.fromEntries(got.group.map((g) => [g.id, g.props]));
+    expect(byId[open.id] && byId[open.id].label === 'Open now', 'Open now\'s label in the group, got ' + JSON.stringify(got.group));
+    expect(byId[check.id] && byId[check.id]['toggle-state'] === 1, 'Check\'s toggle-state 1 in the group');
+    const extra = got.group.flatMap((g) => Object.keys(g.props)).filter((k) => k !== 'label' && k !== 'toggle-state');
+    expect(extra.length === 0, 'only the names asked for, got also ' + extra.join(','));
+    expect(got.property === 'Open now', 'GetProperty label "Open now", got ' + JSON.stringify(got.property));
+
+    const item = await registered(TRAY_ID);
+    let mark = await signalMark();
+    const icon = await IconMenuItem.new({ id: 'with-icon', text: 'With icon', icon: state.image, action: onMenu });
+    await state.menu.append(icon);
+    await signalFrom(item, 'LayoutUpdated', mark, { onMenu: true });
+    const size = async () => {
+      const entry = entryLabelled(await menuRoot(), 'With icon');
+      return pngSize(entry.props['icon-data']);
+    };
+    const first = await size();
+    expect(first === '3x3', 'icon-data a 3x3 PNG, got ' + first);
+    mark = await signalMark();
+    await icon.setIcon(PNG_4x3);
+    await signalFrom(item, 'ItemsPropertiesUpdated', mark, { onMenu: true });
+    const second = await size();
+    expect(second === '4x3', 'icon-data a 4x3 PNG after setIcon, got ' + second);
+    return 'group, property, icon-data';
   });
 
   await scenario('set_menu', async () => {
