@@ -299,6 +299,23 @@ async function trayScenarios() {
     return 'cleared, then the Image resource again';
   });
 
+  // docs/tray.md's limits: a large icon travels scaled down to 256 a side (its shape kept); a
+  // title past 1024 bytes is refused and the item keeps its title.
+  await scenario('limits', async () => {
+    const big = await Image.new(new Array(520 * 260 * 4).fill(200), 520, 260);
+    const mark = await signalMark();
+    await state.tray.setIcon(big);
+    await signalFrom(state.item, 'NewIcon', mark);
+    const sizes = (await registered(TRAY_ID)).pixmaps.map((m) => `${m.width}x${m.height}`).join(',');
+    expect(sizes === '256x128', 'one 256x128 IconPixmap, got ' + sizes);
+    await state.tray.setIcon(state.image);
+    const before = (await registered(TRAY_ID)).title;
+    await rejects(state.tray.setTitle('t'.repeat(1025)));
+    const after = (await registered(TRAY_ID)).title;
+    expect(after === before, `the title kept (${before}), got ${after && after.slice(0, 20)}`);
+    return sizes;
+  });
+
   await scenario('menu_layout', async () => {
     const root = await menuRoot();
     const list = entries(root);
