@@ -4,14 +4,17 @@
 // menu by its mnemonic, Ctrl+Shift+letter presses an accelerator) and clicks with xdotool, and
 // says which menus X shows and where. A pick counts when the item's `action` reaches the page.
 //
-// One bundle, three pages (warden.conf.json):
+// One bundle, five pages (warden.conf.json):
 // - main builds a window menu (Menu, Submenu, MenuItem, CheckMenuItem, IconMenuItem,
-//   PredefinedMenuItem) and a context menu, picks their items, changes them after they are
-//   shown, sets an app menu, and calls every menu command its core:menu:default allows;
+//   PredefinedMenuItem) and context menus, picks their items, changes them after they are
+//   shown, sets an app menu, calls every menu command its core:menu:default allows, and is the
+//   only page that drives the keyboard and pointer (one user, one focus);
 // - second gets main's `[rid, kind]` ids (event "main-ids") and tries to drive main's items with
 //   them: every call must be answered "not found"; its capability lacks set_as_window_menu;
-// - plain has no menu permission: the ACL refuses it.
-// Each page sends its own report to the driver (POST /report), which writes page-results.txt.
+// - plain has no menu permission: the ACL refuses it (it shows the app menu, which main picks);
+// - reloader sets a window menu and loads its page again: the new page's view of it;
+// - late, a window main opens after setting the app menu, only shows that menu.
+// Each page but late sends its own report to the driver (POST /report: page-results.txt).
 import { invoke } from '@tauri-apps/api/core';
 import { emit, listen } from '@tauri-apps/api/event';
 import { LogicalPosition } from '@tauri-apps/api/dpi';
@@ -121,9 +124,10 @@ const BLUE_PNG = Uint8Array.from(atob(
 const ui = {};
 
 // File (&File, renamed &Records later): Open (Ctrl+Shift+K), ----, Wrap (check), Picture (icon),
-// Later (Ctrl+Shift+J), Never (disabled, Ctrl+Shift+U), More > Deep. Edit: Copy, Paste, Select All, ----,
-// Note, About ("A&bout menus"). Items are made both ways the package allows: as objects passed by `[rid, kind]`
-// and as option objects nested in `items`.
+// Later (Ctrl+Shift+J), Never (disabled, Ctrl+Shift+U), More > Deep. Edit: Copy, Paste, Select
+// All, ----, Note, About ("A&bout menus"). Items are made both ways the package allows: as
+// objects passed by `[rid, kind]` and as option objects nested in `items`. Mnemonic letters are
+// unique in each menu: GTK moves between items sharing a letter instead of picking one.
 async function buildWindowMenu() {
   ui.open = await MenuItem.new({ id: 'open', text: '&Open', accelerator: 'CmdOrCtrl+Shift+K', action: record });
   ui.wrap = await CheckMenuItem.new({ id: 'wrap', text: '&Wrap', checked: false, action: record });
@@ -491,7 +495,8 @@ async function contextMenuScenarios() {
     await press(['F10', 'Down', 'Down', 'Return']);
     await picked('wrap', t2, 'Wrap picked in the window menu');
     const inBar = await ui.wrap.isChecked();
-    expect(inContext === true && inBar === false, `checked by the context menu, unchecked by the bar, got ${inContext}, ${inBar}`);
+    expect(inContext === true && inBar === false,
+      `checked by the context menu, unchecked by the bar, got ${inContext}, ${inBar}`);
     return 'checked, unchecked';
   });
 }
@@ -633,7 +638,8 @@ async function defaultSetScenario() {
     await call('prepend', () => menu.prepend(sub));
     await call('insert', () => menu.insert(check, 1));
     await call('remove', () => menu.remove(check));
-    await call('remove_at', async () => expect((await menu.removeAt(0)).id === sub.id, 'removeAt(0) answering Scratch'));
+    await call('remove_at', async () =>
+      expect((await menu.removeAt(0)).id === sub.id, 'removeAt(0) answering Scratch'));
     await call('items', async () => expect((await menu.items()).length === 2, 'two items left'));
     await call('get', async () => expect((await menu.get('scratch-b')).id === 'scratch-b', 'get(scratch-b)'));
     await call('popup', async () => {
@@ -692,11 +698,13 @@ async function secondPage() {
   });
   await notFound('main_item_text_not_found', 'text', 'open', (rid, kind) => ({ rid, kind }));
   await notFound('main_item_set_text_not_found', 'set_text', 'open', (rid, kind) => ({ rid, kind, text: 'hijacked' }));
-  await notFound('main_item_set_enabled_not_found', 'set_enabled', 'open', (rid, kind) => ({ rid, kind, enabled: false }));
+  await notFound('main_item_set_enabled_not_found', 'set_enabled', 'open',
+    (rid, kind) => ({ rid, kind, enabled: false }));
   await notFound('main_item_set_accelerator_not_found', 'set_accelerator', 'open',
     (rid, kind) => ({ rid, kind, accelerator: 'Ctrl+Shift+H' }));
   await notFound('main_check_is_checked_not_found', 'is_checked', 'wrap', (rid, kind) => ({ rid, kind }));
-  await notFound('main_check_set_checked_not_found', 'set_checked', 'wrap', (rid, kind) => ({ rid, kind, checked: true }));
+  await notFound('main_check_set_checked_not_found', 'set_checked', 'wrap',
+    (rid, kind) => ({ rid, kind, checked: true }));
   await notFound('main_menu_items_not_found', 'items', 'menu', (rid, kind) => ({ rid, kind }));
   await notFound('main_submenu_remove_not_found', 'remove', 'file', (rid, kind) => ({ rid, kind, item: ids.open }));
   await notFound('main_context_popup_not_found', 'popup', 'context',
@@ -806,7 +814,8 @@ async function reloaderPage() {
   await sleep(300);
   await scenario('new_page_menu_picked', async () => {
     expect(pressed, 'main to press the keys here (event reloader-pressed)');
-    expect(fired.some((f) => f.id === 'new-item'), 'the pick of Fresh to reach this page, got ' + fired.map((f) => f.id));
+    expect(fired.some((f) => f.id === 'new-item'),
+      'the pick of Fresh to reach this page, got ' + fired.map((f) => f.id));
     return 'new-item';
   });
 }
