@@ -4,12 +4,15 @@
 // com.canonical.dbusmenu menu on the run's own session bus, and acts as a panel does (Activate,
 // SecondaryActivate, a menu entry clicked). The run's status-notifier-watcher is Debian's.
 //
-// One bundle, two pages: "main" runs every tray scenario and sends its report to the driver
+// One bundle, three pages: "main" runs every tray scenario and sends its report to the driver
 // (POST /report), which writes page-results.txt; "second", whose capability has no core:tray
-// permission, checks that the tray commands refuse it and reports the same way.
+// permission, checks that the tray commands refuse it and reports the same way; "third" (with
+// core:default) is handed the rid of main's icon and tries to use it, for main's scenario
+// other_page_rid_refused.
 import { TrayIcon } from '@tauri-apps/api/tray';
 import { Menu, MenuItem, CheckMenuItem, IconMenuItem, Submenu, PredefinedMenuItem } from '@tauri-apps/api/menu';
 import { Image } from '@tauri-apps/api/image';
+import { emitTo, listen } from '@tauri-apps/api/event';
 import { PhysicalPosition, PhysicalSize } from '@tauri-apps/api/dpi';
 import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
 
@@ -547,6 +550,26 @@ async function trayScenarios() {
     return 'same item';
   });
 
+  // A rid names a resource of the page that holds it: main's rid, used by another page that has
+  // the tray permissions, reaches nothing (the other page could still ask getById, as in Tauri).
+  await scenario('other_page_rid_refused', async () => {
+    let answer = null;
+    const unlisten = await listen('third-result', (e) => { answer = e.payload; });
+    try {
+      await until(async () => {
+        if (!answer) await emitTo('third', 'third-try', { rid: state.tray.rid, id: TRAY_ID });
+        return answer;
+      }, 'the third page\'s answer', 6000);
+    } finally {
+      unlisten();
+    }
+    expect(answer.setTitle !== 'resolved', 'setTitle with main\'s rid refused on third, it resolved');
+    // Its close() with that rid must not have removed the icon either.
+    const item = await registered(TRAY_ID);
+    expect(item.title === 'through getById', 'the title unchanged, got ' + item.title);
+    return `refused: ${answer.setTitle}; close: ${answer.close}`;
+  });
+
   await scenario('linux_no_ops', async () => {
     // macOS-only (template icons), and the temp dir Tauri writes icon files to on Linux: the
     // pixmap goes over D-Bus here, so the host writes nothing there.
@@ -620,6 +643,21 @@ async function secondPage() {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// third: tries main's rid when main asks (other_page_rid_refused); reports nothing of its own.
+
+async function thirdPage() {
+  const outcome = (promise) => promise.then(() => 'resolved', (e) => String(e && e.message ? e.message : e));
+  let tried = null;
+  await listen('third-try', async (e) => {
+    if (!tried) {
+      const handle = new TrayIcon(e.payload.rid, e.payload.id);
+      tried = { setTitle: await outcome(handle.setTitle('hijacked')), close: await outcome(handle.close()) };
+    }
+    await emitTo('main', 'third-result', tried);
+  });
+}
+
 async function sendReport() {
   const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
     { method: 'POST', body: JSON.stringify(results) });
@@ -627,8 +665,14 @@ async function sendReport() {
   document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
 }
 
-const page = label === 'main' ? mainPage : secondPage;
-page().then(sendReport).catch((e) => {
-  results.runner = { ok: false, detail: String(e && e.message ? e.message : e) };
-  sendReport().catch(() => { document.title = 'DONE ' + JSON.stringify({ runner: results.runner }); });
-});
+if (label === 'third') {
+  // Done at once for `warden run --exit-on-title`; it answers main while main runs.
+  document.title = 'DONE {}';
+  thirdPage();
+} else {
+  const page = label === 'main' ? mainPage : secondPage;
+  page().then(sendReport).catch((e) => {
+    results.runner = { ok: false, detail: String(e && e.message ? e.message : e) };
+    sendReport().catch(() => { document.title = 'DONE ' + JSON.stringify({ runner: results.runner }); });
+  });
+}
