@@ -361,6 +361,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
   };
   desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}, nullptr};
   desktop.app_icon = config.frontend.window_icon;
+  desktop.app_name = config.frontend.product_name;
+  desktop.app_version = config.frontend.version;
   desktop.open_channel = [&open_page_channel](std::string_view reference, const runtime::Caller& caller) {
     return open_page_channel(reference, caller.webview, caller.page);
   };

@@ -56,6 +56,9 @@ struct DesktopContext {
   // (menu item actions, tray events); null when it names none or when unset (no page to reach).
   std::function<std::unique_ptr<plugin::ChannelSink>(std::string_view reference, const runtime::Caller& caller)>
       open_channel = nullptr;
+  // The app's productName and version: what Menu.default()'s About item names.
+  std::string app_name = {};
+  std::string app_version = {};
   // The app menu and each window's menu (desktop/menu/window_menus.hpp); set by add_menu_commands.
   std::shared_ptr<menu::WindowMenus> menus = nullptr;
 };

@@ -185,7 +185,7 @@ void add_tree_commands(runtime::CommandTable& t, DesktopContext& cx) {
     return nullptr;
   });
   add(t, cx, "create_default", [](MenuCall& c) -> json::value {
-    auto menu = default_menu();
+    auto menu = default_menu(c.context.app_name, c.context.app_version);
     return json::array{c.add(menu), json::string(menu->id())};
   });
 }

@@ -372,6 +372,18 @@ TEST_F(MenuCommands, DefaultMenuIsTauris) {
   EXPECT_EQ(menu->children()[2]->children()[0]->predefined(), Predefined::about);
 }
 
+TEST_F(MenuCommands, TheDefaultMenusAboutNamesTheApp) {
+  t_.context.app_name = "Hello";
+  t_.context.app_version = "1.2.3";
+  json::value made = ok("create_default", json::object{});
+  auto menu = item(static_cast<uint32_t>(made.as_array()[0].to_number<double>()), ItemKind::menu);
+  ASSERT_TRUE(menu);
+  const auto& about = menu->children()[2]->children()[0]->about();
+  ASSERT_TRUE(about);
+  EXPECT_EQ(about->name, std::optional<std::string>("Hello"));
+  EXPECT_EQ(about->version, std::optional<std::string>("1.2.3"));
+}
+
 TEST_F(MenuCommands, WindowCommandsWithoutTheWindowAnswerNullAsTauri) {
   auto [menu, id] = create("Menu", json::object{});
   // No window is open in this test: as in Tauri, a missing window is no error.
