@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "desktop/command_arguments.hpp"
 #include "desktop/image_resource.hpp"
 
 namespace warden::desktop {
@@ -10,31 +11,13 @@ namespace json = boost::json;
 
 namespace {
 
-// An argument the page got wrong: the message names it.
-struct BadArgument : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-json::object args_of(const runtime::Invocation& call) {
-  boost::system::error_code ec;
-  json::value v = json::parse(call.args_json, ec);
-  if (ec || !v.is_object()) throw BadArgument("the arguments must be a JSON object");
-  return std::move(v.as_object());
-}
-
-const json::value& arg(const json::object& args, const char* key) {
-  auto* v = args.if_contains(key);
-  if (!v || v->is_null()) throw BadArgument(std::string("missing argument '") + key + "'");
-  return *v;
-}
-
-uint32_t whole_arg(const json::object& args, const char* key, double low, double high) {
-  const json::value& v = arg(args, key);
-  double d = v.is_number() ? v.to_number<double>() : -1;
-  if (!v.is_number() || d < low || d > high || d != static_cast<uint32_t>(d))
-    throw BadArgument(std::string("argument '") + key + "' must be a whole number from " +
-                      std::to_string(static_cast<uint64_t>(low)) + " to " + std::to_string(static_cast<uint64_t>(high)));
-  return static_cast<uint32_t>(d);
+// A whole number from `low` to `high` under `key`.
+uint32_t whole_arg(const json::object& args, const char* key, uint32_t low, uint32_t high) {
+  auto n = whole_number(required_argument(args, key), low, high);
+  if (!n)
+    throw BadArgument(std::string("argument '") + key + "' must be a whole number from " + std::to_string(low) +
+                      " to " + std::to_string(high));
+  return *n;
 }
 
 // Holds a new reference for the scope of a command.
@@ -79,25 +62,25 @@ void add(runtime::CommandTable& commands, const char* name, runtime::CommandFn f
 
 void add_image_commands(runtime::CommandTable& commands, DesktopContext& context) {
   add(commands, "plugin:image|new", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     std::string error;
-    auto rgba = bytes_from_json(arg(args, "rgba"), "argument 'rgba'", error);
+    auto rgba = bytes_from_json(required_argument(args, "rgba"), "argument 'rgba'", error);
     if (!rgba) throw BadArgument(error);
     uint32_t width = whole_arg(args, "width", 1, 65535), height = whole_arg(args, "height", 1, 65535);
     GdkPixbuf* image = image_from_rgba(std::move(*rgba), width, height, error);
     answer_new_image(call, context, image, error);
   });
   add(commands, "plugin:image|from_bytes", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     std::string error;
-    auto bytes = bytes_from_json(arg(args, "bytes"), "argument 'bytes'", error);
+    auto bytes = bytes_from_json(required_argument(args, "bytes"), "argument 'bytes'", error);
     if (!bytes) throw BadArgument(error);
     GdkPixbuf* image = decode_image(*bytes, error);
     answer_new_image(call, context, image, error);
   });
   add(commands, "plugin:image|from_path", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
-    const json::value& path = arg(args, "path");
+    auto args = arguments_of(call);
+    const json::value& path = required_argument(args, "path");
     if (!path.is_string()) throw BadArgument("argument 'path' must be a string");
     std::string error;
     GdkPixbuf* image = read_image_file(std::string(path.as_string()), context, error);
@@ -105,11 +88,11 @@ void add_image_commands(runtime::CommandTable& commands, DesktopContext& context
   });
   // The pixels as raw bytes (an ArrayBuffer in the page; image.js wraps it in a Uint8Array).
   add(commands, "plugin:image|rgba", [&context](runtime::Invocation& call) {
-    Image image(image_of(call, context, args_of(call)));
+    Image image(image_of(call, context, arguments_of(call)));
     call.completion->resolve_bytes(image_rgba(image.pixbuf));
   });
   add(commands, "plugin:image|size", [&context](runtime::Invocation& call) {
-    Image image(image_of(call, context, args_of(call)));
+    Image image(image_of(call, context, arguments_of(call)));
     json::object size{{"width", gdk_pixbuf_get_width(image.pixbuf)}, {"height", gdk_pixbuf_get_height(image.pixbuf)}};
     call.completion->resolve_json(json::serialize(size));
   }, false);

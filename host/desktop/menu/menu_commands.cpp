@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <spdlog/spdlog.h>
 
+#include "desktop/command_arguments.hpp"
 #include "desktop/image_resource.hpp"
 #include "desktop/menu/accelerator.hpp"
 #include "desktop/menu/context_menu.hpp"
@@ -30,33 +31,22 @@ struct MenuCall {
   json::object args;
   DesktopContext& context;
 
-  const json::value& arg(const char* key) const {
-    auto* v = args.if_contains(key);
-    if (!v || v->is_null()) bad(std::string("missing argument '") + key + "'");
-    return *v;
-  }
-  const json::value* optional_arg(const char* key) const {
-    auto* v = args.if_contains(key);
-    return v && !v->is_null() ? v : nullptr;
-  }
+  const json::value& arg(const char* key) const { return required_argument(args, key); }
+  const json::value* optional_arg(const char* key) const { return optional_argument(args, key); }
   bool bool_arg(const char* key) const {
     const json::value& v = arg(key);
     if (!v.is_bool()) bad(std::string("argument '") + key + "' must be true or false");
     return v.as_bool();
   }
   size_t index_arg(const char* key) const {
-    const json::value& v = arg(key);
-    double d = v.is_number() ? v.to_number<double>() : -1;
-    if (!v.is_number() || d < 0 || d > 1e9 || d != static_cast<double>(static_cast<size_t>(d)))
-      bad(std::string("argument '") + key + "' must be a whole number from 0");
-    return static_cast<size_t>(d);
+    auto n = whole_number(arg(key), 0, 1'000'000'000);
+    if (!n) bad(std::string("argument '") + key + "' must be a whole number from 0");
+    return *n;
   }
   uint32_t rid() const {
-    const json::value& v = arg("rid");
-    double d = v.is_number() ? v.to_number<double>() : 0;
-    if (!v.is_number() || d < 1 || d > UINT32_MAX || d != static_cast<uint32_t>(d))
-      bad("argument 'rid' must be a resource id (a whole number from 1)");
-    return static_cast<uint32_t>(d);
+    auto n = whole_number(arg("rid"), 1, UINT32_MAX);
+    if (!n) bad("argument 'rid' must be a resource id (a whole number from 1)");
+    return *n;
   }
   ItemKind kind() const {
     const json::value& v = arg("kind");
@@ -110,10 +100,7 @@ using MenuAction = std::function<json::value(MenuCall&)>;
 void add(runtime::CommandTable& commands, DesktopContext& context, const char* name, MenuAction action) {
   auto run = [&context, action = std::move(action)](Invocation& call) {
     try {
-      boost::system::error_code ec;
-      json::value args = json::parse(call.args_json, ec);
-      if (ec || !args.is_object()) bad("the arguments must be a JSON object");
-      MenuCall c{call, std::move(args.as_object()), context};
+      MenuCall c{call, arguments_of(call), context};
       call.completion->resolve_json(json::serialize(action(c)));
     } catch (const std::exception& e) {
       call.completion->reject(e.what());

@@ -14,6 +14,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "desktop/command_arguments.hpp"
 #include "desktop/desktop_context.hpp"
 #include "desktop/menu/menu_item.hpp"
 #include "runtime/caller.hpp"
@@ -21,9 +22,7 @@
 namespace warden::desktop::menu {
 
 // An argument the page got wrong; the message names it and what was expected.
-struct BadMenuArgument : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
-};
+using BadMenuArgument = desktop::BadArgument;
 
 inline constexpr size_t kMaxTextLength = 4096;      // bytes of an item's text
 inline constexpr size_t kMaxIdLength = 1024;        // bytes of an item's id

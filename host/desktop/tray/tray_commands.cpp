@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "desktop/command_arguments.hpp"
 #include "desktop/image_resource.hpp"
 #include "desktop/menu/menu_resource.hpp"
 #include "desktop/menu/predefined_item.hpp"
@@ -20,30 +21,6 @@ constexpr size_t kMaxTitleBytes = 1024;
 constexpr size_t kMaxTooltipBytes = 4096;
 constexpr size_t kMaxPathBytes = 4096;
 
-// An argument the page got wrong: the message names it.
-struct BadArgument : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-json::object args_of(const runtime::Invocation& call) {
-  boost::system::error_code ec;
-  json::value v = json::parse(call.args_json, ec);
-  if (ec || !v.is_object()) throw BadArgument("the arguments must be a JSON object");
-  return std::move(v.as_object());
-}
-
-// The value under `key`, or nullptr when it is absent or null.
-const json::value* optional(const json::object& o, const char* key) {
-  auto* v = o.if_contains(key);
-  return v && !v->is_null() ? v : nullptr;
-}
-
-const json::value& required(const json::object& o, const char* key) {
-  auto* v = optional(o, key);
-  if (!v) throw BadArgument(std::string("missing argument '") + key + "'");
-  return *v;
-}
-
 // A string for D-Bus: no NUL (JSON's \u0000), at most `max` bytes (JSON text is UTF-8 already).
 std::string string_of(const json::value& v, const std::string& what, size_t max) {
   if (!v.is_string()) throw BadArgument(what + " must be a string");
@@ -54,7 +31,7 @@ std::string string_of(const json::value& v, const std::string& what, size_t max)
 }
 
 std::string optional_string(const json::object& o, const char* key, const std::string& what, size_t max) {
-  auto* v = optional(o, key);
+  auto* v = optional_argument(o, key);
   return v ? string_of(*v, what, max) : std::string();
 }
 
@@ -64,7 +41,7 @@ bool bool_of(const json::value& v, const std::string& what) {
 }
 
 std::optional<bool> optional_bool(const json::object& o, const char* key, const std::string& what) {
-  auto* v = optional(o, key);
+  auto* v = optional_argument(o, key);
   return v ? std::optional<bool>(bool_of(*v, what)) : std::nullopt;
 }
 
@@ -98,12 +75,10 @@ std::shared_ptr<menu::MenuItem> menu_of(const json::value* v, const runtime::Cal
 
 std::shared_ptr<StatusNotifierItem> icon_of_rid(const json::object& args, const runtime::Caller& caller,
                                                 const DesktopContext& context) {
-  const json::value& v = required(args, "rid");
-  double d = v.is_number() ? v.to_number<double>() : -1;
-  if (!v.is_number() || d < 1 || d > UINT32_MAX || d != static_cast<uint32_t>(d))
-    throw BadArgument("argument 'rid' must be a resource id");
-  auto icon = find_tray_resource(context, caller, static_cast<uint32_t>(d));
-  if (!icon) throw BadArgument("tray icon resource id " + std::to_string(static_cast<uint32_t>(d)) + " not found");
+  auto rid = whole_number(required_argument(args, "rid"), 1, UINT32_MAX);
+  if (!rid) throw BadArgument("argument 'rid' must be a resource id");
+  auto icon = find_tray_resource(context, caller, *rid);
+  if (!icon) throw BadArgument("tray icon resource id " + std::to_string(*rid) + " not found");
   return icon;
 }
 
@@ -127,26 +102,26 @@ DbusMenu::PredefinedEffect predefined_effect(DesktopContext& context) {
 }
 
 void new_icon(runtime::Invocation& call, DesktopContext& context, const std::shared_ptr<TrayIcons>& icons) {
-  auto args = args_of(call);
+  auto args = arguments_of(call);
   json::object none;
-  const json::value* given = optional(args, "options");
+  const json::value* given = optional_argument(args, "options");
   if (given && !given->is_object()) throw BadArgument("argument 'options' must be an object");
   const json::object& o = given ? given->get_object() : none;
 
-  const json::value& handler = required(args, "handler");
+  const json::value& handler = required_argument(args, "handler");
   if (!handler.is_string()) throw BadArgument("argument 'handler' must be a Channel");
   std::shared_ptr<plugin::ChannelSink> channel =
       context.open_channel ? context.open_channel(handler.get_string(), call.caller) : nullptr;
   if (!channel) throw BadArgument("argument 'handler' names no channel of this page");
 
   StatusNotifierItem::Options options;
-  auto* id = optional(o, "id");
+  auto* id = optional_argument(o, "id");
   options.id = id ? string_of(*id, "options.id", kMaxIdBytes) : icons->unused_id();
   options.title = optional_string(o, "title", "options.title", kMaxTitleBytes);
   options.tooltip = optional_string(o, "tooltip", "options.tooltip", kMaxTooltipBytes);
-  options.menu = menu_of(optional(o, "menu"), call.caller, context);
+  options.menu = menu_of(optional_argument(o, "menu"), call.caller, context);
   Image icon;
-  icon_of(optional(o, "icon"), call.caller, context, icon);
+  icon_of(optional_argument(o, "icon"), call.caller, context, icon);
   options.icon = icon.pixbuf;
   // Both spellings of the package (menuOnLeftClick is the deprecated one); Tauri's default: true.
   auto show = optional_bool(o, "showMenuOnLeftClick", "options.showMenuOnLeftClick");
@@ -190,8 +165,8 @@ void add_tray_commands(runtime::CommandTable& commands, DesktopContext& context)
   add(commands, "plugin:tray|new", [&context, icons](runtime::Invocation& call) { new_icon(call, context, icons); });
   // Any caller with the permission gets a resource id of its own for an icon another page made.
   add(commands, "plugin:tray|get_by_id", [&context, icons](runtime::Invocation& call) {
-    auto args = args_of(call);
-    std::string id = string_of(required(args, "id"), "argument 'id'", kMaxIdBytes);
+    auto args = arguments_of(call);
+    std::string id = string_of(required_argument(args, "id"), "argument 'id'", kMaxIdBytes);
     auto icon = icons->find(id);
     if (!icon) return void(call.completion->resolve_json("null"));
     uint32_t rid = add_tray_resource(context, call.caller, icon, icons);
@@ -199,72 +174,72 @@ void add_tray_commands(runtime::CommandTable& commands, DesktopContext& context)
     call.completion->resolve_json(std::to_string(rid));
   });
   add(commands, "plugin:tray|remove_by_id", [icons](runtime::Invocation& call) {
-    auto args = args_of(call);
-    std::string id = string_of(required(args, "id"), "argument 'id'", kMaxIdBytes);
+    auto args = arguments_of(call);
+    std::string id = string_of(required_argument(args, "id"), "argument 'id'", kMaxIdBytes);
     if (!icons->remove(id)) throw BadArgument("no tray icon with id '" + id + "'");
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:tray|set_icon", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
     Image image;
-    icon_of(optional(args, "icon"), call.caller, context, image);
+    icon_of(optional_argument(args, "icon"), call.caller, context, image);
     icon->set_icon(image.pixbuf);
     call.completion->resolve_json("null");
   });
   // Tauri on Linux cannot take a menu away once set; here null leaves the icon an empty menu.
   add(commands, "plugin:tray|set_menu", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
-    icon->set_menu(menu_of(optional(args, "menu"), call.caller, context));
+    icon->set_menu(menu_of(optional_argument(args, "menu"), call.caller, context));
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:tray|set_tooltip", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
     icon->set_tooltip(optional_string(args, "tooltip", "argument 'tooltip'", kMaxTooltipBytes));
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:tray|set_title", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
     icon->set_title(optional_string(args, "title", "argument 'title'", kMaxTitleBytes));
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:tray|set_visible", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
-    icon->set_visible(bool_of(required(args, "visible"), "argument 'visible'"));
+    icon->set_visible(bool_of(required_argument(args, "visible"), "argument 'visible'"));
     call.completion->resolve_json("null");
   });
   // Tauri writes the icon into this folder for libappindicator; the pixels go over D-Bus here, so
   // nothing is written and a page cannot make the host write anywhere: the path is only checked.
   add(commands, "plugin:tray|set_temp_dir_path", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     icon_of_rid(args, call.caller, context);
     optional_string(args, "path", "argument 'path'", kMaxPathBytes);
     call.completion->resolve_json("null");
   });
   // Template icons are macOS's: accepted, no effect on Linux (as in Tauri).
   add(commands, "plugin:tray|set_icon_as_template", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     icon_of_rid(args, call.caller, context);
-    bool_of(required(args, "asTemplate"), "argument 'asTemplate'");
+    bool_of(required_argument(args, "asTemplate"), "argument 'asTemplate'");
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:tray|set_icon_with_as_template", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
-    bool_of(required(args, "asTemplate"), "argument 'asTemplate'");
+    bool_of(required_argument(args, "asTemplate"), "argument 'asTemplate'");
     Image image;
-    icon_of(optional(args, "icon"), call.caller, context, image);
+    icon_of(optional_argument(args, "icon"), call.caller, context, image);
     icon->set_icon(image.pixbuf);
     call.completion->resolve_json("null");
   });
   add(commands, "plugin:tray|set_show_menu_on_left_click", [&context](runtime::Invocation& call) {
-    auto args = args_of(call);
+    auto args = arguments_of(call);
     auto icon = icon_of_rid(args, call.caller, context);
-    icon->set_show_menu_on_left_click(bool_of(required(args, "onLeft"), "argument 'onLeft'"));
+    icon->set_show_menu_on_left_click(bool_of(required_argument(args, "onLeft"), "argument 'onLeft'"));
     call.completion->resolve_json("null");
   });
 }
