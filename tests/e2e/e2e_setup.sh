@@ -19,3 +19,18 @@ e2e_install_npm() {
     cp "$dir/package-lock.json" "$dir/node_modules/.warden-lock-stamp"
   fi
 }
+
+# e2e_start_driver SUITE SCRIPT NAME: starts a page driver (SCRIPT, an HTTP server built on
+# page_driver.py, under Debian's /usr/bin/python3 that has gi) with the run's folder, its log in
+# $WORK/NAME.log; adds it to run_app.sh's `servers` (stopped on exit), waits up to 5 s for the
+# port it writes to $WORK/NAME.port and puts its address where the app says @DRIVER_BASE@.
+e2e_start_driver() {
+  local suite=$1 script=$2 name=$3
+  rm -f "$WORK/$name.port"
+  /usr/bin/python3 "$script" "$WORK" "$WORK/$name.port" 2>"$WORK/$name.log" &
+  servers+=($!)
+  for _ in $(seq 100); do [ -s "$WORK/$name.port" ] && break; sleep 0.05; done
+  [ -s "$WORK/$name.port" ] ||
+    { echo "$suite: $(basename "$script") did not start (see $WORK/$name.log)" >&2; exit 1; }
+  substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/$name.port")"
+}

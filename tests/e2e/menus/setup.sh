@@ -5,12 +5,8 @@ HERE_MENUS="$E2E/menus"
 e2e_require_tools "menus e2e (setup.sh)" openbox wmctrl xdotool xprop xwininfo /usr/bin/python3
 /usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0")' ||
   { echo "menus e2e: /usr/bin/python3 has no gi with Gtk 3 (scripts/install-deps.sh)" >&2; exit 1; }
-rm -f "$WORK/menu-driver.port" "$WORK/x-display"
-python3 "$HERE_MENUS/menu_driver.py" "$WORK" "$WORK/menu-driver.port" 2>"$WORK/menu-driver.log" &
-servers+=($!)
-for _ in $(seq 100); do [ -s "$WORK/menu-driver.port" ] && break; sleep 0.05; done
-[ -s "$WORK/menu-driver.port" ] || { echo "menus e2e: menu_driver.py did not start (see $WORK/menu-driver.log)" >&2; exit 1; }
-substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/menu-driver.port")"
+rm -f "$WORK/x-display"
+e2e_start_driver "menus e2e" "$HERE_MENUS/menu_driver.py" menu-driver
 printf '#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' "$E2E/windows/under_openbox.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
 chmod +x "$WORK/host.sh"
 WARDEN="$WORK/host.sh"

@@ -6,12 +6,8 @@ HERE_TRAY="$E2E/tray"
 e2e_require_tools "tray e2e (setup.sh)" dbus-run-session dbus-send status-notifier-watcher /usr/bin/python3
 /usr/bin/python3 -c 'import gi; gi.require_version("Gio", "2.0"); from gi.repository import Gio' ||
   { echo "tray e2e: /usr/bin/python3 has no gi with Gio (scripts/install-deps.sh)" >&2; exit 1; }
-rm -f "$WORK/sni-driver.port" "$WORK/bus"
-/usr/bin/python3 "$HERE_TRAY/sni_driver.py" "$WORK" "$WORK/sni-driver.port" 2>"$WORK/sni-driver.log" &
-servers+=($!)
-for _ in $(seq 100); do [ -s "$WORK/sni-driver.port" ] && break; sleep 0.05; done
-[ -s "$WORK/sni-driver.port" ] || { echo "tray e2e: sni_driver.py did not start (see $WORK/sni-driver.log)" >&2; exit 1; }
-substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/sni-driver.port")"
+rm -f "$WORK/bus"
+e2e_start_driver "tray e2e" "$HERE_TRAY/sni_driver.py" sni-driver
 printf '#!/bin/sh\nexec dbus-run-session -- "%s" "%s" "%s" "$@"\n' "$HERE_TRAY/under_bus.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
 chmod +x "$WORK/host.sh"
 WARDEN="$WORK/host.sh"

@@ -29,8 +29,6 @@ Requests (GET, query arguments):
                            WORK/page-results.txt as "W\tDONE <json>" (the format of results.txt)
 Errors answer 500 with {"error": ...}."""
 import base64
-import http.server
-import json
 import os
 import signal
 import subprocess
@@ -39,7 +37,10 @@ import threading
 import time
 import urllib.parse
 
-import gi
+# page_driver.py sits in tests/e2e.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from page_driver import DriverError, serve  # noqa: E402
+import gi  # noqa: E402
 
 gi.require_version("Gio", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
@@ -50,10 +51,6 @@ WATCHER_PATH = "/StatusNotifierWatcher"
 ITEM_INTERFACE = "org.kde.StatusNotifierItem"
 MENU_INTERFACE = "com.canonical.dbusmenu"
 CALL_MS = 5000
-
-
-class DriverError(Exception):
-    pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,56 +329,7 @@ def answer(path, query):
     raise DriverError("unknown request " + path)
 
 
-report_lock = threading.Lock()
-
-
-def report(query, body):
-    window = urllib.parse.parse_qs(query)["window"][0]
-    results = json.loads(body)
-    with report_lock, open(os.path.join(WORK, "page-results.txt"), "a", encoding="utf-8") as f:
-        f.write(f"{window}\tDONE {json.dumps(results)}\n")
-    return {"written": len(results)}
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.respond(lambda url: answer(url.path, url.query))
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-
-        def post(url):
-            if url.path != "/report":
-                raise DriverError("unknown request POST " + url.path)
-            return report(url.query, body)
-        self.respond(post)
-
-    def respond(self, action):
-        url = urllib.parse.urlsplit(self.path)
-        try:
-            status, body = 200, action(url)
-        except (DriverError, KeyError, ValueError, subprocess.TimeoutExpired, GLib.Error) as e:
-            status, body = 500, {"error": f"{type(e).__name__}: {e}"}
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        print(f"sni_driver {time.strftime('%H:%M:%S')}: {self.path} -> {status} {data.decode()[:1500]}",
-              file=sys.stderr, flush=True)
-
-    def log_message(self, *args):
-        pass
-
-
 # run_app.sh ends the driver with SIGTERM: the watchers it started go with it.
 signal.signal(signal.SIGTERM, stop_watchers)
 # A thread per request: the page's second window may report while main waits for a signal.
-with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler) as server:
-    server.daemon_threads = True
-    with open(PORT_FILE + ".tmp", "w") as f:
-        f.write(str(server.server_address[1]))
-    os.replace(PORT_FILE + ".tmp", PORT_FILE)
-    server.serve_forever()
+serve("sni_driver", WORK, PORT_FILE, answer, errors=(GLib.Error,), one_at_a_time=False)

@@ -5,12 +5,8 @@ HERE_WINDOWS="$E2E/windows"
 e2e_require_tools "windows e2e (setup.sh)" openbox wmctrl xdotool xprop xwininfo /usr/bin/python3
 /usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0")' ||
   { echo "windows e2e: /usr/bin/python3 has no gi with Gtk 3 (scripts/install-deps.sh)" >&2; exit 1; }
-rm -f "$WORK/x-driver.port" "$WORK/x-display"
-/usr/bin/python3 "$HERE_WINDOWS/x_driver.py" "$WORK" "$WORK/x-driver.port" 2>"$WORK/x-driver.log" &
-servers+=($!)
-for _ in $(seq 100); do [ -s "$WORK/x-driver.port" ] && break; sleep 0.05; done
-[ -s "$WORK/x-driver.port" ] || { echo "windows e2e: x_driver.py did not start (see $WORK/x-driver.log)" >&2; exit 1; }
-substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/x-driver.port")"
+rm -f "$WORK/x-display"
+e2e_start_driver "windows e2e" "$HERE_WINDOWS/x_driver.py" x-driver
 printf '#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' "$HERE_WINDOWS/under_openbox.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
 chmod +x "$WORK/host.sh"
 WARDEN="$WORK/host.sh"

@@ -22,8 +22,6 @@ Requests (GET, query arguments):
                            WORK/page-results.txt as "W\tDONE <json>" (the format of results.txt:
                            a report of this many scenarios does not fit in a document title)
 Every answer that acts also says what it did; errors answer 500 with {"error": ...}."""
-import http.server
-import json
 import os
 import re
 import subprocess
@@ -31,41 +29,24 @@ import sys
 import time
 import urllib.parse
 
+# page_driver.py sits in tests/e2e, x_display.py in tests/e2e/windows (beside under_openbox.sh).
+E2E = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path[:0] = [E2E, os.path.join(E2E, "windows")]
+from page_driver import DriverError, serve  # noqa: E402
+import x_display  # noqa: E402
+
 WORK, PORT_FILE = sys.argv[1], sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The GTK drag source needs Debian's python3 with gi (the python3 first on PATH may have none).
 GTK_PYTHON = "/usr/bin/python3"
 
 
-class DriverError(Exception):
-    pass
-
-
-display_env = None
-
-
 def x_env():
-    """The environment of the X tools: this run's display, read once (the file names it)."""
-    global display_env
-    if display_env is None:
-        path = os.path.join(WORK, "x-display")
-        if not os.path.exists(path):
-            raise DriverError("the display is not up yet (no x-display file from under_openbox.sh)")
-        env = dict(os.environ)
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                name, _, value = line.rstrip("\n").partition("=")
-                if name:
-                    env[name] = value
-        display_env = env
-    return display_env
+    return x_display.x_env(WORK)
 
 
 def run(*args, check=True):
-    done = subprocess.run(args, env=x_env(), capture_output=True, text=True, timeout=20)
-    if check and done.returncode != 0:
-        raise DriverError(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
-    return done.stdout
+    return x_display.run_x_tool(WORK, *args, check=check)
 
 
 def managed_windows():
@@ -383,50 +364,5 @@ def answer(path, query):
     raise DriverError("unknown request " + path)
 
 
-def report(query, body):
-    window = urllib.parse.parse_qs(query)["window"][0]
-    results = json.loads(body)
-    with open(os.path.join(WORK, "page-results.txt"), "a", encoding="utf-8") as f:
-        f.write(f"{window}\tDONE {json.dumps(results)}\n")
-    return {"written": len(results)}
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.respond(lambda url: answer(url.path, url.query))
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-
-        def post(url):
-            if url.path != "/report":
-                raise DriverError("unknown request POST " + url.path)
-            return report(url.query, body)
-        self.respond(post)
-
-    def respond(self, action):
-        url = urllib.parse.urlsplit(self.path)
-        try:
-            status, body = 200, action(url)
-        except (DriverError, KeyError, ValueError, subprocess.TimeoutExpired) as e:
-            status, body = 500, {"error": f"{type(e).__name__}: {e}"}
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        print(f"x_driver {time.strftime('%H:%M:%S')}: {self.path} -> {status} {data.decode()[:2000]}", file=sys.stderr,
-              flush=True)
-
-    def log_message(self, *args):
-        pass
-
-
 # One request at a time: the page's requests act on one pointer and one display.
-with http.server.HTTPServer(("127.0.0.1", 0), Handler) as server:
-    with open(PORT_FILE + ".tmp", "w") as f:
-        f.write(str(server.server_address[1]))
-    os.replace(PORT_FILE + ".tmp", PORT_FILE)
-    server.serve_forever()
+serve("x_driver", WORK, PORT_FILE, answer)
