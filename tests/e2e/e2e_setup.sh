@@ -34,3 +34,20 @@ e2e_start_driver() {
     { echo "$suite: $(basename "$script") did not start (see $WORK/$name.log)" >&2; exit 1; }
   substitute @DRIVER_BASE@ "http://127.0.0.1:$(cat "$WORK/$name.port")"
 }
+
+# e2e_require_gi SUITE NAMESPACE VERSION: exits 1 unless Debian's /usr/bin/python3 (the drivers')
+# has gi with NAMESPACE at VERSION.
+e2e_require_gi() {
+  /usr/bin/python3 -c "import gi; gi.require_version('$2', '$3'); from gi.repository import $2" ||
+    { echo "$1: /usr/bin/python3 has no gi with $2 $3 (scripts/install-deps.sh)" >&2; exit 1; }
+}
+
+# e2e_wrap_host WRAPPER [PREFIX]: the host runs as `PREFIX WRAPPER WORK WARDEN ARGS...` from now
+# on (WARDEN becomes $WORK/host.sh): the wrapper brings up what the host runs inside (a window
+# manager, a bus) and PREFIX is a command to start it under (dbus-run-session --).
+e2e_wrap_host() {
+  local wrapper=$1 prefix=${2:+$2 }
+  printf '#!/bin/sh\nexec %s"%s" "%s" "%s" "$@"\n' "$prefix" "$wrapper" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
+  chmod +x "$WORK/host.sh"
+  WARDEN="$WORK/host.sh"
+}

@@ -35,20 +35,14 @@ import urllib.parse
 E2E = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [E2E, os.path.join(E2E, "windows")]
 from page_driver import DriverError, serve  # noqa: E402
-import x_display  # noqa: E402
+from x_display import XDisplay  # noqa: E402
 
 WORK, PORT_FILE = sys.argv[1], sys.argv[2]
 HERE = os.path.dirname(os.path.abspath(__file__))
 # gtk_look.py needs Debian's python3 with gi (the python3 first on PATH may have none).
 GTK_PYTHON = "/usr/bin/python3"
-
-
-def x_env():
-    return x_display.x_env(WORK)
-
-
-def run(*args, check=True):
-    return x_display.run_x_tool(WORK, *args, check=check)
+# The X tools on this run's display.
+run = XDisplay(WORK).run
 
 
 def find_window(title):

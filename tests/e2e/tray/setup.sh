@@ -4,12 +4,9 @@
 # (under_bus.sh inside dbus-run-session, in place of WARDEN, inside xvfb-run).
 HERE_TRAY="$E2E/tray"
 e2e_require_tools "tray e2e (setup.sh)" dbus-run-session dbus-send status-notifier-watcher /usr/bin/python3
-/usr/bin/python3 -c 'import gi; gi.require_version("Gio", "2.0"); from gi.repository import Gio' ||
-  { echo "tray e2e: /usr/bin/python3 has no gi with Gio (scripts/install-deps.sh)" >&2; exit 1; }
+e2e_require_gi "tray e2e" Gio 2.0
 rm -f "$WORK/bus"
 e2e_start_driver "tray e2e" "$HERE_TRAY/sni_driver.py" sni-driver
-printf '#!/bin/sh\nexec dbus-run-session -- "%s" "%s" "%s" "$@"\n' "$HERE_TRAY/under_bus.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
-chmod +x "$WORK/host.sh"
-WARDEN="$WORK/host.sh"
+e2e_wrap_host "$HERE_TRAY/under_bus.sh" "dbus-run-session --"
 # A PNG outside the app folder and any asset scope: the tray must refuse it as an icon path.
 cp "$APP/frontend/tray-icon.png" "$WORK/outside.png"

@@ -3,12 +3,9 @@
 # under openbox (under_openbox.sh, in place of WARDEN, inside xvfb-run).
 HERE_WINDOWS="$E2E/windows"
 e2e_require_tools "windows e2e (setup.sh)" openbox wmctrl xdotool xprop xwininfo /usr/bin/python3
-/usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0")' ||
-  { echo "windows e2e: /usr/bin/python3 has no gi with Gtk 3 (scripts/install-deps.sh)" >&2; exit 1; }
+e2e_require_gi "windows e2e" Gtk 3.0
 rm -f "$WORK/x-display"
 e2e_start_driver "windows e2e" "$HERE_WINDOWS/x_driver.py" x-driver
-printf '#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' "$HERE_WINDOWS/under_openbox.sh" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
-chmod +x "$WORK/host.sh"
-WARDEN="$WORK/host.sh"
+e2e_wrap_host "$HERE_WINDOWS/under_openbox.sh"
 # A PNG outside the app folder and any asset scope: Image.fromPath must refuse it (image_from_path).
 cp "$APP/frontend/pixels.png" "$WORK/outside.png"
