@@ -4,6 +4,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "runtime/completion.hpp"
+
 namespace warden::desktop {
 namespace json = boost::json;
 
@@ -31,6 +33,16 @@ std::optional<uint32_t> whole_number(const json::value& v, uint32_t low, uint32_
   double d = v.to_number<double>();
   if (d < low || d > high || d != static_cast<double>(static_cast<uint32_t>(d))) return std::nullopt;
   return static_cast<uint32_t>(d);
+}
+
+runtime::CommandFn refusing_bad_arguments(runtime::CommandFn fn) {
+  return [fn = std::move(fn)](runtime::Invocation& call) {
+    try {
+      fn(call);
+    } catch (const BadArgument& e) {
+      call.completion->reject(e.what());
+    }
+  };
 }
 
 }  // namespace warden::desktop

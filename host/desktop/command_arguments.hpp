@@ -1,6 +1,7 @@
 #pragma once
 // A page's JSON arguments to a desktop command, read with messages that name the argument and
-// what was expected: the image, tray and menu commands read theirs this way.
+// what was expected, and a refusal that answers the page with that message: the image, tray and
+// menu commands read theirs this way.
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -8,6 +9,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "runtime/command_table.hpp"
 #include "runtime/invocation.hpp"
 
 namespace warden::desktop {
@@ -29,5 +31,9 @@ const boost::json::value& required_argument(const boost::json::object& args, con
 // [any-thread] `v` when it is a whole number from `low` to `high`, else nothing: the caller says
 // what it expected (a resource id, an index, a size).
 std::optional<uint32_t> whole_number(const boost::json::value& v, uint32_t low, uint32_t high);
+
+// [any-thread] `fn`, with a BadArgument it throws answered as the call's refusal (its message is
+// what the page gets); anything else it throws goes on to the caller.
+runtime::CommandFn refusing_bad_arguments(runtime::CommandFn fn);
 
 }  // namespace warden::desktop

@@ -48,14 +48,7 @@ GdkPixbuf* image_of(runtime::Invocation& call, DesktopContext& context, const js
 // Decoding and copying pixels can take a while for a large image: those commands run on the
 // blocking pool (gdk-pixbuf and the resource table are thread-safe), off the main thread.
 void add(runtime::CommandTable& commands, const char* name, runtime::CommandFn fn, bool blocking = true) {
-  commands.add(name, runtime::Command{[fn = std::move(fn)](runtime::Invocation& call) {
-                                        try {
-                                          fn(call);
-                                        } catch (const BadArgument& e) {
-                                          call.completion->reject(e.what());
-                                        }
-                                      },
-                                      blocking});
+  commands.add(name, runtime::Command{refusing_bad_arguments(std::move(fn)), blocking});
 }
 
 }  // namespace

@@ -85,14 +85,7 @@ std::shared_ptr<StatusNotifierItem> icon_of_rid(const json::object& args, const 
 // Tray commands change what the panel shows and answer at once: they run on the GTK thread,
 // where the icons and menus live.
 void add(runtime::CommandTable& commands, const char* name, runtime::CommandFn fn) {
-  commands.add(name, runtime::Command{[fn = std::move(fn)](runtime::Invocation& call) {
-                                        try {
-                                          fn(call);
-                                        } catch (const BadArgument& e) {
-                                          call.completion->reject(e.what());
-                                        }
-                                      },
-                                      false});
+  commands.add(name, runtime::Command{refusing_bad_arguments(std::move(fn)), false});
 }
 
 // A predefined item picked in a tray menu: what it does in a window menu, with no window (the

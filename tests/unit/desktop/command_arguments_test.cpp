@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "desktop/command_arguments.hpp"
+#include "runtime/completion.hpp"
 
 namespace warden::desktop {
 namespace {
@@ -58,6 +59,23 @@ TEST(CommandArguments, WholeNumbersWithinTheirRangeOnly) {
   EXPECT_EQ(whole_number(json::value(1e300), 1, UINT32_MAX), std::nullopt);
   EXPECT_EQ(whole_number(json::value("3"), 0, 10), std::nullopt);
   EXPECT_EQ(whole_number(json::value(true), 0, 10), std::nullopt);
+}
+
+// A command's BadArgument is its refusal, with the message; another failure is not turned into one.
+TEST(CommandArguments, BadArgumentIsTheRefusal) {
+  ipc::InvokeResponse answer;
+  runtime::Invocation call;
+  call.completion = std::make_shared<runtime::Completion>([&answer](ipc::InvokeResponse r) { answer = std::move(r); });
+  refusing_bad_arguments([](runtime::Invocation&) { throw BadArgument("missing argument 'rid'"); })(call);
+  ASSERT_TRUE(call.completion->settled());
+  EXPECT_NE(answer.status, 200);
+  EXPECT_EQ(json::parse(answer.body).as_string(), "missing argument 'rid'");
+
+  runtime::Invocation other;
+  other.completion = std::make_shared<runtime::Completion>([](ipc::InvokeResponse) {});
+  auto failing = refusing_bad_arguments([](runtime::Invocation&) { throw std::logic_error("a bug"); });
+  EXPECT_THROW(failing(other), std::logic_error);
+  EXPECT_FALSE(other.completion->settled());
 }
 
 }  // namespace
