@@ -55,6 +55,16 @@ std::optional<std::vector<std::string>> parse_caller_header_names(std::string_vi
 // sealed by the isolation frame.
 std::optional<std::string> caller_header_problem(std::string_view name, std::string_view value);
 
+// Why a call's caller headers as the bridge sent them (name, value pairs) cannot be handed to a
+// command, or nullopt when they can: lowercase HTTP-token names, each once, at most
+// kMaxCallerHeaders, values as caller_header_problem wants them.
+std::optional<std::string> caller_headers_problem(const CallerHeaders& headers);
+
+// Decodes a call from its command name (as the page wrote it), its content type and its body, as
+// below.
+std::variant<InvokeRequest, DecodeError> decode_invoke_call(std::string command, std::string_view content_type,
+                                                            std::string body, const CallerHeaders& caller_headers = {});
+
 // Decodes a request from the path of its URL (everything after the host, with the leading
 // '/', no query), its Content-Type header and its body.
 // JSON bodies must be a JSON object; an empty body means "{}". A binary body's arguments are the
