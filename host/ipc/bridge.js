@@ -168,7 +168,6 @@
   const setAttribute = Element.prototype.setAttribute;
   const appendChild = Node.prototype.appendChild;
   const contentWindowOf = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
-  const postMessageTo = Window.prototype.postMessage;
   const eventSource = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source').get;
   const eventData = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data').get;
   const setTimer = setTimeout;
@@ -208,7 +207,7 @@
       isolation.ready = true;
       const queued = isolation.queue;
       isolation.queue = [];
-      for (const message of queued) apply(postMessageTo, isolation.window, [message, '*']);
+      for (const message of queued) isolation.window.postMessage(message, '*');
       return;
     }
     const call = tableGet(isolation.pending, data.id);
@@ -241,7 +240,8 @@
       const id = newIsolationId();
       tableSet(isolation.pending, id, { resolve, reject });
       const message = { __warden: 'isolation-request', id, cmd, payload, options: { headers } };
-      if (isolation.ready) apply(postMessageTo, isolation.window, [message, '*']);
+      // A cross-origin window: its postMessage is out of page scripts' reach.
+      if (isolation.ready) isolation.window.postMessage(message, '*');
       else apply(arrayPush, isolation.queue, [message]);
     });
   }
