@@ -1,6 +1,6 @@
 #pragma once
-// One IPC call as the WebView sent it: `POST ipc://localhost/<percent-encoded command>` with
-// either a JSON body (the arguments object) or raw bytes (application/octet-stream).
+// One IPC call as the WebView sent it (through Warden's web extension, docs/ipc.md): a command name
+// with either a JSON body (the arguments object) or raw bytes (application/octet-stream).
 #include <cstdint>
 #include <optional>
 #include <utility>
