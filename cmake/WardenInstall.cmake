@@ -13,6 +13,9 @@ set_target_properties(warden_sdk PROPERTIES EXPORT_NAME sdk)
 
 install(TARGETS warden warden_sdk EXPORT WardenTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The web-process extension, alone in its folder (WebKit loads every library there); `warden run`
+# looks for it relative to its own binary (host/CMakeLists.txt).
+install(TARGETS warden_webext LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/warden/webext)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/sdk/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(EXPORT WardenTargets NAMESPACE Warden:: DESTINATION ${WARDEN_CMAKE_INSTALL_DIR})
 

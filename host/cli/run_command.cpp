@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <variant>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,7 +27,6 @@
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
 #include "desktop/window_commands.hpp"
-#include "ipc/invoke_key.hpp"
 #include "log/log.hpp"
 #include "plugin/call_environment.hpp"
 #include "plugin/path_scope.hpp"
@@ -43,10 +43,11 @@
 #include "webview/app_scheme.hpp"
 #include "webview/asset_scheme.hpp"
 #include "webview/bare_echo_scheme.hpp"
-#include "webview/ipc_scheme.hpp"
+#include "webview/ipc_receiver.hpp"
 #include "webview/isolation_scheme.hpp"
 #include "webview/navigation_policy.hpp"
 #include "webview/web_context.hpp"
+#include "webview/web_extension.hpp"
 #include "webview/window_set.hpp"
 
 namespace warden::cli {
@@ -189,7 +190,7 @@ void add_commands(runtime::CommandTable& commands, const CommandSources& s) {
 struct WindowLife {
   runtime::EventBus& events;
   plugin::ResourceTable& resources;
-  webview::IpcScheme& ipc_scheme;
+  webview::IpcReceiver& ipc;
   webview::WindowSet& windows;
   HeadlessDriver& driver;
   std::function<void()> all_closed;
@@ -219,7 +220,7 @@ webview::WebviewEvents webview_events(const std::string& label, WindowLife& life
   // The page is gone: its calls in flight are answered now (none waits for its command or
   // answers into the reloaded page), its listeners and resources are dropped.
   ev.web_process_terminated = [&life, label](const std::string& reason) {
-    size_t settled = life.ipc_scheme.settle_webview(label, "the page's web process " + reason);
+    size_t settled = life.ipc.settle_webview(label, "the page's web process " + reason);
     life.events.forget_webview(label);
     life.resources.remove_webview(label);
     spdlog::warn("webview '{}': answered {} call(s) in flight with an error, dropped its listeners and resources",
@@ -239,11 +240,10 @@ webview::WebviewEvents webview_events(const std::string& label, WindowLife& life
   return ev;
 }
 
-// The IPC key, the isolation key when the app uses the isolation pattern, the call limit.
+// freezePrototype, and the isolation key when the app uses the isolation pattern.
 ipc::BridgeOptions bridge_options(const AppConfig& config) {
-  ipc::BridgeOptions bridge{ipc::generate_invoke_key(), config.frontend.freeze_prototype, std::nullopt,
-                            config.ipc.calls_in_flight};
-  // A new AES-256-GCM key per run, known to the IPC scheme and to the isolation frame's runtime
+  ipc::BridgeOptions bridge{config.frontend.freeze_prototype, std::nullopt};
+  // A new AES-256-GCM key per run, known to the IPC receiver and to the isolation frame's runtime
   // only (never to the app's pages, nor to the bridge).
   if (config.frontend.isolation_dir) bridge.isolation_key = ipc::generate_isolation_key();
   return bridge;
@@ -286,8 +286,16 @@ int open_windows(const RunOptions& o, Served s) {
   ipc::BridgeOptions bridge = bridge_options(config);
   std::optional<webview::IsolationScheme> isolation_scheme;
   if (f.isolation_dir) isolation_scheme.emplace(webview::FrontendAssets(*f.isolation_dir));
-  webview::IpcScheme ipc_scheme(windows, dispatcher, bridge.invoke_key, bridge.isolation_key, config.ipc.calls_in_flight);
-  webview::WebContext context(app_scheme, ipc_scheme);
+  // Every call goes through Warden's web extension: without it, no window opens (docs/ipc.md).
+  auto extension = webview::find_web_extension(
+      webview::web_extension_folders(webview::running_binary(), WARDEN_WEBEXT_INSTALL_RELDIR));
+  if (auto* error = std::get_if<webview::WebExtensionError>(&extension)) {
+    spdlog::error("{}", error->message);
+    return 1;
+  }
+  webview::IpcReceiver ipc_receiver(windows, dispatcher, bridge.isolation_key, config.ipc.calls_in_flight);
+  webview::WebContext context(
+      app_scheme, {std::get<std::filesystem::path>(extension), config.ipc.calls_in_flight, WARDEN_VERSION});
   if (isolation_scheme) {
     isolation_scheme->register_on(context.get());
     spdlog::info("isolation pattern: every call passes the hook of {} (isolation://localhost/)", f.isolation_dir->string());
@@ -309,12 +317,14 @@ int open_windows(const RunOptions& o, Served s) {
   for (const auto& wc : f.windows)
     if (wc.create) start_windows.push_back(wc.label);
   HeadlessDriver driver(o.headless, windows, start_windows, quit);
-  WindowLife life{events, resources, ipc_scheme, windows, driver, [&] { quit(exit_code); }};
+  WindowLife life{events, resources, ipc_receiver, windows, driver, [&] { quit(exit_code); }};
   // app|exit: after the call's answer went out.
   s.desktop.exit_app = [&main_thread, &quit](int code) { main_thread.post([&quit, code] { quit(code); }); };
   bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
   // The config's windows and the ones the app creates later are made the same way.
-  desktop::WindowFactory factory{{context.get(), console, bridge, init_scripts_of(s.plugins), s.navigation},
+  webview::WebviewSetup setup{context.get(), console, bridge, init_scripts_of(s.plugins), s.navigation};
+  setup.ipc = &ipc_receiver;
+  desktop::WindowFactory factory{setup,
                                  [&life](const std::string& label) { return window_events(label, life); },
                                  [&life](const std::string& label) { return webview_events(label, life); }};
   s.desktop.factory = &factory;

@@ -1,4 +1,4 @@
-# Embeds host/ipc/bridge.js (and bridge_transport.js) into warden_ipc as a C++ string at build time, so that the bridge
+# Embeds host/ipc/bridge.js into warden_ipc as a C++ string at build time, so that the bridge
 # stays a real .js file (lintable, readable) and the binary needs no file at run time.
 set(_bridge_js ${CMAKE_CURRENT_SOURCE_DIR}/ipc/bridge.js)
 set(_bridge_cpp ${CMAKE_CURRENT_BINARY_DIR}/generated/bridge_js.cpp)
@@ -9,17 +9,6 @@ add_custom_command(
   DEPENDS ${_bridge_js} ${CMAKE_CURRENT_SOURCE_DIR}/ipc/embed_text.cmake
   COMMENT "Embedding bridge.js")
 target_sources(warden_ipc PRIVATE ${_bridge_cpp})
-# Its transport half (the invoke key, ipc:// requests), which runs in a script world of its own.
-set(_transport_js ${CMAKE_CURRENT_SOURCE_DIR}/ipc/bridge_transport.js)
-set(_transport_cpp ${CMAKE_CURRENT_BINARY_DIR}/generated/bridge_transport_js.cpp)
-add_custom_command(
-  OUTPUT ${_transport_cpp}
-  COMMAND ${CMAKE_COMMAND} -DINPUT=${_transport_js} -DOUTPUT=${_transport_cpp} -DNAME=bridge_transport_js_text
-          -P ${CMAKE_CURRENT_SOURCE_DIR}/ipc/embed_text.cmake
-  DEPENDS ${_transport_js} ${CMAKE_CURRENT_SOURCE_DIR}/ipc/embed_text.cmake
-  COMMENT "Embedding bridge_transport.js")
-target_sources(warden_ipc PRIVATE ${_transport_cpp})
-
 # The isolation pattern: AES-256-GCM through OpenSSL (isolation_message.cpp, aes_gcm.cpp) and the
 # isolation frame's runtime, embedded like the bridge.
 target_link_libraries(warden_ipc PUBLIC OpenSSL::Crypto)

@@ -1,30 +1,31 @@
-// Warden's WebView bridge, page half: injected by the host at document start in every frame,
-// before any page script, into the page's own script world. It gives the unmodified
-// @tauri-apps/api package what it calls on `window.__TAURI_INTERNALS__` and
-// `window.__TAURI_EVENT_PLUGIN_INTERNALS__` (see docs/bridge.md).
+// Warden's WebView bridge: injected by the host at document start in every frame, before any page
+// script, into the page's own script world. It gives the unmodified @tauri-apps/api package what it
+// calls on `window.__TAURI_INTERNALS__` and `window.__TAURI_EVENT_PLUGIN_INTERNALS__` (see
+// docs/bridge.md).
 //
-// This file is an expression: the host appends `(<metadata JSON>, <freeze>);` to call it with the
-// labels of the window and webview it is injected into and app.security.freezePrototype.
+// This file is an expression: the host appends `(<metadata JSON>, <freeze>, <isolation>);` to call
+// it with the labels of the window and webview it is injected into, app.security.freezePrototype
+// and whether app.security.pattern is "isolation".
 //
-// This half holds no secret. Page scripts share its world, so anything here may be read or
-// wrapped by them, even before it runs (a same-origin parent can reach a child frame's window
-// before the child's document starts). The invoke key and the transport live in the other half,
-// bridge_transport.js, in a script world of Warden's own that page scripts cannot reach. The two
-// halves meet only through DOM events on `window` whose details are strings or bytes (a call goes
-// out as REQUEST, its body in the same event when small, else in a REQUEST_BODY before it; the
-// answer comes back as RESULT, or RESULT_BODY then RESULT) and, for large bytes, messages posted
-// to this window (docs/security.md, "Invoke key", says why nothing else crosses).
-(function (metadata, freezePrototype) {
+// It holds no secret. Page scripts share its world, so anything here may be read or wrapped by
+// them, even before it runs (a same-origin parent can reach a child frame's window before the
+// child's document starts). Calls go to the host through the native function that Warden's web
+// extension defined in this window before any script ran (docs/ipc.md): the extension, not this
+// script, tells the host which frame and origin call, so a page that wraps or replaces anything
+// here can only make calls as itself.
+(function (metadata, freezePrototype, isolationPattern) {
   'use strict';
   if (window.__TAURI_INTERNALS__) return;
+  // The extension's function for this frame's current window, taken off the window at once. A
+  // script that got it first (a same-origin parent, before this document started) holds a function
+  // that throws once this document replaced its window; one of this document can only call as it.
+  const native = window.__warden_ipc;
+  try { delete window.__warden_ipc; } catch (e) { /* not configurable: a page defined it first */ }
 
   // Captured so that a page script replacing them later does not break its own calls. (They
   // guard nothing: a script that replaced them first only deceives itself.)
   const apply = Reflect.apply;
-  const dispatchEvent = EventTarget.prototype.dispatchEvent;
   const addListener = EventTarget.prototype.addEventListener;
-  const NativeCustomEvent = CustomEvent;
-  const stopImmediatePropagation = Event.prototype.stopImmediatePropagation;
   const NativeHeaders = Headers;
   const NativePromise = Promise;
   const headersForEach = NativeHeaders.prototype.forEach;
@@ -34,8 +35,6 @@
   const stringify = JSON.stringify;
   const parseJson = JSON.parse;
   const objectKeys = Object.keys;
-  const indexOf = String.prototype.indexOf;
-  const slice = String.prototype.slice;
   // The bridge's own tables are read and written through the originals, never through what a
   // page can replace later (Map.prototype.get, Function.prototype.call, ...). This one does guard
   // something: a page that replaced Map.prototype.get to hand back a recorder for ids it does not
@@ -52,11 +51,6 @@
   function tableSet(table, key, value) { apply(mapSet, table, [key, value]); }
   function tableDelete(table, key) { apply(mapDelete, table, [key]); }
   const TO_IPC_KEY = '__TAURI_TO_IPC_KEY__';
-  const REQUEST_BODY = 'warden:ipc-request-body';
-  const REQUEST = 'warden:ipc-request';
-  const RESULT_BODY = 'warden:ipc-result-body';
-  const RESULT = 'warden:ipc-result';
-  const TRANSPORT_READY = 'warden:ipc-ready';
 
   // Callbacks the host may run (event handlers, channels), by an unguessable id.
   const callbacks = new NativeMap();
@@ -115,114 +109,176 @@
     return value instanceof ArrayBuffer || isView(value);
   }
 
-  // The bytes to hand over: crossing to the transport copies a view's whole buffer, so a view of
-  // part of a buffer goes as a copy of just its bytes.
+  // The bytes to hand over: the extension reads an ArrayBuffer or a typed array (a DataView as the
+  // bytes it shows).
   function wholeBytes(value) {
-    if (value instanceof ArrayBuffer) return value;
-    if (value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) return value;
-    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
+    if (value instanceof ArrayBuffer || !(value instanceof DataView)) return value;
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
 
-  function send(event, detail, cancelable) {
-    return apply(dispatchEvent, window, [new NativeCustomEvent(event, { detail, cancelable })]);
-  }
+  // Caller headers the bridge sets itself or that meant something to the old transport: never
+  // taken from the page.
+  const RESERVED_HEADERS = ['content-type', 'tauri-invoke-key', 'warden-caller-headers', 'warden-refused-calls'];
+  const arrayIncludes = Array.prototype.includes;
+  const arrayPush = Array.prototype.push;
+  const startsWith = String.prototype.startsWith;
+  const TRANSPORT_FAILED = 'IPC transport failed: ';
+  const ISOLATION_CONTENT_TYPE = 'application/x-warden-isolation';
 
-  // Large bytes go as a message posted to this window instead, transferred rather than copied by a
-  // structured clone (which cost +50 % on a 16 MiB echo). Not through a MessagePort: WebKit routes
-  // port messages through another process, which cost 1–3 ms a call at 64 KiB–1 MiB. The
-  // transport takes only messages whose source is this window; any script of the page sees them,
-  // and so sees only what the page's own calls carry. The transport answers large bytes the same way.
-  const LARGE_BYTES = 65536;
-  const BYTES_REQUEST = 'warden:ipc-bytes';
-  const BYTES_RESULT = 'warden:ipc-bytes-result';
-  const postToWindow = window.postMessage;
-  // Calls by id until their RESULT arrives; requests made before the transport ran (WebKit does
-  // not order user scripts of different worlds) wait for its TRANSPORT_READY.
-  const pending = new NativeMap();
-  let nextId = 1;
-  let waiting = null;
-  let resultBody;
-  function post(request, body) {
-    if (typeof body !== 'string' && body.byteLength >= LARGE_BYTES) {
-      // A copy of the caller's bytes is transferred: the caller keeps its own.
-      const bytes = body instanceof ArrayBuffer ? body.slice(0) : body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
-      try {
-        apply(postToWindow, window, [{ __warden: BYTES_REQUEST, request, body: bytes }, '*', [bytes]]);
+  // One call through the extension: resolves with the host's answer decoded by its content type,
+  // rejects with it when the status is not 2xx.
+  function send(cmd, contentType, body, headerList) {
+    return new NativePromise((resolve, reject) => {
+      if (typeof native !== 'function') {
+        reject(TRANSPORT_FAILED + "Warden's web extension did not define its function in this frame");
         return;
-      } catch (e) {
-        // Not transferable (a SharedArrayBuffer): copied by the events below instead.
       }
-    }
-    // A small body rides in the request's own event, one crossing between the worlds per call
-    // (each costs tens of µs when cold): JSON after the request line's newline (the line has no
-    // raw newline, JSON.stringify escapes them), bytes as [line, bytes], copied by the crossing.
-    // A large JSON string goes in an event before it: a string alone crosses without a copy.
-    let detail;
-    if (typeof body === 'string') {
-      if (body.length < LARGE_BYTES) detail = request + '\n' + body;
-      else send(REQUEST_BODY, body, false);
-    } else {
-      detail = [request, body];
-    }
-    // The transport cancels the event it took.
-    if (send(REQUEST, detail === undefined ? request : detail, true)) (waiting || (waiting = [])).push([request, body]);
-  }
-  apply(addListener, window, [TRANSPORT_READY, () => {
-    const queued = waiting;
-    waiting = null;
-    if (queued) for (const [request, body] of queued) post(request, body);
-  }, true]);
-  function settle(result, value) {
-    const call = tableGet(pending, result.id);
-    if (!call) return;
-    tableDelete(pending, result.id);
-    if (result.kind === 'json') {
+      const answer = (status, type, value) => {
+        if (apply(startsWith, type, ['application/json'])) {
+          try {
+            value = parseJson(value);
+          } catch (e) {
+            reject(TRANSPORT_FAILED + 'the answer is not JSON');
+            return;
+          }
+        }
+        if (status >= 200 && status < 300) resolve(value);
+        else reject(value);
+      };
       try {
-        value = parseJson(value);
+        apply(native, undefined, [cmd, contentType, body, headerList, answer]);
       } catch (e) {
-        return call.reject('IPC transport failed: the answer is not JSON');
+        reject(TRANSPORT_FAILED + String(e && e.message || e));
       }
-    }
-    if (result.ok) call.resolve(value);
-    else call.reject(value);
+    });
   }
-  apply(addListener, window, [RESULT_BODY, (event) => { resultBody = event.detail; }, true]);
-  apply(addListener, window, [RESULT, (event) => {
-    const detail = event.detail;
-    let value = resultBody;
-    resultBody = undefined;
-    // Small bytes ride in the result's own event as [line, bytes].
-    if (isArray(detail) && detail.length === 2 && typeof detail[0] === 'string') return settle(parseJson(detail[0]), detail[1]);
-    if (typeof detail !== 'string') return;
-    // A small text answer rides in the result's own event, after its first newline.
-    const newline = apply(indexOf, detail, ['\n']);
-    if (newline < 0) return settle(parseJson(detail), value);
-    settle(parseJson(apply(slice, detail, [0, newline])), apply(slice, detail, [newline + 1]));
-  }, true]);
-  apply(addListener, window, ['message', (event) => {
-    const data = event.data;
-    if (event.source !== window || !data || data.__warden !== BYTES_RESULT || typeof data.result !== 'string') return;
-    // The bridge's own message: the app's listeners need not copy its bytes once more. This
-    // listener, added before any page script, runs before theirs.
-    apply(stopImmediatePropagation, event, []);
-    settle(parseJson(data.result), data.value);
-  }, true]);
+
+  // Under the isolation pattern every call is first posted to a hidden iframe of
+  // isolation://localhost (sandboxed: allow-scripts only), where the app's isolation hook may change
+  // or veto it and the isolation runtime (isolation.js) seals it, caller headers included, with a
+  // key no page script sees; the sealed bytes are what the host gets. The frame's answers are taken
+  // only from trusted message events (posted by the browser, not dispatched by a script) whose
+  // source is that frame, under ids a page cannot guess. (A page may post its own requests to the
+  // frame: the hook judges them too, and what comes back is sealed for this frame's origin.)
+  const ISOLATION_FRAME_URL = 'isolation://localhost/index.html';
+  const ISOLATION_START_TIMEOUT_MS = 10000;
+  const ISOLATION_FAILED = 'the isolation frame did not start (is isolation: allowed by frame-src?)';
+  const isolation = { frame: null, window: null, ready: false, failed: false, queue: [], pending: new NativeMap() };
+  const createElement = Document.prototype.createElement;
+  const setAttribute = Element.prototype.setAttribute;
+  const appendChild = Node.prototype.appendChild;
+  const contentWindowOf = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
+  const eventSource = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source').get;
+  const eventData = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data').get;
+  const setTimer = setTimeout;
+
+  function startIsolationFrame() {
+    if (isolation.frame) return;
+    const root = document.body || document.documentElement;
+    if (!root) return;
+    const frame = apply(createElement, document, ['iframe']);
+    // allow-scripts only: an opaque origin, no access to the app's storage or DOM. Attributes
+    // rather than a style, so that a strict style-src does not matter.
+    apply(setAttribute, frame, ['sandbox', 'allow-scripts']);
+    apply(setAttribute, frame, ['hidden', '']);
+    apply(setAttribute, frame, ['id', '__warden_isolation__']);
+    apply(setAttribute, frame, ['src', ISOLATION_FRAME_URL]);
+    apply(appendChild, root, [frame]);
+    isolation.frame = frame;
+    isolation.window = apply(contentWindowOf, frame, []);
+    // A frame that never starts (blocked by the page's CSP, removed, navigated away) fails every
+    // call at once instead of leaving them pending forever.
+    setTimer(() => {
+      if (isolation.ready) return;
+      isolation.failed = true;
+      for (const [, call] of isolation.pending) call.reject(ISOLATION_FAILED);
+      isolation.pending = new NativeMap();
+      isolation.queue = [];
+    }, ISOLATION_START_TIMEOUT_MS);
+  }
+
+  function onIsolationMessage(event) {
+    // A page can dispatch a MessageEvent naming the frame as its source, but never a trusted one.
+    // isTrusted is unforgeable: an own property of every event that no script can redefine.
+    if (!event.isTrusted || !isolation.window || apply(eventSource, event, []) !== isolation.window) return;
+    const data = apply(eventData, event, []);
+    if (!data || typeof data !== 'object') return;
+    if (data.__warden === 'isolation-ready') {
+      isolation.ready = true;
+      const queued = isolation.queue;
+      isolation.queue = [];
+      for (const message of queued) isolation.window.postMessage(message, '*');
+      return;
+    }
+    const call = tableGet(isolation.pending, data.id);
+    if (!call) return;
+    tableDelete(isolation.pending, data.id);
+    if (data.__warden === 'isolation-sealed' && typeof data.cmd === 'string' && data.body instanceof ArrayBuffer) {
+      call.resolve({ cmd: data.cmd, body: data.body });
+    } else {
+      call.reject(typeof data.error === 'string' ? data.error : 'the isolation frame refused the call');
+    }
+  }
+
+  // 128 random bits: the page sees the frame's answers (they are posted to its window) but not
+  // which ids the bridge waits for, so it cannot have the frame answer a pending call with a call
+  // of its own choosing.
+  function newIsolationId() {
+    const words = new NativeUint32Array(4);
+    apply(getRandomValues, pageCrypto, [words]);
+    let id = '';
+    for (let i = 0; i < 4; i += 1) id += ('0000000' + words[i].toString(16)).slice(-8);
+    return id;
+  }
+
+  // The call as the isolation hook left it, sealed: {cmd, body}.
+  function sealThroughIsolation(cmd, payload, headers) {
+    return new NativePromise((resolve, reject) => {
+      startIsolationFrame();
+      if (isolation.failed) return reject(ISOLATION_FAILED);
+      if (!isolation.window) return reject('the isolation frame cannot be created before the document exists');
+      const id = newIsolationId();
+      tableSet(isolation.pending, id, { resolve, reject });
+      const message = { __warden: 'isolation-request', id, cmd, payload, options: { headers } };
+      // A cross-origin window: its postMessage is out of page scripts' reach.
+      if (isolation.ready) isolation.window.postMessage(message, '*');
+      else apply(arrayPush, isolation.queue, [message]);
+    });
+  }
+
+  if (isolationPattern) {
+    apply(addListener, window, ['message', onIsolationMessage, true]);
+    if (window === window.top) apply(addListener, document, ['DOMContentLoaded', startIsolationFrame]);
+  }
 
   async function invoke(cmd, args = {}, options = undefined) {
     if (typeof cmd !== 'string' || cmd.length === 0) throw 'invalid command name';
-    // The caller's headers (plugin-fs sends a written file's path this way next to its bytes);
-    // the transport decides which it sends.
+    // The caller's headers (plugin-fs sends a written file's path this way next to its bytes), as
+    // lowercase names, checked by Headers.
     const headers = createObject(null);
-    let hasHeaders = false;
+    const headerList = [];
     if (options && options.headers) {
-      apply(headersForEach, new NativeHeaders(options.headers), [(value, name) => { headers[name] = value; hasHeaders = true; }]);
+      let given;
+      try {
+        given = new NativeHeaders(options.headers);
+      } catch (e) {
+        throw 'invalid request: a header is not a valid HTTP header';
+      }
+      apply(headersForEach, given, [(value, name) => {
+        if (apply(arrayIncludes, RESERVED_HEADERS, [name])) return;
+        headers[name] = value;
+        apply(arrayPush, headerList, [name, value]);
+      }]);
     }
-    const body = isBinary(args) ? wholeBytes(args) : serializeArgs(args === undefined ? {} : args);
-    const id = nextId++;
-    const value = await new NativePromise((resolve, reject) => {
-      tableSet(pending, id, { resolve, reject });
-      post(hasHeaders ? stringify({ id, cmd, headers }) : stringify({ id, cmd }), body);
-    });
+    const binary = isBinary(args);
+    const body = binary ? wholeBytes(args) : serializeArgs(args === undefined ? {} : args);
+    let value;
+    if (isolationPattern) {
+      const sealed = await sealThroughIsolation(cmd, binary ? body : parseJson(body), headers);
+      value = await send(sealed.cmd, ISOLATION_CONTENT_TYPE, sealed.body, null);
+    } else {
+      value = await send(cmd, binary ? 'application/octet-stream' : 'application/json', body, headerList);
+    }
     if (cmd === 'plugin:event|listen' && args && typeof args.handler === 'number') {
       tableSet(eventHandlers, value, args.handler);
     }

@@ -109,11 +109,29 @@ std::variant<InvokeRequest, DecodeError> decode_invoke_request(std::string_view 
   if (url_path.find('/') != std::string_view::npos) return DecodeError{"invalid request path"};
   auto decoded = percent_decode(url_path);
   if (!decoded) return DecodeError{"invalid command name"};
-  auto name = parse_command_name(*decoded);
+  return decode_invoke_call(std::move(*decoded), content_type, std::move(body), caller_headers);
+}
+
+std::optional<std::string> caller_headers_problem(const CallerHeaders& headers) {
+  if (headers.size() > kMaxCallerHeaders) return "more than " + std::to_string(kMaxCallerHeaders) + " caller headers";
+  for (size_t i = 0; i < headers.size(); ++i) {
+    const auto& [name, value] = headers[i];
+    if (auto problem = caller_header_problem(name, value)) return problem;
+    for (char c : name)
+      if (std::tolower(static_cast<unsigned char>(c)) != c) return "caller header name '" + name + "' is not lowercase";
+    for (size_t j = 0; j < i; ++j)
+      if (headers[j].first == name) return "caller header '" + name + "' is given twice";
+  }
+  return std::nullopt;
+}
+
+std::variant<InvokeRequest, DecodeError> decode_invoke_call(std::string command, std::string_view content_type,
+                                                            std::string body, const CallerHeaders& caller_headers) {
+  auto name = parse_command_name(command);
   if (auto* e = std::get_if<DecodeError>(&name)) return *e;
 
   InvokeRequest request;
-  request.command = std::move(*decoded);
+  request.command = std::move(command);
   auto type = media_type(content_type);
   if (iequals(type, "application/octet-stream")) {
     request.binary = true;

@@ -1,6 +1,6 @@
 #pragma once
-// One IPC call as the WebView sent it: `POST ipc://localhost/<percent-encoded command>` with
-// either a JSON body (the arguments object) or raw bytes (application/octet-stream).
+// One IPC call as the WebView sent it (through Warden's web extension, docs/ipc.md): a command name
+// with either a JSON body (the arguments object) or raw bytes (application/octet-stream).
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -54,6 +54,16 @@ std::optional<std::vector<std::string>> parse_caller_header_names(std::string_vi
 // read them as plain strings. The same rule for headers sent as HTTP headers and for those
 // sealed by the isolation frame.
 std::optional<std::string> caller_header_problem(std::string_view name, std::string_view value);
+
+// Why a call's caller headers as the bridge sent them (name, value pairs) cannot be handed to a
+// command, or nullopt when they can: lowercase HTTP-token names, each once, at most
+// kMaxCallerHeaders, values as caller_header_problem wants them.
+std::optional<std::string> caller_headers_problem(const CallerHeaders& headers);
+
+// Decodes a call from its command name (as the page wrote it), its content type and its body, as
+// below.
+std::variant<InvokeRequest, DecodeError> decode_invoke_call(std::string command, std::string_view content_type,
+                                                            std::string body, const CallerHeaders& caller_headers = {});
 
 // Decodes a request from the path of its URL (everything after the host, with the leading
 // '/', no query), its Content-Type header and its body.

@@ -1,5 +1,5 @@
 #pragma once
-// The host's side of the isolation pattern: what the ipc:// scheme asks before anything else
+// The host's side of the isolation pattern: what the IPC receiver asks before anything else
 // when app.security.pattern is "isolation". A request is let through only when its body is a
 // message sealed by this run's isolation frame (isolation_message.hpp), fresh
 // (isolation_freshness.hpp), for the command named in its URL and from the origin that sent it.

@@ -7,6 +7,7 @@
 #include <webkit2/webkit2.h>
 
 #include "ipc/bridge_script.hpp"
+#include "webview/ipc_receiver.hpp"
 #include "ipc/isolation_script.hpp"
 
 namespace warden::webview {
@@ -51,6 +52,7 @@ AppWebview::AppWebview(const WebviewSetup& setup, const WindowConfig& config, st
       window_label_(std::move(window_label)),
       start_url_(webview_start_url(config.url)),
       bridge_(setup.bridge),
+      ipc_(setup.ipc),
       init_scripts_(setup.init_scripts),
       drag_drop_(config.drag_drop_enabled),
       events_(std::move(events)) {
@@ -70,21 +72,15 @@ AppWebview::AppWebview(const WebviewSetup& setup, const WindowConfig& config, st
   webkit_web_view_load_uri(view_, start_url_.c_str());
 }
 
-// The bridge's transport half (the invoke key) in a world of its own, which page scripts cannot
-// reach even in a frame whose window they touched before its document started; its page half
-// (__TAURI_INTERNALS__, with both labels) in the page's world. WebKit does not order the two: they
-// wait for each other (bridge.js). Under the isolation pattern, isolation://localhost documents get
-// the isolation runtime (and its key) and nothing else: not the bridge, not the invoke key, not the
-// plugins' scripts.
+// The bridge (__TAURI_INTERNALS__, with both labels) in the page's world; it calls the host through
+// the native function of Warden's web extension, which holds no secret either (docs/ipc.md). Under
+// the isolation pattern, isolation://localhost documents get the isolation runtime (and its key)
+// and nothing else: not the bridge, not the plugins' scripts.
 void AppWebview::add_scripts() {
   WebKitUserContentManager* content = webkit_web_view_get_user_content_manager(view_);
   webkit_user_content_manager_remove_all_scripts(content);
   const char* isolation_only[] = {ipc::kIsolationUrlPattern, nullptr};
   const char* const* not_isolation = bridge_.isolation_key ? isolation_only : nullptr;
-  std::string transport = ipc::bridge_transport_script(bridge_);
-  add_script(content, webkit_user_script_new_for_world(transport.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
-                                                       WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, ipc::kBridgeWorld,
-                                                       nullptr, not_isolation));
   std::string bridge = ipc::bridge_script(window_label_, label_, bridge_);
   add_script(content, webkit_user_script_new(bridge.c_str(), WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, nullptr, not_isolation));
@@ -106,6 +102,13 @@ void AppWebview::set_window_label(const std::string& label) {
 
 void AppWebview::connect_signals() {
   g_signal_connect(view_, "destroy", G_CALLBACK(on_destroy), this);
+  // Only Warden's web extension sends user messages: they are the pages' IPC calls.
+  g_signal_connect(view_, "user-message-received",
+                   G_CALLBACK(+[](WebKitWebView* view, WebKitUserMessage* message, gpointer self) -> gboolean {
+                     auto* w = static_cast<AppWebview*>(self);
+                     return w->ipc_ && w->ipc_->handle(view, message) ? TRUE : FALSE;
+                   }),
+                   this);
   g_signal_connect(view_, "notify::title", G_CALLBACK(+[](GObject* view, GParamSpec*, gpointer self) {
                      auto* w = static_cast<AppWebview*>(self);
                      const char* t = webkit_web_view_get_title(WEBKIT_WEB_VIEW(view));

@@ -36,14 +36,18 @@ struct WebviewEvents {
 };
 
 // What every webview of a run is made with.
+class IpcReceiver;
+
 struct WebviewSetup {
   WebKitWebContext* context = nullptr;
   bool console_to_stderr = false;
-  ipc::BridgeOptions bridge;  // the run's invoke key, freezePrototype, isolation key, call limit
+  ipc::BridgeOptions bridge;  // freezePrototype, the isolation key
   // Plugins' init scripts: every frame at document start, after the bridge.
   std::vector<std::string> init_scripts;
   // Where a webview's top-level document may go (none: anywhere).
   std::shared_ptr<const NavigationPolicy> navigation;
+  // Where the pages' IPC calls go (the native path's user messages); must outlive every webview.
+  IpcReceiver* ipc = nullptr;
 #ifdef NDEBUG
   bool devtools_allowed = false;  // the web inspector, where the config does not turn it off
 #else
@@ -99,6 +103,7 @@ class AppWebview {
   std::string window_label_;
   std::string start_url_;
   ipc::BridgeOptions bridge_;
+  IpcReceiver* ipc_ = nullptr;
   std::vector<std::string> init_scripts_;
   bool drag_drop_;
   CrashPolicy crash_policy_;

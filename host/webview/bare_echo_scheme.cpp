@@ -13,7 +13,7 @@ void register_bare_echo_scheme(WebKitWebContext* context) {
   webkit_web_context_register_uri_scheme(
       context, kBareEchoScheme,
       +[](WebKitURISchemeRequest* request, gpointer) {
-        // The same body reader as ipc://, so the two sides differ only by the IPC layer.
+        // The body reader the old ipc:// scheme used: the bare side is what a custom-scheme round trip costs.
         std::string body = read_request_body(request).value_or("");
         finish_request(request, 200, "application/octet-stream", std::move(body),
                        {{"Access-Control-Allow-Origin", "*"}, {"Cache-Control", "no-store"}});

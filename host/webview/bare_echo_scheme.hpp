@@ -2,7 +2,7 @@
 // A benchmarking aid, off unless `warden run --bare-echo-scheme` asks for it: the `bare` scheme
 // answers `POST bare://localhost/` with the request's own body, on the main thread, with no
 // decoding, authority or dispatch. It measures what WebKitGTK's custom-scheme round trip costs
-// by itself, next to the same payload through `ipc://`. It reaches no command: a page gets back
+// by itself, next to the same payload through Warden's native IPC. It reaches no command: a page gets back
 // only the bytes it sent.
 typedef struct _WebKitWebContext WebKitWebContext;
 

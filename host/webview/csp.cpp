@@ -209,18 +209,6 @@ std::string asset_csp(const CspPolicy& base, const InlineHashes& hashes, const C
   if (modification.allows("script-src-elem")) add_hashes(policy, "script-src-elem", hashes.scripts, false);
   if (modification.allows("style-src")) add_hashes(policy, "style-src", hashes.styles, true);
   if (modification.allows("style-src-elem")) add_hashes(policy, "style-src-elem", hashes.styles, false);
-  if (modification.allows("connect-src")) {
-    // Only when the policy restricts connections and does not already allow the IPC scheme.
-    if (CspDirective* d = find(policy, "connect-src") ? find(policy, "connect-src")
-                                                        : (find(policy, "default-src") ? effective(policy, "connect-src") : nullptr)) {
-      if (!contains(d->sources, "ipc:") && !contains(d->sources, "ipc://localhost")) {
-        d->sources.erase(std::remove_if(d->sources.begin(), d->sources.end(),
-                                        [](const std::string& s) { return lower(s) == "'none'"; }),
-                         d->sources.end());
-        d->sources.push_back("ipc:");
-      }
-    }
-  }
   if (modification.isolation_frame && modification.allows("frame-src")) add_isolation_frame(policy);
   // frame-ancestors has no fallback (default-src does not govern it): absent means anyone.
   if (!modification.frame_ancestors.empty() && !find(policy, "frame-ancestors"))

@@ -4,7 +4,6 @@
 // strict policy works without 'unsafe-inline':
 //   - script-src / style-src (and their -elem variants) get 'sha256-...' of every inline <script>
 //     and <style> of the HTML document served (computed when the document is served);
-//   - connect-src gets `ipc:` when the policy would otherwise block the bridge's fetch;
 //   - under the isolation pattern, frame-src gets `isolation:` when the policy restricts frames;
 //   - frame-ancestors (app.security.frameAncestors, default 'self') when the policy has none, even
 //     when the app sets no policy at all: other origins (remote pages) cannot frame the app's

@@ -1,7 +1,7 @@
 """Checks the hardening run's JSON log: check_log.py LOG_FILE CHECK
   json_lines:  every line the host wrote is one JSON object with time, level and msg or event
   denials:     the refused calls of the page are audit records with command, window, webview,
-               origin, status and the reason (missing key, wrong key, the authority's reason)"""
+               origin, status and the reason (a body no bridge sends, the authority's reason)"""
 import json
 import sys
 import os
@@ -31,12 +31,11 @@ if check == "denials":
             if d["command"] == command and reason_part in d["reason"]:
                 return d
         sys.exit(f"no denial of {command!r} with reason containing {reason_part!r}; denials: {denials}")
-    for command, reason in [("plugin:app|version", "missing invoke key"), ("plugin:app|name", "wrong invoke key"),
-                            ("greet", "")]:
+    for command, reason, status in [("plugin:app|version", "unsupported content type", 400), ("greet", "", 403)]:
         d = find(command, reason)
         require(d["window"] == "main" and d["webview"] == "main", d)
         require(d["origin"] == "app://localhost", d)
-        require(d["status"] == 403 and d["level"] == "warning", d)
+        require(d["status"] == status and d["level"] == "warning", d)
     greet = find("greet", "")
     require(greet["reason"] and greet["reason"] != "not allowed", f"the authority's reason is missing: {greet}")
     print(f"{len(denials)} denials logged, e.g. {greet}")

@@ -1,10 +1,9 @@
 """Checks the isolation run's JSON log: check_log.py LOG_FILE CHECK
   forgeries_refused:  each request the page forged outside the isolation frame is an audit record
                       (window main, origin app://localhost, status 403) whose reason says why:
-                      a plain request, a body that does not decrypt, a replayed message, and a
-                      sealed message without the bridge's invoke key
+                      a plain request, a body that does not decrypt, a replayed message
   vetoed_never_sent:  calls the hook vetoed never reached the host (no record of them at all)
-  key_not_logged:     no log line holds anything like the isolation key (32 numbers) or the invoke key"""
+  key_not_logged:     no log line holds anything like the isolation key (32 numbers) or any 64-hex secret"""
 import json
 import re
 import sys
@@ -26,8 +25,7 @@ denials = [r for r in records if r.get("event") == "ipc.denied"]
 if check == "forgeries_refused":
     expected = [("greet", "plain request under the isolation pattern"),
                 ("greet", "does not decrypt"),
-                ("plugin:app|name", "replayed isolation message"),
-                ("greet", "missing invoke key")]
+                ("plugin:app|name", "replayed isolation message")]
     for command, reason in expected:
         found = [d for d in denials if d["command"] == command and reason in d["reason"]]
         if not found:

@@ -122,3 +122,27 @@ TEST(CallerHeaders, NamesAreTokensAndValuesPrintableAscii) {
   EXPECT_NE(caller_header_problem("path", std::string("a\0b", 3)), std::nullopt);
   EXPECT_NE(caller_header_problem("path", "\x7f"), std::nullopt);
 }
+
+// The native path hands over the command as the page wrote it (no URL, no percent-encoding).
+TEST(DecodeInvokeCall, TakesTheCommandAsWritten) {
+  auto r = decode_invoke_call("plugin:fs|read", "application/json", bytes(R"({"path":"/x"})"));
+  ASSERT_TRUE(std::holds_alternative<InvokeRequest>(r));
+  EXPECT_EQ(std::get<InvokeRequest>(r).command, "plugin:fs|read");
+  EXPECT_EQ(error_of(decode_invoke_call("plugin:fs%7Cread", "application/json", {})), "invalid command name");
+  EXPECT_EQ(error_of(decode_invoke_call("a/b", "application/json", {})), "invalid command name");
+  EXPECT_EQ(error_of(decode_invoke_call("", "application/json", {})), "invalid command name");
+  auto raw = decode_invoke_call("echo", "application/octet-stream", std::string("\x01", 1), {{"path", "a.txt"}});
+  ASSERT_TRUE(std::holds_alternative<InvokeRequest>(raw));
+  EXPECT_EQ(std::get<InvokeRequest>(raw).args_json, R"({"path":"a.txt"})");
+}
+
+TEST(CallerHeaders, ListFromTheBridgeIsChecked) {
+  EXPECT_EQ(caller_headers_problem({}), std::nullopt);
+  EXPECT_EQ(caller_headers_problem({{"path", "a"}, {"options", "{}"}}), std::nullopt);
+  EXPECT_NE(caller_headers_problem({{"Path", "a"}}), std::nullopt);
+  EXPECT_NE(caller_headers_problem({{"path", "a"}, {"path", "b"}}), std::nullopt);
+  EXPECT_NE(caller_headers_problem({{"path", "a\nb"}}), std::nullopt);
+  CallerHeaders many;
+  for (size_t i = 0; i <= kMaxCallerHeaders; ++i) many.emplace_back("h" + std::to_string(i), "v");
+  EXPECT_NE(caller_headers_problem(many), std::nullopt);
+}

@@ -1,5 +1,5 @@
 // The isolation pattern's host side: AES-256-GCM through OpenSSL, the sealed message format,
-// freshness (no replay, no stale message) and the gate the ipc:// scheme asks first.
+// freshness (no replay, no stale message) and the gate the IPC receiver asks first.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -31,18 +31,18 @@ TEST(Csp, InlineScriptsAndStylesButNotExternalOnes) {
   EXPECT_EQ(h.styles, (std::vector<std::string>{csp_hash("a{}")}));
 }
 
-TEST(Csp, AddsHashesAndIpcOnlyWhereNeeded) {
+TEST(Csp, AddsHashesOnlyWhereNeeded) {
   InlineHashes h{{"'sha256-S'"}, {"'sha256-T'"}};
-  // default-src only: script-src, style-src and connect-src are created from it.
+  // default-src only: script-src and style-src are created from it.
   EXPECT_EQ(asset_csp(parse_csp("default-src 'self'"), h, {}),
-            "default-src 'self'; script-src 'self' 'sha256-S'; style-src 'self' 'sha256-T'; connect-src 'self' ipc:");
+            "default-src 'self'; script-src 'self' 'sha256-S'; style-src 'self' 'sha256-T'");
   // No restriction on scripts or connections: nothing to add.
   EXPECT_EQ(asset_csp(parse_csp("img-src 'self'"), h, {}), "img-src 'self'");
-  // 'unsafe-inline' stays effective (a hash would turn it off); ipc: already there stays alone.
+  // 'unsafe-inline' stays effective (a hash would turn it off); connect-src is the app's own.
   EXPECT_EQ(asset_csp(parse_csp("script-src 'unsafe-inline'; connect-src ipc: 'self'"), h, {}),
             "script-src 'unsafe-inline'; connect-src ipc: 'self'");
-  // connect-src 'none' would block the bridge: it becomes ipc: only.
-  EXPECT_EQ(asset_csp(parse_csp("connect-src 'none'"), h, {}), "connect-src ipc:");
+  // The bridge makes no requests (docs/ipc.md): connect-src 'none' stays as written.
+  EXPECT_EQ(asset_csp(parse_csp("connect-src 'none'"), h, {}), "connect-src 'none'");
   // -elem variants get the hashes too, when present.
   EXPECT_EQ(asset_csp(parse_csp("script-src-elem 'self'"), h, {}), "script-src-elem 'self' 'sha256-S'");
 }
@@ -62,8 +62,8 @@ TEST(Csp, AppSchemeSendsThePolicyWithEveryAsset) {
   EXPECT_FALSE(none.csp_for("text/html", html_bytes));
   AppScheme strict(FrontendAssets(std::filesystem::temp_directory_path()), std::string("default-src 'self'"));
   EXPECT_EQ(*strict.csp_for("text/html; charset=utf-8", html_bytes),
-            "default-src 'self'; script-src 'self' " + csp_hash("go()") + "; connect-src 'self' ipc:");
-  EXPECT_EQ(*strict.csp_for("text/javascript", html_bytes), "default-src 'self'; connect-src 'self' ipc:");
+            "default-src 'self'; script-src 'self' " + csp_hash("go()"));
+  EXPECT_EQ(*strict.csp_for("text/javascript", html_bytes), "default-src 'self'");
 }
 
 TEST(FrontendConfigSecurity, ReadsCspDevCspFreezeAndDisable) {
@@ -94,7 +94,7 @@ TEST(Csp, FrameAncestorsAddedWhenThePolicyHasNone) {
   EXPECT_EQ(asset_csp({}, {}, m), "frame-ancestors 'self'");
   EXPECT_EQ(asset_csp(parse_csp("img-src 'self'"), {}, m), "img-src 'self'; frame-ancestors 'self'");
   // default-src does not govern frame-ancestors, so it is added beside it.
-  EXPECT_EQ(asset_csp(parse_csp("default-src 'none'"), {}, m), "default-src 'none'; connect-src ipc:; frame-ancestors 'self'");
+  EXPECT_EQ(asset_csp(parse_csp("default-src 'none'"), {}, m), "default-src 'none'; frame-ancestors 'self'");
   // The app's own directive wins; turning the other additions off does not remove it.
   EXPECT_EQ(asset_csp(parse_csp("frame-ancestors https://a.example"), {}, m), "frame-ancestors https://a.example");
   m.disabled = true;

@@ -85,7 +85,7 @@ TEST(IsolationCsp, FrameSrcAllowsTheIsolationScheme) {
   // Absent frame-src: created from child-src, else default-src, which keep their own sources.
   EXPECT_EQ(isolation_csp("child-src 'self'"), "child-src 'self'; frame-src 'self' isolation:");
   EXPECT_EQ(isolation_csp("default-src 'self'"),
-            "default-src 'self'; connect-src 'self' ipc:; frame-src 'self' isolation:");
+            "default-src 'self'; frame-src 'self' isolation:");
   // Frames not restricted: nothing to add.
   EXPECT_EQ(isolation_csp("img-src 'self'"), "img-src 'self'");
 }

@@ -1,6 +1,7 @@
-"""Checks one scenario of the invoke-key capture (issue 12, finding 7):
+"""Checks one scenario of the capture of a child frame's IPC entry point (issue 12, finding 7):
 check_attack.py WORK_DIR SCENARIO. What the page reported (results.txt) must be ok and, for the
-raw request, no file may have reached WORK_DIR/home/data; exit 1 with the reason otherwise."""
+captured native function, no file may have reached WORK_DIR/home/data; exit 1 with the reason
+otherwise."""
 import os
 import sys
 
@@ -13,10 +14,10 @@ data = os.path.join(work, "home", "data")
 result = scenario_report(os.path.join(work, "results.txt"), "main", scenario)
 print(f"page: ok={result['ok']} detail={result['detail']}")
 failures = [] if result["ok"] is True else ["the page's check failed"]
-if scenario == "raw_fetch_with_captured_key_denied":
+if scenario == "captured_native_function_refused":
     written = os.path.lexists(os.path.join(data, "raw-fetch.txt"))
     print(f"disk: raw-fetch.txt {'exists' if written else 'absent'}")
     if written:
-        failures.append("the raw request wrote raw-fetch.txt")
+        failures.append("the captured function wrote raw-fetch.txt")
 if failures:
     sys.exit("; ".join(failures))

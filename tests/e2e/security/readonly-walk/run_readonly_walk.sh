@@ -24,6 +24,9 @@ rm -rf "$WORK"
 mkdir -p "$WORK/scratch" "$WORK/bin"
 # Every run of the walk uses the same binaries, even if the build relinks them meanwhile.
 cp "$1" "$3" "$4" "$WORK/bin/"
+# The web extension goes with the binary (warden looks for it in webext/ beside itself).
+rm -rf "$WORK/bin/webext"
+cp -r "$(dirname "$1")/webext" "$WORK/bin/webext"
 WARDEN="$WORK/bin/$(basename "$1")"
 FS_LIB="$WORK/bin/$(basename "$3")"
 OS_LIB="$WORK/bin/$(basename "$4")"

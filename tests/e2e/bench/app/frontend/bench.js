@@ -1,5 +1,5 @@
-// Round-trip latency and throughput: the same payload through Warden (ipc://: decode, authority,
-// libuv dispatch, plugin or app command, response) and through a bare WebKitGTK custom-scheme echo
+// Round-trip latency and throughput: the same payload through Warden (the web extension's native
+// call: decode, authority, dispatch, plugin or app command, reply) and through a bare WebKitGTK custom-scheme echo
 // (bare://, no IPC layer), interleaved in one run. Reports medians in the title as "BENCH <json>".
 const { invoke } = window.__TAURI_INTERNALS__;
 

@@ -16,10 +16,20 @@ window.addEventListener('message', (event) => {
   if (d && d.__warden === 'isolation-sealed') sealedSeen.push({ cmd: d.cmd, body: d.body.slice(0) });
 });
 
-async function rawIpc(command, body, contentType, extraHeaders = {}) {
-  const r = await fetch('ipc://localhost/' + encodeURIComponent(command),
-                        { method: 'POST', body, headers: Object.assign({ 'Content-Type': contentType }, extraHeaders) });
-  return { status: r.status, body: await r.json() };
+// A call past the bridge (and past the isolation frame): the native function of an iframe this
+// page makes, taken from the frame's initial about:blank window. It calls as this page's origin;
+// under the isolation pattern the host takes only sealed messages from it.
+function rawIpc(command, body, contentType) {
+  const frame = document.createElement('iframe');
+  // Until the frame's first document commits, its initial about:blank window has the extension's
+  // function and no bridge (WebKit runs no user script there while a load is pending).
+  frame.src = 'no-such-page.html';
+  document.body.appendChild(frame);
+  const native = frame.contentWindow.__warden_ipc;
+  return new Promise((resolve) => native(command, contentType, body, null, (status, type, value) => {
+    frame.remove();
+    resolve({ status, body: type.startsWith('application/json') ? JSON.parse(value) : value });
+  }));
 }
 
 async function scenario(name, fn) {
@@ -59,7 +69,7 @@ async function run() {
   });
   await scenario('isolation_frame_has_no_bridge', async () => {
     // The isolation document runs in an opaque origin, as a secure context (WebCrypto), without
-    // the bridge (and so without the invoke key), and cannot reach into this page.
+    // the bridge, and cannot reach into this page.
     const seen = await internals.invoke('echo', { probe: true });
     return [seen.origin === 'null' && seen.bridge === 'undefined' && seen.secure === true && seen.parentReadable === false,
             JSON.stringify(seen)];
@@ -117,9 +127,9 @@ async function run() {
     return [v === 'Warden Isolation' && r.status === 403 && r.body === 'not allowed',
             `first=${v}; replay ${r.status} ${JSON.stringify(r.body)} (${captured.body.byteLength} bytes)`];
   });
-  await scenario('frame_oracle_needs_bridge', async () => {
-    // The page may post to the isolation frame itself: the hook still runs, and what it seals is
-    // useless without the bridge's invoke key.
+  await scenario('frame_oracle_is_the_hook', async () => {
+    // The page may post to the isolation frame itself and send what it seals: the hook still
+    // judged that call (a veto is never sealed), so this is no more than calling invoke.
     const frame = document.getElementById('__warden_isolation__').contentWindow;
     const ask = (id, cmd, payload) => new Promise((resolve) => {
       const onMessage = (event) => {
@@ -134,8 +144,9 @@ async function run() {
     const sealed = await ask(900002, 'greet', { name: 'Eve' });
     if (sealed.__warden !== 'isolation-sealed') return [false, JSON.stringify(sealed)];
     const r = await rawIpc('greet', sealed.body, 'application/x-warden-isolation');
-    return [vetoed.__warden === 'isolation-refused' && r.status === 403 && r.body === 'not allowed',
-            `veto=${vetoed.__warden}:${vetoed.error}; raw sealed ${r.status}`];
+    const through = await internals.invoke('greet', { name: 'Eve' });
+    return [vetoed.__warden === 'isolation-refused' && r.status === 200 && r.body === through,
+            `veto=${vetoed.__warden}:${vetoed.error}; raw sealed ${r.status} ${JSON.stringify(r.body)}; invoke ${JSON.stringify(through)}`];
   });
   document.title = 'DONE ' + JSON.stringify(results);
 }

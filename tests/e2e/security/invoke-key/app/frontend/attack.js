@@ -1,8 +1,10 @@
 // Issue 12, finding 7, as a hostile page performs it: frame a page of the same origin and, before
 // the child's bridge runs, wrap what a bridge in the child's window could use (WebKit reuses the
-// frame's initial about:blank window for the child document). Whatever the wrappers see is
-// searched for the invoke key; a key found is then used for a raw ipc:// request that would write
-// a file. Reports `DONE {"<scenario>": {ok, detail}}`; check_attack.py also checks the disk.
+// frame's initial about:blank window for the child document) and take the native IPC function
+// Warden's web extension put in that window. Whatever the wrappers see is searched for anything
+// key-like; the captured function is then used, after the child's document started, for a call
+// that would write a file. Reports `DONE {"<scenario>": {ok, detail}}`; check_attack.py also
+// checks the disk.
 'use strict';
 const results = {};
 const report = (name, ok, detail) => {
@@ -71,6 +73,7 @@ async function run() {
   document.body.appendChild(frame);
   // At once, before child.html's document starts: its window is this about:blank one.
   const w = frame.contentWindow;
+  const capturedNative = w.__warden_ipc;
   wrap(w, 'fetch', 'fetch');
   wrap(w.Reflect, 'apply', 'Reflect.apply');
   wrap(w.Reflect, 'construct', 'Reflect.construct');
@@ -117,24 +120,22 @@ async function run() {
     return [captured.size === 0, `${captured.size} key(s) captured; wrapper calls: ${wrapped}`];
   });
 
-  await scenario('raw_fetch_with_captured_key_denied', async () => {
-    // With a captured key, a raw request bypasses the bridge: here, a write of the fs plugin.
-    const keys = captured.size ? [...captured] : ['0'.repeat(64)];
-    const statuses = [];
-    for (const key of keys) {
-      const r = await fetch('ipc://localhost/' + encodeURIComponent('plugin:fs|write_file'), {
-        method: 'POST',
-        body: new TextEncoder().encode('RAW'),
-        headers: {
-          'Content-Type': 'application/octet-stream',
-          'Tauri-Invoke-Key': key,
-          'Warden-Caller-Headers': 'path',
-          path: encodeURIComponent(DATA + '/raw-fetch.txt'),
-        },
-      });
-      statuses.push(r.status);
+  await scenario('captured_native_function_refused', async () => {
+    // The function taken from the child's initial window belongs to a window the frame no longer
+    // shows: it throws instead of calling as the child's document. (Would it call, the fs plugin
+    // would write raw-fetch.txt: check_attack.py looks.) The child's own function is off its window.
+    if (typeof capturedNative !== 'function') return [false, `nothing captured: ${typeof capturedNative}`];
+    let outcome;
+    try {
+      outcome = await new Promise((resolve) => capturedNative('plugin:fs|write_file', 'application/octet-stream',
+        new TextEncoder().encode('RAW'), ['path', encodeURIComponent(DATA + '/raw-fetch.txt')],
+        (status, type, value) => resolve(`answered ${status} ${value}`)));
+    } catch (e) {
+      outcome = 'threw: ' + String(e && e.message || e);
     }
-    return [statuses.every((s) => s === 403), `statuses ${statuses.join(',')} with ${captured.size} captured key(s)`];
+    const childHasNone = !('__warden_ipc' in child);
+    return [outcome.startsWith('threw:') && /no longer shows/.test(outcome) && childHasNone,
+            `${outcome}; child window has the function: ${!childHasNone}`];
   });
   document.title = 'DONE ' + JSON.stringify(results);
 }
