@@ -6,7 +6,8 @@ HTTP server a page's scenarios talk to, on 127.0.0.1 at a port of the system's c
   as "W\tDONE <json>" (the format of results.txt: a report of many scenarios does not fit in a
   document title). PORT_FILE gets the port once the server listens (setup.sh waits for it).
 A DriverError (or a missing or malformed query argument) answers 500 with {"error": ...}; every
-request and its answer go to stderr (the driver's log in the run's folder).
+request and its answer go to stderr (the driver's log in the run's folder). wait_until polls for
+what a request waits on (a window mapped, a bus name taken).
 Runs under /usr/bin/python3; a driver finds this file with sys.path (it sits one folder up)."""
 import http.server
 import json
@@ -20,6 +21,15 @@ import urllib.parse
 
 class DriverError(Exception):
     """Something the driver could not do or see: the page's scenario fails with this message."""
+
+
+def wait_until(condition, what, seconds):
+    """Polls `condition` every 50 ms; after `seconds` without it, a DriverError naming `what`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise DriverError("timed out waiting for " + what)
+        time.sleep(0.05)
 
 
 # Reports of two windows may come at once on a threading server: one line each, whole.

@@ -39,7 +39,7 @@ import urllib.parse
 
 # page_driver.py sits in tests/e2e.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from page_driver import DriverError, serve  # noqa: E402
+from page_driver import DriverError, serve, wait_until  # noqa: E402
 import gi  # noqa: E402
 
 gi.require_version("Gio", "2.0")
@@ -262,17 +262,9 @@ def watcher_owned():
     return name_owner(WATCHER_NAME) is not None
 
 
-def wait_until(condition, what, seconds=5):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise DriverError("timed out waiting for " + what)
-        time.sleep(0.05)
-
-
 def watcher_stop():
     call(WATCHER_NAME, WATCHER_PATH, WATCHER_NAME, "StopWatcher")
-    wait_until(lambda: not watcher_owned(), "the watcher to leave the bus")
+    wait_until(lambda: not watcher_owned(), "the watcher to leave the bus", 5)
     return {"stopped": True}
 
 
@@ -282,7 +274,7 @@ def watcher_start():
     env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=bus_address())
     log = open(os.path.join(WORK, f"watcher-{len(watchers) + 2}.log"), "w")
     watchers.append(subprocess.Popen(["status-notifier-watcher"], env=env, stdout=log, stderr=log))
-    wait_until(watcher_owned, "the new watcher to own " + WATCHER_NAME)
+    wait_until(watcher_owned, "the new watcher to own " + WATCHER_NAME, 5)
     return {"started": watchers[-1].pid}
 
 

@@ -32,7 +32,7 @@ import urllib.parse
 # page_driver.py sits in tests/e2e, x_display.py in tests/e2e/windows (beside under_openbox.sh).
 E2E = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[:0] = [E2E, os.path.join(E2E, "windows")]
-from page_driver import DriverError, serve  # noqa: E402
+from page_driver import DriverError, serve, wait_until  # noqa: E402
 from x_display import XDisplay  # noqa: E402
 
 WORK, PORT_FILE = sys.argv[1], sys.argv[2]
@@ -278,14 +278,6 @@ def close(title):
     return {"closed": wid}
 
 
-def wait_for(condition, what, seconds=10):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise DriverError("timed out waiting for " + what)
-        time.sleep(0.05)
-
-
 drops = 0
 
 
@@ -303,7 +295,7 @@ def drop(title, x, y):
     source = subprocess.Popen([GTK_PYTHON, os.path.join(HERE, "drag_source.py"), path, source_title],
                               env=x_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: window_report(source_title).get("mapped"), "the drag source window")
+        wait_until(lambda: window_report(source_title).get("mapped"), "the drag source window", 10)
         src = window_report(source_title)
         tx, ty = client_point(title, x, y)
         sx, sy = src["x"] + src["width"] // 2, src["y"] + src["height"] // 2
