@@ -212,7 +212,7 @@ webview::WebviewEvents webview_events(const std::string& label, WindowLife& life
   // dropped; its calls in flight settle when their commands answer, into the closed webview,
   // which WebKit ignores.
   ev.closed = [&life, label] {
-    spdlog::info("webview '{}' closed", label);
+    spdlog::info("webview '{}' closed with {} call(s) in flight", label, life.ipc.calls_in_flight(label));
     life.events.forget_webview(label);
     life.resources.remove_webview(label);
     life.driver.titles_changed();

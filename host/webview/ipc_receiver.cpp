@@ -191,6 +191,11 @@ bool IpcReceiver::handle(WebKitWebView* view, WebKitUserMessage* message) {
   return true;
 }
 
+size_t IpcReceiver::calls_in_flight(const std::string& label) const {
+  auto it = calls_in_flight_.find(label);
+  return it == calls_in_flight_.end() ? 0 : it->second;
+}
+
 size_t IpcReceiver::settle_webview(const std::string& label, std::string_view reason) {
   size_t settled = 0;
   for (auto it = in_flight_.begin(); it != in_flight_.end();) {

@@ -52,6 +52,9 @@ class IpcReceiver {
   // commands' own answers, when they come, are dropped. Returns how many calls it settled.
   size_t settle_webview(const std::string& label, std::string_view reason);
 
+  // [main-thread] How many calls of webview `label` wait for their commands' answers now.
+  size_t calls_in_flight(const std::string& label) const;
+
  private:
   const WindowSet& windows_;
   runtime::Dispatcher& dispatcher_;
