@@ -8,10 +8,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <variant>
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <gtk/gtk.h>
