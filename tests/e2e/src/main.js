@@ -253,8 +253,10 @@ async function remoteWindow() {
 // Starts slow calls, then closes its own window while they are in flight: the host must settle
 // them into the closed webview without crashing, and the other windows must still finish.
 async function closerWindow() {
-  // 20 x 400 ms: 4 s on one webview's share of the blocking pool (2 threads on a 2-core machine).
-  for (let i = 0; i < 20; i += 1) invoke('sleep', { ms: 400 }).catch(() => {});
+  // 20 x 200 ms: 2 s on one webview's share of the blocking pool (2 threads on a 2-core machine),
+  // so that they still run when the window has closed and all have settled before main ends the
+  // run (about 3 s after the close on an idle machine: 4 s of calls outlived the run).
+  for (let i = 0; i < 20; i += 1) invoke('sleep', { ms: 200 }).catch(() => {});
   await invoke('plugin:window|close');
 }
 
