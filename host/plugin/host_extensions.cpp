@@ -2,12 +2,15 @@
 
 #include "plugin/main_thread_service.hpp"
 #include "plugin/path_scope_service.hpp"
+#include "warden/ext/app_lifecycle.h"
 #include "warden/ext/channels.h"
 #include "warden/ext/command_scopes.h"
 #include "warden/ext/events.h"
+#include "warden/ext/grants.h"
 #include "warden/ext/main_thread.h"
 #include "warden/ext/path_scope.h"
 #include "warden/ext/resources.h"
+#include "warden/ext/windows.h"
 
 namespace warden::plugin {
 
@@ -20,6 +23,9 @@ std::span<const HostExtension> host_extensions() {
       {WARDEN_EXT_COMMAND_SCOPES, command_scopes_extension()},
       {WARDEN_EXT_PATH_SCOPE, path_scope_extension()},
       {WARDEN_EXT_MAIN_THREAD, main_thread_extension()},
+      {WARDEN_EXT_GRANTS, grants_extension()},
+      {WARDEN_EXT_APP_LIFECYCLE, app_lifecycle_extension()},
+      {WARDEN_EXT_WINDOWS, windows_extension()},
   };
   return list;
 }

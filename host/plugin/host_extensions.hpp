@@ -26,5 +26,8 @@ const void* channels_extension();
 const void* resources_extension();
 const void* events_extension();
 const void* command_scopes_extension();
+const void* grants_extension();
+const void* app_lifecycle_extension();
+const void* windows_extension();
 
 }  // namespace warden::plugin
