@@ -356,6 +356,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
   host_options.main_thread = std::make_shared<plugin::MainThreadService>(
       [&main_thread](std::function<void()> task) { main_thread.post(std::move(task)); },
       [&main_thread] { return main_thread.on_main_thread(); });
+  // warden.grants/1, warden.app-lifecycle/1, warden.windows/1: filled in below, once their parts exist.
+  host_options.app = std::make_shared<plugin::AppHooks>();
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   plugin::LoadedPlugins plugins = load_libraries(config, folders, host_options);
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "plugin/app_hooks.hpp"
 #include "plugin/main_thread_service.hpp"
 #include "plugin/path_scope.hpp"
 #include "plugin/path_variables.hpp"
@@ -29,6 +30,8 @@ struct HostOptions {
   EventSink events;       // emit; events are dropped (and logged at debug) when empty
   // warden.main-thread/1's callbacks, shared by every plugin; null (no main loop): refused.
   std::shared_ptr<MainThreadService> main_thread;
+  // The running app (app_hooks.hpp), filled in by warden run after loading; null outside a run.
+  std::shared_ptr<AppHooks> app;
 };
 
 // What warden_host::host_name / host_version say.

@@ -1,0 +1,42 @@
+#pragma once
+// The running app as the extensions warden.grants/1, warden.app-lifecycle/1 and warden.windows/1
+// reach it. Plugins load before the windows, the authority and the exit path exist, so `warden run`
+// hands every plugin the same (empty) AppHooks at load and fills its functions in once those parts
+// exist. An empty function (outside a run: `warden plugin call`, tests) makes its extension refuse.
+// Each function is set once, on the main thread, before the first window opens; read any time after.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plugin/call.hpp"
+
+namespace warden::plugin {
+
+struct GrantRequest {
+  std::string plugin;  // the granting plugin (whose plugins.<name>.grants the config must list)
+  Caller caller;       // the window the grant reaches (caller.window)
+  std::string scope;   // "fs" or "asset" (warden/ext/grants.h)
+  std::string path;    // absolute, as the plugin gave it
+  bool recursive = false;
+};
+
+struct GrantOutcome {
+  int status = 0;      // grants.h's return convention: 1 granted, 0 refused, negative malformed
+  std::string reason;  // why, when not granted
+};
+
+struct AppHooks {
+  // warden.grants/1 [any-thread]
+  std::function<GrantOutcome(const GrantRequest&)> grant_path;
+  // warden.app-lifecycle/1 [any-thread]: 0 accepted, negative refused
+  std::function<int(int code)> exit;
+  std::function<int()> restart;
+  std::function<std::optional<std::vector<std::string>>()> launch_command;
+  // warden.windows/1 [main-thread]: the GtkWindow* of a label, null when none is open
+  std::function<void*(std::string_view label)> gtk_window;
+};
+
+}  // namespace warden::plugin
