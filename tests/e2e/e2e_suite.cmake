@@ -68,3 +68,22 @@ function(warden_e2e_window_scenarios)
     set(${arg_REGISTERED} ${${arg_REGISTERED}} ${arg_NAMES} PARENT_SCOPE)
   endif()
 endfunction()
+
+# warden_e2e_package_commands(PLUGIN name TARGET plugin_target [ALSO_INVOKED files...] [NOT_INVOKED commands...])
+# e2e.<name>.package_commands: every command the pinned @tauri-apps/plugin-<name> invokes is a
+# command of the plugin library (check_package_commands.py says how both sides are read).
+function(warden_e2e_package_commands)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "PLUGIN;TARGET" "ALSO_INVOKED;NOT_INVOKED")
+  set(extra)
+  if(arg_ALSO_INVOKED)
+    list(APPEND extra --also-invoked ${arg_ALSO_INVOKED})
+  endif()
+  if(arg_NOT_INVOKED)
+    list(APPEND extra --not-invoked ${arg_NOT_INVOKED})
+  endif()
+  add_test(NAME e2e.${arg_PLUGIN}.package_commands
+    COMMAND Python3::Interpreter ${WARDEN_E2E_DIR}/check_package_commands.py --warden $<TARGET_FILE:warden>
+            --library $<TARGET_FILE:${arg_TARGET}> --package ${WARDEN_E2E_DIR}/node_modules/@tauri-apps/plugin-${arg_PLUGIN}
+            --plugin ${arg_PLUGIN} ${extra})
+  set_tests_properties(e2e.${arg_PLUGIN}.package_commands PROPERTIES FIXTURES_REQUIRED e2e TIMEOUT 60)
+endfunction()
