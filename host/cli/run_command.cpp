@@ -27,6 +27,7 @@
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
 #include "desktop/window_commands.hpp"
+#include "desktop/windows_hooks.hpp"
 #include "log/log.hpp"
 #include "plugin/call_environment.hpp"
 #include "plugin/path_scope.hpp"
@@ -358,6 +359,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
       [&main_thread] { return main_thread.on_main_thread(); });
   // warden.grants/1, warden.app-lifecycle/1, warden.windows/1: filled in below, once their parts exist.
   host_options.app = std::make_shared<plugin::AppHooks>();
+  // warden.windows/1 (H6): the run's windows, by label.
+  desktop::fill_windows_hooks(*host_options.app, windows);
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   plugin::LoadedPlugins plugins = load_libraries(config, folders, host_options);
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...
