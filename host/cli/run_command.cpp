@@ -20,6 +20,7 @@
 #include "acl/authority.hpp"
 #include "cli/app_acl_inputs.hpp"
 #include "cli/app_config.hpp"
+#include "cli/app_lifecycle.hpp"
 #include "cli/authority_access_check.hpp"
 #include "cli/command.hpp"
 #include "cli/headless_driver.hpp"
@@ -382,6 +383,10 @@ int serve(const RunOptions& o, const AppConfig& config) {
     return open_page_channel(reference, caller.webview, caller.page);
   };
   if (config.asset_protocol.enabled) desktop.asset_protocol = &config.asset_protocol;
+  // warden.app-lifecycle/1 (H4): a plugin's exit and restart end the run as app|exit does (run_app
+  // then re-executes for a restart); refused once `lifecycle` goes, before `desktop`.
+  RunLifecycle lifecycle(*host_options.app, main_thread, desktop,
+                         launch_command_of(webview::running_binary(), fs::current_path(), o.app_dir, o.plugin_dirs));
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
                           call_environment, open_page_channel, authority, desktop});
@@ -395,7 +400,9 @@ int run_app(const RunOptions& o) {
     throw UsageError("cannot open a display: set DISPLAY, or run under xvfb-run -a");
   // Read and parsed once: every part below sees the same config, even if the file changes meanwhile.
   AppConfig config = load_app_config(o.app_dir);
-  return serve(o, config);
+  int code = serve(o, config);
+  // warden.app-lifecycle/1: the windows are closed and the plugins shut down; start again.
+  return restart_requested() ? restart_process() : code;
 }
 
 }  // namespace

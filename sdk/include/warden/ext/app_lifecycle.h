@@ -36,8 +36,12 @@ typedef struct warden_host_app_lifecycle {
   int (*exit)(const warden_host *host, int code);
 
   /* [any-thread] As exit(0), then the process replaces itself (exec) with the same binary and
-   * the same arguments it was started with, so the app comes back in the state its files hold.
-   * Returns 0 accepted, negative when this host runs no app or cannot find its binary. */
+   * the same arguments it was started with, so the app comes back in the state its files hold
+   * (the same process id: a supervisor waiting on it keeps waiting). A run that restarts again
+   * and again within seconds of its start (a page restarting on every load) is refused after a
+   * few such restarts in a row, and the app stays up.
+   * Returns 0 accepted, negative when this host runs no app, cannot find its binary or refuses
+   * a rapid restart (the reason is in the host's log). */
   int (*restart)(const warden_host *host);
 
   /* [any-thread] The command line that starts this app as a user would (for an XDG autostart
