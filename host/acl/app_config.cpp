@@ -29,6 +29,19 @@ void read_capabilities(const Document& doc, const boost::json::value& list, AppC
   }
 }
 
+// plugins.<name>.grants: a list of the scope names warden.grants/1 knows; anything else stops the
+// run, since a misspelt scope would silently leave the plugin unable to grant.
+std::vector<std::string> grant_scopes(const Document& doc, const boost::json::value& v, const std::string& path) {
+  auto scopes = expect_string_list(doc, v, path);
+  for (std::size_t i = 0; i < scopes.size(); ++i) {
+    auto known = std::find(std::begin(kGrantableScopes), std::end(kGrantableScopes), scopes[i]);
+    if (known == std::end(kGrantableScopes))
+      doc.fail(ErrorKind::invalid_value, index_path(path, i),
+               "unknown scope '" + scopes[i] + "' (expected \"fs\" or \"asset\")");
+  }
+  return scopes;
+}
+
 void read_plugins(const Document& doc, const boost::json::value& plugins, const fs::path& app_dir, AppConfig& config) {
   const auto& obj = expect_object(doc, plugins, "plugins");
   for (const auto& [name, entry] : obj) {
@@ -47,6 +60,7 @@ void read_plugins(const Document& doc, const boost::json::value& plugins, const 
       if (!ok) doc.fail(ErrorKind::invalid_value, field, "expected 64 lowercase hex digits (the library's SHA-256), got '" + pin + "'");
       config.plugin_pins[std::string(name)] = pin;
     }
+    if (auto* g = fields.if_contains("grants")) config.plugin_grants[std::string(name)] = grant_scopes(doc, *g, field_path(path, "grants"));
   }
 }
 

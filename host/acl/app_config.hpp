@@ -29,7 +29,13 @@ struct AppConfig {
   std::vector<CapabilityReference> referenced_capabilities;
   std::map<std::string, std::filesystem::path> plugin_paths;  // relative paths resolved against the app folder
   std::map<std::string, std::string> plugin_pins;  // plugins.<name>.sha256: 64 lowercase hex digits
+  // plugins.<name>.grants: the scopes that plugin may extend for a calling window through
+  // warden.grants/1 ("fs", "asset"; docs/grants.md). A plugin not listed grants nothing.
+  std::map<std::string, std::vector<std::string>> plugin_grants;
 };
+
+// The scopes plugins.<name>.grants may name.
+inline constexpr std::string_view kGrantableScopes[] = {"fs", "asset"};
 
 AppConfig parse_app_config(std::string_view text, const std::string& source,
                            const std::filesystem::path& app_dir);

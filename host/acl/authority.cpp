@@ -105,6 +105,18 @@ void Authority::add_capability(Capability capability) {
   install(std::move(acl));
 }
 
+void Authority::put_capability(Capability capability) {
+  std::lock_guard lock(edit_);
+  if (!manifests_) throw Error(ErrorKind::not_editable, {}, "this authority was built from a fixed ACL; it cannot add capabilities");
+  auto next = capabilities_;
+  auto same = std::find_if(next.begin(), next.end(), [&](const Capability& c) { return c.identifier == capability.identifier; });
+  if (same != next.end()) *same = std::move(capability);
+  else next.push_back(std::move(capability));
+  auto acl = resolve_acl(*manifests_, next, target_);  // throws before anything changes
+  capabilities_ = std::move(next);
+  install(std::move(acl));
+}
+
 bool Authority::revoke_capability(std::string_view identifier) {
   std::lock_guard lock(edit_);
   if (!manifests_) return false;

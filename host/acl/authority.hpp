@@ -62,6 +62,9 @@ class Authority {
   void add_capability(Capability capability);
   // False when no capability has that identifier.
   bool revoke_capability(std::string_view identifier);
+  // Replaces the capability with the same identifier, or adds it: one resolution, one swap (a
+  // runtime grant that grows does not pass through an ACL without it). Throws as add_capability.
+  void put_capability(Capability capability);
 
  private:
   std::atomic<std::shared_ptr<const ResolvedAcl>> acl_;

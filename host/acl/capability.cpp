@@ -72,6 +72,10 @@ Capability parse_capability(const Document& doc, const boost::json::value& v, co
   if (!id) doc.fail(ErrorKind::missing_field, path, "missing field 'identifier'");
   cap.identifier = expect_string(doc, *id, field_path(path, "identifier"));
   if (cap.identifier.empty()) doc.fail(ErrorKind::invalid_identifier, field_path(path, "identifier"), "a capability identifier cannot be empty");
+  if (cap.identifier.starts_with(kReservedCapabilityPrefix))
+    doc.fail(ErrorKind::invalid_identifier, field_path(path, "identifier"),
+             "capability identifiers starting with '" + std::string(kReservedCapabilityPrefix) +
+                 "' are reserved for the grants the host makes while the app runs (docs/grants.md)");
   if (auto* d = obj.if_contains("description")) cap.description = expect_string(doc, *d, field_path(path, "description"));
   if (auto* w = obj.if_contains("windows")) cap.windows = glob_list(doc, *w, field_path(path, "windows"));
   if (auto* w = obj.if_contains("webviews")) cap.webviews = glob_list(doc, *w, field_path(path, "webviews"));

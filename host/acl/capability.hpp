@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -32,7 +33,18 @@ struct Capability {
   bool local = true;                                  // the app's own frontend
   std::vector<std::string> remote_urls;               // URL patterns (URLPattern subset)
   ErrorLocation where;                                // file, line, "" or "capabilities[1]"
+
+  // Only in the capabilities the host synthesizes for runtime grants (window_grants.hpp), never
+  // read from a file: remote origins matched exactly (serialized, "https://a.example:8443"), with
+  // no pattern syntax for a page's origin to smuggle in, and scopes added to a plugin's global
+  // scope without going through a permission.
+  std::vector<std::string> exact_origins;
+  std::vector<std::pair<std::string, Scopes>> granted_scopes;  // plugin -> scope
 };
+
+// Identifiers of this form belong to the host's synthesized capabilities: a file that names one
+// is refused, so the app can neither shadow nor revoke a runtime grant.
+inline constexpr std::string_view kReservedCapabilityPrefix = "warden:";
 
 // A capability file holds one capability, a list of them, or {"capabilities": [...]}.
 std::vector<Capability> parse_capability_file(std::string_view text, FileFormat format,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "acl/origin.hpp"
+
 namespace warden::acl {
 
 bool CompiledCapability::matches_labels(std::string_view window, std::string_view webview) const noexcept {
@@ -16,6 +18,8 @@ bool CompiledCapability::matches_origin(const Origin& origin) const noexcept {
   if (!origin.remote_url) return local;
   for (const auto& pattern : remote)
     if (pattern.matches(*origin.remote_url)) return true;
+  for (const auto& exact : exact_origins)
+    if (url_has_origin(*origin.remote_url, exact)) return true;
   return false;
 }
 

@@ -38,6 +38,7 @@ struct CompiledCapability {
   std::vector<WindowGlob> webviews;
   bool local = true;
   std::vector<UrlPattern> remote;
+  std::vector<std::string> exact_origins;  // Capability::exact_origins
 
   // As in Tauri: a window label OR a webview label match places the caller.
   bool matches_labels(std::string_view window, std::string_view webview) const noexcept;

@@ -233,6 +233,7 @@ CompiledCapability compile(const Capability& cap) {
   out.identifier = cap.identifier;
   out.where = cap.where;
   out.local = cap.local;
+  out.exact_origins = cap.exact_origins;
   auto globs = [&](const std::vector<std::string>& texts, const char* field, std::vector<WindowGlob>& into) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       try {
@@ -264,6 +265,8 @@ class AclBuilder {
       Expansion expansion = EntryExpander(manifests_, entry, cap.identifier).run();
       for (const auto& plugin : expansion.plugins) add_grant(index, plugin, entry, grant_for(expansion, plugin, entry, acl_->target));
     }
+    for (const auto& [plugin, scope] : cap.granted_scopes)
+      acl_->global_scopes[plugin].push_back({index, "runtime grant", scope});
   }
 
   std::shared_ptr<const ResolvedAcl> finish() {

@@ -25,6 +25,7 @@
 #include "cli/command.hpp"
 #include "cli/headless_driver.hpp"
 #include "cli/library_commands.hpp"
+#include "cli/run_grants.hpp"
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
 #include "desktop/window_commands.hpp"
@@ -131,12 +132,13 @@ std::vector<std::string> init_scripts_of(const plugin::LoadedPlugins& plugins) {
   return out;
 }
 
-// app.security.assetProtocol: the files convertFileSrc() names, only inside its scope. A remote
-// page may read assets where a capability with remote.urls places it; the app's own pages need no
-// grant (docs/bridge.md, "Asset protocol: who may read").
+// app.security.assetProtocol: the files convertFileSrc() names, only inside its scope (and what
+// warden.grants/1 granted to the asking window, docs/grants.md). A remote page may read assets
+// where a capability with remote.urls places it; the app's own pages need no grant
+// (docs/bridge.md, "Asset protocol: who may read").
 void enable_asset_scheme(std::optional<webview::AssetScheme>& scheme, WebKitWebContext* context,
-                         const AppConfig& config, const plugin::PathEnvironment& paths,
-                         std::shared_ptr<acl::Authority> authority, const webview::WindowSet& windows) {
+                         const AppConfig& config, std::shared_ptr<acl::Authority> authority,
+                         const webview::WindowSet& windows, const RunGrants& grants) {
   if (!config.asset_protocol.enabled) return;
   auto remote_granted = [authority](const runtime::Caller& caller) {
     auto acl = authority->snapshot();
@@ -146,9 +148,8 @@ void enable_asset_scheme(std::optional<webview::AssetScheme>& scheme, WebKitWebC
         return true;
     return false;
   };
-  auto in_scope = [&asset = config.asset_protocol, &paths](const std::string& path) {
-    plugin::GlobOptions globs{asset.require_literal_leading_dot};
-    return plugin::path_in_scope(path, asset.scope, paths, globs) == plugin::ScopeDecision::allowed;
+  auto in_scope = [&grants](const runtime::Caller& caller, const std::string& path) {
+    return grants.asset_in_scope(caller, path);
   };
   scheme.emplace(in_scope, windows, remote_granted);
   scheme->register_on(context);
@@ -196,12 +197,14 @@ struct WindowLife {
   webview::WindowSet& windows;
   HeadlessDriver& driver;
   std::function<void()> all_closed;
+  RunGrants* grants = nullptr;  // what a window was granted goes with it
 };
 
 webview::WindowEvents window_events(const std::string& label, WindowLife& life) {
   webview::WindowEvents ev;
   ev.closed = [&life, label] {
     spdlog::info("window '{}' closed", label);
+    if (life.grants) life.grants->window_closed(label);
     if (life.windows.open_count() == 0) life.all_closed();
     else life.driver.titles_changed();
   };
@@ -264,6 +267,7 @@ struct Served {
   std::shared_ptr<const webview::NavigationPolicy> navigation;
   const runtime::CommandTable& commands;
   desktop::DesktopContext& desktop;
+  RunGrants& grants;
 };
 
 // The blocking pool, the dispatcher, the schemes and the windows, until the last window closes or
@@ -304,7 +308,7 @@ int open_windows(const RunOptions& o, Served s) {
   }
   if (o.bare_echo_scheme) webview::register_bare_echo_scheme(context.get());
   std::optional<webview::AssetScheme> asset_scheme;
-  enable_asset_scheme(asset_scheme, context.get(), config, host_options.paths, authority, windows);
+  enable_asset_scheme(asset_scheme, context.get(), config, authority, windows, s.grants);
 
   int exit_code = 0;
   bool quitting = false;
@@ -319,7 +323,7 @@ int open_windows(const RunOptions& o, Served s) {
   for (const auto& wc : f.windows)
     if (wc.create) start_windows.push_back(wc.label);
   HeadlessDriver driver(o.headless, windows, start_windows, quit);
-  WindowLife life{events, resources, ipc_receiver, windows, driver, [&] { quit(exit_code); }};
+  WindowLife life{events, resources, ipc_receiver, windows, driver, [&] { quit(exit_code); }, &s.grants};
   // app|exit: after the call's answer went out.
   s.desktop.exit_app = [&main_thread, &quit](int code) { main_thread.post([&quit, code] { quit(code); }); };
   bool console = std::getenv("WARDEN_WEBVIEW_CONSOLE") != nullptr;
@@ -367,6 +371,9 @@ int serve(const RunOptions& o, const AppConfig& config) {
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...
   auto authority = authority_for(config, plugins);
   auto navigation = navigation_for(config, *authority);
+  // warden.grants/1 (H1): a plugin extends the fs or asset scope of the window that called it
+  // with a path the user picked, where plugins.<name>.grants allows it (docs/grants.md).
+  RunGrants grants(*host_options.app, config, host_options.paths, authority, windows, *host_options.main_thread);
 
   plugin::ResourceTable resources;
   plugin::CallEnvironment call_environment;
@@ -391,7 +398,7 @@ int serve(const RunOptions& o, const AppConfig& config) {
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
                           call_environment, open_page_channel, authority, desktop});
   return open_windows(o, {config, main_thread, windows, events, resources, host_options, plugins, authority, navigation,
-                          commands, desktop});
+                          commands, desktop, grants});
 }
 
 int run_app(const RunOptions& o) {

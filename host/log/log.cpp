@@ -130,6 +130,30 @@ std::string denial_json_fields(const Denial& d) {
          json_string(d.reason) + "}";
 }
 
+std::string grant_text(const Grant& g) {
+  return std::string(g.granted ? "scope granted" : "scope grant refused") + ": plugin=" + quoted(g.plugin) +
+         " window=" + quoted(g.window) + " webview=" + quoted(g.webview) + " origin=" + quoted(g.origin) +
+         " scope=" + quoted(g.scope) + " path=" + quoted(g.path) + " recursive=" + (g.recursive ? "true" : "false") +
+         " outcome=" + quoted(g.granted ? "granted" : "refused") + " reason=" + quoted(g.reason);
+}
+
+std::string grant_json_fields(const Grant& g) {
+  return "{\"event\":\"scope.grant\",\"plugin\":" + json_string(g.plugin) + ",\"window\":" + json_string(g.window) +
+         ",\"webview\":" + json_string(g.webview) + ",\"origin\":" + json_string(g.origin) + ",\"scope\":" +
+         json_string(g.scope) + ",\"path\":" + json_string(g.path) + ",\"recursive\":" + (g.recursive ? "true" : "false") +
+         ",\"outcome\":" + json_string(g.granted ? "granted" : "refused") + ",\"reason\":" + json_string(g.reason) + "}";
+}
+
+void grant(const Grant& g) {
+  auto audit = spdlog::get(kAuditLogger);
+  if (audit && g_format.load() == Format::json)
+    audit->warn("{}", grant_json_fields(g));
+  else if (audit)
+    audit->warn("{}", grant_text(g));
+  else
+    spdlog::warn("{}", grant_text(g));
+}
+
 void denial(const Denial& d) {
   auto audit = spdlog::get(kAuditLogger);
   if (audit && g_format.load() == Format::json)

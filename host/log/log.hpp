@@ -41,6 +41,27 @@ void denial(const Denial& d);
 std::string denial_text(const Denial& d);
 std::string denial_json_fields(const Denial& d);  // a JSON object
 
+// One grant of warden.grants/1, made or refused (docs/grants.md): an audit line like a denial's.
+struct Grant {
+  std::string_view plugin;   // the granting plugin
+  std::string_view window;
+  std::string_view webview;
+  std::string_view origin;
+  std::string_view scope;    // "fs", "asset" (or what the plugin named)
+  std::string_view path;     // canonical when it could be made so, else as the plugin gave it
+  bool recursive = false;
+  bool granted = false;
+  std::string_view reason;   // why not, when refused
+};
+
+// Logs it at warn level (a widened scope is worth seeing at the default level), as one line:
+//   text: scope granted: plugin="p" window="w" webview="v" origin="o" scope="fs" path="/x"
+//         recursive=true outcome="granted" reason=""
+//   json: {"time":..., "level":"warning", "event":"scope.grant", "plugin":..., "outcome":...}
+void grant(const Grant& g);
+std::string grant_text(const Grant& g);
+std::string grant_json_fields(const Grant& g);
+
 // `s` as a JSON string literal, quotes included.
 std::string json_string(std::string_view s);
 

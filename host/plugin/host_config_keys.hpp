@@ -13,9 +13,10 @@
 
 namespace warden::plugin {
 
-inline constexpr std::array<std::string_view, 2> host_config_keys{
+inline constexpr std::array<std::string_view, 3> host_config_keys{
     "path",    // the library to load (acl/app_config.cpp)
     "sha256",  // its pin (plugin_pin.hpp)
+    "grants",  // the scopes it may extend through warden.grants/1 (acl/app_config.cpp, docs/grants.md)
 };
 
 bool is_host_config_key(std::string_view key);

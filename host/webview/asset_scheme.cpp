@@ -169,7 +169,7 @@ void AssetScheme::handle(WebKitURISchemeRequest* request) {
   std::error_code ec;
   fs::path real = fs::canonical(*path, ec);
   if (ec) return refuse(request, 404, *path, "no such file", origin);
-  if (!in_scope_ || !in_scope_(real.string())) return refuse(request, 403, *path, "outside the asset scope", origin);
+  if (!in_scope_ || !in_scope_(*caller, real.string())) return refuse(request, 403, *path, "outside the asset scope", origin);
   if (!fs::is_regular_file(real, ec)) return refuse(request, 404, *path, "not a regular file", origin);
   uint64_t size = fs::file_size(real, ec);
   if (ec) return refuse(request, 404, *path, "cannot read the file", origin);

@@ -29,8 +29,9 @@ namespace warden::webview {
 
 class WindowSet;
 
-// [main-thread] Whether the canonical absolute `path` is in the asset scope.
-using AssetScopeCheck = std::function<bool(const std::string& path)>;
+// [main-thread] Whether the canonical absolute `path` is in the asset scope for `caller`: the
+// config's scope, and what warden.grants/1 granted to the caller's window and origin.
+using AssetScopeCheck = std::function<bool(const runtime::Caller& caller, const std::string& path)>;
 // [main-thread] Whether a capability with `remote.urls` grants the remote `caller` (its window,
 // webview and URL) to this app: the app's own origin needs no such grant.
 using RemoteAssetGrant = std::function<bool(const runtime::Caller& caller)>;
