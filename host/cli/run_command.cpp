@@ -63,6 +63,9 @@ struct RunOptions {
   HeadlessOptions headless;
   bool bare_echo_scheme = false;
   bool dev = false;
+  // After `--`: the app's own arguments (an autostart entry's `args`, later a deep link's URL),
+  // never read as warden's options. Kept for the plugins that read them; warden itself ignores them.
+  std::vector<std::string> app_args;
 };
 
 // glibc hands a freed block above its mmap threshold straight back to the kernel, and trims the
@@ -431,6 +434,7 @@ void register_run_command(CLI::App& root, Action& action) {
   run->add_flag("--bare-echo-scheme", o->bare_echo_scheme,
                 "Benchmarking: also serve bare://localhost/, which echoes a POST body with no IPC layer");
   run->add_flag("--dev", o->dev, "Development: send app.security.devCsp (when set) instead of csp");
+  run->add_option("app-args", o->app_args, "Arguments for the app itself, after -- (warden does not read them)");
   run->callback([o, &action] { action = [o] { return run_app(*o); }; });
 }
 
