@@ -367,8 +367,9 @@ int serve(const RunOptions& o, const AppConfig& config) {
       [&main_thread] { return main_thread.on_main_thread(); });
   // warden.grants/1, warden.app-lifecycle/1, warden.windows/1: filled in below, once their parts exist.
   host_options.app = std::make_shared<plugin::AppHooks>();
-  // warden.windows/1 (H6): the run's windows, by label.
-  desktop::fill_windows_hooks(*host_options.app, windows);
+  // warden.windows/1 (H6): the run's windows by label, their state, and their events from the
+  // feed that open_window hands each new window (desktop.window_created below).
+  std::shared_ptr<desktop::WindowEventFeed> window_feed = desktop::fill_windows_hooks(*host_options.app, windows);
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   plugin::LoadedPlugins plugins = load_libraries(config, folders, host_options);
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...
@@ -386,6 +387,7 @@ int serve(const RunOptions& o, const AppConfig& config) {
     return open_page_channel(reference, webview, windows.page_of(webview));
   };
   desktop::DesktopContext desktop{windows, events, main_thread, resources, host_options.paths, {}, nullptr};
+  desktop.window_created = [window_feed](webview::AppWindow& window) { window_feed->watch(window); };  // H6
   desktop.app_icon = config.frontend.window_icon;
   desktop.app_name = config.frontend.product_name;
   desktop.app_version = config.frontend.version;

@@ -61,6 +61,10 @@ struct DesktopContext {
   std::string app_version = {};
   // The app menu and each window's menu (desktop/menu/window_menus.hpp); set by add_menu_commands.
   std::shared_ptr<menu::WindowMenus> menus = nullptr;
+  // [main-thread] Called by open_window with every window it made and configured, before the
+  // window is first shown (warden.windows/1's CREATED: a restored geometry applies without a
+  // visible jump); unset: nothing is called.
+  std::function<void(webview::AppWindow& window)> window_created = nullptr;
 };
 
 }  // namespace warden::desktop

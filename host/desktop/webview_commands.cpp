@@ -339,6 +339,7 @@ webview::AppWindow& open_window(DesktopContext& context, const webview::WindowCo
   watch_window_events(window, context);
   menu::give_app_menu(context, window);  // the app menu (Menu.setAsAppMenu) reaches windows opened later too
   if (with_webview) place_webview(context, window, config, std::nullopt);
+  if (context.window_created) context.window_created(window);  // plugins may restore its state first
   window.show();
   return window;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "plugin/call.hpp"
+#include "warden/ext/windows.h"
 
 namespace warden::plugin {
 
@@ -35,8 +36,17 @@ struct AppHooks {
   std::function<int(int code)> exit;
   std::function<int()> restart;
   std::function<std::optional<std::vector<std::string>>()> launch_command;
-  // warden.windows/1 [main-thread]: the GtkWindow* of a label, null when none is open
+  // warden.windows/1 [main-thread] (sdk/include/warden/ext/windows.h): the GtkWindow* of a
+  // label, null when none is open; the open windows' labels; a window's state and setting it
+  // (false: no such open window); window events for a plugin (subscribe: 0 when refused;
+  // unsubscribe: false unless `id` is a live subscription of `plugin`).
   std::function<void*(std::string_view label)> gtk_window;
+  std::function<std::vector<std::string>()> window_labels;
+  std::function<std::optional<warden_window_state>(std::string_view label)> window_state;
+  std::function<bool(std::string_view label, const warden_window_state& state, uint32_t fields)> set_window_state;
+  using WindowEventCallback = std::function<void(const std::string& label, warden_window_event event)>;
+  std::function<uint64_t(const std::string& plugin, WindowEventCallback callback)> subscribe_window_events;
+  std::function<bool(const std::string& plugin, uint64_t id)> unsubscribe_window_events;
 };
 
 }  // namespace warden::plugin
