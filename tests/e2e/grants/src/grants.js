@@ -9,6 +9,7 @@
 import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { emit, listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
+import { WebviewWindow } from '@tauri-apps/api/webviewWindow';
 import { readDir, readTextFile } from '@tauri-apps/plugin-fs';
 import { expect, rejects, report, reportBroken, scenario, setDetailLengths } from '../../prelude/scenario.js';
 
@@ -159,6 +160,38 @@ async function mainWindow() {
     return 'refused';
   });
 
+  // A window "child" that got a grant is destroyed; a new window opened under the same label does
+  // not inherit it (the grant went with the first one).
+  await scenario('grant_goes_with_window', async () => {
+    const reports = [];
+    const unlisten = await listen('child-read', (e) => reports.push(e.payload));
+    const until = async (cond, what) => {
+      const started = Date.now();
+      while (!(await cond())) {
+        if (Date.now() - started > 20000) throw new Error('timed out: ' + what);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const opened = [];
+    for (const generation of ['first', 'second']) {
+      const child = new WebviewWindow('child', { url: 'index.html#' + generation, title: 'child ' + generation,
+        width: 200, height: 150 });
+      const created = await new Promise((resolve) => {
+        child.once('tauri://created', () => resolve(true));
+        child.once('tauri://error', (e) => resolve(e.payload));
+      });
+      expect(created === true, 'child created, got ' + JSON.stringify(created));
+      await until(async () => reports.some((r) => r.generation === generation), 'the ' + generation + ' child');
+      await child.destroy();
+      await until(async () => (await WebviewWindow.getByLabel('child')) === null, 'the child gone');
+      opened.push(reports.find((r) => r.generation === generation));
+    }
+    unlisten();
+    expect(opened[0].granted === 1 && opened[0].read === 'picked a', 'the first child granted and read, got ' + JSON.stringify(opened[0]));
+    expect(opened[1].read === 'refused', 'the second child refused, got ' + JSON.stringify(opened[1]));
+    return 'gone';
+  });
+
   await scenario('second_window_told', async () => {
     await withTimeout(secondReady, 20000, 'the second window');
     await emit('granted', {});
@@ -191,8 +224,24 @@ async function withoutGrantsKey() {
   });
 }
 
+// A child window of main's: the first one grants itself $HOME/picked and reads inside it, the next
+// one under the same label only tries to read. Each tells main through an event; main destroys it.
+async function childWindow() {
+  const generation = location.hash.slice(1);
+  let granted = null;
+  if (generation === 'first') granted = (await grant(HOME + '/picked', 'fs', true)).status;
+  let read;
+  try {
+    read = await readTextFile(HOME + '/picked/a.txt');
+  } catch (e) {
+    read = String(e && e.message ? e.message : e).includes(REFUSED) ? 'refused' : String(e);
+  }
+  await emit('child-read', { generation, granted, read });
+}
+
 async function run() {
   const label = getCurrentWindow().label;
+  if (label === 'child') return childWindow();
   if (!GRANTS_ON) await withoutGrantsKey();
   else if (label === 'main') await mainWindow();
   else await secondWindow();
