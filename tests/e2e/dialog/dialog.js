@@ -14,6 +14,8 @@
 // "none", it does not: the same picks work and grant nothing.
 import { convertFileSrc } from '@tauri-apps/api/core';
 import { emit, once } from '@tauri-apps/api/event';
+import { appLogDir } from '@tauri-apps/api/path';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { ask, confirm, message, open, save } from '@tauri-apps/plugin-dialog';
 import { readTextFile } from '@tauri-apps/plugin-fs';
 import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
@@ -25,7 +27,8 @@ const DRIVER = meta('x-driver');
 const FILES = meta('x-files');
 const GRANTED = meta('x-grants') === 'fs-asset';
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
-const TITLES = { main: 'dialog-main', second: 'dialog-second', closer: 'dialog-closer' };
+const TITLES = { main: 'dialog-main', second: 'dialog-second', closer: 'dialog-closer', doomed: 'dialog-doomed' };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const message_ = (e) => String(e && e.message ? e.message : e);
 
 // Every scenario ends: one whose dialog never answers fails after 25 s instead of holding the
@@ -219,10 +222,10 @@ async function mainFilePicks() {
   await scenario('multiple_files_picked', async () => {
     const files = await answered('pick-multi',
       () => open({ title: 'pick-multi', multiple: true, defaultPath: FILES + '/multi' }),
+      // GTK's open chooser starts with the keyboard in its file list (defaultPath's folder).
       async (title) => {
-        await press(title, 'ctrl+l');
-        await typeIn(title, FILES + '/multi/');
-        await press(title, 'Return', 'Tab', 'ctrl+a', 'Return');
+        await sleep(700);  // the folder's files listed
+        await press(title, 'ctrl+a', 'Return');
       });
     const want = [FILES + '/multi/a.txt', FILES + '/multi/b.txt'];
     expect(Array.isArray(files) && JSON.stringify([...files].sort()) === JSON.stringify(want),
@@ -235,6 +238,26 @@ async function mainFilePicks() {
       keys('Return'));
     expect(path === FILES + '/saved/new.txt', 'the proposed path, got ' + JSON.stringify(path));
     return 'saved';
+  });
+  // The host's log folder: the user may pick it, and the page gets its path, but no grant
+  // reaches a host-private folder.
+  await scenario('private_folder_picked_not_granted', async () => {
+    const logs = await appLogDir();
+    const picked = await answered('pick-private', () => open({ title: 'pick-private', directory: true, defaultPath: logs }),
+      pickPath(logs));
+    expect(picked === logs, logs + ', got ' + JSON.stringify(picked));
+    return expectRefused(await readable(logs + '/private.txt'), 'a file of the host-private folder');
+  });
+  // A name that is not UTF-8 cannot reach the page: a clear error, nothing granted.
+  await scenario('non_utf8_path_refused', async () => {
+    const error = await answered('pick-bad', () => open({ title: 'pick-bad', defaultPath: FILES + '/bad' }).then(
+      (v) => 'resolved with ' + JSON.stringify(v), (e) => message_(e)),
+    async (title) => {
+      await sleep(700);  // the folder's one file listed
+      await press(title, 'Home', 'Return');
+    });
+    expect(/not valid UTF-8/.test(error), 'the UTF-8 refusal, got ' + error);
+    return error;
   });
   return folder;
 }
@@ -262,6 +285,14 @@ async function runMain() {
   const folder = await mainFilePicks();
   await mainBadArguments();
   await emit('main-picked', { folder: folder || FILES + '/picked' });
+  // doomed closes its window with its dialog up: the dialog goes with it.
+  await scenario('window_closed_dialog_closed', async () => {
+    await emit('doomed-go', {});
+    await shown('doomed-msg');
+    await gone(TITLES.doomed);
+    await gone('doomed-msg');
+    return 'closed';
+  });
   await emit('closer-go', {});
   await report();
 }
@@ -307,7 +338,17 @@ async function runCloser() {
   await report();
 }
 
-const run = { main: runMain, second: runSecond, closer: runCloser }[label];
+// ---------------------------------------------------------------------------------------------
+// doomed: closes its own window while its dialog is up (main checks that both went).
+
+async function runDoomed() {
+  await new Promise((resolve) => once('doomed-go', resolve));
+  message('Closing', { title: 'doomed-msg' }).catch(() => {});
+  await shown('doomed-msg');
+  await getCurrentWindow().destroy();
+}
+
+const run = { main: runMain, second: runSecond, closer: runCloser, doomed: runDoomed }[label];
 run().catch((e) => {
   results.runner = { ok: false, detail: message_(e).slice(0, 200) };
   report().catch(() => { document.title = 'DONE ' + JSON.stringify({ runner: results.runner }); });

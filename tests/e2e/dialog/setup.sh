@@ -20,6 +20,13 @@ echo "first of two" >"$files/multi/a.txt"
 echo "second of two" >"$files/multi/b.txt"
 cp "$E2E/menus/app/icons/red.png" "$files/images/red.png"
 cp "$E2E/menus/app/icons/red.png" "$files/beside.png"
+# A file whose name is not UTF-8, alone in its folder: the page cannot receive its path.
+mkdir -p "$files/bad"
+: >"$files/bad/$(printf 'bad-\xff\xfe.txt')"
+# The host-private log folder ($APPLOG with --data: XDG_DATA_HOME is WORK/data): a user may pick
+# it, nothing grants it.
+mkdir -p "$WORK/data/dev.warden.e2e.dialog/logs"
+echo "host-private" >"$WORK/data/dev.warden.e2e.dialog/logs/private.txt"
 rm -f "$WORK/x-display"
 e2e_start_driver "dialog e2e" "$HERE_DIALOG/dialog_driver.py" dialog-driver
 e2e_wrap_host "$E2E/windows/under_openbox.sh"
