@@ -21,6 +21,7 @@ const APPLOG = meta('applog');
 const APPDATA = APPLOG.replace(/\/logs$/, '');
 const GRANTS_ON = meta('grants') === 'on';
 const REFUSED = 'refused by scope';
+const REMOTE_BASE = meta('remote');
 
 const grant = (path, scope, recursive = false, command = 'grant') =>
   invoke('plugin:grant-probe|' + command, { path, scope, recursive });
@@ -192,6 +193,22 @@ async function mainWindow() {
     return 'gone';
   });
 
+  // An http://127.0.0.1 frame in main (granted the same commands for its origin by remote.urls):
+  // main's grant of picked/ is not its; its own grant of outside/secret.txt is not main's.
+  await scenario('other_origin_refused', async () => {
+    const frame = document.createElement('iframe');
+    const answer = new Promise((resolve) => {
+      window.addEventListener('message', (e) => { if (e.data && e.data.remoteFrame) resolve(e.data); });
+    });
+    frame.src = REMOTE_BASE + '/frame.html';
+    document.body.appendChild(frame);
+    const got = await withTimeout(answer, 20000, 'the remote frame');
+    expect(got.picked === 'refused', 'main\'s grant refused to the frame, got ' + got.picked);
+    expect(got.granted === 1 && got.own === 'secret', 'the frame\'s own grant, got ' + JSON.stringify(got));
+    await refusedRead(HOME + '/outside/secret.txt');
+    return 'refused';
+  });
+
   await scenario('second_window_told', async () => {
     await withTimeout(secondReady, 20000, 'the second window');
     await emit('granted', {});
@@ -239,7 +256,22 @@ async function childWindow() {
   await emit('child-read', { generation, granted, read });
 }
 
+async function remoteFrame() {
+  const outcome = async (path) => {
+    try {
+      return await readTextFile(path);
+    } catch (e) {
+      return String(e && e.message ? e.message : e).includes(REFUSED) ? 'refused' : String(e);
+    }
+  };
+  const picked = await outcome(HOME + '/picked/a.txt');
+  const granted = (await grant(HOME + '/outside/secret.txt', 'fs')).status;
+  const own = await outcome(HOME + '/outside/secret.txt');
+  parent.postMessage({ remoteFrame: true, picked, granted, own }, '*');
+}
+
 async function run() {
+  if (location.protocol === 'http:') return remoteFrame();
   const label = getCurrentWindow().label;
   if (label === 'child') return childWindow();
   if (!GRANTS_ON) await withoutGrantsKey();
