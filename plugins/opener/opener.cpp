@@ -63,16 +63,22 @@ std::optional<std::string> launcher_refusal(const std::string& canonical) {
 }
 
 // open_url of a file: URL an entry names: the file is judged as open_path's are (the host's
-// canonical path, outside host-private folders and the deny entries), and never a launcher.
-std::string file_url_target(const std::string& url, const op::OpenerScope& scope, const op::PathCheck& check) {
+// canonical path, outside host-private folders and the deny entries, never a launcher), and the
+// URL of that canonical path must be allowed too, so that a symlink or a ".." under the folder an
+// entry names cannot lead out of it.
+std::string file_url_target(const std::string& url, const std::optional<std::string>& with,
+                            const op::OpenerScope& scope, const op::PathCheck& check) {
   char* raw = g_filename_from_uri(url.c_str(), nullptr, nullptr);
   if (!raw) throw std::invalid_argument("'url' is not a local file: URL");
   std::string path(raw);
   g_free(raw);
   op::PathJudgment j = op::judge_reveal_path(op::OpenerScope{{}, {}, {}, scope.deny_paths, {}}, path, check);
   if (!j.allowed) throw warden::ScopeRefused("file: URL '" + url + "': " + j.reason);
+  std::string canonical_uri = op::file_uri(j.canonical);
+  if (op::UrlJudgment again = op::judge_url(scope, canonical_uri, with); !again.allowed)
+    throw warden::ScopeRefused("file: URL '" + url + "' leads to '" + j.canonical + "': " + again.reason);
   if (auto refusal = launcher_refusal(j.canonical)) throw warden::ScopeRefused(*refusal);
-  return op::file_uri(j.canonical);
+  return canonical_uri;
 }
 
 json::value open_url(const json::value& args, warden::Context& ctx) {
@@ -84,7 +90,7 @@ json::value open_url(const json::value& args, warden::Context& ctx) {
   op::UrlJudgment j = op::judge_url(scope, a.url, a.with);
   if (!j.allowed) throw warden::ScopeRefused(j.reason);
   std::string uri = a.url;
-  if (op::url_scheme(a.url) == "file") uri = file_url_target(a.url, scope, host_check(ctx));
+  if (op::url_scheme(a.url) == "file") uri = file_url_target(a.url, a.with, scope, host_check(ctx));
   op::launch_uri(uri, a.with);
   return nullptr;
 }

@@ -62,7 +62,7 @@ async function mainPage() {
   });
 
   await scenario('open_url_outside_scope_refused', async () => {
-    for (const url of ['ftp://files.example/url-outside', 'file://' + WORK + '/docs/note.txt?url-outside',
+    for (const url of ['ftp://files.example/url-outside', 'file:///etc/passwd?url-outside',
       'javascript:alert("url-outside")', 'data:text/html,url-outside', 'HTTPS://upper.example/url-outside']) {
       await refusedByScope(openUrl(url));
     }
@@ -84,6 +84,18 @@ async function mainPage() {
     expect(/blank or control/.test(error), 'the blank named, got ' + JSON.stringify(error));
     await neverArrives('url-bad');
     return 'refused';
+  });
+
+  await scenario('open_url_file_named_entry', async () => {
+    // file: URLs only through an entry naming file: (WORK/docs/*), judged on where they lead.
+    await openUrl('file://' + WORK + '/docs/url-note.txt');
+    const got = await arrives('handler', 'url-note.txt', WORK + '/docs/url-note.txt');
+    await refusedByScope(openUrl('file://' + WORK + '/docs/escape.txt'));
+    await refusedByScope(openUrl('file://' + WORK + '/docs/../outside/secret.txt'));
+    await refusedByScope(openUrl('file://' + WORK + '/docs/run.sh'));
+    await neverArrives('secret.txt');
+    await neverArrives('run.sh');
+    return got.slice(-12);
   });
 
   await scenario('mailto_attach_refused', async () => {
@@ -217,6 +229,16 @@ async function mainPage() {
     const error = String(await rejects(revealItemInDir(WORK + '/docs/missing.txt')));
     expect(/does not exist/.test(error), 'a missing item named as such, got ' + JSON.stringify(error));
     return 'failed';
+  });
+
+  // Last: it ends the run's file manager.
+  await scenario('reveal_without_file_manager_opens_folder', async () => {
+    await driver('/file-manager-stop');
+    await revealItemInDir(WORK + '/docs/other/second.txt');
+    const folder = WORK + '/docs/other';
+    const lines = (await handled('handler', folder, 5000)).filter((l) => l === folder);
+    expect(lines.length === 1, 'the folder opened in the default application for folders, got ' + JSON.stringify(lines));
+    return 'folder';
   });
 }
 

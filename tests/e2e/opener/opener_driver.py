@@ -10,16 +10,20 @@ Requests (GET, query arguments):
   /shown?token=T&wait=MS                  the file manager calls whose URIs contain T, likewise
                                           ({calls: [...]})
   /exists?name=N                          whether WORK/N exists (what a launched file would write)
+  /file-manager-stop                      ends file_manager_service.py (its pid in
+                                          WORK/file-manager.pid) and waits until it is gone, so
+                                          that FileManager1 has no owner on the bus
   POST /report?window=W                   the page's results, appended to WORK/page-results.txt
 Runs under /usr/bin/python3; errors answer 500 with {"error": ...}."""
 import json
 import os
+import signal
 import sys
 import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from page_driver import DriverError, serve  # noqa: E402
+from page_driver import DriverError, serve, wait_until  # noqa: E402
 
 WORK, PORT_FILE = sys.argv[1], sys.argv[2]
 HANDLERS = ("handler", "other")
@@ -43,6 +47,25 @@ def waited(read, wait_ms):
         time.sleep(0.05)
 
 
+def gone(pid):
+    """The process has exited (a zombie its parent, under_bus.sh, has not reaped counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def stop_file_manager():
+    with open(os.path.join(WORK, "file-manager.pid"), encoding="utf-8") as f:
+        pid = int(f.read())
+    os.kill(pid, signal.SIGTERM)
+    wait_until(lambda: gone(pid), "file_manager_service.py to exit", 5)
+    # The bus drops the name when it sees the connection close, just after the exit.
+    time.sleep(0.3)
+    return {"stopped": pid}
+
+
 def answer(path, query):
     q = {k: v[0] for k, v in urllib.parse.parse_qs(query).items()}
     if path == "/handled":
@@ -63,6 +86,8 @@ def answer(path, query):
         if "/" in name or name.startswith("."):
             raise DriverError("a plain file name inside WORK, got " + name)
         return {"exists": os.path.exists(os.path.join(WORK, name))}
+    if path == "/file-manager-stop":
+        return stop_file_manager()
     raise DriverError("unknown request " + path)
 
 

@@ -2,7 +2,7 @@
 # session has one: XDG_DATA_HOME/applications holds two real .desktop handlers (Exec: a script
 # that appends its arguments to WORK/handled-<name>.txt), validated by desktop-file-validate and
 # indexed by update-desktop-database, and XDG_CONFIG_HOME/mimeapps.list, written by xdg-mime,
-# makes warden-e2e-handler the default for https:, mailto: and text/plain. The host runs with
+# makes warden-e2e-handler the default for https:, mailto:, text/plain and folders. The host runs with
 # those two variables (the --env of CMakeLists.txt) on a bus of its own (under_bus.sh inside
 # dbus-run-session) where file_manager_service.py owns org.freedesktop.FileManager1. Then the
 # files the page opens: WORK/docs (in the scope), WORK/outside (not), a symlink from one to the
@@ -40,10 +40,10 @@ DESKTOP
   desktop-file-validate "$XDG_DATA/applications/warden-e2e-$name.desktop" ||
     { echo "opener e2e: warden-e2e-$name.desktop is not a valid desktop file" >&2; exit 1; }
 }
-make_handler handler "x-scheme-handler/https;x-scheme-handler/mailto;text/plain;"
+make_handler handler "x-scheme-handler/https;x-scheme-handler/mailto;text/plain;inode/directory;"
 make_handler other "x-scheme-handler/https;text/plain;"
 update-desktop-database "$XDG_DATA/applications"
-for mime in x-scheme-handler/https x-scheme-handler/mailto text/plain; do
+for mime in x-scheme-handler/https x-scheme-handler/mailto text/plain inode/directory; do
   XDG_DATA_HOME="$XDG_DATA" XDG_CONFIG_HOME="$XDG_CONFIG" xdg-mime default warden-e2e-handler.desktop "$mime"
   got=$(XDG_DATA_HOME="$XDG_DATA" XDG_CONFIG_HOME="$XDG_CONFIG" xdg-mime query default "$mime")
   [ "$got" = warden-e2e-handler.desktop ] ||
@@ -53,6 +53,7 @@ done
 # What the page opens.
 mkdir -p "$WORK/docs/other" "$WORK/docs/tools" "$WORK/outside"
 echo "a note" >"$WORK/docs/note.txt"
+echo "a note opened as a file: URL" >"$WORK/docs/url-note.txt"
 echo "another note" >"$WORK/docs/other/second.txt"
 echo "secret" >"$WORK/outside/secret.txt"
 ln -s "$WORK/outside/secret.txt" "$WORK/docs/escape.txt"

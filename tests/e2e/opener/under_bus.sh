@@ -10,6 +10,7 @@ shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 /usr/bin/python3 "$here/file_manager_service.py" "$work/shown.jsonl" >"$work/file-manager.log" 2>&1 &
 service=$!
+echo "$service" >"$work/file-manager.pid"  # opener_driver.py stops it for the fallback scenario
 stop_service() { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }
 trap stop_service EXIT
 name_owned() {
