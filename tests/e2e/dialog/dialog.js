@@ -12,7 +12,7 @@
 // - closer leaves its page while its dialog is up; the next page of the window sees it gone.
 // GRANTS (x-grants): "fs-asset", the app lets the dialog plugin grant (plugins.dialog.grants);
 // "none", it does not: the same picks work and grant nothing.
-import { convertFileSrc } from '@tauri-apps/api/core';
+import { convertFileSrc, invoke } from '@tauri-apps/api/core';
 import { emit, once } from '@tauri-apps/api/event';
 import { appLogDir } from '@tauri-apps/api/path';
 import { getCurrentWindow } from '@tauri-apps/api/window';
@@ -271,11 +271,18 @@ async function mainBadArguments() {
       message_(await rejects(message('x'.repeat(70000)))),
       message_(await rejects(save({ title: 't'.repeat(2000) }))),
       message_(await rejects(open({ filters: [{ name: 'bad', extensions: ['../x'] }] }))),
+      message_(await rejects(message('cut\u0000here'))),
+      message_(await rejects(open({ multiple: 'yes' }))),
+      // The package drops unknown buttons: a hostile page invokes the command itself.
+      message_(await rejects(invoke('plugin:dialog|message', { message: 'x', buttons: { Detonate: 'now' } }))),
     ];
     expect(/65 entries/.test(errors[0]), 'the filter count named, got ' + errors[0]);
     expect(/message is 70000 bytes/.test(errors[1]), 'the message length named, got ' + errors[1]);
     expect(/title is 2000 bytes/.test(errors[2]), 'the title length named, got ' + errors[2]);
     expect(/must not contain '\/'/.test(errors[3]), 'the extension refused, got ' + errors[3]);
+    expect(/NUL/.test(errors[4]), 'a NUL refused, got ' + errors[4]);
+    expect(/multiple must be true or false/.test(errors[5]), 'the type named, got ' + errors[5]);
+    expect(/not a kind of buttons/.test(errors[6]), 'the buttons refused, got ' + errors[6]);
     return 'refused';
   });
 }
