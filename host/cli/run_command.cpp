@@ -26,6 +26,7 @@
 #include "cli/headless_driver.hpp"
 #include "cli/library_commands.hpp"
 #include "cli/run_grants.hpp"
+#include "cli/run_images.hpp"
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
 #include "desktop/window_commands.hpp"
@@ -399,6 +400,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
   // then re-executes for a restart); refused once `lifecycle` goes, before `desktop`.
   RunLifecycle lifecycle(*host_options.app, main_thread, desktop,
                          launch_command_of(webview::running_binary(), fs::current_path(), o.app_dir, o.plugin_dirs));
+  // warden.images/1 (H4): a plugin's Images of @tauri-apps/api (the clipboard's read/writeImage).
+  RunImages images(*host_options.app, desktop);
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,
                           call_environment, open_page_channel, authority, desktop});

@@ -29,6 +29,13 @@ struct GrantOutcome {
   std::string reason;  // why, when not granted
 };
 
+// An image as straight RGBA rows (width * height * 4 bytes), what warden.images/1 hands out.
+struct ImageRgba {
+  std::string pixels;
+  uint32_t width = 0;
+  uint32_t height = 0;
+};
+
 struct AppHooks {
   // warden.grants/1 [any-thread]
   std::function<GrantOutcome(const GrantRequest&)> grant_path;
@@ -47,6 +54,12 @@ struct AppHooks {
   using WindowEventCallback = std::function<void(const std::string& label, warden_window_event event)>;
   std::function<uint64_t(const std::string& plugin, WindowEventCallback callback)> subscribe_window_events;
   std::function<bool(const std::string& plugin, uint64_t id)> unsubscribe_window_events;
+  // warden.images/1 [any-thread] (sdk/include/warden/ext/images.h): core:image resources of a
+  // caller. image_from_rgba: the new rid, 0 with `error`; image_rgba: nullopt with `error`.
+  std::function<uint32_t(const Caller& caller, std::string rgba, uint32_t width, uint32_t height, std::string& error)>
+      image_from_rgba;
+  std::function<std::optional<ImageRgba>(const Caller& caller, std::string_view image_json, std::string& error)>
+      image_rgba;
 };
 
 }  // namespace warden::plugin

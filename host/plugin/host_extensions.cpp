@@ -7,6 +7,7 @@
 #include "warden/ext/command_scopes.h"
 #include "warden/ext/events.h"
 #include "warden/ext/grants.h"
+#include "warden/ext/images.h"
 #include "warden/ext/main_thread.h"
 #include "warden/ext/path_scope.h"
 #include "warden/ext/resources.h"
@@ -26,6 +27,7 @@ std::span<const HostExtension> host_extensions() {
       {WARDEN_EXT_GRANTS, grants_extension()},
       {WARDEN_EXT_APP_LIFECYCLE, app_lifecycle_extension()},
       {WARDEN_EXT_WINDOWS, windows_extension()},
+      {WARDEN_EXT_IMAGES, images_extension()},
   };
   return list;
 }

@@ -29,5 +29,6 @@ const void* command_scopes_extension();
 const void* grants_extension();
 const void* app_lifecycle_extension();
 const void* windows_extension();
+const void* images_extension();
 
 }  // namespace warden::plugin
