@@ -123,6 +123,9 @@ async function mainWindow() {
     await granted(APPDATA, 'fs', true);
     await reads(APPDATA + '/data.txt', 'app data');
     await refusedRead(APPLOG + '/host.log');
+    await granted(APPDATA, 'asset', true);
+    expect(await assetStatus(APPDATA + '/data.txt', 'p') === 200, 'the asset grant of the folder serves its file');
+    expect(await assetStatus(APPLOG + '/host.log', 'p') === 403, 'the asset scheme refuses the private log');
     return 'refused inside';
   });
 
