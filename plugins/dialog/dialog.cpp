@@ -35,24 +35,23 @@ void start(warden::Context& ctx, Show show) {
   if (!open_dialogs->claim(window))
     throw std::runtime_error("a dialog is already open for this window: wait for its answer before asking for another");
   auto call = std::make_shared<DialogCall>(ctx.host().raw(), ctx.request()->call, window, open_dialogs);
-  std::uint32_t rid = 0;
-  try {
-    rid = ctx.add_resource(std::make_shared<PageLink>(call));
-  } catch (...) {
-    call->abandon();  // the page is already gone
-    throw;
-  }
-  call->set_page_link(ctx.host().extension<warden_host_resources>(WARDEN_EXT_RESOURCES), rid);
+  // The completion first: once the page link exists, the page's end may finish the call.
   call->set_completion(ctx.defer());
+  call->set_resources(ctx.host().extension<warden_host_resources>(WARDEN_EXT_RESOURCES));
+  try {
+    call->set_page_link(ctx.add_resource(std::make_shared<PageLink>(call)));
+  } catch (const std::exception& e) {
+    return call->abandon(std::string("the dialog was not shown: ") + e.what());  // the page is already gone
+  }
   bool posted = warden::MainThread(ctx.host()).post([call, show = std::move(show)] {
+    if (call->finished()) return;  // the page went before its turn came
     try {
       show(call);
     } catch (const std::exception& e) {
       call->finish([&](warden_call*, warden::Completion& done) { done.reject(e.what()); });
     }
   });
-  if (!posted)
-    call->finish([](warden_call*, warden::Completion& done) { done.reject("the app is shutting down: no dialog was shown"); });
+  if (!posted) call->abandon("the app is shutting down: no dialog was shown");
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ void DialogCall::finish(const Completer& complete) {
   if (close_) std::exchange(close_, nullptr)();
   // Before the call completes (resource_close takes the call). Its closer runs page_gone, which
   // now does nothing.
-  if (resources_ && rid_) resources_->resource_close(call_, rid_);
+  if (std::uint32_t rid = rid_.load(); resources_ && rid) resources_->resource_close(call_, rid);
   try {
     complete(call_, done_);
   } catch (const std::exception& e) {
@@ -31,8 +31,9 @@ void DialogCall::finish(const Completer& complete) {
   open_->release(window_);
 }
 
-void DialogCall::abandon() {
+void DialogCall::abandon(const std::string& why) {
   if (finished_.exchange(true)) return;
+  done_.reject(why);
   open_->release(window_);
 }
 
@@ -45,9 +46,8 @@ void DialogCall::page_gone() {
       done.reject("the page that asked for this dialog went away");
     });
   });
-  // The host is shutting down: its windows are gone with their dialogs, and the completion
-  // rejects the call when this object goes.
-  if (!posted) abandon();
+  // The host is shutting down: its windows are gone with their dialogs.
+  if (!posted) abandon("the app is shutting down");
 }
 
 }  // namespace warden::dialog_plugin

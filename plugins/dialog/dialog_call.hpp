@@ -41,21 +41,23 @@ class DialogCall : public std::enable_shared_from_this<DialogCall> {
   const warden_host* host() const { return host_; }
   const std::string& window() const { return window_; }
 
-  // [any-thread] Set once by the command, before the dialog is shown.
+  // [any-thread] Set once by the command, in this order, before the page can close the link.
   void set_completion(warden::Completion done) { done_ = std::move(done); }
-  void set_page_link(const warden_host_resources* resources, std::uint32_t rid) {
-    resources_ = resources;
-    rid_ = rid;
-  }
+  void set_resources(const warden_host_resources* resources) { resources_ = resources; }
+  // After resource_add: the page may already have closed the link (a racing plugin:resources|close
+  // or the page's end); finish then finds no link to close.
+  void set_page_link(std::uint32_t rid) { rid_ = rid; }
+  // Whether the call has ended (the page went before its dialog could be shown, say).
+  bool finished() const { return finished_; }
   // [main-thread] How to take the dialog down when the call ends before the user answers.
   void set_close(std::function<void()> close) { close_ = std::move(close); }
 
   // [main-thread] Ends the call, once: takes the dialog down, unlinks it from the page, runs
   // `complete`, frees the window's slot. Later calls do nothing.
   void finish(const Completer& complete);
-  // [any-thread] The command gave up before the dialog was shown (no completion yet, or one it
-  // rejects itself): only the slot is freed, and page_gone does nothing after it.
-  void abandon();
+  // [any-thread] Ends the call without touching GTK (no dialog was shown, or the host is shutting
+  // down): rejects it with `why` and frees the slot; page_gone does nothing after it.
+  void abandon(const std::string& why);
   // [any-thread] The page that asked went away (its resource was closed): the dialog is taken
   // down on the main thread and the call rejected.
   void page_gone();
@@ -67,7 +69,7 @@ class DialogCall : public std::enable_shared_from_this<DialogCall> {
   std::shared_ptr<OpenDialogs> open_;
   warden::Completion done_;
   const warden_host_resources* resources_ = nullptr;
-  std::uint32_t rid_ = 0;
+  std::atomic<std::uint32_t> rid_{0};
   std::function<void()> close_;
   std::atomic<bool> finished_{false};
 };
