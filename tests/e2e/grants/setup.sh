@@ -4,7 +4,7 @@
 # GRANTS=off: the same app without plugins.grant-probe.grants.
 H="$WORK/home"
 LOGS="$WORK/data/dev.warden.e2e.grants/logs"
-mkdir -p "$H/picked/sub" "$H/picked/denied" "$H/outside" "$H/pics" "$LOGS" "$WORK/config" "$WORK/cache"
+mkdir -p "$H/picked/sub" "$H/picked/denied" "$H/outside" "$H/pics" "$H/gallery/denied" "$LOGS" "$WORK/config" "$WORK/cache"
 printf 'picked a' >"$H/picked/a.txt"
 printf 'picked b' >"$H/picked/sub/b.txt"
 printf 'denied' >"$H/picked/denied/d.txt"
@@ -23,7 +23,7 @@ done
 python3 - "$H/pics" <<'PY'
 import base64, sys
 png = base64.b64decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==')
-for name in ('granted.png', 'other.png'):
+for name in ('granted.png', 'other.png', '../gallery/ok.png', '../gallery/denied/no.png'):
     open(sys.argv[1] + '/' + name, 'wb').write(png)
 PY
 substitute @HOME@ "$H"

@@ -159,6 +159,13 @@ async function mainWindow() {
     return 'refused';
   });
 
+  await scenario('asset_config_deny_wins', async () => {
+    await granted(HOME + '/gallery', 'asset', true);
+    expect(await assetStatus(HOME + '/gallery/ok.png', 'g') === 200, 'the granted folder\'s image served');
+    expect(await assetStatus(HOME + '/gallery/denied/no.png', 'g') === 403, 'the config\'s deny still refuses');
+    return 'refused';
+  });
+
   await scenario('unknown_scope_refused', async () => {
     await refusedGrant(HOME + '/picked', 'shell', 'unknown scope');
     return 'refused';
