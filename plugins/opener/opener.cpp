@@ -14,6 +14,9 @@
 
 #include <boost/json.hpp>
 
+#include <mutex>
+#include <set>
+
 #include "file_manager.hpp"
 #include "launchable_file.hpp"
 #include "mailto_attachment.hpp"
@@ -45,9 +48,20 @@ op::PathCheck host_check(const warden::Context& ctx) {
   };
 }
 
+// Says once per run which entries grant nothing, so that an app's author can see why.
+void log_ignored(const warden::Host& host, const std::vector<std::string>& ignored) {
+  static std::mutex mutex;
+  static std::set<std::string> logged;
+  std::lock_guard lock(mutex);
+  for (const auto& entry : ignored)
+    if (logged.insert(entry).second) host.warn("opener: a scope entry grants nothing: " + entry);
+}
+
 op::OpenerScope scope_of(const warden::Context& ctx) {
   try {
-    return op::parse_opener_scope(ctx.scopes());
+    op::OpenerScope scope = op::parse_opener_scope(ctx.scopes());
+    log_ignored(ctx.host(), scope.ignored);
+    return scope;
   } catch (const std::exception& e) {
     // A deny entry that cannot be read might be the one that refuses this call.
     throw warden::ScopeRefused(std::string("the opener scope cannot be read: ") + e.what());

@@ -17,12 +17,21 @@ std::string scope_of(const std::string& allow, const OpenerScope& scope) {
 PathJudgment first_allowing(const std::vector<const PathEntry*>& candidates, const OpenerScope& scope,
                             const std::string& path, const PathCheck& check) {
   PathJudgment j;
+  bool denied = false;
   for (const PathEntry* e : candidates) {
     std::string canonical, reason;
     int r = check(path, scope_of(e->pattern, scope), canonical, reason);
     if (r == 1) return {true, std::move(canonical), e, {}};
-    if (j.reason.empty() || r < 0) j.reason = reason.empty() ? "'" + path + "' is out of scope" : reason;
-    if (r < 0) break;  // malformed input (a relative path): no entry will do better
+    // A malformed answer (an entry naming an unknown variable) grants nothing; the next entry may.
+    // A malformed deny entry is part of every question, so then every answer is a refusal. The
+    // reason kept is the first denial, which says more than a malformed entry does.
+    if (reason.empty()) reason = "'" + path + "' is out of scope";
+    if (r == 0 && !denied) {
+      j.reason = reason;
+      denied = true;
+    } else if (j.reason.empty()) {
+      j.reason = reason;
+    }
   }
   return j;
 }

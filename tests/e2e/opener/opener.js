@@ -156,6 +156,17 @@ async function mainPage() {
     return 'refused';
   });
 
+  await scenario('deny_path_entry_refused', async () => {
+    // docs/private/** is denied for open_path and reveal, although docs/** allows it.
+    await refusedByScope(openPath(WORK + '/docs/private/hidden.txt'));
+    await refusedByScope(revealItemInDir(WORK + '/docs/private/hidden.txt'));
+    await refusedByScope(revealItemInDir([WORK + '/docs/other/second.txt', WORK + '/docs/private/hidden.txt']));
+    await neverArrives('hidden.txt');
+    const calls = await shown('docs/private', 1000);
+    expect(calls.length === 0, 'no ShowItems, got ' + JSON.stringify(calls));
+    return 'refused';
+  });
+
   await scenario('open_path_private_folder_refused', async () => {
     // The capability lists $APPLOG/**, but the host's log folder is private whatever a scope says.
     await refusedByScope(openPath((await appLogDir()) + '/warden.log'));

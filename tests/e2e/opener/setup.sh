@@ -51,11 +51,12 @@ for mime in x-scheme-handler/https x-scheme-handler/mailto text/plain inode/dire
 done
 
 # What the page opens.
-mkdir -p "$WORK/docs/other" "$WORK/docs/tools" "$WORK/outside"
+mkdir -p "$WORK/docs/other" "$WORK/docs/tools" "$WORK/docs/private" "$WORK/outside"
 echo "a note" >"$WORK/docs/note.txt"
 echo "a note opened as a file: URL" >"$WORK/docs/url-note.txt"
 echo "another note" >"$WORK/docs/other/second.txt"
 echo "secret" >"$WORK/outside/secret.txt"
+echo "private" >"$WORK/docs/private/hidden.txt"
 ln -s "$WORK/outside/secret.txt" "$WORK/docs/escape.txt"
 printf '#!/bin/sh\necho ran >"%s/ran-executable.txt"\n' "$WORK" >"$WORK/docs/run.sh"
 chmod +x "$WORK/docs/run.sh"
