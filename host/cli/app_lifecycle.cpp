@@ -83,7 +83,8 @@ int end_run(const std::shared_ptr<RunLifecycle::State>& s, int code, std::option
   s->main_thread.post([s, code, restart_count] {
     std::lock_guard lock(s->mutex);
     if (!s->desktop || !s->desktop->exit_app)
-      return spdlog::warn("warden.app-lifecycle/1: the run was already ending; the {} is dropped",
+      return spdlog::warn("warden.app-lifecycle/1: no window is open to end (the run is starting or ending); "
+                          "the {} is dropped",
                           restart_count ? "restart" : "exit");
     if (restart_count) {
       rapid_restarts = *restart_count;

@@ -1,7 +1,8 @@
 // Warden end-to-end scenarios of the clipboard-manager plugin through the unmodified npm package
 // @tauri-apps/plugin-clipboard-manager (pinned by tests/e2e's lockfile), checked against the X
 // clipboard as another application sees it: xclip, run by clipboard_driver.py at the page's
-// request. "main" runs every command; "denied" (the plugin's default set) is refused everything.
+// request. "main" runs every command; "denied" (the plugin's default set) is refused everything;
+// "writer" (every write permission) is refused every read.
 // Each window reports {scenario: {ok, detail}} in its title as "DONE <json>".
 import { clear, readImage, readText, writeHtml, writeImage, writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { Image } from '@tauri-apps/api/image';
@@ -160,10 +161,22 @@ async function deniedWindow() {
   });
 }
 
+// Writing does not imply reading: this window may write (it does not, so as not to race main).
+async function writerWindow() {
+  await scenario('read_refused_with_write_permissions', async () => {
+    for (const [name, call] of [['read_text', readText], ['read_image', readImage]]) {
+      const error = await rejects(call());
+      expect(error.startsWith('not allowed'), `${name} "not allowed", got ${error}`);
+    }
+    return 'reads refused';
+  });
+}
+
 async function run() {
   const label = window.__TAURI_INTERNALS__.metadata.currentWindow.label;
   results.metadata = { ok: true, detail: label };
   if (label === 'denied') await deniedWindow();
+  else if (label === 'writer') await writerWindow();
   else await mainWindow();
   document.title = 'DONE ' + JSON.stringify(results);
 }
