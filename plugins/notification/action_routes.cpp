@@ -70,10 +70,13 @@ std::optional<std::vector<ActionDefinition>> ActionRoutes::actions_of(const Page
 
 void ActionRoutes::add_listener(const PageKey& page, std::string event, std::uint64_t channel_id, Channel channel) {
   std::lock_guard lock(mutex_);
-  auto of_page = std::count_if(listeners_.begin(), listeners_.end(), [&](const Listener& l) { return l.page == page; });
-  if (static_cast<std::size_t>(of_page) >= max_listeners_per_page)
-    throw std::length_error("at most " + std::to_string(max_listeners_per_page) +
-                            " notification listeners per page; unregister one first");
+  // Past the bound the page's oldest listener goes (its channel closed): a reloaded document
+  // registers again under the same webview and origin while the old document's listeners, whose
+  // channels lead nowhere now, are never unregistered.
+  auto of_page = [&](const Listener& l) { return l.page == page; };
+  if (static_cast<std::size_t>(std::count_if(listeners_.begin(), listeners_.end(), of_page)) >=
+      max_listeners_per_page)
+    listeners_.erase(std::find_if(listeners_.begin(), listeners_.end(), of_page));
   listeners_.push_back(Listener{page, std::move(event), channel_id, std::move(channel)});
 }
 

@@ -54,7 +54,8 @@ class ActionRoutes {
   // [any-thread] The actions of the page's type `type_id`; nullopt when it registered none such.
   std::optional<std::vector<ActionDefinition>> actions_of(const PageKey& page, const std::string& type_id) const;
 
-  // [any-thread] A listener of the page for `event`; throws std::length_error past the bound.
+  // [any-thread] A listener of the page for `event`; past max_listeners_per_page the page's
+  // oldest listener is dropped.
   void add_listener(const PageKey& page, std::string event, std::uint64_t channel_id, Channel channel);
   // [any-thread] Removes the page's listener; false when the page has no such listener.
   bool remove_listener(const PageKey& page, const std::string& event, std::uint64_t channel_id);
