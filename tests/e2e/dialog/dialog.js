@@ -166,16 +166,30 @@ async function mainFilePicks() {
     expect(answer === null, 'null, got ' + JSON.stringify(answer));
     return expectRefused(await readable(FILES + '/picked/inside.txt'), 'the default folder');
   });
-  // One dialog per window: a second call while the first is up is refused at once.
+  // One dialog per window: a second call while the first is up is refused at once, and twenty
+  // more at once are all refused (no queue of dialogs to click through). The file chooser is
+  // transient for its window too.
+  let chooser = null;
   await scenario('second_dialog_refused_while_one_is_up', async () => {
-    let second;
+    let second, flood;
     const answer = await answered('pick-busy', () => open({ title: 'pick-busy' }), async (title) => {
+      chooser = { dialog: await windowNamed(title), main: await windowNamed(TITLES.main) };
       second = message_(await rejects(message('again', { title: 'msg-again' })));
+      flood = await Promise.allSettled(Array.from({ length: 20 }, () => save({ title: 'save-flood' })));
       await press(title, 'Escape');
     });
     expect(answer === null, 'the first answered null, got ' + JSON.stringify(answer));
     expect(/already open/.test(second), "the second refused as 'already open', got " + second);
+    const refused = flood.filter((r) => r.status === 'rejected' && /already open/.test(message_(r.reason))).length;
+    expect(refused === 20, '20 more refused, got ' + refused);
+    expect(!(await windowNamed('save-flood')).found, 'no flood dialog shown');
     return second;
+  });
+  await scenario('file_chooser_transient_for_window', async () => {
+    expect(chooser && chooser.dialog.found && chooser.main.found, 'both windows found: ' + JSON.stringify(chooser));
+    expect(chooser.dialog.transient_for === chooser.main.id,
+      'WM_TRANSIENT_FOR of the chooser to be main ' + chooser.main.id + ', got ' + chooser.dialog.transient_for);
+    return 'transient for main';
   });
   let folder = null;
   await scenario('folder_picked', async () => {
@@ -198,6 +212,7 @@ async function mainFilePicks() {
   });
   await scenario('folder_read_outside_refused', async () =>
     expectRefused(await readable(FILES + '/outside.txt'), 'a file beside the picked folder'));
+  await emit('main-picked', { folder: folder || FILES + '/picked' });
   await scenario('image_picked_asset_url', async () => {
     const image = await answered('pick-image',
       () => open({ title: 'pick-image', filters: [{ name: 'Images', extensions: ['png'] }] }), pickPath(FILES + '/images/red.png'));
@@ -259,7 +274,6 @@ async function mainFilePicks() {
     expect(/not valid UTF-8/.test(error), 'the UTF-8 refusal, got ' + error);
     return error;
   });
-  return folder;
 }
 
 // A hostile page's arguments: refused before any dialog shows.
@@ -289,9 +303,8 @@ async function mainBadArguments() {
 
 async function runMain() {
   await mainMessages();
-  const folder = await mainFilePicks();
+  await mainFilePicks();
   await mainBadArguments();
-  await emit('main-picked', { folder: folder || FILES + '/picked' });
   // doomed closes its window with its dialog up: the dialog goes with it.
   await scenario('window_closed_dialog_closed', async () => {
     await emit('doomed-go', {});
@@ -314,8 +327,10 @@ async function runSecond() {
     expect(errors.every((e) => /not allowed|denied|refused/i.test(e)), 'the ACL refusal, got ' + JSON.stringify(errors));
     return errors[0];
   });
+  // main's folder pick comes after its message boxes: waited for outside the scenario's 25 s.
+  const folder = await Promise.race([picked, sleep(150000).then(() => null)]);
   await scenario('main_grant_not_here', async () => {
-    const folder = await picked;
+    expect(folder, "main's picked folder (event main-picked)");
     return expectRefused(await readable(folder + '/inside.txt'), "main's picked folder from second");
   });
   await report();
