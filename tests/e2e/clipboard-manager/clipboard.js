@@ -100,6 +100,25 @@ async function mainWindow() {
     expect(same(Array.from(await back.rgba()), PIXELS), 'readImage to answer the same pixels');
     return 'png pixels ok';
   });
+  // transformImage's other shapes: the bytes of a PNG (fetched from the app's own folder) and a
+  // path inside the app's folder (where image|from_path may read).
+  const DOT = [200, 100, 50, 255, 0, 0, 0, 0];
+  await scenario('write_image_from_png_bytes', async () => {
+    const bytes = new Uint8Array(await (await fetch('dot.png')).arrayBuffer());
+    await writeImage(bytes);
+    const png = await driver('/read', { target: 'image/png' });
+    expect(png.width === 2 && png.height === 1 && same(png.rgba, DOT), 'the PNG pixels, got ' + png.rgba);
+    return 'bytes ok';
+  });
+  await scenario('write_image_from_path', async () => {
+    await writeText('before');
+    await writeImage('frontend/dot.png');
+    const png = await driver('/read', { target: 'image/png' });
+    expect(png.width === 2 && png.height === 1 && same(png.rgba, DOT), 'the PNG pixels, got ' + png.rgba);
+    const error = await rejects(writeImage('/etc/passwd'));
+    expect(!error.includes('root'), 'no file content in the refusal');
+    return 'path ok';
+  });
   await scenario('read_image_without_image_refused', async () => {
     await writeText('no picture here');
     const error = await rejects(readImage());
