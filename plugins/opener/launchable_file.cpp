@@ -16,7 +16,8 @@ constexpr std::array kLaunchingTypes = {
     "application/x-desktop",        "application/x-executable",   "application/x-sharedlib",
     "application/x-shellscript",    "application/x-msdownload",   "application/x-ms-dos-executable",
     "application/x-java-archive",   "application/x-java-jnlp-file", "application/x-ms-shortcut",
-    "application/vnd.microsoft.portable-executable", "application/x-appimage", "application/vnd.flatpak.ref",
+    "application/vnd.microsoft.portable-executable", "application/x-appimage", "application/vnd.appimage",
+    "application/x-iso9660-appimage", "application/vnd.flatpak.ref", "application/vnd.flatpak",
 };
 
 bool ends_with_desktop(const std::string& path) {

@@ -65,6 +65,25 @@ printf '[Desktop Entry]\nType=Application\nName=launcher\nExec=touch %s/ran-laun
   >"$WORK/docs/launcher.desktop"
 : >"$WORK/shown.jsonl"
 
+# The run's bus activates no service of this system (a file manager installed here could
+# otherwise be started for FileManager1 once the test's own service has stopped): its only
+# service folder is an empty one of the run's.
+mkdir -p "$WORK/dbus-services"
+cat >"$WORK/session.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <servicedir>$WORK/dbus-services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+
 e2e_start_driver "opener e2e" "$HERE_OPENER/opener_driver.py" opener-driver
-e2e_wrap_host "$HERE_OPENER/under_bus.sh" "dbus-run-session --"
+e2e_wrap_host "$HERE_OPENER/under_bus.sh" "dbus-run-session --config-file=$WORK/session.conf --"
 substitute @OPENER_LIBRARY@ "$(realpath "$OPENER_LIBRARY")"
