@@ -33,13 +33,17 @@ void append_new(std::vector<std::string>& to, const std::vector<std::string>& pa
 WindowGrants::WindowGrants(std::shared_ptr<Authority> authority, std::size_t limit)
     : authority_(std::move(authority)), limit_(limit) {}
 
-std::size_t WindowGrants::count(const auto& table, std::string_view window) {
+std::size_t WindowGrants::count(const std::map<Key, FsGrant>& table, std::string_view window) {
   std::size_t n = 0;
-  for (const auto& [key, value] : table) {
-    if (key.window != window) continue;
-    if constexpr (requires { value.patterns; }) n += value.patterns.size();
-    else n += value.size();
-  }
+  for (const auto& [key, grant] : table)
+    if (key.window == window) n += grant.patterns.size();
+  return n;
+}
+
+std::size_t WindowGrants::count(const std::map<Key, std::vector<std::string>>& table, std::string_view window) {
+  std::size_t n = 0;
+  for (const auto& [key, patterns] : table)
+    if (key.window == window) n += patterns.size();
   return n;
 }
 
@@ -86,10 +90,11 @@ std::optional<std::string> WindowGrants::grant_fs(const GrantHolder& holder, con
 std::optional<std::string> WindowGrants::grant_asset(const GrantHolder& holder, const std::vector<std::string>& patterns) {
   std::lock_guard lock(mutex_);
   Key key{holder.window, holder.remote_origin};
-  auto& list = asset_[key];
-  std::size_t adding = new_patterns(list, patterns);
+  auto found = asset_.find(key);
+  std::size_t adding = found == asset_.end() ? patterns.size() : new_patterns(found->second, patterns);
+  if (adding == 0) return std::nullopt;
   if (auto refused = over_limit(count(asset_, holder.window), adding, "asset")) return refused;
-  append_new(list, patterns);
+  append_new(asset_[key], patterns);
   return std::nullopt;
 }
 

@@ -69,7 +69,8 @@ class WindowGrants {
   };
 
   Capability capability_for(const Key& key, const FsGrant& grant) const;
-  static std::size_t count(const auto& table, std::string_view window);
+  static std::size_t count(const std::map<Key, FsGrant>& table, std::string_view window);
+  static std::size_t count(const std::map<Key, std::vector<std::string>>& table, std::string_view window);
   std::optional<std::string> over_limit(std::size_t held, std::size_t adding, std::string_view scope) const;
 
   std::shared_ptr<Authority> authority_;

@@ -86,3 +86,15 @@ TEST(WindowGrants, ForgettingAWindowLeavesTheOthers) {
   EXPECT_EQ(global_entries(*a, "other", Origin::local()), 1u);
   EXPECT_EQ(grants.asset_patterns("other", true, ""), std::vector<std::string>{"/o.png"});
 }
+
+TEST(WindowGrants, AssetGrantsAreBoundedPerWindowToo) {
+  WindowGrants grants(editable(kMain), 3);
+  EXPECT_FALSE(grants.grant_asset({"main", std::nullopt}, {"/a", "/a/*"}));
+  EXPECT_FALSE(grants.grant_asset({"main", std::nullopt}, {"/a", "/a/*"}));  // nothing new
+  auto refused = grants.grant_asset({"main", "https://a.example"}, {"/b", "/b/*"});  // other origin, same window
+  ASSERT_TRUE(refused);
+  EXPECT_NE(refused->find("at most 3 per window"), std::string::npos) << *refused;
+  EXPECT_TRUE(grants.asset_patterns("main", false, "https://a.example").empty());
+  EXPECT_EQ(grants.asset_count("main"), 2u);
+  EXPECT_FALSE(grants.grant_asset({"other", std::nullopt}, {"/b", "/b/*"}));
+}
