@@ -51,7 +51,7 @@ void start(warden::Context& ctx, Show show) {
       call->finish([&](warden_call*, warden::Completion& done) { done.reject(e.what()); });
     }
   });
-  if (!posted) call->abandon("the app is shutting down: no dialog was shown");
+  if (!posted) call->abandon(no_main_loop);
 }
 
 }  // namespace

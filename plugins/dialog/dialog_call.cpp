@@ -46,8 +46,8 @@ void DialogCall::page_gone() {
       done.reject("the page that asked for this dialog went away");
     });
   });
-  // The host is shutting down: its windows are gone with their dialogs.
-  if (!posted) abandon("the app is shutting down");
+  // The host is shutting down (its windows are gone with their dialogs) or runs no main loop.
+  if (!posted) abandon(no_main_loop);
 }
 
 }  // namespace warden::dialog_plugin

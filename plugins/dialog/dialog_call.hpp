@@ -18,6 +18,10 @@
 
 namespace warden::dialog_plugin {
 
+// Why a call ends without a dialog when the host refuses the main thread (warden.main-thread/1).
+inline constexpr const char* no_main_loop =
+    "the host runs no main loop (warden plugin call) or is shutting down: no dialog can be shown";
+
 // The windows that have a dialog up. A page that asks for a second one while its first is up is
 // refused at once: a queue would let a hostile page stack dialogs the user must answer one by one.
 class OpenDialogs {
