@@ -5,11 +5,23 @@
 
 #include <boost/json.hpp>
 
+#include "log/log.hpp"
 #include "plugin/path_grants.hpp"
 #include "plugin/path_scope.hpp"
 
 namespace warden::cli {
 namespace json = boost::json;
+
+namespace {
+
+// A grant that came too late for the run: refused, and audited like every other refusal.
+plugin::GrantOutcome refused_at_shutdown(const plugin::GrantRequest& r) {
+  const char* why = "the app is shutting down";
+  log::grant({r.plugin, r.caller.window, r.caller.webview, r.caller.origin, r.scope, r.path, r.recursive, false, why});
+  return {0, why};
+}
+
+}  // namespace
 
 struct RunGrants::State {
   std::mutex mutex;
@@ -24,7 +36,7 @@ struct RunGrants::State {
   plugin::GrantOutcome grant_here(const plugin::GrantRequest& r) {
     {
       std::lock_guard lock(mutex);
-      if (!alive) return {0, "the app is shutting down"};
+      if (!alive) return refused_at_shutdown(r);
     }
     return judge->grant(r);
   }
@@ -52,7 +64,7 @@ plugin::GrantOutcome grant_on_main_thread(const std::shared_ptr<RunGrants::State
       pending);
   if (accepted != 0) {
     delete pending;
-    return {0, "the app is shutting down"};
+    return refused_at_shutdown(r);
   }
   return answer.get();
 }
