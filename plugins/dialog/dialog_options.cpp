@@ -112,7 +112,8 @@ std::string lowercase(std::string s) {
 MessageKind kind(const json::object& o) {
   const json::value* v = present(o, "kind");
   if (!v) return MessageKind::info;
-  std::string k = lowercase(bounded_string(*v, "kind", 16));
+  if (!v->is_string()) bad("kind must be a string (info, warning or error)");
+  std::string k = lowercase(std::string(v->get_string()));
   if (k == "warning") return MessageKind::warning;
   if (k == "error") return MessageKind::error;
   return MessageKind::info;
