@@ -28,8 +28,10 @@ std::vector<std::string> split_command_line(std::string_view nul_terminated);
 // A page that restarts the app on every load would make it flap for ever. A run that lived less
 // than rapid_restart_window before its restart is a rapid restart; after max_rapid_restarts of
 // them in a row the next one is refused (the app stays up and the caller is told). The count
-// crosses the exec in the environment variable restart_count_variable.
-inline constexpr std::chrono::seconds rapid_restart_window{10};
+// crosses the exec in the environment variable restart_count_variable. 30 s: longer than a loaded
+// machine takes to start WebKit and load a page, shorter than a user takes to restart an app
+// four times by hand (after changing a setting, say).
+inline constexpr std::chrono::seconds rapid_restart_window{30};
 inline constexpr int max_rapid_restarts = 3;
 inline constexpr const char* restart_count_variable = "WARDEN_RAPID_RESTARTS";
 // The count after this restart (rapid ones in a row, this one included), nullopt: refused.
