@@ -52,7 +52,8 @@ std::optional<std::string> launches_code(const std::string& path) {
   if (ends_with_desktop(path)) return "it is a .desktop launcher";
   if (auto type = content_type_of(path)) {
     for (const char* launching : kLaunchingTypes)
-      if (g_content_type_is_a(type->c_str(), launching)) return "its content type is " + *type + ", which runs when opened";
+      if (g_content_type_is_a(type->c_str(), launching))
+        return "its content type is " + *type + ", which runs when opened";
   }
   return std::nullopt;
 }

@@ -72,7 +72,8 @@ op::OpenerScope scope_of(const warden::Context& ctx) {
 // would not.
 std::optional<std::string> launcher_refusal(const std::string& canonical) {
   if (auto why = op::launches_code(canonical))
-    return "'" + canonical + "' is not opened because " + *why + "; only a path entry with \"executables\": true allows that";
+    return "'" + canonical + "' is not opened because " + *why +
+           "; only a path entry with \"executables\": true allows that";
   return std::nullopt;
 }
 

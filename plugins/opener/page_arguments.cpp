@@ -31,8 +31,9 @@ std::optional<std::string> optional_with(const json::object& o) {
 }
 
 std::string absolute_path(std::string path, const char* what) {
-  if (path.empty() || path.front() != '/') throw std::invalid_argument(std::string("'") + what + "' must be an absolute path");
-  if (path.find('\0') != std::string::npos) throw std::invalid_argument(std::string("'") + what + "' contains a NUL byte");
+  std::string name = std::string("'") + what + "'";
+  if (path.empty() || path.front() != '/') throw std::invalid_argument(name + " must be an absolute path");
+  if (path.find('\0') != std::string::npos) throw std::invalid_argument(name + " contains a NUL byte");
   return path;
 }
 

@@ -13,8 +13,8 @@ namespace warden::opener_plugin {
 
 // check_path of warden.path-scope/1 for the call: 1 allowed (`canonical` set), 0 denied,
 // negative malformed (`reason` set for both).
-using PathCheck =
-    std::function<int(const std::string& path, const std::string& scopes_json, std::string& canonical, std::string& reason)>;
+using PathCheck = std::function<int(const std::string& path, const std::string& scopes_json, std::string& canonical,
+                                    std::string& reason)>;
 
 struct PathJudgment {
   bool allowed = false;

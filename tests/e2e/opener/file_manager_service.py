@@ -14,12 +14,13 @@ from gi.repository import Gio, GLib  # noqa: E402
 RECORD_FILE = sys.argv[1]
 NAME = "org.freedesktop.FileManager1"
 PATH = "/org/freedesktop/FileManager1"
-INTERFACE = """
+ARGS = '<arg type="as" name="URIs" direction="in"/><arg type="s" name="StartupId" direction="in"/>'
+INTERFACE = f"""
 <node>
   <interface name="org.freedesktop.FileManager1">
-    <method name="ShowFolders"><arg type="as" name="URIs" direction="in"/><arg type="s" name="StartupId" direction="in"/></method>
-    <method name="ShowItems"><arg type="as" name="URIs" direction="in"/><arg type="s" name="StartupId" direction="in"/></method>
-    <method name="ShowItemProperties"><arg type="as" name="URIs" direction="in"/><arg type="s" name="StartupId" direction="in"/></method>
+    <method name="ShowFolders">{ARGS}</method>
+    <method name="ShowItems">{ARGS}</method>
+    <method name="ShowItemProperties">{ARGS}</method>
   </interface>
 </node>"""
 

@@ -18,7 +18,8 @@ name_owned() {
     org.freedesktop.DBus.NameHasOwner string:org.freedesktop.FileManager1 2>/dev/null | grep -q "boolean true"
 }
 for _ in $(seq 200); do name_owned && break; sleep 0.05; done
-name_owned || { echo "under_bus: file_manager_service.py did not take its name (see $work/file-manager.log)" >&2; exit 1; }
+name_owned ||
+  { echo "under_bus: file_manager_service.py did not take its name (see $work/file-manager.log)" >&2; exit 1; }
 echo "under_bus: org.freedesktop.FileManager1 on $DBUS_SESSION_BUS_ADDRESS" >&2
 status=0
 "$warden" "$@" || status=$?
