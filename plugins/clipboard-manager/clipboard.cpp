@@ -4,9 +4,12 @@
 // readImage answers a new one for the calling page, writeImage takes any image argument the
 // package sends (warden.images/1). Clipboard content is bounded both ways, so that neither a
 // page nor another application's clipboard makes the host hold unbounded data.
+#include <dlfcn.h>
 #include <warden/ext/images.h>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <warden/main_thread.hpp>
@@ -69,10 +72,33 @@ clip::Pixels pixels_of(const json::value& image, const warden::Context& ctx) {
   return out;
 }
 
+// A GTK read may still be waiting for the clipboard's owner when the run ends and the host
+// unloads this plugin; GTK would then call into unmapped code. The first read pins the library
+// (RTLD_NODELETE), and an answer that comes after shutdown is dropped without touching the host.
+std::atomic<bool> shut_down{false};
+
+void stay_loaded() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Dl_info self;
+    if (dladdr(reinterpret_cast<void*>(&stay_loaded), &self) && self.dli_fname)
+      dlopen(self.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+  });
+}
+
+// Whether an answer arrived too late (after shutdown): the call is then left to the host.
+bool too_late(warden::Completion& done) {
+  if (!shut_down) return false;
+  done.release();
+  return true;
+}
+
 void read_text(warden::Context& ctx) {
+  stay_loaded();
   auto done = std::make_shared<warden::Completion>(ctx.defer());
   on_main_thread(ctx, done, [done] {
     clip::request_text([done](std::optional<std::string> text) {
+      if (too_late(*done)) return;
       if (!text) return done->reject("the clipboard holds no text");
       if (text->size() > max_text_bytes) return done->reject("the clipboard's text is larger than 10 MiB");
       done->resolve(std::move(*text));
@@ -84,9 +110,11 @@ void read_image(warden::Context& ctx) {
   const warden_host_images& images = images_of(ctx);
   const warden_host* host = ctx.host().raw();
   warden_call* call = ctx.request()->call;  // valid until `done` completes it
+  stay_loaded();
   auto done = std::make_shared<warden::Completion>(ctx.defer());
   on_main_thread(ctx, done, [done, &images, host, call] {
     clip::request_image([done, &images, host, call](std::optional<clip::Pixels> pixels, std::string error) {
+      if (too_late(*done)) return;
       if (!pixels) return done->reject(error);
       uint32_t rid = 0;
       char* why = nullptr;
@@ -108,6 +136,7 @@ WARDEN_PLUGIN(plugin) {
     warden::MainThread check(host);  // throws, naming the extension, on a host without a main thread
     (void)check;
   });
+  plugin.on_shutdown([] { shut_down = true; });
 
   plugin.command("read_text", [](warden::Context& ctx) { read_text(ctx); });
   plugin.command("read_image", [](warden::Context& ctx) { read_image(ctx); });
