@@ -155,6 +155,26 @@ json::value reveal_item_in_dir(const json::value& args, warden::Context& ctx) {
   return nullptr;
 }
 
+// plugins.opener: tauri-plugin-opener 2.3+ has one field, requireLiteralLeadingDot. The host's
+// path patterns always require a literal leading dot (Tauri's default on Unix: `*` does not match
+// ".ssh"), so `true` changes nothing and `false` is accepted but not followed: stricter than asked,
+// never looser. Any other field refuses the plugin, naming it.
+void check_config(const warden::Host& host, const json::value& config) {
+  if (config.is_null()) return;
+  const json::object* o = config.if_object();
+  if (!o) throw std::runtime_error("plugins.opener must be an object");
+  for (const auto& [key, value] : *o) {
+    if (key != "requireLiteralLeadingDot")
+      throw std::runtime_error("plugins.opener: unknown field '" + std::string(key) +
+                               "' (expected only requireLiteralLeadingDot)");
+    if (!value.is_bool() && !value.is_null())
+      throw std::runtime_error("plugins.opener.requireLiteralLeadingDot must be true or false");
+    if (value.is_bool() && !value.as_bool())
+      host.warn("plugins.opener.requireLiteralLeadingDot = false is not followed: path patterns never match a "
+                "leading '.' with a wildcard in Warden (write the dot in the pattern)");
+  }
+}
+
 // A command whose launch failures reach the page with their message (they name only what the
 // page sent: a scheme, an application).
 template <class F>
@@ -174,10 +194,7 @@ WARDEN_PLUGIN(plugin) {
   plugin.on_init([](const warden::Host& host, const json::value& config) {
     if (!warden::PathScope::available(host))
       throw std::runtime_error("the opener plugin needs the host extension warden.path-scope/1");
-    if (const json::object* o = config.if_object(); o && !o->empty())
-      throw std::runtime_error("plugins.opener: unknown field '" + std::string(o->begin()->key()) +
-                               "' (the opener plugin has no configuration)");
-    if (!config.is_object() && !config.is_null()) throw std::runtime_error("plugins.opener must be an object");
+    check_config(host, config);
   });
   command(plugin, "open_url", open_url);
   command(plugin, "open_path", open_path);
