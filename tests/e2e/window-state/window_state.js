@@ -6,7 +6,8 @@
 //   refusals; manual (denylisted) is put back by its own restoreStateCurrent;
 // - second: main opens maximized, and unmaximized at the geometry it had; second opens where it
 //   was left; plain where the config says;
-// - damaged: the state file is garbage: every window opens with its configured geometry.
+// - damaged: the state file is garbage: every window opens with its configured geometry;
+// - offscreen: main's saved position is off every monitor: it opens on the screen, saved size.
 import { emit, listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { PhysicalPosition, PhysicalSize } from '@tauri-apps/api/dpi';
@@ -152,6 +153,20 @@ const pages = {
     second: secondSecond,
     plain: () => configured(600, 400, 300, 200),
     manual: () => configured(960, 400, 240, 160),  // denylisted: never restored at creation
+  },
+  offscreen: {
+    // Saved at 5000,4000: no monitor shows that, so the window manager places it (as in Tauri),
+    // with the saved size.
+    main: async () => {
+      await scenario('placed_on_a_monitor', async () => {
+        const g = await until({ width: 450, height: 330, maximized: false });
+        expect(g.x >= 0 && g.y >= 0 && g.x + 50 < 1280 && g.y + 50 < 1024, 'on the screen, got ' + show(g));
+        return show(g);
+      });
+    },
+    second: () => configured(600, 80, 300, 200),
+    plain: () => configured(600, 400, 300, 200),
+    manual: () => configured(960, 400, 240, 160),
   },
   damaged: {
     main: () => configured(100, 80, 400, 300),
