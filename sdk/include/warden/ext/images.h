@@ -36,7 +36,8 @@ typedef struct warden_host_images {
    * width * height * 4) a resource of the caller of `call` (its page and frame origin), as
    * core:image's new_image does, and stores its id in *rid. Call it before `call` completes.
    * Returns 0; negative with *error [transferred: release with host->free_string] when the sizes
-   * do not match, the image is too large or the caller's page is gone. */
+   * do not match, the image is too large, the caller's page already holds 256 MiB of images that
+   * plugins made for it (it must close some first) or the caller's page is gone. */
   int (*image_from_rgba)(const warden_host *host, warden_call *call, const uint8_t *rgba, size_t size,
                          uint32_t width, uint32_t height, uint32_t *rid, char **error);
 
