@@ -26,6 +26,7 @@ if run == "nogrants":
     require(not granted, f"without plugins.dialog.grants nothing is granted; the log has {granted}")
 else:
     expected = [("fs", "picked", "true"), ("asset", "picked", "true"),
+                ("fs", "shallow", "false"), ("asset", "shallow", "true"),
                 ("fs", "images/red.png", "false"), ("asset", "images/red.png", "false"),
                 ("fs", "multi/a.txt", "false"), ("asset", "multi/a.txt", "false"),
                 ("fs", "multi/b.txt", "false"), ("asset", "multi/b.txt", "false"),

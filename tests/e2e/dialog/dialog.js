@@ -213,6 +213,17 @@ async function mainFilePicks() {
   await scenario('folder_read_outside_refused', async () =>
     expectRefused(await readable(FILES + '/outside.txt'), 'a file beside the picked folder'));
   await emit('main-picked', { folder: folder || FILES + '/picked' });
+  // Without recursive, Tauri's fs grant of a folder is the folder and its entries, not below.
+  await scenario('folder_without_recursive_entries_only', async () => {
+    const shallow = await answered('pick-shallow', () => open({ title: 'pick-shallow', directory: true, defaultPath: FILES }),
+      pickPath(FILES + '/shallow'));
+    expect(shallow === FILES + '/shallow', FILES + '/shallow, got ' + JSON.stringify(shallow));
+    const top = await readable(FILES + '/shallow/top.txt');
+    const below = expectRefused(await readable(FILES + '/shallow/sub/deep.txt'), 'a file below the folder');
+    if (!GRANTED) return expectRefused(top, 'without plugins.dialog.grants, the entry');
+    expect(top.ok && top.text === 'an entry of the folder', 'its entry read, got ' + JSON.stringify(top));
+    return 'entry read, below ' + below;
+  });
   await scenario('image_picked_asset_url', async () => {
     const image = await answered('pick-image',
       () => open({ title: 'pick-image', filters: [{ name: 'Images', extensions: ['png'] }] }), pickPath(FILES + '/images/red.png'));
