@@ -13,6 +13,23 @@ constexpr const char* object_path = "/org/freedesktop/Notifications";
 constexpr const char* interface_name = "org.freedesktop.Notifications";
 constexpr int call_timeout_ms = 5000;
 
+// The session bus's address: DBUS_SESSION_BUS_ADDRESS, else the user's bus socket in
+// XDG_RUNTIME_DIR. Never GLib's fallback, which starts a bus (dbus-launch) when there is none: a
+// plugin must not leave a daemon behind for a notification.
+std::string session_bus_address() {
+  if (const char* address = g_getenv("DBUS_SESSION_BUS_ADDRESS"); address && *address) return address;
+  if (const char* runtime = g_getenv("XDG_RUNTIME_DIR"); runtime && *runtime) {
+    std::string socket = std::string(runtime) + "/bus";
+    if (g_file_test(socket.c_str(), G_FILE_TEST_EXISTS)) {
+      gchar* escaped = g_dbus_address_escape_value(socket.c_str());
+      std::string address = std::string("unix:path=") + escaped;
+      g_free(escaped);
+      return address;
+    }
+  }
+  return {};
+}
+
 struct ErrorHolder {
   GError* error = nullptr;
   ~ErrorHolder() { g_clear_error(&error); }
@@ -32,7 +49,18 @@ NotificationServer::NotificationServer(ActionHandler on_action, ClosedHandler on
 }
 
 NotificationServer::~NotificationServer() {
-  g_main_loop_quit(loop_);  // thread-safe: wakes the bus thread's context
+  // Quit from inside the loop: a source attached to its context runs once the loop runs, so a
+  // shutdown right after init (before g_main_loop_run began) still ends it; g_main_loop_quit from
+  // here would be lost then, and the join would wait for ever.
+  GSource* quit = g_idle_source_new();
+  g_source_set_callback(
+      quit, [](gpointer loop) -> gboolean {
+        g_main_loop_quit(static_cast<GMainLoop*>(loop));
+        return G_SOURCE_REMOVE;
+      },
+      loop_, nullptr);
+  g_source_attach(quit, context_);
+  g_source_unref(quit);
   if (thread_.joinable()) thread_.join();
   g_main_loop_unref(loop_);
   g_main_context_unref(context_);
@@ -43,19 +71,20 @@ NotificationServer::~NotificationServer() {
 void NotificationServer::run_bus_thread(std::function<void()> ready) {
   g_main_context_push_thread_default(context_);
   ErrorHolder e;
-  gchar* address = g_dbus_address_get_for_bus_sync(G_BUS_TYPE_SESSION, nullptr, &e.error);
-  if (address) {
+  const std::string address = session_bus_address();
+  if (!address.empty()) {
     // A connection of our own (not g_bus_get's shared one): closing it at shutdown touches no one
     // else's, and the bus going away never exits the process.
     connection_ = g_dbus_connection_new_for_address_sync(
-        address,
+        address.c_str(),
         static_cast<GDBusConnectionFlags>(G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
                                           G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION),
         nullptr, nullptr, &e.error);
-    g_free(address);
   }
   guint action_subscription = 0, closed_subscription = 0;
-  if (!connection_) {
+  if (address.empty()) {
+    connect_error_ = "no session bus: DBUS_SESSION_BUS_ADDRESS is unset and XDG_RUNTIME_DIR has no bus socket";
+  } else if (!connection_) {
     connect_error_ = "cannot connect to the session bus: " + e.message();
   } else {
     auto on_signal = [](GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar* signal,
