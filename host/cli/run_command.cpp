@@ -415,6 +415,9 @@ int run_app(const RunOptions& o) {
     throw UsageError("cannot open a display: set DISPLAY, or run under xvfb-run -a");
   // Read and parsed once: every part below sees the same config, even if the file changes meanwhile.
   AppConfig config = load_app_config(o.app_dir);
+  // GTK names the app in what it shows for us (a message box without a title, the file chooser's
+  // recent places): the app's productName, as Tauri names it, not the program name "warden".
+  g_set_application_name(config.frontend.product_name.c_str());
   int code = serve(o, config);
   // warden.app-lifecycle/1: the windows are closed and the plugins shut down; start again.
   return restart_requested() ? restart_process() : code;

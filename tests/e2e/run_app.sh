@@ -11,7 +11,8 @@
 #                         (upper case, e.g. @REMOTE_BASE@) becomes its http://127.0.0.1:PORT
 #   --copy-bundle NAME    also copy the bundle into the served folder NAME
 #   --plugins DIR         a plugin folder for `warden run` (repeatable; each folder once)
-#   --home                HOME and XDG_{CONFIG,DATA,CACHE}_HOME in WORK/home (the run's own)
+#   --home                HOME and XDG_{CONFIG,DATA,CACHE}_HOME in WORK/home (the run's own);
+#                         without it XDG_CONFIG_HOME is still WORK/xdg-config
 #   --data                XDG_DATA_HOME in WORK/data
 #   --env NAME=VALUE      more environment for the host (@WORK@ in VALUE: the work folder)
 #   --unset NAME          a variable of this environment the host must not get
@@ -102,7 +103,11 @@ for i in "${!serve_names[@]}"; do
 done
 substitute @WORK@ "$WORK"
 
-host_env=()
+# The host's config folder is always the run's own: a plugin that keeps state there (window-state
+# saves every window's geometry in $APPCONFIG) must not carry it from one suite, or one CI run, to
+# the next. --home below moves it into WORK/home with the rest.
+mkdir -p "$WORK/xdg-config"
+host_env=(XDG_CONFIG_HOME="$WORK/xdg-config")
 if [ "$HOME_DIR" = 1 ]; then
   mkdir -p "$WORK/home/.config" "$WORK/home/.local/share" "$WORK/home/.cache"
   host_env+=(HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share"
