@@ -119,6 +119,18 @@ async function mainMessages() {
       'WM_TRANSIENT_FOR of the dialog to be main ' + transient.main.id + ', got ' + transient.dialog.transient_for);
     return 'transient for main';
   });
+  // The box is modal to main only: second still takes a click while it is up.
+  await scenario('other_window_usable_while_modal', async () => {
+    const clicked = new Promise((resolve) => once('second-click', (e) => resolve(e.payload)));
+    const answer = await answered('msg-modal', () => message('Modal to main', { title: 'msg-modal' }), async (title) => {
+      await user('/click', { title: TITLES.second });
+      const got = await Promise.race([clicked, sleep(3000).then(() => null)]);
+      await press(title, 'Return');
+      expect(got === 'second', "second's page to get a click while main's box is up, got " + JSON.stringify(got));
+    });
+    expect(answer === 'Ok', "'Ok', got " + JSON.stringify(answer));
+    return 'second clicked';
+  });
   const buttons = { yes: 'Save_it', no: 'Discard', cancel: 'Keep editing' };
   await scenario('message_custom_label_by_return', async () => {
     const answer = await answered('msg-custom', () => message('Save?', { title: 'msg-custom', kind: 'warning', buttons }),
@@ -332,6 +344,7 @@ async function runMain() {
 // second: no dialog permission; main's grant does not reach it.
 
 async function runSecond() {
+  document.addEventListener('mousedown', () => { emit('second-click', 'second'); });
   const picked = new Promise((resolve) => once('main-picked', (e) => resolve(e.payload.folder)));
   await scenario('dialog_denied_without_permission', async () => {
     const errors = [message_(await rejects(open({}))), message_(await rejects(message('hi')))];

@@ -11,6 +11,8 @@ Requests (GET, query arguments):
   /keys?title=T&keys=K1 K2   T made the active window, then each key (xdotool key names:
                              ctrl+l, Return, Escape, Tab, ctrl+a) pressed, 200 ms apart
   /type?title=T&text=S       T made the active window, then S typed
+  /click?title=T             button 1 clicked in the middle of T (not made active first: a click
+                             is what a user does to a window a modal dialog may be blocking)
 Errors answer 500 with {"error": ...} (page_driver.py)."""
 import os
 import re
@@ -101,6 +103,15 @@ def type_text(title, text):
     return {"typed": text}
 
 
+def click(title):
+    wid = find_window(title)
+    if wid is None:
+        raise DriverError(f"no window named '{title}'")
+    run("xdotool", "mousemove", "--window", str(wid), "60", "60", "click", "1")
+    time.sleep(0.2)
+    return {"clicked": title}
+
+
 def answer(path, query):
     q = {k: v[0] for k, v in urllib.parse.parse_qs(query).items()}
     if path == "/window":
@@ -109,6 +120,8 @@ def answer(path, query):
         return wait(q["title"], q.get("gone") == "1")
     if path == "/keys":
         return keys(q["title"], q["keys"].split())
+    if path == "/click":
+        return click(q["title"])
     if path == "/type":
         return type_text(q["title"], q["text"])
     raise DriverError("unknown request " + path)
