@@ -50,10 +50,21 @@ gboolean on_window_state(GtkWidget* widget, GdkEventWindowState* event, gpointer
   return FALSE;
 }
 
-gboolean on_delete(GtkWidget* widget, GdkEvent*, gpointer) {
-  WatchedWindow* w = watched(widget);
+// An emission hook, not a handler: it runs before every delete-event handler, so the request is
+// seen even when the window events' handler (window_events.cpp) stops the emission to let a
+// listening page decide. Whether the window closes is not decided here.
+gboolean on_delete(GSignalInvocationHint*, guint, const GValue* params, gpointer) {
+  auto* widget = static_cast<GtkWidget*>(g_value_get_object(&params[0]));
+  WatchedWindow* w = widget ? watched(widget) : nullptr;
   if (w && !w->destroyed) send(*w, WARDEN_WINDOW_CLOSE_REQUESTED);
-  return FALSE;  // whether it closes is the page's and the window events' decision
+  return TRUE;  // stay installed
+}
+
+void hook_delete_requests() {
+  static bool hooked = false;
+  if (hooked) return;
+  hooked = true;
+  g_signal_add_emission_hook(g_signal_lookup("delete-event", GTK_TYPE_WIDGET), 0, on_delete, nullptr, nullptr);
 }
 
 void on_destroy(GtkWidget* widget, gpointer) {
@@ -99,8 +110,9 @@ void WindowEventFeed::watch(webview::AppWindow& window) {
   w->x = now.x, w->y = now.y, w->width = now.width, w->height = now.height;
   g_object_set_data_full(G_OBJECT(widget), kWatchKey, w, [](gpointer p) { delete static_cast<WatchedWindow*>(p); });
   g_signal_connect(widget, "configure-event", G_CALLBACK(on_configure), nullptr);
-  g_signal_connect(widget, "window-state-event", G_CALLBACK(on_window_state), nullptr);
-  g_signal_connect(widget, "delete-event", G_CALLBACK(on_delete), nullptr);
+  // After GtkWindow's own handler: it is the one that updates what gtk_window_is_maximized says.
+  g_signal_connect_after(widget, "window-state-event", G_CALLBACK(on_window_state), nullptr);
+  hook_delete_requests();
   g_signal_connect(widget, "destroy", G_CALLBACK(on_destroy), nullptr);
   deliver(window.label(), WARDEN_WINDOW_CREATED);
 }

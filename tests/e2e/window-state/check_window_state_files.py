@@ -35,8 +35,10 @@ if check == "after_first":
     states = load("state-after-first.json")
     check_shape(states, "after the first run")
     # manual is denylisted, but its restoreStateCurrent put it in the states (as in Tauri).
-    require(sorted(states) == ["main", "manual", "second"],
-            f"labels {sorted(states)}: main, second and manual, never the denylisted plain")
+    require(sorted(states) == ["keeper", "main", "manual", "second"],
+            f"labels {sorted(states)}: main, second, manual and keeper, never the denylisted plain")
+    require(states["keeper"]["decorated"] is False,
+            f"keeper's decorations taken at its (refused) close request: {states['keeper']}")
     main, second = states["main"], states["second"]
     require(main["maximized"] and main["visible"] and main["decorated"] and not main["fullscreen"],
             f"main maximized, visible, decorated, not fullscreen: {main}")

@@ -3,9 +3,10 @@
 // (tests/e2e/windows/x_driver.py). RUN says which of the three runs this is:
 // - first: main and second move and resize themselves; main saves from the page, then maximizes
 //   and is closed by the window manager; plain (denylisted, no permission) moves too and meets the
-//   refusals; manual (denylisted) is put back by its own restoreStateCurrent;
+//   refusals; manual (denylisted) is put back by its own restoreStateCurrent; keeper drops its
+//   decorations and refuses the window manager's close request;
 // - second: main opens maximized, and unmaximized at the geometry it had; second opens where it
-//   was left; plain where the config says;
+//   was left; plain where the config says; keeper without decorations;
 // - damaged: the state file is garbage: every window opens with its configured geometry;
 // - offscreen: main's saved position is off every monitor: it opens on the screen, saved size.
 import { emit, listen } from '@tauri-apps/api/event';
@@ -17,7 +18,7 @@ import { expect, rejects, results, scenario as runScenario } from '../prelude/sc
 const DRIVER = document.querySelector('meta[name="x-driver"]').content;
 const win = getCurrentWindow();
 const label = win.label;
-const TITLES = { main: 'ws-main', second: 'ws-second', plain: 'ws-plain', manual: 'ws-manual' };
+const TITLES = { main: 'ws-main', second: 'ws-second', plain: 'ws-plain', manual: 'ws-manual', keeper: 'ws-keeper' };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const message = (e) => String(e && e.message ? e.message : e);
 const near = (a, b) => Math.abs(a - b) <= 3;
@@ -136,6 +137,33 @@ async function manualFirst() {
   await emit('manual-done');
 }
 
+// Keeps itself open when the window manager asks it to close (a page listening for the close
+// request decides): the plugin still hears the request, and takes the decorations then.
+async function keeperFirst() {
+  await scenario('close_request_kept_open', async () => {
+    let asked = 0;
+    await win.onCloseRequested((e) => {
+      asked += 1;
+      e.preventDefault();
+    });
+    await win.setDecorations(false);
+    await driver('/close', { title: TITLES.keeper });
+    for (let i = 0; i < 80 && asked === 0; i++) await sleep(50);
+    expect(asked === 1, 'one close request, got ' + asked);
+    await sleep(300);
+    expect((await driver('/window', { title: TITLES.keeper })).found, 'still open');
+  });
+}
+
+async function keeperSecond() {
+  await scenario('opened_undecorated', async () => {
+    const w = await driver('/window', { title: TITLES.keeper });
+    expect(w.found, 'open');
+    expect(!w.frame || w.frame.every((v) => v === 0), 'no frame, got ' + JSON.stringify(w.frame));
+    expect((await win.isDecorated()) === false, 'isDecorated() false');
+  });
+}
+
 async function plainFirst() {
   await scenario('commands_refused', async () => {
     for (const call of [() => saveWindowState(StateFlags.ALL), () => filename(), () => restoreStateCurrent(StateFlags.ALL)]) {
@@ -147,8 +175,9 @@ async function plainFirst() {
 }
 
 const pages = {
-  first: { main: mainFirst, second: secondFirst, plain: plainFirst, manual: manualFirst },
+  first: { main: mainFirst, second: secondFirst, plain: plainFirst, manual: manualFirst, keeper: keeperFirst },
   second: {
+    keeper: keeperSecond,
     main: mainSecond,
     second: secondSecond,
     plain: () => configured(600, 400, 300, 200),
@@ -167,12 +196,14 @@ const pages = {
     second: () => configured(600, 80, 300, 200),
     plain: () => configured(600, 400, 300, 200),
     manual: () => configured(960, 400, 240, 160),
+    keeper: () => configured(960, 80, 240, 160),
   },
   damaged: {
     main: () => configured(100, 80, 400, 300),
     second: () => configured(600, 80, 300, 200),
     plain: () => configured(600, 400, 300, 200),
     manual: () => configured(960, 400, 240, 160),
+    keeper: () => configured(960, 80, 240, 160),
   },
 };
 
