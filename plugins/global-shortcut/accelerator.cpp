@@ -106,6 +106,14 @@ int key_of(const std::string& token) {
 
 }  // namespace
 
+bool leaves_typing_alone(const Accelerator& a) {
+  if (a.modifiers & (kControl | kAlt | kMeta)) return true;
+  const std::string& c = a.code;
+  bool function_key = c.size() >= 2 && c[0] == 'F' && std::isdigit(static_cast<unsigned char>(c[1]));
+  return function_key || c.starts_with("Audio") || c.starts_with("Media") || c == "PrintScreen" || c == "Pause" ||
+         c == "ScrollLock";
+}
+
 std::string Accelerator::canonical() const {
   std::string out;
   if (modifiers & kShift) out += "shift+";

@@ -41,4 +41,10 @@ struct Accelerator {
 // key that is not known, a modifier after the key, two keys).
 Accelerator parse_accelerator(std::string_view text);
 
+// Whether grabbing `a` leaves the user's typing alone: it holds Control, Alt or Meta, or its key is
+// one nobody types text with (F1..F24, the media and volume keys, PrintScreen, Pause, ScrollLock).
+// A global grab of a bare letter, digit, space or Enter (or Shift with one) would take that key
+// from every application on the desktop.
+bool leaves_typing_alone(const Accelerator& a);
+
 }  // namespace warden::global_shortcut

@@ -37,6 +37,10 @@ void ShortcutRegistry::register_shortcuts(warden::Context& ctx, const std::vecto
   std::set<uint32_t> seen;
   for (const std::string& s : shortcuts) {
     Accelerator a = parse_accelerator(s);
+    if (!leaves_typing_alone(a))
+      throw std::invalid_argument("shortcut '" + s + "' would take a typing key from every application: a global "
+                                  "shortcut needs Control, Alt or Super, unless its key is F1-F24, a media or volume "
+                                  "key, PrintScreen, Pause or ScrollLock");
     if (seen.insert(a.id()).second) wanted.push_back(a);
   }
   if (wanted.empty()) throw std::invalid_argument("argument 'shortcuts' must name at least one shortcut");

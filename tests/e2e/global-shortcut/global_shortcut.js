@@ -110,6 +110,11 @@ async function main() {
     expect(order.includes('last'), 'an error about the order, got ' + order);
     const empty = message(await rejects(register('Ctrl++U', () => {})));
     expect(empty.includes('empty'), 'an error about the empty token, got ' + empty);
+    // A bare typing key (or with Shift) would be taken from every application: refused.
+    for (const s of ['A', 'Shift+A', 'Space']) {
+      const typing = message(await rejects(register(s, () => {})));
+      expect(typing.includes('typing key'), s + ': refused as a typing key, got ' + typing);
+    }
     return unknown.slice(0, 50);
   });
 

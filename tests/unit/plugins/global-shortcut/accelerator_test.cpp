@@ -86,3 +86,12 @@ TEST(Accelerator, EveryKeyHasAnXKeysym) {
     EXPECT_NE(XStringToKeysym(a.keysym.c_str()), static_cast<KeySym>(NoSymbol)) << s << " -> " << a.keysym;
   }
 }
+
+// A bare typing key (or Shift with one) grabbed globally would take it from every application.
+TEST(Accelerator, TypingKeysNeedAModifierThatIsNotShift) {
+  for (const char* taken : {"A", "Shift+A", "1", "Space", "Enter", "Shift+Enter", "Escape", "Tab", "Up", "Num5", "/"})
+    EXPECT_FALSE(leaves_typing_alone(parse_accelerator(taken))) << taken;
+  for (const char* fine : {"Ctrl+A", "Alt+1", "Super+Space", "Ctrl+Shift+Enter", "F5", "Shift+F12", "F24",
+                           "MediaPlayPause", "VolumeUp", "PrintScreen", "Pause", "ScrollLock"})
+    EXPECT_TRUE(leaves_typing_alone(parse_accelerator(fine))) << fine;
+}
