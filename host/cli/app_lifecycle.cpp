@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -46,6 +47,11 @@ std::vector<std::string> launch_command_of(const fs::path& binary, const fs::pat
     out.push_back(absolute_of(cwd, dir));
   }
   return out;
+}
+
+plugin::AppIdentity app_identity_of(std::string identifier, std::string product_name, std::string version) {
+  if (product_name.empty()) product_name = identifier;
+  return {std::move(identifier), std::move(product_name), std::move(version)};
 }
 
 std::vector<std::string> split_command_line(std::string_view nul_terminated) {

@@ -25,6 +25,10 @@ std::vector<std::string> launch_command_of(const std::filesystem::path& binary, 
 // The arguments of /proc/<pid>/cmdline: each one ends with a NUL.
 std::vector<std::string> split_command_line(std::string_view nul_terminated);
 
+// The app's identity as plugins see it (warden.app-lifecycle/1 app_identity): an empty
+// productName reads as the identifier, so that no plugin names the app "".
+plugin::AppIdentity app_identity_of(std::string identifier, std::string product_name, std::string version);
+
 // A page that restarts the app on every load would make it flap for ever. A run that lived less
 // than rapid_restart_window before its restart is a rapid restart; after max_rapid_restarts of
 // them in a row the next one is refused (the app stays up and the caller is told). The count

@@ -368,6 +368,9 @@ int serve(const RunOptions& o, const AppConfig& config) {
       [&main_thread] { return main_thread.on_main_thread(); });
   // warden.grants/1, warden.app-lifecycle/1, warden.windows/1: filled in below, once their parts exist.
   host_options.app = std::make_shared<plugin::AppHooks>();
+  // warden.app-lifecycle/1's app_identity: known before the plugins load, whose init reads it.
+  host_options.app->identity =
+      app_identity_of(config.frontend.identifier, config.frontend.product_name, config.frontend.version);
   // warden.windows/1 (H6): the run's windows by label, their state, and their events from the
   // feed that open_window hands each new window (desktop.window_created below).
   std::shared_ptr<desktop::WindowEventFeed> window_feed = desktop::fill_windows_hooks(*host_options.app, windows);

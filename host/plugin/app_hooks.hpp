@@ -36,7 +36,17 @@ struct ImageRgba {
   uint32_t height = 0;
 };
 
+// The app as its warden.conf.json names it (warden.app-lifecycle/1's app_identity).
+struct AppIdentity {
+  std::string identifier;
+  std::string product_name;  // the identifier when the config gives none
+  std::string version;
+};
+
 struct AppHooks {
+  // warden.app-lifecycle/1's app_identity [any-thread]: unlike the functions below, set before the
+  // plugins load, since their init reads it (autostart names its file after the identifier).
+  std::optional<AppIdentity> identity;
   // warden.grants/1 [any-thread]
   std::function<GrantOutcome(const GrantRequest&)> grant_path;
   // warden.app-lifecycle/1 [any-thread]: 0 accepted, negative refused

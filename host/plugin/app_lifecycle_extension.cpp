@@ -1,6 +1,6 @@
-// warden.app-lifecycle/1 (sdk/include/warden/ext/app_lifecycle.h): exit, restart and the launch
-// command of the running app, through the run's AppHooks (app_hooks.hpp). Outside a run (no
-// hooks, or a hook not filled in) each function refuses, as the header says.
+// warden.app-lifecycle/1 (sdk/include/warden/ext/app_lifecycle.h): exit, restart, the launch
+// command and the identity of the running app, through the run's AppHooks (app_hooks.hpp).
+// Outside a run (no hooks, or a hook not filled in) each function refuses, as the header says.
 #include <boost/json.hpp>
 #include <cstring>
 
@@ -38,7 +38,17 @@ char* launch_command(const warden_host* host) {
   return ::strdup(boost::json::serialize(out).c_str());  // released by the host's free_string
 }
 
-constexpr warden_host_app_lifecycle vtable{sizeof(warden_host_app_lifecycle), exit_app, restart_app, launch_command};
+char* app_identity(const warden_host* host) {
+  const AppHooks* app = hooks_of(host);
+  if (!app || !app->identity) return nullptr;
+  boost::json::object out{{"identifier", app->identity->identifier},
+                          {"productName", app->identity->product_name},
+                          {"version", app->identity->version}};
+  return ::strdup(boost::json::serialize(out).c_str());  // released by the host's free_string
+}
+
+constexpr warden_host_app_lifecycle vtable{sizeof(warden_host_app_lifecycle), exit_app, restart_app, launch_command,
+                                           app_identity};
 
 }  // namespace
 

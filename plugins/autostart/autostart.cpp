@@ -9,10 +9,10 @@
 #include <vector>
 
 #include <boost/json.hpp>
+#include <warden/app_identity.hpp>
 #include <warden/ext/app_lifecycle.h>
 #include <warden/plugin.hpp>
 
-#include "app_identity.hpp"
 #include "autostart_config.hpp"
 #include "autostart_entry.hpp"
 #include "autostart_file.hpp"
@@ -24,7 +24,7 @@ namespace {
 
 struct PluginState {
   warden::Host host;
-  ap::AppIdentity app;
+  warden::AppIdentity app;  // the host's (warden.app-lifecycle/1): it names the entry and its file
   ap::AutostartConfig config;
   std::unique_ptr<ap::AutostartFile> file;
 };
@@ -111,7 +111,7 @@ WARDEN_PLUGIN(plugin) {
     auto s = std::make_unique<PluginState>();
     s->host = host;
     s->config = ap::autostart_config_from(config);
-    s->app = ap::read_app_identity(host);
+    s->app = warden::app_identity(host);
     if (!ap::is_file_name_identifier(s->app.identifier))
       throw std::invalid_argument("the app identifier '" + s->app.identifier +
                                   "' cannot name an autostart file ([A-Za-z0-9._-], not starting with '.')");

@@ -10,11 +10,11 @@
 #include <string>
 
 #include <boost/json.hpp>
+#include <warden/app_identity.hpp>
 #include <warden/path_scope.hpp>
 #include <warden/plugin.hpp>
 
 #include "action_routes.hpp"
-#include "app_identity.hpp"
 #include "init_script.hpp"
 #include "notification_content.hpp"
 #include "notification_server.hpp"
@@ -186,12 +186,12 @@ WARDEN_PLUGIN(plugin) {
       throw std::invalid_argument("plugins.notification takes no options");
     auto s = std::make_unique<PluginState>();
     s->host = host;
-    try {
-      s->app_name = np::read_app_identity(host).product_name;
+    if (auto app = warden::find_app_identity(host)) {
+      s->app_name = app->product_name;
       s->app_folder = host.resolve_path("$RESOURCE").value_or("");
-    } catch (const std::exception& e) {
+    } else {
       // Outside a run (warden plugin call) there is no app: notifications then need a title.
-      host.warn(std::string("notification: no app name: ") + e.what());
+      host.warn("notification: no app name: the host names no running app (warden.app-lifecycle/1 app_identity)");
     }
     PluginState* raw = s.get();
     s->server = std::make_unique<np::NotificationServer>(

@@ -42,3 +42,11 @@ TEST(RapidRestarts, ARunThatLivedLongEnoughStartsTheCountAgain) {
   EXPECT_EQ(rapid_restarts_after(max_rapid_restarts, rapid_restart_window), 0);
   EXPECT_EQ(rapid_restarts_after(max_rapid_restarts, 1h), 0);
 }
+
+TEST(AppIdentity, AnEmptyProductNameReadsAsTheIdentifier) {
+  auto named = app_identity_of("org.example.notes", "Notes", "1.0.0");
+  EXPECT_EQ(named.identifier, "org.example.notes");
+  EXPECT_EQ(named.product_name, "Notes");
+  EXPECT_EQ(named.version, "1.0.0");
+  EXPECT_EQ(app_identity_of("org.example.notes", "", "0.0.0").product_name, "org.example.notes");
+}

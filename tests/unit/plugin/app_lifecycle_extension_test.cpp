@@ -100,3 +100,31 @@ TEST(AppLifecycleExtension, HooksNotFilledInAreRefused) {
   EXPECT_LT(lifecycle_of(h)->restart(h), 0);
   EXPECT_EQ(lifecycle_of(h)->launch_command(h), nullptr);
 }
+
+TEST(AppLifecycleExtension, AppIdentityIsTheRunsIdentityAsAJsonObject) {
+  HostOptions o;
+  o.app = std::make_shared<AppHooks>();
+  o.app->identity = AppIdentity{"org.example.notes", "Notes \"beta\"", "1.2.3"};
+  HostServices services("autostart", o);
+  const warden_host* h = services.vtable();
+  char* json = lifecycle_of(h)->app_identity(h);
+  ASSERT_NE(json, nullptr);
+  auto parsed = boost::json::parse(json);
+  h->free_string(h, json);
+  ASSERT_TRUE(parsed.is_object());
+  auto& app = parsed.as_object();
+  EXPECT_EQ(app.size(), 3u);
+  EXPECT_EQ(app.at("identifier").as_string(), "org.example.notes");
+  EXPECT_EQ(app.at("productName").as_string(), "Notes \"beta\"");  // quotes survive as data
+  EXPECT_EQ(app.at("version").as_string(), "1.2.3");
+}
+
+TEST(AppLifecycleExtension, NoAppNoIdentity) {
+  HostServices outside("autostart", {});  // `warden plugin call`
+  EXPECT_EQ(lifecycle_of(outside.vtable())->app_identity(outside.vtable()), nullptr);
+  EXPECT_EQ(lifecycle_of(outside.vtable())->app_identity(nullptr), nullptr);
+  HostOptions o;
+  o.app = std::make_shared<AppHooks>();  // hooks without an identity
+  HostServices services("autostart", o);
+  EXPECT_EQ(lifecycle_of(services.vtable())->app_identity(services.vtable()), nullptr);
+}

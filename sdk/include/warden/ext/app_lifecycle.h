@@ -1,10 +1,11 @@
 /*
- * warden.app-lifecycle/1 — end the run, start it again, and say how this app is started.
+ * warden.app-lifecycle/1 — end the run, start it again, and say how this app is started and named.
  *
  * A plugin must not call exit() or exec() itself: the host has windows to close, plugins to shut
  * down (each plugin's shutdown runs, files are flushed) and an exit status to report. The process
  * plugin ends or restarts the app through here; autostart writes the command line that starts
- * this app into its XDG autostart entry.
+ * this app into its XDG autostart entry, named after the app's identity (warden/app_identity.hpp
+ * reads it for a C++ plugin).
  *
  *   const warden_host_app_lifecycle *app =
  *       (const warden_host_app_lifecycle *)host->get_extension(host, WARDEN_EXT_APP_LIFECYCLE);
@@ -49,6 +50,13 @@ typedef struct warden_host_app_lifecycle {
    * app folder and the plugin folders of this run (no options that only tests use)
    * [transferred: release with host->free_string]; NULL when this host runs no app. */
   char *(*launch_command)(const warden_host *host);
+
+  /* [any-thread] The running app as its warden.conf.json names it, which a plugin's config
+   * (plugins.<name> only) does not show: a JSON object {"identifier": "...", "productName":
+   * "...", "version": "..."} (productName is the identifier when the config gives none or an
+   * empty one; version "0.0.0" when it gives none) [transferred: release with host->free_string];
+   * NULL when this host runs no app. Answers from the plugin's init on: plugins load knowing it. */
+  char *(*app_identity)(const warden_host *host);
 } warden_host_app_lifecycle;
 
 #ifdef __cplusplus
