@@ -63,7 +63,6 @@ async function pressElsewhere(keys) {
 async function main() {
   const events = [];
   const otherDone = once('other-done');
-  const leaverGone = once('leaver-reloaded');
 
   await scenario('pressed_and_released_while_another_client_has_focus', async () => {
     await register('CommandOrControl+Shift+U', (e) => events.push(e));
@@ -83,8 +82,13 @@ async function main() {
   });
 
   // other's turn: it must not see, end or take main's shortcut (its own report says how it went).
-  await emit('main-registered');
-  const other = await otherDone;
+  // Told until other answers (its page may start listening after main got here).
+  let other = null;
+  otherDone.then((v) => (other = v));
+  for (let i = 0; i < 150 && other === null; i++) {
+    await emit('main-registered');
+    await sleep(200);
+  }
 
   await scenario('other_page_left_it_working', async () => {
     expect(other === 'done', 'other to have finished, got ' + JSON.stringify(other));
@@ -156,7 +160,15 @@ async function main() {
   });
 
   await scenario('leaver_page_gone_released_its_shortcut', async () => {
-    expect((await leaverGone) === 'reloaded', 'leaver to have loaded its second page');
+    // Asked until leaver's second page answers (it may load before or after this point).
+    const answer = once('leaver-reloaded');
+    let answered = null;
+    answer.then((v) => (answered = v));
+    for (let i = 0; i < 100 && answered === null; i++) {
+      await emit('leaver-check');
+      await sleep(150);
+    }
+    expect(answered === 'reloaded', 'leaver to have loaded its second page');
     await register('Ctrl+Alt+L', (e) => events.push(e));  // refused if leaver's first page still held it
     events.length = 0;
     await pressElsewhere('ctrl+alt+l');
@@ -202,7 +214,8 @@ async function leaver() {
   await scenario('new_page_sees_nothing', async () => {
     expect((await isRegistered('Ctrl+Alt+L')) === false, "the earlier page's shortcut to be gone");
   });
-  await emit('leaver-reloaded', 'reloaded');
+  // main asks once it reaches its check; this page stays to answer.
+  await listen('leaver-check', () => emit('leaver-reloaded', 'reloaded'));
 }
 
 async function wayland() {
