@@ -91,7 +91,13 @@ async function mainFirst() {
   await scenario('saved_from_page', async () => {
     // saveWindowState takes every followed window's state now, manual's too once it is remembered:
     // manual first finishes, so that this save does not land between its two restores.
-    await manualDone;
+    let done = false;
+    manualDone.then(() => (done = true));
+    for (let i = 0; i < 80 && !done; i++) {
+      await emit('manual-check');  // manual answers once it is through (it may have answered already)
+      await sleep(200);
+    }
+    expect(done, 'manual to have finished');
     await saveWindowState(StateFlags.ALL);  // what the file holds now: check_window_state_files.py
   });
   await scenario('maximized', async () => {
@@ -134,6 +140,7 @@ async function manualFirst() {
     await restoreStateCurrent(StateFlags.POSITION | StateFlags.SIZE);
     return show(await until({ x: start.x, y: start.y, width: 240, height: 160 }));
   });
+  await listen('manual-check', () => emit('manual-done'));
   await emit('manual-done');
 }
 
