@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <warden/ext/path_scope.h>
+#include <warden/mailto.hpp>
 #include <warden/path_scope.hpp>
 #include <warden/plugin.hpp>
 
@@ -19,7 +20,6 @@
 
 #include "file_manager.hpp"
 #include "launchable_file.hpp"
-#include "mailto_attachment.hpp"
 #include "opener_scope.hpp"
 #include "page_arguments.hpp"
 #include "path_judgment.hpp"
@@ -98,7 +98,7 @@ std::string file_url_target(const std::string& url, const std::optional<std::str
 
 json::value open_url(const json::value& args, warden::Context& ctx) {
   op::OpenUrlArgs a = op::open_url_args(args);
-  if (auto field = op::mailto_attachment_field(a.url))
+  if (auto field = warden::mailto_attachment_field(a.url))
     throw warden::ScopeRefused("mailto: URL with the field '" + *field +
                                "' refused: it makes mail clients attach a local file (docs/security.md)");
   op::OpenerScope scope = scope_of(ctx);

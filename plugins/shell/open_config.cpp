@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include <boost/json.hpp>
+#include <warden/mailto.hpp>
 
 #include "regex_on_large_stack.hpp"
 #include "shell_scope.hpp"
@@ -21,67 +22,7 @@ std::shared_ptr<const std::regex> compile(const std::string& source) {
   }
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// One round of percent-decoding; a '%' not followed by two hex digits stays as it is.
-std::string percent_decoded(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    int hi = 0, lo = 0;
-    if (s[i] == '%' && i + 2 < s.size() && (hi = hex_value(s[i + 1])) >= 0 && (lo = hex_value(s[i + 2])) >= 0) {
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-bool is_blank_or_control(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return u <= 0x20 || u == 0x7f;
-}
-
 }  // namespace
-
-std::optional<std::string> mailto_attachment_field(std::string_view path) {
-  std::size_t start = 0;
-  while (start < path.size() && is_blank_or_control(path[start])) ++start;
-  std::string_view url = path.substr(start);
-  constexpr std::string_view scheme = "mailto:";
-  if (url.size() < scheme.size()) return std::nullopt;
-  for (std::size_t i = 0; i < scheme.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return std::nullopt;
-  std::string text(url.substr(scheme.size()));
-  // A client may decode once, or again (a page can encode "attach" twice): decode to the end.
-  for (int round = 0;; ++round) {
-    std::string next = percent_decoded(text);
-    if (next == text) break;
-    if (round == 32) return std::string("(a URL encoded more than 32 times)");
-    text = std::move(next);
-  }
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = text.find_first_of("?&;", pos);
-    if (end == std::string::npos) end = text.size();
-    std::string_view field(text.data() + pos, end - pos);
-    if (std::size_t eq = field.find('='); eq != std::string_view::npos) {
-      std::string name;
-      for (char c : field.substr(0, eq))
-        if (!is_blank_or_control(c)) name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-      if (name.find("attach") != std::string::npos) return std::string(field.substr(0, eq));
-    }
-    pos = end + 1;
-  }
-  return std::nullopt;
-}
 
 OpenConfig parse_open_config(const json::value& config) {
   OpenConfig c;
@@ -125,7 +66,7 @@ void check_open_path(const OpenConfig& config, const std::string& path) {
   if (!regex_on_large_stack(*config.regex, path, true))
     throw ScopeError("'path' " + quoted(path) + " does not match the open validator " + quoted(config.validator));
   // Whatever the validator says: an app that allows mailto: means a message, never a file.
-  if (auto field = mailto_attachment_field(path))
+  if (auto field = warden::mailto_attachment_field(path))
     throw ScopeError("'path' " + quoted(path) + " is a mailto: URL with the field " + quoted(*field) +
                      ", which makes mail clients attach a local file");
 }

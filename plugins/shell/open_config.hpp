@@ -32,16 +32,8 @@ OpenConfig parse_open_config(const boost::json::value& config);
 // Throws when `path` may not be opened: std::invalid_argument for an empty path, a NUL byte or a
 // leading '-' (the opener would read it as an option); ScopeError (shell_scope.hpp) when open is
 // disabled, the validator does not match the whole path, or it is a mailto: URL with a field
-// that attaches files (mailto_attachment_field).
+// that attaches files (warden/mailto.hpp's mailto_attachment_field).
 void check_open_path(const OpenConfig& config, const std::string& path);
-
-// For a mailto: URL (scheme in any case, after leading blanks), the first header field whose name
-// contains "attach" (attach, attachment, X-Attach, ...: Evolution, KMail, Claws and Thunderbird's
-// -compose attach the local file such a field names, and the message goes to an address of the
-// page's choosing). The URL is percent-decoded until it no longer changes, and fields are split at
-// '?', '&' and ';', since clients differ in both; blanks and control characters inside a name are
-// ignored. nullopt when `path` is not a mailto: URL or has no such field.
-std::optional<std::string> mailto_attachment_field(std::string_view path);
 
 // The program and leading arguments for the page's `with` (one of the names @tauri-apps/plugin-shell
 // documents); nullopt `with` gives the configured opener. Throws std::runtime_error for a name

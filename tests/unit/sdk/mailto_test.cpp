@@ -1,10 +1,12 @@
-// The mailto: rule: every spelling of a field that attaches a file is found, however cased,
-// encoded or separated; plain mailto: URLs and other schemes are left alone.
+// warden/mailto.hpp, the mailto: rule shell's open and opener's open_url both apply: every
+// spelling of a field that attaches a file is found, however cased, encoded or separated; plain
+// mailto: URLs and other schemes are left alone.
+#include <string>
+
 #include <gtest/gtest.h>
+#include <warden/mailto.hpp>
 
-#include "mailto_attachment.hpp"
-
-using warden::opener_plugin::mailto_attachment_field;
+using warden::mailto_attachment_field;
 
 TEST(MailtoAttachment, EverySpellingIsFound) {
   for (const char* url : {"mailto:v@example.com?attach=/etc/passwd",
@@ -26,4 +28,21 @@ TEST(MailtoAttachment, PlainMessagesAndOtherSchemesPass) {
                           "mailto:attach@example.com", "https://example.com/?attach=/etc/passwd",
                           "tel:+123", "mailto:v@example.com?subject=%ZZ"})
     EXPECT_FALSE(mailto_attachment_field(url)) << url;
+}
+
+TEST(MailtoAttachment, TheFieldIsNamedAsWritten) {
+  EXPECT_EQ(mailto_attachment_field("mailto:a@example.com?Attach=x").value_or(""), "Attach");
+  EXPECT_EQ(mailto_attachment_field("mailto:a@example.com?subject=s&X-Attach=x").value_or(""), "X-Attach");
+}
+
+TEST(MailtoAttachment, EndlessEncodingIsRefusedToo) {
+  std::string name = "%61ttach";
+  for (int i = 0; i < 40; ++i) {  // encode the '%' again: 41 decodings to reach "attach"
+    std::string next;
+    for (char c : name) next += c == '%' ? std::string("%25") : std::string(1, c);
+    name = next;
+  }
+  auto field = mailto_attachment_field("mailto:v@example.com?" + name + "=/etc/passwd");
+  ASSERT_TRUE(field.has_value());
+  EXPECT_NE(field->find("32 times"), std::string::npos) << *field;
 }
