@@ -70,7 +70,10 @@ void WindowTracker::restore(const std::string& label, uint32_t flags) {
   warden_window_state apply{};
   apply.struct_size = sizeof apply;
   uint32_t fields = 0;
-  bool show = true;
+  // Only a remembered state shows a window. Without one the window keeps what its config says:
+  // Warden loads every plugin of a folder for every app, so a hidden window (`visible: false`) of
+  // an app that never used window-state must stay hidden (Tauri shows it, see docs).
+  bool show = false;
   {
     std::lock_guard lock(mutex_);
     auto it = states_.find(label);

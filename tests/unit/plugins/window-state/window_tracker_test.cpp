@@ -85,6 +85,15 @@ TEST_F(Tracker, CreatedRestoresSizeMaximizedAndShowsButNoPositionWithoutAMonitor
   EXPECT_TRUE(windows.open["main"].maximized);
 }
 
+TEST_F(Tracker, CreatedWithoutARememberedStateLeavesTheWindowAsConfigured) {
+  windows.open["hidden"] = state(10, 20, 400, 300);
+  windows.open["hidden"].visible = 0;  // an app's `visible: false` window
+  WindowTracker t = make();
+  t.on_event("hidden", WARDEN_WINDOW_CREATED);
+  EXPECT_TRUE(windows.sets.empty());
+  EXPECT_EQ(windows.open["hidden"].visible, 0);
+}
+
 TEST_F(Tracker, MovesKeepThePlaceToComeBackToWhileMaximized) {
   windows.open["main"] = state(100, 80, 400, 300);
   WindowTracker t = make();
