@@ -42,12 +42,18 @@ e2e_require_gi() {
     { echo "$1: /usr/bin/python3 has no gi with $2 $3 (scripts/install-deps.sh)" >&2; exit 1; }
 }
 
-# e2e_wrap_host WRAPPER [PREFIX]: the host runs as `PREFIX WRAPPER WORK WARDEN ARGS...` from now
-# on (WARDEN becomes $WORK/host.sh): the wrapper brings up what the host runs inside (a window
-# manager, a bus) and PREFIX is a command to start it under (dbus-run-session --).
+# e2e_wrap_host WRAPPER [PREFIX [WRAPPER-ARG...]]: the host runs as `PREFIX WRAPPER WRAPPER-ARG...
+# WORK WARDEN ARGS...` from now on (WARDEN becomes $WORK/host.sh): the wrapper brings up what the
+# host runs inside (a window manager, a bus), PREFIX is a command to start it under
+# (dbus-run-session --) and the WRAPPER-ARGs, each kept as one word, say what it brings up
+# (under_session_bus.sh's service).
 e2e_wrap_host() {
-  local wrapper=$1 prefix=${2:+$2 }
-  printf '#!/bin/sh\nexec %s"%s" "%s" "%s" "$@"\n' "$prefix" "$wrapper" "$WORK" "$(realpath "$WARDEN")" >"$WORK/host.sh"
+  local wrapper=$1 prefix=${2:+$2 } args=''
+  shift $(($# < 2 ? $# : 2))
+  [[ $# -eq 0 ]] || args="$(printf '%q ' "$@")"
+  # bash reads the WRAPPER-ARGs back as printf %q quoted them.
+  printf '#!/usr/bin/env bash\nexec %s"%s" %s"%s" "%s" "$@"\n' "$prefix" "$wrapper" "$args" "$WORK" "$(realpath "$WARDEN")" \
+    >"$WORK/host.sh"
   chmod +x "$WORK/host.sh"
   WARDEN="$WORK/host.sh"
 }

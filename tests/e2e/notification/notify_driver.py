@@ -3,7 +3,7 @@
 notification (dunstctl action: the notification's one action picked). The page cannot see any of
 this from inside.
   notify_driver.py WORK PORT_FILE
-Started by setup.sh before the bus exists; under_bus.sh (inside dbus-run-session) writes WORK/bus
+Started by setup.sh before the bus exists; under_session_bus.sh (inside dbus-run-session) writes WORK/bus
 (DBUS_SESSION_BUS_ADDRESS=...) once dunst owns org.freedesktop.Notifications, and each request
 runs dunstctl on that bus. Requests (GET, query arguments):
   /history           dunstctl close-all (what is on screen goes to history), then every
@@ -30,7 +30,7 @@ flags = set()
 
 def bus_environment():
     path = os.path.join(WORK, "bus")
-    wait_until(lambda: os.path.exists(path), "under_bus.sh to write " + path, 10)
+    wait_until(lambda: os.path.exists(path), "under_session_bus.sh to write " + path, 10)
     with open(path, encoding="utf-8") as f:
         name, _, value = f.read().strip().partition("=")
     if name != "DBUS_SESSION_BUS_ADDRESS" or not value:

@@ -2,7 +2,7 @@
 records each call of its interface (ShowItems, ShowFolders, ShowItemProperties) as one JSON line
 {"method", "uris", "startup_id", "sender"} appended to RECORD_FILE, which opener_driver.py reads.
   file_manager_service.py RECORD_FILE
-Runs under /usr/bin/python3 (Debian's, with gi) inside dbus-run-session (under_bus.sh)."""
+Runs under /usr/bin/python3 (Debian's, with gi) inside dbus-run-session (under_session_bus.sh)."""
 import json
 import sys
 

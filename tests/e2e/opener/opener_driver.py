@@ -48,7 +48,7 @@ def waited(read, wait_ms):
 
 
 def gone(pid):
-    """The process has exited (a zombie its parent, under_bus.sh, has not reaped counts as gone)."""
+    """The process has exited (a zombie its parent, under_session_bus.sh, has not reaped counts as gone)."""
     try:
         with open(f"/proc/{pid}/stat", encoding="utf-8") as f:
             return f.read().rsplit(")", 1)[1].split()[0] == "Z"

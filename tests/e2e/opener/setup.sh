@@ -3,7 +3,7 @@
 # that appends its arguments to WORK/handled-<name>.txt), validated by desktop-file-validate and
 # indexed by update-desktop-database, and XDG_CONFIG_HOME/mimeapps.list, written by xdg-mime,
 # makes warden-e2e-handler the default for https:, mailto:, text/plain and folders. The host runs with
-# those two variables (the --env of CMakeLists.txt) on a bus of its own (under_bus.sh inside
+# those two variables (the --env of CMakeLists.txt) on a bus of its own (../under_session_bus.sh inside
 # dbus-run-session) where file_manager_service.py owns org.freedesktop.FileManager1. Then the
 # files the page opens: WORK/docs (in the scope), WORK/outside (not), a symlink from one to the
 # other, an executable and a .desktop launcher. opener_driver.py tells the page what the handlers
@@ -85,5 +85,8 @@ cat >"$WORK/session.conf" <<CONF
 CONF
 
 e2e_start_driver "opener e2e" "$HERE_OPENER/opener_driver.py" opener-driver
-e2e_wrap_host "$HERE_OPENER/under_bus.sh" "dbus-run-session --config-file=$WORK/session.conf --"
+# The file manager's pid: opener_driver.py stops it for the fallback scenario.
+e2e_wrap_host "$E2E/under_session_bus.sh" "dbus-run-session --config-file=$WORK/session.conf --" \
+  --owns org.freedesktop.FileManager1 --log file-manager.log --pid-file file-manager.pid \
+  /usr/bin/python3 "$HERE_OPENER/file_manager_service.py" "$WORK/shown.jsonl" --
 substitute @OPENER_LIBRARY@ "$(realpath "$OPENER_LIBRARY")"

@@ -3,7 +3,7 @@ its tray icons, as a StatusNotifier host (a panel) would see them, and which act
 activates an item, clicks its menu's entries over com.canonical.dbusmenu, stops and restarts the
 watcher. The page cannot see any of this from inside.
   sni_driver.py WORK PORT_FILE
-Started by setup.sh before the bus exists; under_bus.sh (inside dbus-run-session) writes WORK/bus
+Started by setup.sh before the bus exists; under_session_bus.sh (inside dbus-run-session) writes WORK/bus
 (DBUS_SESSION_BUS_ADDRESS=...) once Debian's status-notifier-watcher owns its name, and the first
 request connects to that bus. Runs under /usr/bin/python3 (Debian's, with gi).
 Answers JSON with Access-Control-Allow-Origin: * (the page is app://, the server http://127.0.0.1).
@@ -66,7 +66,7 @@ watchers = []  # the status-notifier-watcher processes this driver started
 def bus_address():
     path = os.path.join(WORK, "bus")
     if not os.path.exists(path):
-        raise DriverError("the bus is not up yet (no bus file from under_bus.sh)")
+        raise DriverError("the bus is not up yet (no bus file from under_session_bus.sh)")
     with open(path, encoding="utf-8") as f:
         name, _, value = f.read().strip().partition("=")
     if name != "DBUS_SESSION_BUS_ADDRESS" or not value:
