@@ -10,30 +10,21 @@
 // XDG_DATA_HOME) a page only says it is up.
 import { enable, disable, isEnabled } from '@tauri-apps/plugin-autostart';
 import { appDataDir } from '@tauri-apps/api/path';
-import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { results, scenarioWithin, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(80, 300);
 
-async function scenario(name, body) {
-  let timer;
-  const hang = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('did not finish within 40 s (a call never came back)')), 40000);
-  });
-  await runScenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)));
-}
+// Every scenario ends: one whose call or event never comes fails after 40 s.
+const scenario = (name, body) => scenarioWithin(40000, name, body);
 
-const DRIVER = document.querySelector('meta[name="autostart-driver"]').content;
+const DRIVER = pageDriver('autostart-driver');
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
 const message = (e) => (e && e.message ? e.message : String(e));
 // plugins.autostart.args of app/warden.conf.json, as the launched app must receive them.
 const ARGS = ['with space', 'quote"d', '100%', '$HOME', 'back\\slash', "it's", 'a;b&c|d', '`tick`'];
 
-async function driver(path, params = {}) {
-  const response = await fetch(DRIVER + path + '?' + new URLSearchParams(params));
-  const body = await response.json();
-  if (!response.ok) throw new Error('autostart-driver ' + path + ': ' + body.error);
-  return body;
-}
+const driver = (path, params) => DRIVER.call(path, params);
 
 async function mainPage() {
   await scenario('enable_writes_entry', async () => {
@@ -102,12 +93,7 @@ async function secondPage() {
   });
 }
 
-async function sendReport() {
-  const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
-    { method: 'POST', body: JSON.stringify(results) });
-  if (!response.ok) throw new Error('autostart-driver /report: ' + response.status);
-  document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
-}
+const sendReport = () => DRIVER.sendReport(label);
 
 (async () => {
   if ((await appDataDir()).includes('/launched-data/')) {

@@ -7,16 +7,12 @@
 import { clear, readImage, readText, writeHtml, writeImage, writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { Image } from '@tauri-apps/api/image';
 import { results, scenario, expect, setDetailLengths } from '../prelude/scenario.js';
+import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(60, 120);
-const DRIVER = document.querySelector('meta[name="clipboard-driver"]').content;
+const DRIVER = pageDriver('clipboard-driver');
 
-async function driver(path, params = {}) {
-  const response = await fetch(DRIVER + path + '?' + new URLSearchParams(params));
-  const body = await response.json();
-  if (!response.ok) throw new Error('clipboard-driver ' + path + ': ' + body.error);
-  return body;
-}
+const driver = (path, params) => DRIVER.call(path, params);
 
 async function rejects(promise) {
   try {
@@ -204,14 +200,8 @@ async function writerWindow() {
   });
 }
 
-// The report goes to the driver (page-results.txt): main's many scenarios do not fit in a title,
-// which WebKit cuts at about 1000 characters. The title then only ends the run.
-async function sendReport(label) {
-  const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
-    { method: 'POST', body: JSON.stringify(results) });
-  if (!response.ok) throw new Error('clipboard-driver /report: ' + response.status);
-  document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
-}
+// The report goes to the driver (page-results.txt): main's many scenarios do not fit in a title.
+const sendReport = (label) => DRIVER.sendReport(label);
 
 async function run(label) {
   results.metadata = { ok: true, detail: label };

@@ -10,30 +10,20 @@ import {
   isPermissionGranted, requestPermission, sendNotification, registerActionTypes, onAction, pending,
 } from '@tauri-apps/plugin-notification';
 import { invoke } from '@tauri-apps/api/core';
-import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { results, scenarioWithin, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(80, 300);
 
 // Every scenario ends: one whose call or event never comes fails after 20 s.
-async function scenario(name, body) {
-  let timer;
-  const hang = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('did not finish within 20 s (a call or event never came)')), 20000);
-  });
-  await runScenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)));
-}
+const scenario = (name, body) => scenarioWithin(20000, name, body);
 
-const DRIVER = document.querySelector('meta[name="notify-driver"]').content;
+const DRIVER = pageDriver('notify-driver');
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
 const APP_NAME = 'Warden E2E notification';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function driver(path, params = {}) {
-  const response = await fetch(DRIVER + path + '?' + new URLSearchParams(params));
-  const body = await response.json();
-  if (!response.ok) throw new Error('notify-driver ' + path + ': ' + body.error);
-  return body;
-}
+const driver = (path, params) => DRIVER.call(path, params);
 
 async function until(cond, what, ms = 5000) {
   const t0 = performance.now();
@@ -220,12 +210,7 @@ async function secondPage() {
   });
 }
 
-async function sendReport() {
-  const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
-    { method: 'POST', body: JSON.stringify(results) });
-  if (!response.ok) throw new Error('notify-driver /report: ' + response.status);
-  document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
-}
+const sendReport = () => DRIVER.sendReport(label);
 
 (async () => {
   results.metadata = { ok: true, detail: label };

@@ -7,20 +7,16 @@
 import { openPath, openUrl, revealItemInDir } from '@tauri-apps/plugin-opener';
 import { appLogDir } from '@tauri-apps/api/path';
 import { expect, rejects, results, scenario, setDetailLengths } from '../prelude/scenario.js';
+import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(60, 240);
 
 // esbuild --define: OPENER_WORK (the run's folder).
 const WORK = OPENER_WORK;
-const DRIVER = document.querySelector('meta[name="opener-driver"]').content;
+const DRIVER = pageDriver('opener-driver');
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
 
-async function driver(path, params = {}) {
-  const response = await fetch(DRIVER + path + '?' + new URLSearchParams(params));
-  const body = await response.json();
-  if (!response.ok) throw new Error('opener-driver ' + path + ': ' + body.error);
-  return body;
-}
+const driver = (path, params) => DRIVER.call(path, params);
 
 // The launches of HANDLER ('handler' is the default one, 'other' the one named with `with`)
 // whose arguments contain TOKEN, waiting up to WAIT ms for a first one.
@@ -276,12 +272,7 @@ async function deniedPage() {
   });
 }
 
-async function sendReport() {
-  const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
-    { method: 'POST', body: JSON.stringify(results) });
-  if (!response.ok) throw new Error('opener-driver /report: ' + response.status);
-  document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
-}
+const sendReport = () => DRIVER.sendReport(label);
 
 results.metadata = { ok: true, detail: label };
 (label === 'main' ? mainPage : deniedPage)().then(sendReport).catch((e) => {

@@ -38,6 +38,16 @@ export async function scenario(name, body, okLength = lengths.ok) {
   }
 }
 
+// scenario(), failing after MS milliseconds when BODY has not finished (a call or event that never
+// comes), so that one hung scenario does not hold the page's report back until the run's timeout.
+export async function scenarioWithin(ms, name, body, okLength = lengths.ok) {
+  let timer;
+  const hang = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not finish within ${ms / 1000} s (a call or event never came)`)), ms);
+  });
+  await scenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)), okLength);
+}
+
 export function expect(cond, what) {
   if (!cond) throw new Error('expected ' + what);
 }

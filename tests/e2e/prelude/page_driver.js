@@ -1,0 +1,31 @@
+// A page's side of its suite's driver (page_driver.py: an HTTP server on 127.0.0.1 that setup.sh
+// starts and whose address it writes into the page's <meta name="NAME" content="URL">).
+//
+//   const driver = pageDriver('notify-driver');
+//   const shown = await driver.call('/notifications', { app: 'x' });  // GET, the JSON answer
+//   await driver.sendReport(label);  // the page's results to page-results.txt, then DONE
+//
+// A report goes to the driver because a page's many scenarios do not fit in a title, which WebKit
+// cuts at about 1000 characters; the title then only ends the run (warden run --exit-on-title).
+import { results } from './scenario.js';
+
+export function pageDriver(name) {
+  const url = document.querySelector(`meta[name="${name}"]`).content;
+  return {
+    url,
+    // GET PATH?PARAMS: the driver's JSON answer; its error (a 500's {"error"}) thrown, named.
+    async call(path, params = {}) {
+      const response = await fetch(url + path + '?' + new URLSearchParams(params));
+      const body = await response.json();
+      if (!response.ok) throw new Error(name + ' ' + path + ': ' + body.error);
+      return body;
+    },
+    // POST /report?window=LABEL with every result so far, then the title that ends the page.
+    async sendReport(label) {
+      const response = await fetch(url + '/report?' + new URLSearchParams({ window: label }),
+        { method: 'POST', body: JSON.stringify(results) });
+      if (!response.ok) throw new Error(name + ' /report: ' + response.status);
+      document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
+    },
+  };
+}
