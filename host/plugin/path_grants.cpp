@@ -8,31 +8,12 @@
 #include "log/log.hpp"
 #include "plugin/canonical_path.hpp"
 #include "plugin/path_scope.hpp"
+#include "plugin/utf8_text.hpp"
 
 namespace warden::plugin {
 namespace {
 
 constexpr std::string_view kAppOrigin = "app://localhost";
-
-// Well-formed UTF-8, the rule path-scope applies to the paths it hands back: a granted path ends
-// up in JSON (scope entries, audit lines).
-bool is_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : 4;
-    if (n == 4 || i + n >= s.size()) return false;
-    std::uint32_t cp = n == 0 ? c : c & (0x3f >> n);
-    for (std::size_t k = 1; k <= n; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) return false;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    static constexpr std::uint32_t min_for[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < min_for[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    i += n + 1;
-  }
-  return true;
-}
 
 bool is_folder(const std::string& canonical) {
   struct stat st {};

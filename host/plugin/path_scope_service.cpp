@@ -11,6 +11,7 @@
 #include "plugin/canonical_path.hpp"
 #include "plugin/host_services.hpp"
 #include "plugin/path_scope.hpp"
+#include "plugin/utf8_text.hpp"
 #include "warden/ext/path_scope.h"
 
 namespace warden::plugin {
@@ -18,27 +19,6 @@ namespace {
 
 const HostServices* services_of(const warden_host* host) {
   return HostServices::from(host);
-}
-
-// Well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF): paths handed back
-// to a plugin are text it may put in JSON.
-bool is_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : 99;
-    if (n == 99 || (n > 0 && i + n >= s.size())) return false;
-    std::uint32_t cp = n == 0 ? c : c & (0x3f >> n);
-    for (std::size_t k = 1; k <= n; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) return false;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    static constexpr std::uint32_t min_for[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < min_for[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    i += n + 1;
-  }
-  return true;
 }
 
 // A copy the plugin releases with free_string (std::free).
