@@ -69,6 +69,18 @@ function(warden_e2e_window_scenarios)
   endif()
 endfunction()
 
+# warden_e2e_reports_sent(PREFIX FIXTURE RESULTS file WINDOWS windows...)
+# One ctest entry PREFIX.<window>.report_sent per window: the page finished and sent its report to
+# its driver (the title "report" entry warden run's --exit-on-title wrote to RESULTS).
+function(warden_e2e_reports_sent)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "PREFIX;FIXTURE;RESULTS" "WINDOWS")
+  foreach(window ${arg_WINDOWS})
+    add_test(NAME ${arg_PREFIX}.${window}.report_sent
+      COMMAND Python3::Interpreter ${WARDEN_E2E_DIR}/check_results.py ${arg_RESULTS} ${window} report)
+    set_tests_properties(${arg_PREFIX}.${window}.report_sent PROPERTIES FIXTURES_REQUIRED ${arg_FIXTURE} TIMEOUT 30)
+  endforeach()
+endfunction()
+
 # warden_e2e_package_commands(PLUGIN name TARGET plugin_target [ALSO_INVOKED files...] [NOT_INVOKED commands...])
 # e2e.<name>.package_commands: every command the pinned @tauri-apps/plugin-<name> invokes is a
 # command of the plugin library (check_package_commands.py says how both sides are read).
