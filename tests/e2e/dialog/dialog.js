@@ -18,12 +18,13 @@ import { appLogDir } from '@tauri-apps/api/path';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { ask, confirm, message, open, save } from '@tauri-apps/plugin-dialog';
 import { readTextFile } from '@tauri-apps/plugin-fs';
-import { results, scenario as runScenario, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { results, scenarioWithin, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(80, 200);
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`).content;
-const DRIVER = meta('x-driver');
+const DRIVER = pageDriver('x-driver', 'dialog-driver');
 const FILES = meta('x-files');
 const GRANTED = meta('x-grants') === 'fs-asset';
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
@@ -33,23 +34,12 @@ const message_ = (e) => String(e && e.message ? e.message : e);
 
 // Every scenario ends: one whose dialog never answers fails after 25 s instead of holding the
 // report back until the run's timeout.
-async function scenario(name, body) {
-  let timer;
-  const hang = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('did not finish within 25 s')), 25000);
-  });
-  await runScenario(name, () => Promise.race([body(), hang]).finally(() => clearTimeout(timer)));
-}
+const scenario = (name, body) => scenarioWithin(25000, name, body);
 
 // ---------------------------------------------------------------------------------------------
 // The user (dialog_driver.py).
 
-async function user(path, params) {
-  const response = await fetch(DRIVER + path + '?' + new URLSearchParams(params));
-  const body = await response.json();
-  if (!response.ok) throw new Error('dialog-driver ' + path + ': ' + body.error);
-  return body;
-}
+const user = (path, params) => DRIVER.call(path, params);
 const shown = (title) => user('/wait', { title });
 const gone = (title) => user('/wait', { title, gone: 1 });
 const press = (title, ...keys) => user('/keys', { title, keys: keys.join(' ') });
@@ -92,12 +82,7 @@ function expectRefused(read, what) {
 
 // The page's report goes to the driver (page-results.txt): a title holds only about 1000
 // characters. The title then says the page is done, for warden run's --exit-on-title.
-async function report() {
-  const response = await fetch(DRIVER + '/report?' + new URLSearchParams({ window: label }),
-    { method: 'POST', body: JSON.stringify(results) });
-  if (!response.ok) throw new Error('dialog-driver /report: ' + response.status);
-  document.title = 'DONE ' + JSON.stringify({ report: { ok: true, detail: Object.keys(results).length + ' keys' } });
-}
+const report = () => DRIVER.sendReport(label);
 
 // ---------------------------------------------------------------------------------------------
 // main

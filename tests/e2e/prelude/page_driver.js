@@ -1,7 +1,8 @@
 // A page's side of its suite's driver (page_driver.py: an HTTP server on 127.0.0.1 that setup.sh
 // starts and whose address it writes into the page's <meta name="NAME" content="URL">).
 //
-//   const driver = pageDriver('notify-driver');
+//   const driver = pageDriver('notify-driver');  // the meta's name, also the name errors give it
+//   const user = pageDriver('x-driver', 'dialog-driver');  // errors name it dialog-driver
 //   const shown = await driver.call('/notifications', { app: 'x' });  // GET, the JSON answer
 //   await driver.sendReport(label);  // the page's results to page-results.txt, then DONE
 //
@@ -9,8 +10,8 @@
 // cuts at about 1000 characters; the title then only ends the run (warden run --exit-on-title).
 import { results } from './scenario.js';
 
-export function pageDriver(name) {
-  const url = document.querySelector(`meta[name="${name}"]`).content;
+export function pageDriver(meta, name = meta) {
+  const url = document.querySelector(`meta[name="${meta}"]`).content;
   return {
     url,
     // GET PATH?PARAMS: the driver's JSON answer; its error (a 500's {"error"}) thrown, named.
