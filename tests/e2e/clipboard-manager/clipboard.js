@@ -6,23 +6,13 @@
 // Each window reports {scenario: {ok, detail}} to the driver (page-results.txt).
 import { clear, readImage, readText, writeHtml, writeImage, writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { Image } from '@tauri-apps/api/image';
-import { results, scenario, expect, setDetailLengths } from '../prelude/scenario.js';
+import { results, scenario, expect, rejectionMessage as rejects, setDetailLengths } from '../prelude/scenario.js';
 import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(60, 120);
 const DRIVER = pageDriver('clipboard-driver');
 
 const driver = (path, params) => DRIVER.call(path, params);
-
-async function rejects(promise) {
-  try {
-    const value = await promise;
-    throw new Error('resolved with ' + JSON.stringify(value).slice(0, 60));
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('resolved with')) throw e;
-    return String(e && e.message ? e.message : e);
-  }
-}
 
 // A 2 x 2 image whose four pixels differ (one half transparent), to catch swapped channels or rows.
 const PIXELS = [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 128];

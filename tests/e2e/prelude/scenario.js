@@ -63,6 +63,13 @@ export async function rejects(promise) {
   throw new Error('resolved with ' + JSON.stringify(value));
 }
 
+// The message PROMISE was rejected with, as text (what a page compares with an expected refusal);
+// throws when it resolved.
+export async function rejectionMessage(promise) {
+  const e = await rejects(promise);
+  return String(e && e.message ? e.message : e);
+}
+
 // Ends the page's run: the title carries every scenario's result.
 export function report() {
   document.title = 'DONE ' + JSON.stringify(results);

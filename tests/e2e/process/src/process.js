@@ -7,19 +7,9 @@
 //   exit: main calls exit(3); the runner checks the status (run_process_e2e.sh).
 import { exit, relaunch } from '@tauri-apps/plugin-process';
 import { load } from '@tauri-apps/plugin-store';
-import { results, scenario, expect, setDetailLengths } from '../../prelude/scenario.js';
+import { results, scenario, expect, rejectionMessage as rejects, setDetailLengths } from '../../prelude/scenario.js';
 
 setDetailLengths(80, 120);
-
-async function rejects(promise) {
-  try {
-    const value = await promise;
-    throw new Error('resolved with ' + JSON.stringify(value));
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('resolved with')) throw e;
-    return String(e && e.message ? e.message : e);
-  }
-}
 
 const mode = () => document.querySelector('meta[name=mode]').content;
 
