@@ -69,6 +69,12 @@ WARDEN_PLUGIN(plugin) {
     running().register_shortcuts(ctx, shortcuts_arg(args), string_arg(args, "handler"));
     return nullptr;
   }, WARDEN_COMMAND_BLOCKING);
+  // register_all: what the 2.0 packages invoked for registerAll(list, handler) (apps pinned to them
+  // grant global-shortcut:allow-register-all); the same call as register with a list.
+  plugin.command("register_all", [](const json::value& args, warden::Context& ctx) -> json::value {
+    running().register_shortcuts(ctx, shortcuts_arg(args), string_arg(args, "handler"));
+    return nullptr;
+  }, WARDEN_COMMAND_BLOCKING);
   plugin.command("unregister", [](const json::value& args, warden::Context& ctx) -> json::value {
     running().unregister(ctx, shortcuts_arg(args));
     return nullptr;

@@ -7,6 +7,7 @@
 // other (same permissions) must neither see nor end main's shortcut; plain lacks register;
 // leaver registers and loads another page, which must release its grab. With WAYLAND (the second
 // run, under a headless weston), main only checks the refusal.
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { emit, listen } from '@tauri-apps/api/event';
 import { isRegistered, register, unregister, unregisterAll } from '@tauri-apps/plugin-global-shortcut';
 import { expect, rejects, report, results, scenario as runScenario } from '../prelude/scenario.js';
@@ -144,6 +145,14 @@ async function main() {
     await register(['Alt+Shift+1', 'Alt+Shift+2'], () => {});
     await unregisterAll();
     for (const s of ['Alt+Shift+1', 'Alt+Shift+2', 'Ctrl+F9']) expect(!(await isRegistered(s)), s + ' gone');
+  });
+
+  // What @tauri-apps/plugin-global-shortcut 2.0's registerAll sent: the list and a Channel.
+  await scenario('register_all_of_older_packages', async () => {
+    await invoke('plugin:global-shortcut|register_all', { shortcuts: ['Alt+Shift+3', 'Alt+Shift+4'], handler: new Channel() });
+    for (const s of ['Alt+Shift+3', 'Alt+Shift+4']) expect(await isRegistered(s), s + ' registered');
+    await unregisterAll();
+    for (const s of ['Alt+Shift+3', 'Alt+Shift+4']) expect(!(await isRegistered(s)), s + ' gone');
   });
 
   await scenario('too_many_refused', async () => {
