@@ -46,8 +46,11 @@ status=0
 mapfile -t apps <"$WORK/batches.txt"
 b=0
 for app in "${apps[@]}"; do
-  # xvfb-run keeps its X authority in TMPDIR: only the host gets the scratch tree's.
-  env HOME="$S/home" XDG_CONFIG_HOME="$S/xdg-config" XDG_DATA_HOME="$S/xdg-data" XDG_CACHE_HOME="$S/xdg-cache" \
+  # xvfb-run keeps its X authority in TMPDIR: only the host gets the scratch tree's. A session bus
+  # address that leads nowhere: without one, GLib (GTK's accessibility bridge) autolaunches a bus
+  # through dbus-x11's dbus-launch, whose daemon lives until the X server goes, and strace -f, which
+  # follows it, would then wait for it while xvfb-run waits for strace.
+  env HOME="$S/home" DBUS_SESSION_BUS_ADDRESS="unix:path=$S/no-session-bus" XDG_CONFIG_HOME="$S/xdg-config" XDG_DATA_HOME="$S/xdg-data" XDG_CACHE_HOME="$S/xdg-cache" \
     XDG_RUNTIME_DIR="$S/xdg-runtime" XDG_BIN_HOME="$S/bin" MESA_SHADER_CACHE_DIR="$WORK/libcache" \
     WEBKIT_DISABLE_COMPOSITING_MODE=1 \
     xvfb-run -a env TMPDIR="$S/tmp" strace -f -qq --seccomp-bpf -e trace=execve -o "$WORK/exec-$b.log" \
