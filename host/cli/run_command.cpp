@@ -371,7 +371,7 @@ int serve(const RunOptions& o, const AppConfig& config) {
   // warden.app-lifecycle/1's app_identity: known before the plugins load, whose init reads it.
   host_options.app->identity =
       app_identity_of(config.frontend.identifier, config.frontend.product_name, config.frontend.version);
-  // warden.windows/1 (H6): the run's windows by label, their state, and their events from the
+  // warden.windows/1: the run's windows by label, their state, and their events from the
   // feed that open_window hands each new window (desktop.window_created below).
   std::shared_ptr<desktop::WindowEventFeed> window_feed = desktop::fill_windows_hooks(*host_options.app, windows);
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
@@ -379,7 +379,7 @@ int serve(const RunOptions& o, const AppConfig& config) {
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...
   auto authority = authority_for(config, plugins);
   auto navigation = navigation_for(config, *authority);
-  // warden.grants/1 (H1): a plugin extends the fs or asset scope of the window that called it
+  // warden.grants/1: a plugin extends the fs or asset scope of the window that called it
   // with a path the user picked, where plugins.<name>.grants allows it (docs/grants.md).
   RunGrants grants(*host_options.app, config, host_options.paths, authority, windows, *host_options.main_thread);
 
@@ -399,11 +399,11 @@ int serve(const RunOptions& o, const AppConfig& config) {
     return open_page_channel(reference, caller.webview, caller.page);
   };
   if (config.asset_protocol.enabled) desktop.asset_protocol = &config.asset_protocol;
-  // warden.app-lifecycle/1 (H4): a plugin's exit and restart end the run as app|exit does (run_app
+  // warden.app-lifecycle/1: a plugin's exit and restart end the run as app|exit does (run_app
   // then re-executes for a restart); refused once `lifecycle` goes, before `desktop`.
   RunLifecycle lifecycle(*host_options.app, main_thread, desktop,
                          launch_command_of(webview::running_binary(), fs::current_path(), o.app_dir, o.plugin_dirs));
-  // warden.images/1 (H4): a plugin's Images of @tauri-apps/api (the clipboard's read/writeImage).
+  // warden.images/1: a plugin's Images of @tauri-apps/api (the clipboard's read/writeImage).
   RunImages images(*host_options.app, desktop);
   runtime::CommandTable commands;
   add_commands(commands, {config, events, main_thread, windows, resources, host_options.paths, plugins,

@@ -8,6 +8,7 @@
 #include "log/log.hpp"
 #include "plugin/path_grants.hpp"
 #include "plugin/path_scope.hpp"
+#include "webview/asset_scheme.hpp"
 
 namespace warden::cli {
 namespace json = boost::json;
@@ -105,16 +106,19 @@ void RunGrants::window_closed(const std::string& label) { state_->grants->forget
 bool RunGrants::asset_in_scope(const runtime::Caller& caller, const std::string& path) const {
   const auto& asset = state_->asset;
   if (!asset.enabled) return false;
-  json::value scope = asset.scope;
-  bool local = caller.origin == "app://localhost";
-  auto granted = state_->grants->asset_patterns(caller.window, local, caller.origin);
-  if (!granted.empty()) {
-    auto& allow = scope.as_object()["allow"];
-    if (!allow.is_array()) allow = json::array();
-    for (auto& p : granted) allow.as_array().emplace_back(p);
-  }
   plugin::GlobOptions globs{asset.require_literal_leading_dot};
-  return plugin::path_in_scope(path, scope, state_->paths, globs) == plugin::ScopeDecision::allowed;
+  auto allowed = [&](const json::value& scope) {
+    return plugin::path_in_scope(path, scope, state_->paths, globs) == plugin::ScopeDecision::allowed;
+  };
+  bool local = caller.origin == webview::kAppOrigin;
+  auto granted = state_->grants->asset_patterns(caller.window, local, caller.origin);
+  // Every asset request comes here: the config's scope is copied only for a window that holds grants.
+  if (granted.empty()) return allowed(asset.scope);
+  json::value scope = asset.scope;
+  auto& allow = scope.as_object()["allow"];
+  if (!allow.is_array()) allow = json::array();
+  for (auto& p : granted) allow.as_array().emplace_back(p);
+  return allowed(scope);
 }
 
 }  // namespace warden::cli

@@ -47,7 +47,7 @@ struct DesktopContext {
   // Set by warden run once its web context exists (unset: the create commands fail).
   WindowFactory* factory = nullptr;
   // The app's icon file (bundle.icon's first PNG, else icons/icon.png in the app's folder) when
-  // there is one: app|default_window_icon answers it as an Image (H5).
+  // there is one: app|default_window_icon answers it as an Image.
   std::optional<std::filesystem::path> app_icon = std::nullopt;
   // app.security.assetProtocol while enabled, else null: image|from_path may read inside its scope
   // as well as in the app's folder (H5, desktop/image_resource.hpp readable_image_path).
