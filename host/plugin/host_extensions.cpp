@@ -11,6 +11,8 @@
 #include "warden/ext/main_thread.h"
 #include "warden/ext/path_scope.h"
 #include "warden/ext/resources.h"
+#include "warden/ext/single_instance.h"
+#include "warden/ext/url_patterns.h"
 #include "warden/ext/windows.h"
 
 namespace warden::plugin {
@@ -28,6 +30,8 @@ std::span<const HostExtension> host_extensions() {
       {WARDEN_EXT_APP_LIFECYCLE, app_lifecycle_extension()},
       {WARDEN_EXT_WINDOWS, windows_extension()},
       {WARDEN_EXT_IMAGES, images_extension()},
+      {WARDEN_EXT_URL_PATTERNS, url_patterns_extension()},
+      {WARDEN_EXT_SINGLE_INSTANCE, single_instance_extension()},
   };
   return list;
 }

@@ -30,5 +30,7 @@ const void* grants_extension();
 const void* app_lifecycle_extension();
 const void* windows_extension();
 const void* images_extension();
+const void* url_patterns_extension();
+const void* single_instance_extension();
 
 }  // namespace warden::plugin
