@@ -27,6 +27,7 @@
 #include "cli/library_commands.hpp"
 #include "cli/run_grants.hpp"
 #include "cli/run_images.hpp"
+#include "cli/single_instance_message.hpp"
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
 #include "desktop/window_commands.hpp"
@@ -371,6 +372,8 @@ int serve(const RunOptions& o, const AppConfig& config) {
   // warden.app-lifecycle/1's app_identity: known before the plugins load, whose init reads it.
   host_options.app->identity =
       app_identity_of(config.frontend.identifier, config.frontend.product_name, config.frontend.version);
+  // warden.single-instance/1's arguments: this run's app arguments, read by plugins' init too.
+  host_options.app->arguments_json = arguments_json(o.app_args);
   // warden.windows/1: the run's windows by label, their state, and their events from the
   // feed that open_window hands each new window (desktop.window_created below).
   std::shared_ptr<desktop::WindowEventFeed> window_feed = desktop::fill_windows_hooks(*host_options.app, windows);

@@ -70,6 +70,15 @@ struct AppHooks {
       image_from_rgba;
   std::function<std::optional<ImageRgba>(const Caller& caller, std::string_view image_json, std::string& error)>
       image_rgba;
+  // warden.single-instance/1 (cli/single_instance_*.hpp). arguments_json [any-thread]: this run's
+  // app arguments (what followed `--`) as a JSON array of strings, set before the plugins load as
+  // identity is. subscribe_instances [any-thread]: a plugin hears each later instance's arguments
+  // (a JSON array) and working directory on the main thread; 0 when refused (the app is not
+  // single-instance). unsubscribe_instances: false unless `id` is a live subscription of `plugin`.
+  std::optional<std::string> arguments_json;
+  using InstanceCallback = std::function<void(const std::string& arguments_json, const std::string& cwd)>;
+  std::function<uint64_t(const std::string& plugin, InstanceCallback callback)> subscribe_instances;
+  std::function<bool(const std::string& plugin, uint64_t id)> unsubscribe_instances;
 };
 
 }  // namespace warden::plugin
