@@ -1,0 +1,197 @@
+#include "http_transfer.hpp"
+
+#include <curl/curl.h>
+
+#include <cstdlib>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+namespace warden::updater {
+namespace {
+
+constexpr long kMaxRedirects = 5;
+constexpr long kConnectTimeoutSeconds = 30;
+constexpr long kStalledSeconds = 60;  // below 1 byte/s for this long: the transfer is dead
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct EasyDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct ListDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+using Easy = std::unique_ptr<CURL, EasyDeleter>;
+using HeaderSlist = std::unique_ptr<curl_slist, ListDeleter>;
+
+HeaderSlist header_list(const HeaderList& headers, bool want_json) {
+  curl_slist* list = nullptr;
+  if (want_json) list = curl_slist_append(list, "Accept: application/json");
+  for (const auto& [name, value] : headers) {
+    if (auto problem = header_problem(name, value)) {
+      curl_slist_free_all(list);
+      throw std::runtime_error(*problem);
+    }
+    // "Name;" is libcurl's way to send a header with an empty value.
+    std::string line = value.empty() ? name + ";" : name + ": " + value;
+    list = curl_slist_append(list, line.c_str());
+  }
+  return HeaderSlist(list);
+}
+
+// The common settings of both requests; see the header for why each is there.
+Easy easy_for(const std::string& url, const TransferOptions& o, curl_slist* headers, char* error_buffer) {
+  global_init();
+  if (!url_scheme_allowed(url, o.insecure_transport))
+    throw std::runtime_error("refused URL '" + url + "': only https" +
+                             std::string(o.insecure_transport ? " or http" : "") + " is allowed");
+  Easy easy(curl_easy_init());
+  if (!easy) throw std::runtime_error("libcurl could not start a transfer");
+  CURL* c = easy.get();
+  std::string protocols = allowed_protocols(o.insecure_transport);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols.c_str());
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, protocols.c_str());
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, kMaxRedirects);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  // libcurl ignores SSL_CERT_FILE / SSL_CERT_DIR; a private CA (or a test's) is trusted this way.
+  if (const char* file = std::getenv("SSL_CERT_FILE"); file && *file) curl_easy_setopt(c, CURLOPT_CAINFO, file);
+  if (const char* dir = std::getenv("SSL_CERT_DIR"); dir && *dir) curl_easy_setopt(c, CURLOPT_CAPATH, dir);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // worker threads: no SIGALRM for DNS timeouts
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "warden-updater/1");
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, kStalledSeconds);
+  if (o.timeout_ms) curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(*o.timeout_ms));
+  if (o.proxy) curl_easy_setopt(c, CURLOPT_PROXY, o.proxy->c_str());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  return easy;
+}
+
+std::string failure_text(CURLcode code, const char* error_buffer, const std::string& url) {
+  std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(code);
+  if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE)
+    return "TLS certificate verification failed for " + url + ": " + detail;
+  if (code == CURLE_PARTIAL_FILE) return "the connection to " + url + " ended before the whole body came: " + detail;
+  return "request to " + url + " failed: " + detail;
+}
+
+struct JsonState {
+  std::string body;
+  uint64_t max_bytes;
+  bool too_large = false;
+};
+
+size_t collect_json(char* data, size_t size, size_t count, void* user) {
+  auto* s = static_cast<JsonState*>(user);
+  size_t n = size * count;
+  if (s->body.size() + n > s->max_bytes) {
+    s->too_large = true;
+    return CURL_WRITEFUNC_ERROR;
+  }
+  s->body.append(data, n);
+  return n;
+}
+
+struct DownloadState {
+  CURL* curl;
+  const DownloadSink* sink;
+  uint64_t max_bytes;
+  uint64_t received = 0;
+  bool started = false;
+  std::string refusal;               // why the write callback stopped the transfer
+  std::exception_ptr sink_failure;   // a sink function's own exception
+};
+
+// The first chunk: the final response's status (after redirects) and its announced length.
+bool start_download(DownloadState* s) {
+  long status = 0;
+  curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &status);
+  if (status < 200 || status > 299) {
+    s->refusal = "the archive's server answered HTTP " + std::to_string(status);
+    return false;
+  }
+  curl_off_t length = -1;
+  curl_easy_getinfo(s->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+  if (length >= 0 && static_cast<uint64_t>(length) > s->max_bytes) {
+    s->refusal = "the archive is " + std::to_string(length) + " bytes, over plugins.updater.maxArchiveBytes (" +
+                 std::to_string(s->max_bytes) + ")";
+    return false;
+  }
+  s->started = true;
+  if (s->sink->started) s->sink->started(length >= 0 ? std::optional<uint64_t>(length) : std::nullopt);
+  return true;
+}
+
+size_t write_archive(char* data, size_t size, size_t count, void* user) {
+  auto* s = static_cast<DownloadState*>(user);
+  size_t n = size * count;
+  try {
+    if (!s->started && !start_download(s)) return CURL_WRITEFUNC_ERROR;
+    if (s->received + n > s->max_bytes) {
+      s->refusal = "the archive passed plugins.updater.maxArchiveBytes (" + std::to_string(s->max_bytes) + " bytes)";
+      return CURL_WRITEFUNC_ERROR;
+    }
+    s->received += n;
+    s->sink->chunk(std::string_view(data, n));
+  } catch (...) {
+    s->sink_failure = std::current_exception();
+    return CURL_WRITEFUNC_ERROR;
+  }
+  return n;
+}
+
+int check_cancelled(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* s = static_cast<DownloadState*>(user);
+  return s->sink->cancelled && s->sink->cancelled() ? 1 : 0;
+}
+
+}  // namespace
+
+JsonAnswer get_json(const std::string& url, const TransferOptions& options, uint64_t max_bytes) {
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  HeaderSlist headers = header_list(options.headers, true);
+  Easy easy = easy_for(url, options, headers.get(), error_buffer);
+  JsonState state{{}, max_bytes};
+  curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, collect_json);
+  curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &state);
+  CURLcode code = curl_easy_perform(easy.get());
+  if (state.too_large)
+    throw std::runtime_error("the answer of " + url + " is over " + std::to_string(max_bytes) + " bytes");
+  if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url));
+  JsonAnswer answer;
+  curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &answer.status);
+  answer.body = std::move(state.body);
+  return answer;
+}
+
+void download(const std::string& url, const TransferOptions& options, uint64_t max_bytes, const DownloadSink& sink) {
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  HeaderSlist headers = header_list(options.headers, false);
+  Easy easy = easy_for(url, options, headers.get(), error_buffer);
+  DownloadState state{easy.get(), &sink, max_bytes, 0, false, {}, nullptr};
+  curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, write_archive);
+  curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &state);
+  curl_easy_setopt(easy.get(), CURLOPT_XFERINFOFUNCTION, check_cancelled);
+  curl_easy_setopt(easy.get(), CURLOPT_XFERINFODATA, &state);
+  curl_easy_setopt(easy.get(), CURLOPT_NOPROGRESS, 0L);
+  CURLcode code = curl_easy_perform(easy.get());
+  if (state.sink_failure) std::rethrow_exception(state.sink_failure);
+  if (!state.refusal.empty()) throw std::runtime_error(state.refusal);
+  if (code == CURLE_ABORTED_BY_CALLBACK) throw std::runtime_error("the download was cancelled");
+  if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url));
+  if (!state.started) {
+    // An empty body never reaches the write callback: still check the status.
+    if (!start_download(&state)) throw std::runtime_error(state.refusal);
+  }
+}
+
+}  // namespace warden::updater
