@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "acl/document.hpp"
 #include "cli/text_file.hpp"
 #include "plugin/plugin_pin.hpp"
 
@@ -49,6 +50,14 @@ std::optional<AppLibraryConfig> app_library_of(const json::value& root, const st
   return out;
 }
 
+// app.singleInstance: a boolean; anything else stops the run with the file, line and key.
+bool single_instance_of(const std::string& text, const std::string& source) {
+  acl::Document doc = acl::parse_json_document(text, source);
+  const json::value* app = doc.root.is_object() ? doc.root.as_object().if_contains("app") : nullptr;
+  const json::value* key = app && app->is_object() ? app->as_object().if_contains("singleInstance") : nullptr;
+  return key && acl::expect_bool(doc, *key, "app.singleInstance");
+}
+
 json::object plugin_configs_of(const json::value& root) {
   const json::value* plugins = root.is_object() ? root.as_object().if_contains("plugins") : nullptr;
   return plugins && plugins->is_object() ? plugins->as_object() : json::object{};
@@ -71,6 +80,7 @@ AppConfig load_app_config(const fs::path& app_dir) {
   json::value root = parse_json(text, source);
   c.plugin_configs = plugin_configs_of(root);
   c.app_library = app_library_of(root, source);
+  c.single_instance = single_instance_of(text, source);
   return c;
 }
 

@@ -37,6 +37,9 @@ struct AppConfig {
   acl::AppConfig acl;
   boost::json::object plugin_configs;  // the `plugins` object; each init gets plugin_own_config
   std::optional<AppLibraryConfig> app_library;
+  // app.singleInstance: a later `warden run` of this app by the same user hands its arguments to
+  // the running one and exits (docs/single-instance.md). Off unless the config says true.
+  bool single_instance = false;
 
   // The libraries the app loads with these plugin folders. app.library: a path with a '/' is
   // taken against the app folder; a bare file name is looked for in the app folder, then in each

@@ -28,6 +28,7 @@
 #include "cli/run_grants.hpp"
 #include "cli/run_images.hpp"
 #include "cli/single_instance_message.hpp"
+#include "cli/single_instance_run.hpp"
 #include "desktop/desktop_commands.hpp"
 #include "desktop/webview_commands.hpp"
 #include "desktop/window_commands.hpp"
@@ -355,7 +356,7 @@ int open_windows(const RunOptions& o, Served s) {
 // Everything a run holds, in teardown order reversed: windows close first, then the blocking
 // pool drains, then the main-thread queue goes; resources left open are closed while their
 // plugins are still loaded.
-int serve(const RunOptions& o, const AppConfig& config) {
+int serve(const RunOptions& o, const AppConfig& config, InstanceSocket* instance) {
   runtime::MainThreadQueue main_thread;
   webview::WindowSet windows;
   // Events and channel messages reach only the page that registered their callback.
@@ -377,8 +378,15 @@ int serve(const RunOptions& o, const AppConfig& config) {
   // warden.windows/1: the run's windows by label, their state, and their events from the
   // feed that open_window hands each new window (desktop.window_created below).
   std::shared_ptr<desktop::WindowEventFeed> window_feed = desktop::fill_windows_hooks(*host_options.app, windows);
+  // warden.single-instance/1: plugins subscribe from their init on; later runs are heard once
+  // the plugins are loaded, until just before they shut down (`listening` goes first).
+  std::vector<std::string> start_windows;
+  for (const auto& wc : config.frontend.windows)
+    if (wc.create) start_windows.push_back(wc.label);
+  RunSingleInstance single_instance(*host_options.app, instance, start_windows);
   std::vector<fs::path> folders(o.plugin_dirs.begin(), o.plugin_dirs.end());
   plugin::LoadedPlugins plugins = load_libraries(config, folders, host_options);
+  RunSingleInstance::Listening listening = single_instance.listen();
   for (auto& lib : plugins.loaded) events.reserved_names().reserve_for_plugin(lib->name());  // <name>://...
   auto authority = authority_for(config, plugins);
   auto navigation = navigation_for(config, *authority);
@@ -424,7 +432,12 @@ int run_app(const RunOptions& o) {
   // GTK names the app in what it shows for us (a message box without a title, the file chooser's
   // recent places): the app's productName, as Tauri names it, not the program name "warden".
   g_set_application_name(config.frontend.product_name.c_str());
-  int code = serve(o, config);
+  // warden.single-instance/1: a later run of a single-instance app hands its arguments to the
+  // running one and ends here, before any plugin loads or window opens.
+  InstanceClaim instance = claim_single_instance(config, o.app_args);
+  if (instance.handed_over) return 0;
+  int code = serve(o, config, instance.socket ? &*instance.socket : nullptr);
+  instance.socket.reset();  // socket and lock file go before a restart, whose new run takes them again
   // warden.app-lifecycle/1: the windows are closed and the plugins shut down; start again.
   return restart_requested() ? restart_process() : code;
 }
