@@ -1,0 +1,355 @@
+#include "transfer.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+#include "redirect_rules.hpp"
+#include "status_text.hpp"
+
+namespace json = boost::json;
+
+namespace warden::http_plugin {
+namespace {
+
+struct EasyDelete {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct ListDelete {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The message the page gets for a failed transfer: what failed, where, and libcurl's detail.
+std::string describe_failure(CURLcode code, const char* detail, const HttpUrl& url, long timeout_ms) {
+  std::string why = detail && *detail ? detail : curl_easy_strerror(code);
+  switch (code) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return "TLS certificate verification failed for " + url.origin() + ": " + why +
+             " (the certificate is not trusted, expired or names another host)";
+    case CURLE_SSL_CONNECT_ERROR:
+      return "the TLS handshake with " + url.origin() + " failed: " + why;
+    case CURLE_SSL_CACERT_BADFILE:
+      return "the trusted certificates cannot be read (SSL_CERT_FILE / SSL_CERT_DIR): " + why;
+    case CURLE_OPERATION_TIMEDOUT:
+      return "connecting to " + url.origin() + " timed out after " + std::to_string(timeout_ms) + " ms";
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "the host of " + url.origin() + " could not be resolved: " + why;
+    case CURLE_COULDNT_CONNECT:
+      return "could not connect to " + url.origin() + ": " + why;
+    default:
+      return "the request to " + url.origin() + " failed: " + why;
+  }
+}
+
+}  // namespace
+
+TlsTrust TlsTrust::from_environment() {
+  TlsTrust trust;
+  if (const char* f = std::getenv("SSL_CERT_FILE"); f && *f) trust.ca_file = f;
+  if (const char* d = std::getenv("SSL_CERT_DIR"); d && *d) trust.ca_dir = d;
+  return trust;
+}
+
+// One exchange: the easy handle and what its callbacks learn.
+struct Transfer::Hop {
+  Transfer* self = nullptr;
+  const HttpUrl* url = nullptr;
+  bool may_follow = false;  // a redirect ends the hop instead of being the response
+  long status = 0;
+  HeaderList headers;
+  bool redirected = false;
+  std::string location;
+  bool published = false;
+  char error[CURL_ERROR_SIZE] = {};
+
+  // A status line starts a new header block (1xx responses come before the final one).
+  void header_line(std::string_view line) {
+    if (line.starts_with("HTTP/")) {
+      headers.clear();
+      auto space = line.find(' ');
+      status = space == std::string_view::npos ? 0 : std::strtol(std::string(line.substr(space + 1, 3)).c_str(), nullptr, 10);
+      return;
+    }
+    std::string_view text = trim(line);
+    if (!text.empty() && (line.front() == ' ' || line.front() == '\t') && !headers.empty()) {
+      headers.back().second += " " + std::string(text);  // an obsolete folded continuation
+      return;
+    }
+    auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0) return;
+    headers.emplace_back(lower(text.substr(0, colon)), std::string(trim(text.substr(colon + 1))));
+  }
+
+  // The blank line after a header block. false: stop the transfer (a redirect to follow).
+  bool headers_end() {
+    if (status >= 100 && status < 200) return true;  // 100 Continue and the like: the real one follows
+    if (may_follow && is_redirect_status(status))
+      if (auto where = find_header(headers, "location")) {
+        redirected = true;
+        location = *where;
+        return false;
+      }
+    self->publish_head(status, headers, url->text);
+    published = true;
+    return true;
+  }
+
+  static std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* hop = static_cast<Hop*>(user);
+    std::string_view line(data, size * count);
+    if (hop->self->cancelled_) return 0;
+    if (trim(line).empty()) return hop->headers_end() ? line.size() : 0;
+    hop->header_line(line);
+    return line.size();
+  }
+
+  static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* hop = static_cast<Hop*>(user);
+    if (!hop->published) return 0;
+    return hop->self->push_body(data, size * count) ? size * count : 0;
+  }
+
+  static int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<Hop*>(user)->self->cancelled_ ? 1 : 0;
+  }
+};
+
+Transfer::Transfer(FetchRequest request, TransferContext context)
+    : request_(std::move(request)), context_(std::move(context)) {}
+
+bool Transfer::claim_send(warden::Completion& done, std::uint32_t response_rid) {
+  std::lock_guard lock(mutex_);
+  if (sent_ || cancelled_) return false;
+  sent_ = true;
+  response_rid_ = response_rid;
+  pending_send_.emplace(std::move(done));
+  return true;
+}
+
+void Transfer::cancel() {
+  cancelled_ = true;
+  std::lock_guard lock(mutex_);
+  room_.notify_all();
+}
+
+void Transfer::run() {
+  HttpUrl url = request_.url;
+  std::string method = request_.method;
+  bool send_body = request_.has_body;
+  HeaderList headers = request_.headers;
+  for (long followed = 0;; ++followed) {
+    Hop hop;
+    hop.self = this;
+    hop.url = &url;
+    hop.may_follow = request_.max_redirections > 0;
+    std::unique_ptr<CURL, EasyDelete> easy(curl_easy_init());
+    std::unique_ptr<curl_slist, ListDelete> list;
+    if (!easy) return finish("libcurl could not start a transfer");
+    CURL* c = easy.get();
+    curl_easy_setopt(c, CURLOPT_URL, url.text.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, hop.error);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request_.connect_timeout_ms);
+    curl_easy_setopt(c, CURLOPT_SHARE, context_.cookies);
+    curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");  // the cookie engine on, reading no file
+    if (!context_.trust.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, context_.trust.ca_file.c_str());
+    if (!context_.trust.ca_dir.empty()) curl_easy_setopt(c, CURLOPT_CAPATH, context_.trust.ca_dir.c_str());
+    if (request_.accept_invalid_certs) curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
+    if (request_.accept_invalid_hostnames) curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
+    const PageProxy& proxy = url.scheme == "https" ? request_.https_proxy : request_.http_proxy;
+    if (proxy.set) {
+      curl_easy_setopt(c, CURLOPT_PROXY, proxy.url.c_str());
+      if (!proxy.username.empty()) {
+        curl_easy_setopt(c, CURLOPT_PROXYUSERNAME, proxy.username.c_str());
+        curl_easy_setopt(c, CURLOPT_PROXYPASSWORD, proxy.password.c_str());
+      }
+      if (!proxy.no_proxy.empty()) curl_easy_setopt(c, CURLOPT_NOPROXY, proxy.no_proxy.c_str());
+    }
+
+    // Method and body.
+    if (method == "HEAD") {
+      curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    } else if (method == "GET" && !send_body) {
+      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else {
+      if (send_body || method == "POST" || method == "PUT") {
+        // POST and PUT without a body still say Content-Length: 0 (the Fetch standard).
+        static const char empty = 0;
+        const void* data = send_body && !request_.body.empty() ? static_cast<const void*>(request_.body.data()) : &empty;
+        curl_off_t size = send_body ? static_cast<curl_off_t>(request_.body.size()) : 0;
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, size);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, data);
+      }
+      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
+    }
+
+    // Headers: an empty value is sent as "name;" (libcurl's "name:" would remove the header);
+    // libcurl's own Expect: 100-continue and form Content-Type are switched off.
+    curl_slist* l = nullptr;
+    for (const auto& [name, value] : headers)
+      l = curl_slist_append(l, (value.empty() ? name + ";" : name + ": " + value).c_str());
+    l = curl_slist_append(l, "Expect:");
+    if (!find_header(headers, "content-type")) l = curl_slist_append(l, "Content-Type:");
+    list.reset(l);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, l);
+
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &Hop::on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &hop);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &Hop::on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &hop);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &Hop::on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &hop);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+
+    CURLcode code = curl_easy_perform(c);
+    if (cancelled_) return finish("Request cancelled");
+    if (!hop.redirected) {
+      if (code != CURLE_OK) return finish(describe_failure(code, hop.error, url, request_.connect_timeout_ms));
+      if (!hop.published) return finish("the server at " + url.origin() + " sent no HTTP response");
+      return finish(std::nullopt);
+    }
+
+    // A redirect: judged like the first URL before anything connects to it.
+    if (followed >= request_.max_redirections)
+      return finish("too many redirects (more than " + std::to_string(request_.max_redirections) + ")");
+    std::string problem;
+    auto next = resolve_location(url, hop.location, problem);
+    if (!next) return finish("the redirect from " + url.text + " cannot be followed: " + problem);
+    ScopeJudgment verdict = context_.judge(next->text);
+    if (!verdict.allowed)
+      return finish("redirect from " + url.text + " refused: " + verdict.reason, /*scope_refusal=*/true);
+    RedirectedRequest redirected = redirected_request(method, hop.status);
+    bool body_dropped = send_body && !redirected.keeps_body;
+    headers_for_redirect(headers, body_dropped || !redirected.keeps_body, !url.same_origin(*next));
+    method = redirected.method;
+    send_body = send_body && redirected.keeps_body;
+    url = *next;
+  }
+}
+
+void Transfer::publish_head(long status, const HeaderList& headers, const std::string& url) {
+  json::array pairs;
+  for (const auto& [name, value] : headers) pairs.push_back(json::array{json::string(name), json::string(value)});
+  std::optional<warden::Completion> done;
+  std::uint32_t rid;
+  {
+    std::lock_guard lock(mutex_);
+    head_published_ = true;
+    done = std::move(pending_send_);
+    pending_send_.reset();
+    rid = response_rid_;
+  }
+  if (done)
+    done->resolve(json::object{{"status", status},
+                               {"statusText", status_text(status)},
+                               {"url", url},  // the hop that answered, after redirects
+                               {"headers", std::move(pairs)},
+                               {"rid", rid}});
+}
+
+std::vector<std::uint8_t> Transfer::take_chunk() {
+  std::size_t n = std::min(kChunkBytes, buffer_.size() - read_offset_);
+  std::vector<std::uint8_t> chunk;
+  chunk.reserve(n + 1);
+  chunk.insert(chunk.end(), buffer_.begin() + static_cast<std::ptrdiff_t>(read_offset_),
+               buffer_.begin() + static_cast<std::ptrdiff_t>(read_offset_ + n));
+  chunk.push_back(0);  // the package's "more to come" marker
+  read_offset_ += n;
+  if (read_offset_ == buffer_.size()) {
+    buffer_.clear();
+    read_offset_ = 0;
+  } else if (read_offset_ >= kBufferBytes / 2) {
+    buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(read_offset_));
+    read_offset_ = 0;
+  }
+  room_.notify_all();
+  return chunk;
+}
+
+bool Transfer::push_body(const char* data, std::size_t size) {
+  std::optional<warden::Completion> done;
+  std::vector<std::uint8_t> chunk;
+  {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return cancelled_ || buffer_.size() - read_offset_ < kBufferBytes; });
+    if (cancelled_) return false;
+    buffer_.insert(buffer_.end(), data, data + size);
+    if (pending_read_) {
+      chunk = take_chunk();
+      done = std::move(pending_read_);
+      pending_read_.reset();
+    }
+  }
+  if (done) done->resolve_bytes(chunk);
+  return true;
+}
+
+void Transfer::finish(std::optional<std::string> error, bool scope_refusal) {
+  std::optional<warden::Completion> send, read;
+  {
+    std::lock_guard lock(mutex_);
+    body_ended_ = true;
+    error_ = error;
+    send = std::move(pending_send_);
+    pending_send_.reset();
+    read = std::move(pending_read_);
+    pending_read_.reset();
+  }
+  if (error && context_.log) context_.log(scope_refusal ? WARDEN_LOG_WARN : WARDEN_LOG_INFO, "fetch: " + *error);
+  if (send) {
+    if (!error) send->reject("the transfer ended without a response");
+    else if (scope_refusal) send->reject_scope(*error);
+    else send->reject(*error);
+  }
+  if (read) {
+    if (error) read->reject(*error);
+    else read->resolve_bytes(std::vector<std::uint8_t>{1});
+  }
+  finished_ = true;
+}
+
+void Transfer::read_body(warden::Completion done) {
+  std::unique_lock lock(mutex_);
+  if (cancelled_) {
+    lock.unlock();
+    return done.reject("Request cancelled");
+  }
+  if (buffer_.size() > read_offset_) {
+    std::vector<std::uint8_t> chunk = take_chunk();
+    lock.unlock();
+    return done.resolve_bytes(chunk);
+  }
+  if (body_ended_) {
+    std::optional<std::string> error = error_;
+    lock.unlock();
+    if (error) return done.reject(*error);
+    return done.resolve_bytes(std::vector<std::uint8_t>{1});
+  }
+  if (pending_read_) {
+    lock.unlock();
+    return done.reject("a read of this response body is already pending");
+  }
+  pending_read_.emplace(std::move(done));
+}
+
+}  // namespace warden::http_plugin

@@ -1,0 +1,94 @@
+#pragma once
+// One fetch on the network: libcurl's easy interface on a thread of its own (never the host's
+// main thread or worker pool, which a slow server would hold), one hop at a time. Each redirect's
+// Location is judged by the scope before the next hop connects (CURLOPT_FOLLOWLOCATION stays
+// off). The response body flows through a bounded buffer: when the page reads slower than the
+// server sends, the transfer thread waits in libcurl's write callback, the socket stops being
+// read and TCP slows the server down, so a body of any size costs the host at most the buffer.
+// Cancelling (fetch_cancel, fetch_cancel_body, the page going away, the plugin's shutdown) makes
+// the next callback abort the transfer.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <curl/curl.h>
+#include <warden/plugin.hpp>
+
+#include "fetch_request.hpp"
+#include "url_scope.hpp"
+
+namespace warden::http_plugin {
+
+// Where libcurl finds the certificates it trusts: the host's SSL_CERT_FILE / SSL_CERT_DIR when
+// set (as OpenSSL's own tools read them; libcurl does not), else its built-in bundle.
+struct TlsTrust {
+  std::string ca_file, ca_dir;
+  static TlsTrust from_environment();
+};
+
+// What every transfer of the app shares.
+struct TransferContext {
+  CURLSH* cookies = nullptr;  // the app's cookie engine (one per host process = one per app)
+  TlsTrust trust;
+  std::function<ScopeJudgment(const std::string& url)> judge;  // the fetch call's scope
+  std::function<void(warden_log_level, const std::string&)> log;
+};
+
+class Transfer : public std::enable_shared_from_this<Transfer> {
+ public:
+  // Bytes the body buffer holds before the transfer waits for the page, and the most one read
+  // hands over.
+  static constexpr std::size_t kBufferBytes = 512 * 1024;
+  static constexpr std::size_t kChunkBytes = 256 * 1024;
+
+  Transfer(FetchRequest request, TransferContext context);
+
+  // fetch_send: takes `done` and returns true the first time (the caller then starts run() on a
+  // thread); false, leaving `done` to the caller, when the request was already sent or cancelled.
+  bool claim_send(warden::Completion& done, std::uint32_t response_rid);
+  // Ends a claimed transfer that will never run (the plugin is shutting down).
+  void abandon(const std::string& why) { finish(why); }
+  // The transfer itself, on its own thread: every hop, until the body ends, fails or is cancelled.
+  void run();
+  // Stops the transfer soon, from any thread; pending calls are rejected "Request cancelled".
+  void cancel();
+  bool cancelled() const { return cancelled_; }
+  bool finished() const { return finished_; }
+
+  // fetch_read_body: completes `done` with the next chunk followed by a 0 byte, or with the single
+  // byte 1 at the end of the body, or rejects it with the transfer's error, now or as soon as the
+  // transfer has one. A second read while one is pending is rejected.
+  void read_body(warden::Completion done);
+
+ private:
+  struct Hop;  // one request/response exchange (transfer.cpp)
+  friend struct Hop;
+
+  enum class HopEnd { response, redirect, failed };
+  HopEnd perform_hop(Hop& hop);
+  void publish_head(long status, const HeaderList& headers, const std::string& url);
+  bool push_body(const char* data, std::size_t size);  // false: cancelled
+  void finish(std::optional<std::string> error, bool scope_refusal = false);
+  std::vector<std::uint8_t> take_chunk();  // under mutex_
+
+  FetchRequest request_;
+  TransferContext context_;
+  std::atomic<bool> cancelled_{false}, finished_{false};
+
+  std::mutex mutex_;
+  std::condition_variable room_;
+  bool sent_ = false, head_published_ = false, body_ended_ = false;
+  std::optional<std::string> error_;
+  std::optional<warden::Completion> pending_send_, pending_read_;
+  std::uint32_t response_rid_ = 0;
+  std::vector<std::uint8_t> buffer_;
+  std::size_t read_offset_ = 0;
+};
+
+}  // namespace warden::http_plugin

@@ -1,0 +1,259 @@
+// Warden end-to-end scenarios of the http plugin through the unmodified @tauri-apps/plugin-http
+// (pinned by the lockfile) against http_driver.py's servers on 127.0.0.1, which record every
+// request they see: an allowed request is seen arriving, a refused one is seen never arriving.
+// "main" holds Tauri's default set with the URL entries of capabilities/main.json; "other" the
+// same permission, and tries main's resource ids; "denied" no http permission at all.
+import { fetch as httpFetch } from '@tauri-apps/plugin-http';
+import { invoke } from '@tauri-apps/api/core';
+import { expect, rejects, results, scenario, scenarioWithin, setDetailLengths } from '../prelude/scenario.js';
+import { pageDriver } from '../prelude/page_driver.js';
+
+setDetailLengths(80, 240);
+
+const DRIVER = pageDriver('http-driver');
+const PORTS = JSON.parse(document.querySelector('meta[name="http-ports"]').content);
+const HTTP = `http://127.0.0.1:${PORTS.http}`;
+const HTTPS = `https://127.0.0.1:${PORTS.https}`;
+const UNTRUSTED = `https://127.0.0.1:${PORTS.untrusted}`;
+const BIG = 100 * 1024 * 1024;
+const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
+
+const driver = (path, params) => DRIVER.call(path, params);
+const seen = async (token, wait = 0) => (await driver('/seen', { token, wait })).requests;
+
+// Release builds give the page only "refused by scope" (the detail goes to the audit log).
+async function refusedByScope(promise) {
+  const error = String(await rejects(promise));
+  expect(error.startsWith('refused by scope'), 'a scope refusal, got ' + JSON.stringify(error));
+  return error;
+}
+
+async function neverArrives(token) {
+  const requests = await seen(token, 800);
+  expect(requests.length === 0, `no request with ${token} to reach a server, got ${JSON.stringify(requests.map((r) => r.path))}`);
+}
+
+// Reads a whole body through the stream, counting bytes; `each` runs after every chunk.
+async function drain(response, each) {
+  const reader = response.body.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return total;
+    total += value.byteLength;
+    if (each) await each(total, reader);
+  }
+}
+
+async function mainPage() {
+  await scenario('fetch_allowed', async () => {
+    const response = await httpFetch(`${HTTP}/allowed/ok/t-allowed`);
+    expect(response.status === 200 && response.statusText === 'OK', 'status 200 OK, got ' + response.status + ' ' + response.statusText);
+    expect(response.headers.get('x-test') === 'yes', 'the X-Test header, got ' + response.headers.get('x-test'));
+    expect(response.url === `${HTTP}/allowed/ok/t-allowed`, 'the url, got ' + response.url);
+    const text = await response.text();
+    expect(text === 'hello t-allowed', 'the body, got ' + JSON.stringify(text));
+    const requests = await seen('t-allowed');
+    expect(requests.length === 1, 'one request seen, got ' + requests.length);
+    const origin = requests[0].headers.origin;
+    expect(origin === window.location.origin, `Origin ${window.location.origin}, got ${origin}`);
+    return text;
+  });
+
+  await scenario('fetch_post_body_and_headers', async () => {
+    const response = await httpFetch(`${HTTP}/allowed/echo/t-post`, {
+      method: 'POST', body: 'abc', headers: { 'X-Custom': 'yes', 'Content-Type': 'text/plain' },
+    });
+    const echo = await response.json();
+    expect(echo.method === 'POST' && echo.body_length === 3, 'POST with 3 bytes, got ' + JSON.stringify(echo));
+    expect(echo.headers['x-custom'] === 'yes', 'X-Custom sent, got ' + JSON.stringify(echo.headers));
+    expect(echo.headers['content-type'] === 'text/plain', 'the Content-Type sent, got ' + echo.headers['content-type']);
+    expect(!('expect' in echo.headers), 'no Expect header, got ' + echo.headers.expect);
+    return 'POST';
+  });
+
+  await scenario('denied_url_refused_before_connecting', async () => {
+    await refusedByScope(httpFetch(`${HTTP}/allowed/denied/t-denied`));
+    await refusedByScope(httpFetch(`${HTTP}/outside/t-denied`));
+    await refusedByScope(httpFetch(`http://localhost:${PORTS.http}/allowed/ok/t-denied`));
+    await neverArrives('t-denied');
+    return 'refused';
+  });
+
+  await scenario('other_schemes_refused', async () => {
+    for (const url of ['file:///etc/passwd', `ftp://127.0.0.1:${PORTS.http}/allowed/t-scheme`]) {
+      await rejects(invoke('plugin:http|fetch', { clientConfig: { method: 'GET', url, headers: [], data: null } }));
+    }
+    await neverArrives('t-scheme');
+    return 'refused';
+  });
+
+  await scenario('redirect_to_denied_refused', async () => {
+    await refusedByScope(httpFetch(`${HTTP}/allowed/redirect-denied/t-redir`));
+    await refusedByScope(httpFetch(`${HTTP}/allowed/redirect-outside/t-redir`));
+    const paths = (await seen('t-redir', 800)).map((r) => r.path);
+    expect(JSON.stringify(paths) === JSON.stringify(['/allowed/redirect-denied/t-redir', '/allowed/redirect-outside/t-redir']),
+      'only the first hops seen, got ' + JSON.stringify(paths));
+    return 'refused';
+  });
+
+  await scenario('redirect_allowed_followed', async () => {
+    const response = await httpFetch(`${HTTP}/allowed/redirect-ok/t-follow`);
+    expect(response.status === 200 && response.url === `${HTTP}/allowed/ok/t-follow`, 'the final hop, got ' + response.status + ' ' + response.url);
+    expect((await response.text()) === 'hello t-follow', 'the final body');
+    const see = await httpFetch(`${HTTP}/allowed/redirect-303/t-see`, { method: 'POST', body: 'payload' });
+    const echo = await see.json();
+    expect(echo.method === 'GET' && echo.body_length === 0, '303 turns POST into a GET without body, got ' + JSON.stringify(echo));
+    const none = await httpFetch(`${HTTP}/allowed/redirect-ok/t-nofollow`, { maxRedirections: 0 });
+    expect(none.status === 302, 'maxRedirections 0 gives the 302 itself, got ' + none.status);
+    return 'followed';
+  });
+
+  await scenarioWithin(120000, 'big_download_bounded_memory', async () => {
+    const before = await driver('/vmhwm');
+    const response = await httpFetch(`${HTTP}/allowed/big/t-big`);
+    const total = await drain(response);
+    const after = await driver('/vmhwm');
+    expect(total === BIG, `${BIG} bytes, got ${total}`);
+    const growthMiB = (after.hwm_kb - before.hwm_kb) / 1024;
+    expect(growthMiB < 64, `the host's VmHWM to grow by less than 64 MiB, it grew by ${growthMiB.toFixed(1)} MiB`);
+    const end = await driver('/big', { token: 't-big', wait: 5000 });
+    expect(end.sent === BIG && !end.closed_early, 'the server sent it all, got ' + JSON.stringify(end));
+    return { hwmGrowthMiB: Number(growthMiB.toFixed(1)), hwmBeforeMiB: Math.round(before.hwm_kb / 1024) };
+  }, 200);
+
+  await scenarioWithin(60000, 'abort_mid_body', async () => {
+    const controller = new AbortController();
+    const response = await httpFetch(`${HTTP}/allowed/big/t-abort`, { signal: controller.signal });
+    let aborted = false;
+    const error = await rejects(drain(response, async (total) => {
+      if (total >= 1024 * 1024 && !aborted) {
+        aborted = true;
+        controller.abort();
+      }
+    }));
+    const end = await driver('/big', { token: 't-abort', wait: 10000 });
+    expect(end.closed_early === true && end.sent < BIG, 'the server to see the connection close early, got ' + JSON.stringify(end));
+    return String(error).slice(0, 40);
+  });
+
+  await scenario('https_trusted_ca', async () => {
+    const response = await httpFetch(`${HTTPS}/allowed/ok/t-https`);
+    expect(response.status === 200 && (await response.text()) === 'hello t-https', 'https through the test CA');
+    return 'trusted';
+  });
+
+  await scenario('https_untrusted_refused', async () => {
+    const error = String(await rejects(httpFetch(`${UNTRUSTED}/allowed/ok/t-untrusted`)));
+    expect(/TLS certificate verification failed/.test(error), 'a clear TLS error, got ' + JSON.stringify(error));
+    await neverArrives('t-untrusted');
+    return error.slice(0, 60);
+  });
+
+  await scenario('danger_refused_without_config', async () => {
+    const error = String(await rejects(httpFetch(`${UNTRUSTED}/allowed/ok/t-danger`,
+      { danger: { acceptInvalidCerts: true, acceptInvalidHostnames: true } })));
+    expect(/plugins\.http\.allowDangerousSettings/.test(error), 'the config key named, got ' + JSON.stringify(error));
+    await neverArrives('t-danger');
+    return 'refused';
+  });
+
+  await scenario('proxy_refused_without_config', async () => {
+    const error = String(await rejects(httpFetch(`${HTTP}/allowed/ok/t-proxy`, { proxy: { all: `http://127.0.0.1:${PORTS.http}` } })));
+    expect(/plugins\.http\.allowPageProxy/.test(error), 'the config key named, got ' + JSON.stringify(error));
+    await neverArrives('t-proxy');
+    return 'refused';
+  });
+
+  await scenario('forbidden_headers_dropped', async () => {
+    const response = await httpFetch(`${HTTP}/allowed/echo/t-headers`, {
+      headers: { Cookie: 'stolen=1', Host: 'evil.example', Origin: 'https://evil.example', 'X-Ok': '1', 'Sec-Fetch-Site': 'none' },
+    });
+    const h = (await response.json()).headers;
+    expect(h['x-ok'] === '1', 'X-Ok sent');
+    expect(h.host === `127.0.0.1:${PORTS.http}`, 'the real Host, got ' + h.host);
+    expect(!h.cookie || !h.cookie.includes('stolen'), 'no page Cookie, got ' + h.cookie);
+    expect(h.origin === window.location.origin, 'the page origin as Origin, got ' + h.origin);
+    expect(!('sec-fetch-site' in h), 'no Sec- header, got ' + h['sec-fetch-site']);
+    return 'dropped';
+  });
+
+  await scenario('header_injection_refused', async () => {
+    const error = String(await rejects(invoke('plugin:http|fetch', { clientConfig: {
+      method: 'GET', url: `${HTTP}/allowed/ok/t-inject`, headers: [['X-A', 'a\r\nHost: evil']], data: null } })));
+    expect(/CR, LF or NUL/.test(error), 'the value refused, got ' + JSON.stringify(error));
+    await rejects(invoke('plugin:http|fetch', { clientConfig: {
+      method: 'TRACE', url: `${HTTP}/allowed/ok/t-inject`, headers: [], data: null } }));
+    await neverArrives('t-inject');
+    return 'refused';
+  });
+
+  await scenario('request_body_over_cap_refused', async () => {
+    const error = String(await rejects(httpFetch(`${HTTP}/allowed/echo/t-cap`, { method: 'POST', body: new Uint8Array(1048577) })));
+    expect(/plugins\.http\.maxRequestBodyBytes/.test(error) && /1048576/.test(error), 'the cap named, got ' + JSON.stringify(error));
+    await neverArrives('t-cap');
+    const fits = await httpFetch(`${HTTP}/allowed/echo/t-fits`, { method: 'POST', body: new Uint8Array(1048576) });
+    const echo = await fits.json();
+    expect(echo.body_length === 1048576, 'a body at the cap sent whole, got ' + echo.body_length);
+    return 'capped';
+  });
+
+  await scenario('cookies_kept_for_the_app', async () => {
+    await (await httpFetch(`${HTTP}/allowed/cookie/t-cookie`)).text();
+    const echo = await (await httpFetch(`${HTTP}/allowed/echo/t-cookie2`)).json();
+    expect((echo.headers.cookie || '').includes('warden_e2e=t-cookie'), 'the cookie sent back, got ' + echo.headers.cookie);
+    return 'kept';
+  });
+
+  // Main opens a request whose body stalls and hands its ids to "other", which must find none.
+  await scenarioWithin(60000, 'rids_of_this_page_only', async () => {
+    const rid = await invoke('plugin:http|fetch', { clientConfig: {
+      method: 'GET', url: `${HTTP}/allowed/stall/t-stall`, headers: [], data: null } });
+    const head = await invoke('plugin:http|fetch_send', { rid });
+    await rejects(invoke('plugin:http|fetch_read_body', { rid }));  // a request id is not a body id
+    await driver('/mark', { name: 'rids', value: JSON.stringify({ rid, body: head.rid }) });
+    const verdict = JSON.parse((await driver('/marked', { name: 'other-tried', wait: 30000 })).value);
+    expect(verdict.refused === 4, 'other refused 4 times, got ' + JSON.stringify(verdict));
+    const chunk = new Uint8Array(await invoke('plugin:http|fetch_read_body', { rid: head.rid }));
+    expect(chunk.length > 1 && chunk[chunk.length - 1] === 0, 'main still reads its body, got ' + chunk.length + ' bytes');
+    await invoke('plugin:http|fetch_cancel_body', { rid: head.rid });
+    return 'own';
+  });
+}
+
+async function otherPage() {
+  await scenarioWithin(60000, 'other_page_cannot_use_rids', async () => {
+    const ids = JSON.parse((await driver('/marked', { name: 'rids', wait: 40000 })).value);
+    let refused = 0;
+    const calls = [['fetch_read_body', ids.body], ['fetch_cancel_body', ids.body], ['fetch_cancel', ids.rid],
+      ['fetch_send', ids.rid]];
+    for (const [command, rid] of calls) {
+      try {
+        await invoke('plugin:http|' + command, { rid });
+      } catch (e) {
+        refused += 1;
+      }
+    }
+    await driver('/mark', { name: 'other-tried', value: JSON.stringify({ refused }) });
+    expect(refused === 4, 'all 4 refused, got ' + refused);
+    return 'refused';
+  });
+}
+
+async function deniedPage() {
+  await scenario('fetch_denied', async () => {
+    const error = String(await rejects(httpFetch(`${HTTP}/allowed/ok/t-window`)));
+    expect(/not allowed/i.test(error), '"not allowed", got ' + JSON.stringify(error));
+    await neverArrives('t-window');
+    return 'denied';
+  });
+}
+
+const sendReport = () => DRIVER.sendReport(label);
+const pages = { main: mainPage, other: otherPage, denied: deniedPage };
+
+results.metadata = { ok: true, detail: label };
+pages[label]().then(sendReport).catch((e) => {
+  results.runner = { ok: false, detail: String(e && e.message ? e.message : e) };
+  sendReport().catch(() => { document.title = 'DONE ' + JSON.stringify({ runner: results.runner }); });
+});
