@@ -9,14 +9,20 @@
 // - register makes the app the desktop's handler of one configured scheme (scheme_registration.hpp);
 //   no page can name a scheme the config does not list, nor one of the web or the desktop
 //   (deep_link_config.hpp's reserved_scheme, refused already in the config).
+// - registerAtStart (Warden's own key, off by default): at each start, every configured scheme
+//   that has no default application yet, or has this app's entry, is registered (the entry's Exec
+//   follows the app if it moved); a scheme whose default the user gave another application is
+//   left alone. The app then handles its links without granting a page `register`.
 // Links are untrusted input to the app: anyone who can run programs as the user can start
 // `warden run APP -- myapp://anything`.
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include <boost/describe.hpp>
@@ -24,6 +30,7 @@
 #include <warden/app_identity.hpp>
 #include <warden/ext/app_lifecycle.h>
 #include <warden/ext/single_instance.h>
+#include <warden/main_thread.hpp>
 #include <warden/plugin.hpp>
 
 #include "autostart_file.hpp"
@@ -50,6 +57,8 @@ struct PluginState {
   std::optional<dl::RegistrationPlaces> places;  // nullopt: no XDG data or config folder
   const warden_host_single_instance* instances = nullptr;
   uint64_t subscription = 0;
+
+  std::thread start_registration;  // registerAtStart's work, joined at shutdown
 
   std::mutex mutex;  // guards what follows
   std::optional<std::vector<std::string>> current;  // the latest links, nullopt before any
@@ -204,6 +213,34 @@ bool is_registered(const ProtocolArgs& args) {
                 [&] { return registration(s).is_default(scheme); });
 }
 
+// [own thread] registerAtStart: the configured schemes nobody else handles become the app's.
+void register_at_start(PluginState& s) {
+  for (const std::string& scheme : s.config.schemes) {
+    try {
+      dl::SchemeRegistration& r = registration(s);
+      std::string chosen = r.current_default(scheme);
+      if (!chosen.empty() && chosen != r.desktop_id()) {
+        s.host.info("deep-link: registerAtStart leaves " + scheme + ": URLs to " + chosen + ", the user's default");
+        continue;
+      }
+      r.add(scheme, s.config);
+      s.host.info("deep-link: registerAtStart made the app the handler of " + scheme + ": URLs");
+    } catch (const std::exception& e) {
+      s.host.error("deep-link: registerAtStart could not register " + scheme + ": " + e.what());
+    }
+  }
+}
+
+// registerAtStart's work starts from the main loop's first turns: the launch command it writes
+// exists only once the run has set up (after the plugins' init), and the desktop's tools take a
+// while, so they run on a thread of their own while the app starts.
+void start_registration_later(PluginState& s) {
+  auto start = [p = &s] { p->start_registration = std::thread(register_at_start, std::ref(*p)); };
+  auto main_thread = warden::MainThread::find(s.host);
+  if (!main_thread || !main_thread->post(start))
+    s.host.error("deep-link: registerAtStart needs the host's main loop (warden.main-thread/1): nothing registered");
+}
+
 void init(const warden::Host& host, const json::value& config) {
   auto s = std::make_unique<PluginState>();
   s->host = host;
@@ -226,12 +263,14 @@ void init(const warden::Host& host, const json::value& config) {
   if (!s->subscription)
     host.info("deep-link: links opened while the app runs start a new instance (set app.singleInstance to hand "
               "them to this one)");
+  if (s->config.register_at_start) start_registration_later(*s);
   state_slot() = std::move(s);
 }
 
 void shutdown() {
   auto& s = state_slot();
   if (s && s->subscription) s->instances->unsubscribe(s->host.raw(), s->subscription);
+  if (s && s->start_registration.joinable()) s->start_registration.join();
   s.reset();
 }
 

@@ -83,10 +83,13 @@ DeepLinkConfig deep_link_config_from(const json::value& config) {
       } else {
         read_protocol(value, "desktop", out);
       }
+    } else if (key == "registerAtStart") {
+      if (!value.is_bool()) refuse("registerAtStart must be true or false");
+      out.register_at_start = value.get_bool();
     } else if (key == "mobile") {
       if (!value.is_array()) refuse("mobile must be an array (Android and iOS app links; unused on Linux)");
     } else {
-      refuse(std::string(key) + ": unknown key (desktop, mobile)");
+      refuse(std::string(key) + ": unknown key (desktop, mobile, registerAtStart)");
     }
   }
   return out;

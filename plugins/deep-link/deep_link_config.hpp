@@ -1,11 +1,12 @@
 #pragma once
 // plugins.deep-link of the app config, in the shape of tauri-plugin-deep-link 2.x's config:
 //   {"desktop": {"schemes": ["myapp"], "name": "...", "role": "..."}   (or an array of such),
-//    "mobile": [...]}
+//    "mobile": [...], "registerAtStart": false}
 // Only desktop's schemes matter on Linux: they are the URL schemes the app handles, the only ones
 // `register` may make it the handler of and the only ones get_current and onOpenUrl deliver.
 // "name" and "role" (macOS bundle fields) are accepted and unused; "mobile" (Android and iOS app
-// links) must be an array and is unused.
+// links) must be an array and is unused. "registerAtStart" is Warden's own (Tauri's apps call
+// register_all from their Rust setup, which a Warden app does not have): see deep_link.cpp.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ inline constexpr std::size_t max_scheme_bytes = 64;
 
 struct DeepLinkConfig {
   std::vector<std::string> schemes;  // lower case, each once, in the config's order
+  bool register_at_start = false;    // registerAtStart
 
   bool handles(std::string_view scheme) const;
 };

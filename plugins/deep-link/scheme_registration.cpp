@@ -135,12 +135,12 @@ void SchemeRegistration::remove(const std::string& scheme, const DeepLinkConfig&
   index(folder);
 }
 
-bool SchemeRegistration::is_default(const std::string& scheme) const {
+std::string SchemeRegistration::current_default(const std::string& scheme) const {
   ToolResult r = run_tool({"xdg-mime", "query", "default", mime_of(scheme)}, kToolTime, "xdg-utils");
   if (r.exit_status != 0)
     throw std::runtime_error("xdg-mime query default " + mime_of(scheme) + " failed (" +
                              std::to_string(r.exit_status) + "): " + trimmed(r.err));
-  return trimmed(r.out) == desktop_id_;
+  return trimmed(r.out);
 }
 
 }  // namespace warden::deep_link_plugin

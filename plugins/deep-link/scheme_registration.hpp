@@ -42,8 +42,10 @@ class SchemeRegistration {
   // `scheme` leaves the entry (the file goes with its last scheme) and the user's default for
   // it, when that default is the entry; the folder is indexed again. Nothing to undo is no error.
   void remove(const std::string& scheme, const DeepLinkConfig& config);
-  // Whether `xdg-mime query default x-scheme-handler/<scheme>` names the entry.
-  bool is_default(const std::string& scheme) const;
+  // What `xdg-mime query default x-scheme-handler/<scheme>` names ("" when nothing).
+  std::string current_default(const std::string& scheme) const;
+  // Whether that is the entry.
+  bool is_default(const std::string& scheme) const { return current_default(scheme) == desktop_id_; }
 
  private:
   std::string applications_folder() const;  // made when missing, canonical

@@ -4,8 +4,9 @@
 // `warden run` of the app with a link. The app is single-instance: both must reach this page's
 // onOpenUrl and exit 0.
 //
-// Two pages of one bundle: "main" (Tauri's default set plus register, unregister, is_registered)
-// and "denied" (no deep-link permission: every command refused). The run was started with
+// Three pages of one bundle: "main" (Tauri's default set plus register, unregister, is_registered),
+// "reader" (Tauri's default set: getCurrent only) and "denied" (no deep-link permission: every
+// command refused). The run was started with
 // `-- wardentest://launch/0 --not-a-link https://example.com/launch wardenforeign://launch/2`
 // (in_session.sh): getCurrent must give the one link of a configured scheme.
 import { getCurrent, isRegistered, onOpenUrl, register, unregister } from '@tauri-apps/plugin-deep-link';
@@ -104,7 +105,8 @@ async function mainPage() {
 
   await scenario('register_bad_protocol_refused', async () => {
     const answers = [];
-    for (const protocol of ['wardentest://', 'warden test', '', '../wardentest', 'a'.repeat(65)])
+    for (const protocol of ['wardentest://', 'warden test', '', '../wardentest', 'a'.repeat(65),
+      'wardentest\nExec=/bin/sh', 'wardentest;x-scheme-handler/https'])
       answers.push(await rejectionMessage(register(protocol)));
     expect(answers.every((e) => /not a URL scheme/.test(e)), 'each refused as no scheme, got ' + JSON.stringify(answers));
     return 'refused';
@@ -168,9 +170,42 @@ async function deniedPage() {
   await scenario('deep_link_not_allowed', async () => {
     const answers = [];
     for (const call of [() => getCurrent(), () => register('wardentest'), () => unregister('wardentest'), () => isRegistered('wardentest')])
-      answers.push(message(await rejectionMessage(call())));
+      answers.push(await rejectionMessage(call()));
     expect(answers.every((e) => /not allowed/.test(e)), 'getCurrent, register, unregister, isRegistered "not allowed", got ' + JSON.stringify(answers));
     return 'refused';
+  });
+}
+
+async function readerPage() {
+  await scenario('reader_get_current_only', async () => {
+    const current = await getCurrent();
+    expect(Array.isArray(current) && current.length >= 1, 'getCurrent allowed by the default set, got ' + JSON.stringify(current));
+    const answers = [];
+    for (const call of [() => register('wardentest'), () => unregister('wardentest'), () => isRegistered('wardentest')])
+      answers.push(await rejectionMessage(call()));
+    expect(answers.every((e) => /not allowed/.test(e)), 'register, unregister, isRegistered "not allowed", got ' + JSON.stringify(answers));
+    return 'read only';
+  });
+}
+
+// The "start" run's app (app-start/): registerAtStart with wardenother already the user's choice
+// of another application.
+async function startPage() {
+  await scenario('register_at_start', async () => {
+    const chosen = (await driver('/default', { scheme: 'wardentest', expect: DESKTOP_ID, wait: 30000 })).default;
+    expect(chosen === DESKTOP_ID, 'wardentest registered at start, got ' + chosen);
+    expect((await isRegistered('wardentest')) === true, 'isRegistered true');
+    const entry = await driver('/entry');
+    expect(entry.validate.status === 0, 'the entry valid: ' + entry.validate.output);
+    expect(same(entry.mime, ['x-scheme-handler/wardentest']), 'only wardentest in the entry, got ' + JSON.stringify(entry.mime));
+    return chosen;
+  });
+
+  await scenario('register_at_start_keeps_user_choice', async () => {
+    const other = (await driver('/default', { scheme: 'wardenother' })).default;
+    expect(other === 'someone-else.desktop', "wardenother still the user's choice, got " + other);
+    expect((await isRegistered('wardenother')) === false, 'isRegistered false');
+    return other;
   });
 }
 
@@ -180,6 +215,8 @@ const sendReport = () => DRIVER.sendReport(label);
   results.metadata = { ok: true, detail: label };
   try {
     if (label === 'main') await mainPage();
+    else if (label === 'reader') await readerPage();
+    else if (label === 'start') await startPage();
     else await deniedPage();
   } catch (e) {
     results.runner = { ok: false, detail: message(e) };

@@ -7,7 +7,8 @@ WORK/session.env (the display, the bus, XDG_RUNTIME_DIR, the host binary) before
 Requests (GET, query arguments):
   /entry                 the handler entry WORK/xdg/data/applications/<id>-handler.desktop:
                          {exists, regular, text, validate: {status, output}, mime: [...], exec}
-  /default?scheme=S      what `xdg-mime query default x-scheme-handler/S` answers ({default})
+  /default?scheme=S[&expect=ID&wait=MS]   what `xdg-mime query default x-scheme-handler/S` answers
+                         ({default}); with expect, asked again until it is ID or MS have passed
   /xdg-open?url=U        runs `xdg-open U` in the run's session on xdg-utils' generic desktop
                          (no XDG_CURRENT_DESKTOP, BROWSER=false so that no browser is tried):
                          {status, seconds}; an xdg-open still running after 30 s is killed, and
@@ -112,7 +113,12 @@ def answer(path, query):
     if path == "/entry":
         return entry()
     if path == "/default":
-        return default(q["scheme"])
+        deadline = time.monotonic() + int(q.get("wait", "0")) / 1000
+        while True:
+            found = default(q["scheme"])
+            if "expect" not in q or found["default"] == q["expect"] or time.monotonic() > deadline:
+                return found
+            time.sleep(0.1)
     if path == "/xdg-open":
         return run_in_session(["xdg-open", q["url"]])
     if path == "/second-run":

@@ -9,6 +9,18 @@ e2e_require_tools "deep-link e2e (setup.sh)" dbus-run-session xdg-open xdg-mime 
   desktop-file-validate /usr/bin/python3
 mkdir -p "$WORK/xdg/data/applications" "$WORK/xdg/config"
 mkdir -m 0700 "$WORK/runtime"
+# The "start" run (DEEP_LINK_OTHER_DEFAULT=1): the user already chose another application for
+# wardenother: URLs, which registerAtStart must leave alone.
+if [ "${DEEP_LINK_OTHER_DEFAULT:-0}" = 1 ]; then
+  printf '[Desktop Entry]\nType=Application\nName=Someone else\nExec=true %%u\nMimeType=x-scheme-handler/wardenother;\n' \
+    >"$WORK/xdg/data/applications/someone-else.desktop"
+  XDG_DATA_HOME="$WORK/xdg/data" XDG_CONFIG_HOME="$WORK/xdg/config" XDG_CURRENT_DESKTOP='' \
+    xdg-mime default someone-else.desktop x-scheme-handler/wardenother
+  got=$(XDG_DATA_HOME="$WORK/xdg/data" XDG_CONFIG_HOME="$WORK/xdg/config" XDG_CURRENT_DESKTOP='' \
+    xdg-mime query default x-scheme-handler/wardenother)
+  [ "$got" = someone-else.desktop ] ||
+    { echo "deep-link e2e: xdg-mime made '$got' the default for wardenother, not someone-else.desktop" >&2; exit 1; }
+fi
 e2e_start_driver "deep-link e2e" "$HERE_DEEP_LINK/deep_link_driver.py" deep-link-driver
 e2e_wrap_host "$HERE_DEEP_LINK/in_session.sh" "dbus-run-session --"
 substitute @DEEP_LINK_LIBRARY@ "$(realpath "$DEEP_LINK_LIBRARY")"

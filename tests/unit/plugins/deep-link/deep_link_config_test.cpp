@@ -73,3 +73,10 @@ TEST(DeepLinkConfig, AtMostMaxSchemes) {
   text += "]}}";
   EXPECT_NE(refusal(text.c_str()).find("more than 32 schemes"), std::string::npos);
 }
+
+TEST(DeepLinkConfig, RegisterAtStart) {
+  EXPECT_FALSE(read(R"({"desktop": {"schemes": ["a"]}})").register_at_start);
+  EXPECT_TRUE(read(R"({"desktop": {"schemes": ["a"]}, "registerAtStart": true})").register_at_start);
+  EXPECT_NE(refusal(R"({"registerAtStart": "yes"})").find("plugins.deep-link.registerAtStart must be true or false"),
+            std::string::npos);
+}
