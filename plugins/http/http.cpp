@@ -80,6 +80,9 @@ std::uint32_t fetch(json::object args, warden::Context& ctx) {
   // are refused before they are even read.
   if (ctx.args_json().size() / 2 > s.settings.max_request_body_bytes + (1u << 20))
     throw std::invalid_argument(hp::body_too_large_message(s.settings));
+  if (hp::Transfer::open_count() >= hp::Transfer::kMostOpen)
+    throw std::runtime_error("too many requests open (" + std::to_string(hp::Transfer::kMostOpen) +
+                             "): read or cancel earlier responses first");
   const json::value* config = args.if_contains("clientConfig");
   if (!config || !config->is_object()) throw std::invalid_argument("fetch needs clientConfig, an object");
   hp::FetchRequest request = hp::parse_fetch_request(config->as_object(), s.settings, ctx.origin(),

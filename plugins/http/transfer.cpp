@@ -76,6 +76,8 @@ struct Transfer::Hop {
   bool redirected = false;
   std::string location;
   bool published = false;
+  std::size_t header_bytes = 0;
+  std::string refusal;  // why a callback stopped the hop (libcurl's error buffer says only that it did)
   char error[CURL_ERROR_SIZE] = {};
 
   // A status line starts a new header block (1xx responses come before the final one).
@@ -114,6 +116,11 @@ struct Transfer::Hop {
     auto* hop = static_cast<Hop*>(user);
     std::string_view line(data, size * count);
     if (hop->self->cancelled_) return 0;
+    hop->header_bytes += line.size();
+    if (hop->header_bytes > kHeaderBytes) {
+      hop->refusal = "the response headers from " + hop->url->origin() + " exceed " + std::to_string(kHeaderBytes) + " bytes";
+      return 0;
+    }
     if (trim(line).empty()) return hop->headers_end() ? line.size() : 0;
     hop->header_line(line);
     return line.size();
@@ -131,7 +138,13 @@ struct Transfer::Hop {
 };
 
 Transfer::Transfer(FetchRequest request, TransferContext context)
-    : request_(std::move(request)), context_(std::move(context)) {}
+    : request_(std::move(request)), context_(std::move(context)) {
+  ++open_;
+}
+
+Transfer::~Transfer() {
+  if (!finished_) --open_;  // never sent
+}
 
 bool Transfer::claim_send(warden::Completion& done, std::uint32_t response_rid) {
   std::lock_guard lock(mutex_);
@@ -146,6 +159,10 @@ void Transfer::cancel() {
   cancelled_ = true;
   std::lock_guard lock(mutex_);
   room_.notify_all();
+  if (!sent_) {  // it will never run: no longer open, and its body is not needed
+    request_.body = {};
+    if (!finished_.exchange(true)) --open_;
+  }
 }
 
 void Transfer::run() {
@@ -224,6 +241,7 @@ void Transfer::run() {
     CURLcode code = curl_easy_perform(c);
     if (cancelled_) return finish("Request cancelled");
     if (!hop.redirected) {
+      if (!hop.refusal.empty()) return finish(hop.refusal);
       if (code != CURLE_OK) return finish(describe_failure(code, hop.error, url, request_.connect_timeout_ms));
       if (!hop.published) return finish("the server at " + url.origin() + " sent no HTTP response");
       return finish(std::nullopt);

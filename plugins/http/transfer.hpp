@@ -46,8 +46,18 @@ class Transfer : public std::enable_shared_from_this<Transfer> {
   // hands over.
   static constexpr std::size_t kBufferBytes = 512 * 1024;
   static constexpr std::size_t kChunkBytes = 256 * 1024;
+  // The most response header bytes one hop may send (libcurl bounds each line, not their sum).
+  static constexpr std::size_t kHeaderBytes = 1024 * 1024;
+  // Transfers of the app not finished yet (made by fetch and not ended): each holds its request
+  // body and, once sent, a thread and a body buffer. fetch refuses more than kMostOpen, so a page
+  // that opens requests and never reads them cannot take the host's memory or threads.
+  static constexpr int kMostOpen = 64;
+  static int open_count() { return open_; }
 
   Transfer(FetchRequest request, TransferContext context);
+  ~Transfer();
+  Transfer(const Transfer&) = delete;
+  Transfer& operator=(const Transfer&) = delete;
 
   // fetch_send: takes `done` and returns true the first time (the caller then starts run() on a
   // thread); false, leaving `done` to the caller, when the request was already sent or cancelled.
@@ -80,6 +90,7 @@ class Transfer : public std::enable_shared_from_this<Transfer> {
   FetchRequest request_;
   TransferContext context_;
   std::atomic<bool> cancelled_{false}, finished_{false};
+  static inline std::atomic<int> open_{0};
 
   std::mutex mutex_;
   std::condition_variable room_;

@@ -112,6 +112,10 @@ async function mainPage() {
   await scenarioWithin(120000, 'big_download_bounded_memory', async () => {
     const before = await driver('/vmhwm');
     const response = await httpFetch(`${HTTP}/allowed/big/t-big`);
+    // The page does not read for 3 s: the server must be held back (the host buffers 512 KiB and
+    // stops reading the socket), where an unbounded buffer would take all 100 MiB in well under 1 s.
+    const held = (await driver('/big-sent', { token: 't-big', wait: 3000 })).sent;
+    expect(held < 32 * 1024 * 1024, `the server held back while the page did not read, it sent ${held} bytes`);
     const total = await drain(response);
     const after = await driver('/vmhwm');
     expect(total === BIG, `${BIG} bytes, got ${total}`);
@@ -119,7 +123,7 @@ async function mainPage() {
     expect(growthMiB < 64, `the host's VmHWM to grow by less than 64 MiB, it grew by ${growthMiB.toFixed(1)} MiB`);
     const end = await driver('/big', { token: 't-big', wait: 5000 });
     expect(end.sent === BIG && !end.closed_early, 'the server sent it all, got ' + JSON.stringify(end));
-    return { hwmGrowthMiB: Number(growthMiB.toFixed(1)), hwmBeforeMiB: Math.round(before.hwm_kb / 1024) };
+    return { hwmGrowthMiB: Number(growthMiB.toFixed(1)), heldMiB: Number((held / 1048576).toFixed(1)) };
   }, 200);
 
   await scenarioWithin(60000, 'abort_mid_body', async () => {

@@ -20,6 +20,7 @@ The page asks (GET, query arguments):
   /seen?token=T&wait=MS   the requests whose path holds T ({requests: [{server, method, path,
                           headers, body_length}]}), after MS (so that a late one shows)
   /big?token=T&wait=MS    how /allowed/big/T ended ({sent, closed_early} or {} when running)
+  /big-sent?token=T&wait=MS  the bytes /allowed/big/T has written so far, after MS ({sent})
   /vmhwm                  the host's peak and current resident memory ({hwm_kb, rss_kb}, from
                           /proc/PID/status, PID in WORK/host.pid written by record_pid.sh)
   /mark?name=N&value=V    stores V under N;  /marked?name=N&wait=MS  {value} once stored
@@ -44,6 +45,7 @@ BIG = 100 * 1024 * 1024
 lock = threading.Lock()
 seen = []       # every request of the three servers
 big_ends = {}   # token -> {sent, closed_early}
+big_sent = {}   # token -> bytes written so far
 marks = {}
 
 
@@ -114,6 +116,7 @@ class TestServer(http.server.BaseHTTPRequestHandler):
             while sent < BIG:
                 self.wfile.write(block)
                 sent += len(block)
+                big_sent[token] = sent
             self.wfile.flush()
         except OSError:
             closed_early = True
@@ -165,6 +168,9 @@ def answer(path, query):
             if end or time.monotonic() > deadline:
                 return end or {}
             time.sleep(0.05)
+    if path == "/big-sent":
+        time.sleep(int(q.get("wait", "0")) / 1000)
+        return {"sent": big_sent.get(q["token"], 0)}
     if path == "/vmhwm":
         return vmhwm()
     if path == "/mark":
