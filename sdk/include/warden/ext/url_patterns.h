@@ -1,7 +1,8 @@
 /*
  * warden.url-patterns/1 — match a URL against a URL pattern exactly as the host matches a
- * capability's remote URLs (docs/url-patterns.md: the URLPattern standard, so `http://*` is the
- * default port only and `http://*:*` any port; userinfo never makes a URL match).
+ * capability's remote URLs (docs/url-patterns.md: the URLPattern standard, so a host wildcard
+ * without a port matches the scheme's default port only, and one with the port wildcard any
+ * port; userinfo never makes a URL match).
  *
  * A plugin whose scope entries are URL patterns (the http plugin's `{ "url": ... }`) judges them
  * with this, never with a matcher of its own, so that one pattern means one thing everywhere.
