@@ -15,6 +15,7 @@
 //   left alone. The app then handles its links without granting a page `register`.
 // Links are untrusted input to the app: anyone who can run programs as the user can start
 // `warden run APP -- myapp://anything`.
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,7 @@ struct PluginState {
   uint64_t subscription = 0;
 
   std::thread start_registration;  // registerAtStart's work, joined at shutdown
+  std::atomic<bool> stopping{false};  // set at shutdown: registerAtStart starts no further scheme
 
   std::mutex mutex;  // guards what follows
   std::optional<std::vector<std::string>> current;  // the latest links, nullopt before any
@@ -216,6 +218,7 @@ bool is_registered(const ProtocolArgs& args) {
 // [own thread] registerAtStart: the configured schemes nobody else handles become the app's.
 void register_at_start(PluginState& s) {
   for (const std::string& scheme : s.config.schemes) {
+    if (s.stopping) return;
     try {
       dl::SchemeRegistration& r = registration(s);
       std::string chosen = r.current_default(scheme);
@@ -270,6 +273,7 @@ void init(const warden::Host& host, const json::value& config) {
 void shutdown() {
   auto& s = state_slot();
   if (s && s->subscription) s->instances->unsubscribe(s->host.raw(), s->subscription);
+  if (s) s->stopping = true;
   if (s && s->start_registration.joinable()) s->start_registration.join();
   s.reset();
 }
