@@ -281,8 +281,10 @@ void install_downloaded(warden::Context& ctx, DownloadedArchive& archive) {
   auto command = lifecycle && lifecycle->launch_command ? s.host.take_string(lifecycle->launch_command(s.host.raw()))
                                                         : std::nullopt;
   if (!command) throw std::runtime_error("the host does not say where the app lives (warden.app-lifecycle/1)");
-  up::RunningApp app{up::app_location_of_launch_command(*command), identity.identifier,
-                     *up::parse_semver(identity.version), archive.allow_downgrades};
+  auto running_version = up::parse_semver(identity.version);
+  if (!running_version) throw std::runtime_error("the running app's version '" + identity.version + "' is not SemVer");
+  up::RunningApp app{up::app_location_of_launch_command(*command), identity.identifier, *running_version,
+                     archive.allow_downgrades};
   if (::lseek(archive.fd, 0, SEEK_SET) != 0) throw std::runtime_error("cannot read the downloaded archive again");
   try {
     up::InstallOutcome outcome = up::install_app_archive(archive.fd, app);
