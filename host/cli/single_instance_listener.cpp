@@ -106,8 +106,9 @@ void InstanceListener::read_from(Connection& c) {
     spdlog::warn("single instance: refused the message of pid {}: {}", c.pid, error);
     return finish(c, "refused: the message is malformed\n");
   }
-  spdlog::info("single instance: pid {} handed over its arguments {} (cwd {})", c.pid, handover->arguments_json,
-               handover->cwd);
+  // Counted, not written out: a deep link often carries a login token (an OAuth callback).
+  spdlog::info("single instance: pid {} handed over {} argument(s), {} bytes of JSON (cwd {})", c.pid,
+               handover->argument_count, handover->arguments_json.size(), handover->cwd);
   receive_(*handover);
   finish(c, "ok\n");
 }

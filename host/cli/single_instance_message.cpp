@@ -68,7 +68,7 @@ std::optional<Handover> parse_handover(std::string_view message, std::string& er
     error = "\"cwd\" must be an absolute path";
     return std::nullopt;
   }
-  return Handover{json::serialize(*arguments), std::string(cwd->as_string())};
+  return Handover{json::serialize(*arguments), arguments->as_array().size(), std::string(cwd->as_string())};
 }
 
 }  // namespace warden::cli

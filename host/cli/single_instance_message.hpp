@@ -22,6 +22,7 @@ std::string arguments_json(const std::vector<std::string>& arguments);
 
 struct Handover {
   std::string arguments_json;  // a JSON array of strings
+  std::size_t argument_count = 0;
   std::string cwd;             // absolute
 };
 

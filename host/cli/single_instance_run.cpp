@@ -78,8 +78,9 @@ void RunSingleInstance::received(const std::string& arguments_json, const std::s
 }
 
 // What the user asked for by starting the app again is the app: its window comes to the front,
-// deiconified. Under X the request carries the X server's time, not GDK_CURRENT_TIME, since a
-// window manager's focus-stealing prevention (openbox, mutter) refuses activation without one.
+// deiconified. Under X the request carries the X server's time rather than GDK_CURRENT_TIME: a
+// window manager with focus-stealing prevention may take a request without a time for one older
+// than the user's last action and refuse it (openbox, which the e2e runs, accepts both).
 void RunSingleInstance::present_main_window() {
   if (!hooks_.gtk_window || !hooks_.window_labels) return;
   std::vector<std::string> open = hooks_.window_labels();
