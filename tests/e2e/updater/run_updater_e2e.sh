@@ -5,7 +5,8 @@
 #   - the releases, copies of ./app with the page bundled: 1.1.0 (the update, tar + minisign -S),
 #     0.9.0 (older, signed in minisign's legacy format), another identifier's 1.2.0, and archives
 #     with a tampered byte, the other key's signature, a ".." entry, a symlink entry, no
-#     warden.conf.json; an interrupted download of 1.1.0 (updater_server.py /cut/);
+#     warden.conf.json, an archive over maxArchiveBytes; an interrupted download of 1.1.0
+#     (updater_server.py /cut/);
 #   - updater_server.py on 127.0.0.1 serving them (dangerousInsecureTransportProtocol: plain http
 #     on loopback);
 #   update:   one run, three loads (src/updater.js): attacks, a later 1.0.0, the update, 1.1.0;
@@ -112,6 +113,12 @@ offer traversal 1.1.0 "$files/traversal.tar.gz" "$(sign "$files/traversal.tar.gz
 offer symlink 1.1.0 "$files/symlink.tar.gz" "$(sign "$files/symlink.tar.gz" app)"
 offer notours 1.1.0 "$files/notours.tar.gz" "$(sign "$files/notours.tar.gz" app)"
 offer cut 1.1.0 "$files/app-1.1.0.tar.gz" "$good" cut
+
+# Over the config's maxArchiveBytes (1 MiB): 2 MiB that gzip cannot shrink.
+cp -r "$WORK/releases/v110" "$WORK/releases/huge"
+head -c 2097152 /dev/urandom >"$WORK/releases/huge/frontend/padding.bin"
+tar -czf "$files/huge.tar.gz" -C "$WORK/releases/huge" .
+offer huge 1.1.0 "$files/huge.tar.gz" "$(sign "$files/huge.tar.gz" app)"
 
 run() {
   "$E2E/run_app.sh" --warden "$WARDEN" --work "$WORK" --app "$HERE/app" --results "$1" \

@@ -47,6 +47,7 @@ const attacks = [
   ['symlink_entry_refused', 'symlink', 'only files and folders'],
   ['not_a_warden_archive_refused', 'notours', 'not a Warden app'],
   ['interrupted_download_refused', 'cut', 'ended before the whole body'],
+  ['archive_over_size_cap_refused', 'huge', 'over plugins.updater.maxArchiveBytes'],
 ];
 
 async function firstLoad() {
