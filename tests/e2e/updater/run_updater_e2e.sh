@@ -8,7 +8,8 @@
 #     warden.conf.json, an archive over maxArchiveBytes; an interrupted download of 1.1.0
 #     (updater_server.py /cut/);
 #   - updater_server.py on 127.0.0.1 serving them (dangerousInsecureTransportProtocol: plain http
-#     on loopback);
+#     on loopback), and twice over HTTPS with certificates made by openssl: one trusted for the run
+#     through SSL_CERT_FILE (the plugin's documented trust setting), one trusted by nobody;
 #   update:   one run, three loads (src/updater.js): attacks, a later 1.0.0, the update, 1.1.0;
 #   insecure: the same app without dangerousInsecureTransportProtocol: check refuses.
 # Leaves results-*.txt, log-*.txt, snapshot-*.json and server-log.jsonl in WORK_DIR.
@@ -18,7 +19,7 @@ WARDEN=$1 WORK=$2 PLUGINS=$3
 HERE=$(cd "$(dirname "$0")" && pwd)
 E2E=$(cd "$HERE/.." && pwd)
 . "$E2E/e2e_setup.sh"
-e2e_require_tools "updater e2e" minisign tar python3 base64 node npm
+e2e_require_tools "updater e2e" minisign tar python3 base64 node npm openssl
 e2e_install_npm "$E2E"
 rm -rf "$WORK"
 mkdir -p "$WORK/keys" "$WORK/releases" "$WORK/served/files" "$WORK/served/dyn"
@@ -28,11 +29,24 @@ minisign -G -W -p "$WORK/keys/app.pub" -s "$WORK/keys/app.key" >/dev/null
 minisign -G -W -p "$WORK/keys/other.pub" -s "$WORK/keys/other.key" >/dev/null
 PUBKEY=$(base64 -w0 "$WORK/keys/app.pub")  # Tauri's pubkey: the base64 of the whole .pub file
 
-python3 "$HERE/updater_server.py" "$WORK/served" "$WORK/server.port" "$WORK/app" "$WORK/server-log.jsonl" &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$WORK/server.port" ] && break; sleep 0.05; done
-[ -s "$WORK/server.port" ] || { echo "updater e2e: the update server did not start" >&2; exit 1; }
+mkdir -p "$WORK/tls"
+for name in trusted untrusted; do
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$WORK/tls/$name.key" -out "$WORK/tls/$name.pem" 2>/dev/null
+done
+
+servers=()
+trap '[ ${#servers[@]} -eq 0 ] || kill "${servers[@]}" 2>/dev/null || true' EXIT
+# serve NAME [CERT KEY]: an update server; its port in WORK/NAME.port.
+serve() {
+  python3 "$HERE/updater_server.py" "$WORK/served" "$WORK/$1.port" "$WORK/app" "$WORK/server-log.jsonl" "${@:2}" &
+  servers+=($!)
+  for _ in $(seq 100); do [ -s "$WORK/$1.port" ] && break; sleep 0.05; done
+  [ -s "$WORK/$1.port" ] || { echo "updater e2e: the $1 update server did not start" >&2; exit 1; }
+}
+serve server
+serve tls-trusted "$WORK/tls/trusted.pem" "$WORK/tls/trusted.key"
+serve tls-untrusted "$WORK/tls/untrusted.pem" "$WORK/tls/untrusted.key"
 PORT=$(cat "$WORK/server.port")
 BASE="http://127.0.0.1:$PORT"
 
@@ -53,10 +67,10 @@ sign() {
   minisign -S -s "$WORK/keys/$2.key" -m "$1" -x "$1.minisig" ${3:-} >/dev/null
   base64 -w0 "$1.minisig"
 }
-# offer TARGET VERSION FILE SIGNATURE [ROUTE]: the dynamic endpoint's answer for TARGET.
+# offer TARGET VERSION FILE SIGNATURE [ROUTE [BASE]]: the dynamic endpoint's answer for TARGET.
 offer() {
   printf '{"version":"%s","url":"%s/%s/%s","signature":"%s","notes":"%s","pub_date":"2026-12-01T00:00:00Z"}\n' \
-    "$2" "$BASE" "${5:-files}" "$(basename "$3")" "$4" "$1" >"$WORK/served/dyn/$1.json"
+    "$2" "${6:-$BASE}" "${5:-files}" "$(basename "$3")" "$4" "$1" >"$WORK/served/dyn/$1.json"
 }
 files=$WORK/served/files
 
@@ -82,7 +96,12 @@ cp "$files/app-1.1.0.tar.gz" "$files/wrongkey.tar.gz"
 offer wrongkey 1.1.0 "$files/wrongkey.tar.gz" "$(sign "$files/wrongkey.tar.gz" other)"
 
 tar -czf "$files/older.tar.gz" -C "$WORK/releases/v090" .
-offer older 9.9.9 "$files/older.tar.gz" "$(sign "$files/older.tar.gz" app -l)"
+older_signature=$(sign "$files/older.tar.gz" app -l)
+offer older 9.9.9 "$files/older.tar.gz" "$older_signature"
+# The older archive again, over HTTPS: with the trusted certificate it downloads and verifies (and
+# is refused for its version, so the run goes on); with the other one it never connects.
+offer tls-trusted 1.1.0 "$files/older.tar.gz" "$older_signature" files "https://127.0.0.1:$(cat "$WORK/tls-trusted.port")"
+offer tls-untrusted 1.1.0 "$files/older.tar.gz" "$older_signature" files "https://127.0.0.1:$(cat "$WORK/tls-untrusted.port")"
 
 tar -czf "$files/otherid.tar.gz" -C "$WORK/releases/other" .
 offer otherid 1.1.0 "$files/otherid.tar.gz" "$(sign "$files/otherid.tar.gz" app)"
@@ -123,7 +142,8 @@ offer huge 1.1.0 "$files/huge.tar.gz" "$(sign "$files/huge.tar.gz" app)"
 run() {
   "$E2E/run_app.sh" --warden "$WARDEN" --work "$WORK" --app "$HERE/app" --results "$1" \
     --bundle "$HERE/src/updater.js" --data --plugins "$PLUGINS" --setup "$HERE/setup.sh" \
-    --var MODE="$1" --var PORT="$PORT" --var PUBKEY="$PUBKEY" --unset WARDEN_RAPID_RESTARTS --timeout 180
+    --var MODE="$1" --var PORT="$PORT" --var PUBKEY="$PUBKEY" --unset WARDEN_RAPID_RESTARTS --timeout 180 \
+    --env SSL_CERT_FILE="$WORK/tls/trusted.pem" --unset SSL_CERT_DIR
 }
 run insecure
 rm -rf "$WORK/data"  # the update run starts with no page state

@@ -1,5 +1,6 @@
 """The update server of the updater e2e, on 127.0.0.1 only (port 0: the kernel picks one).
-    updater_server.py SERVED_DIR PORT_FILE APP_DIR LOG_FILE
+    updater_server.py SERVED_DIR PORT_FILE APP_DIR LOG_FILE [CERT KEY]
+With CERT and KEY it speaks HTTPS with that certificate.
 Routes (GET):
   /static.json                  SERVED_DIR/static.json (Tauri's static form)
   /dyn/<target>/<version>/<arch>
@@ -19,6 +20,7 @@ import hashlib
 import http.server
 import json
 import os
+import ssl
 import sys
 import urllib.parse
 
@@ -135,6 +137,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+if len(sys.argv) > 6:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[5], sys.argv[6])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 with open(port_file + ".tmp", "w", encoding="utf-8") as f:
     f.write(str(server.server_address[1]))
 os.replace(port_file + ".tmp", port_file)

@@ -48,6 +48,9 @@ const attacks = [
   ['not_a_warden_archive_refused', 'notours', 'not a Warden app'],
   ['interrupted_download_refused', 'cut', 'ended before the whole body'],
   ['archive_over_size_cap_refused', 'huge', 'over plugins.updater.maxArchiveBytes'],
+  ['untrusted_certificate_refused', 'tls-untrusted', 'TLS certificate verification failed'],
+  // Over HTTPS trusted through SSL_CERT_FILE: downloaded and verified, then refused for its version.
+  ['ssl_cert_file_trusted', 'tls-trusted', 'not newer'],
 ];
 
 async function firstLoad() {
