@@ -223,6 +223,19 @@ async function mainPage() {
     await invoke('plugin:http|fetch_cancel_body', { rid: head.rid });
     return 'own';
   });
+
+  // Last: transfers still running when the run ends — a body the page stopped reading (its
+  // transfer waits for room in the buffer) and a request the server never answers (fetch_send
+  // pending). The host must still exit at once: the run's own timeout would catch a hang.
+  await scenario('transfers_open_at_exit', async () => {
+    const response = await httpFetch(`${HTTP}/allowed/big/t-exit`);
+    const reader = response.body.getReader();
+    await reader.read();
+    httpFetch(`${HTTP}/allowed/silent/t-exit-silent`).catch(() => {});
+    const requests = await seen('t-exit-silent', 1000);
+    expect(requests.length === 1, 'the silent request reached its server, got ' + requests.length);
+    return 'left open';
+  });
 }
 
 async function otherPage() {

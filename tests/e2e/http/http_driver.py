@@ -15,6 +15,7 @@ into the capabilities). Paths (TOKEN names the scenario's requests):
   /allowed/big/TOKEN            100 MiB (Content-Length), 64 KiB writes; the end is recorded
                                 ({sent, closed_early})
   /allowed/stall/TOKEN          200, 1 KiB of body, then nothing for 30 s
+  /allowed/silent/TOKEN         no answer at all for 60 s
   anything else                 200 "TOKEN" (a request that must never come: it is recorded)
 The page asks (GET, query arguments):
   /seen?token=T&wait=MS   the requests whose path holds T ({requests: [{server, method, path,
@@ -92,6 +93,10 @@ class TestServer(http.server.BaseHTTPRequestHandler):
             return self.reply(303 if kind == "redirect-303" else 302, b"", [("Location", where + token)])
         if kind == "big":
             return self.big(token)
+        if kind == "silent":
+            time.sleep(60)  # never answers: the host must still exit
+            self.close_connection = True
+            return None
         if kind == "stall":
             self.send_response(200)
             self.send_header("Content-Length", str(BIG))
