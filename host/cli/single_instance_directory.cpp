@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -21,6 +22,13 @@ std::string mode_text(mode_t mode) {
   throw std::runtime_error("single instance: " + dir.string() + ": " + what +
                            " (the folder of this user's instance sockets must be a directory of its own, mode 0700; "
                            "fix or remove it)");
+}
+
+// XDG_RUNTIME_DIR is the session's to set, not ours to fix.
+[[noreturn]] void refuse_runtime_dir(const fs::path& dir, const std::string& what) {
+  throw std::runtime_error("single instance: XDG_RUNTIME_DIR " + dir.string() + " " + what +
+                           " (it must be this user's own folder, mode 0700, as the XDG base directory specification "
+                           "says; unset it to use /tmp/warden-<uid>)");
 }
 
 }  // namespace
@@ -44,14 +52,14 @@ void make_private_directory(const fs::path& dir, uid_t uid) {
 fs::path instances_directory(const char* runtime_dir, uid_t uid) {
   if (runtime_dir && *runtime_dir) {
     fs::path base(runtime_dir);
-    if (!base.is_absolute()) refuse(base, "XDG_RUNTIME_DIR is not an absolute path");
+    if (!base.is_absolute()) refuse_runtime_dir(base, "is not an absolute path");
     // The session's folder (the XDG spec: the user's, mode 0700). Ours to check, not to make: a
     // folder that others may write to would let them swap warden/ for their own.
     struct stat st{};
-    if (::lstat(base.c_str(), &st) != 0) refuse(base, std::string("XDG_RUNTIME_DIR cannot be read: ") + std::strerror(errno));
-    if (!S_ISDIR(st.st_mode)) refuse(base, "XDG_RUNTIME_DIR is not a directory (or is a symbolic link)");
-    if (st.st_uid != uid) refuse(base, "XDG_RUNTIME_DIR belongs to uid " + std::to_string(st.st_uid) + ", not to this user");
-    if (st.st_mode & 022) refuse(base, "XDG_RUNTIME_DIR has mode " + mode_text(st.st_mode) + ": others may write to it");
+    if (::lstat(base.c_str(), &st) != 0) refuse_runtime_dir(base, std::string("cannot be read: ") + std::strerror(errno));
+    if (!S_ISDIR(st.st_mode)) refuse_runtime_dir(base, "is not a directory (or is a symbolic link)");
+    if (st.st_uid != uid) refuse_runtime_dir(base, "belongs to uid " + std::to_string(st.st_uid) + ", not to this user");
+    if (st.st_mode & 022) refuse_runtime_dir(base, "has mode " + mode_text(st.st_mode) + ": others may write to it");
     make_private_directory(base / "warden", uid);
     make_private_directory(base / "warden" / "instances", uid);
     return base / "warden" / "instances";
@@ -70,7 +78,12 @@ std::optional<std::string> instance_name_problem(std::string_view identifier) {
   if (identifier.front() == '.') return std::string("starts with '.'");
   for (char c : identifier) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-    if (!ok) return "has '" + std::string(1, c) + "': only letters, digits, '.', '-' and '_' may name the instance socket";
+    if (ok) continue;
+    char shown[8];
+    auto byte = static_cast<unsigned char>(c);
+    if (byte > ' ' && byte < 0x7f) std::snprintf(shown, sizeof shown, "'%c'", c);
+    else std::snprintf(shown, sizeof shown, "0x%02x", byte);  // a space, a control or a non-ASCII byte
+    return std::string("has ") + shown + ": only letters, digits, '.', '-' and '_' may name the instance socket";
   }
   return std::nullopt;
 }

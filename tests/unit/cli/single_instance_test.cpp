@@ -276,7 +276,8 @@ TEST(InstanceName, OnlyASafeFileName) {
   EXPECT_TRUE(instance_name_problem("a/b"));
   EXPECT_TRUE(instance_name_problem(".hidden"));
   EXPECT_TRUE(instance_name_problem("a b"));
-  EXPECT_TRUE(instance_name_problem(std::string("a\0b", 3)));
+  EXPECT_NE(instance_name_problem(std::string("a\0b", 3)).value_or("").find("0x00"), std::string::npos);
+  EXPECT_NE(instance_name_problem("a\nb").value_or("").find("0x0a"), std::string::npos);
   EXPECT_TRUE(instance_name_problem(std::string(201, 'a')));
 }
 
