@@ -109,8 +109,11 @@ void extract_app_archive(int fd, const std::filesystem::path& into, const Extrac
     if (check.relative.empty()) continue;  // the top folder exists already
     std::string target = (into / check.relative).string();
     archive_entry_set_pathname(entry, target.c_str());
-    // Plain permissions only: rwx bits, no setuid, setgid or sticky bit.
-    archive_entry_set_perm(entry, archive_entry_perm(entry) & 0777);
+    // Plain permissions only: rwx bits, no setuid, setgid or sticky bit; the owner may always read
+    // and write (and enter folders), so that the app can read its files and a refused extraction
+    // can always be removed again.
+    unsigned owner = kind_of(entry) == EntryKind::directory ? 0700 : 0600;
+    archive_entry_set_perm(entry, (archive_entry_perm(entry) & 0777) | owner);
     if (archive_write_header(out.get(), entry) != ARCHIVE_OK)
       refuse(path, std::string("it cannot be created: ") + archive_error_string(out.get()));
     if (kind_of(entry) == EntryKind::file) copy_data(in.get(), out.get(), path, total, limits);

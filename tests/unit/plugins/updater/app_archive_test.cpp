@@ -126,6 +126,20 @@ TEST(ArchiveExtract, WritesFilesAndFoldersWithoutSetuid) {
   EXPECT_NE(st.st_mode & 0100, 0u) << "the execute bit is kept";
 }
 
+TEST(ArchiveExtract, TheOwnerCanAlwaysReadAndRemoveWhatWasExtracted) {
+  TempDir t;
+  fs::create_directory(t.path() / "out");
+  auto entries = app_entries("dev.app", "1.1.0");
+  entries.push_back({"./locked/", AE_IFDIR, "", 0});
+  entries.push_back({"./locked/secret", AE_IFREG, "x", 0});
+  ASSERT_EQ(refusal_of(t.path() / "out", make_archive(t.path() / "a.tar.gz", entries)), "extracted");
+  struct stat st {};
+  ASSERT_EQ(::stat((t.path() / "out/locked").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0700, 0700u);
+  ASSERT_EQ(::stat((t.path() / "out/locked/secret").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0600, 0600u);
+}
+
 TEST(ArchiveExtract, RefusesEntriesThatLeaveTheFolderOrAreNotFilesOrFolders) {
   struct Case {
     const char* name;
