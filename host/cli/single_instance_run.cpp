@@ -20,6 +20,20 @@
 
 namespace warden::cli {
 
+namespace {
+
+// The cwd a later run hands over: "/" when its own was removed meanwhile (getcwd fails), since the
+// arguments still matter and the instance takes only an absolute path.
+std::string working_directory() {
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (!ec) return cwd.string();
+  spdlog::warn("single instance: the working directory cannot be read ({}); handing over \"/\"", ec.message());
+  return "/";
+}
+
+}  // namespace
+
 InstanceClaim claim_single_instance(const AppConfig& config, const std::vector<std::string>& app_args) {
   if (!config.single_instance) return {};
   const std::string& identifier = config.frontend.identifier;
@@ -27,7 +41,7 @@ InstanceClaim claim_single_instance(const AppConfig& config, const std::vector<s
     throw std::runtime_error(config.file.string() + ": identifier: with app.singleInstance it names the instance "
                              "socket, and it " + *problem);
   std::filesystem::path directory = instances_directory(std::getenv("XDG_RUNTIME_DIR"), ::geteuid());
-  std::string message = handover_message(app_args, std::filesystem::current_path().string());
+  std::string message = handover_message(app_args, working_directory());
   std::optional<InstanceSocket> socket = claim_instance(directory, identifier, message);
   bool handed_over = !socket;
   return InstanceClaim{handed_over, std::move(socket)};
