@@ -149,11 +149,6 @@ size_t write_archive(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
-int check_cancelled(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  auto* s = static_cast<DownloadState*>(user);
-  return s->sink->cancelled && s->sink->cancelled() ? 1 : 0;
-}
-
 }  // namespace
 
 JsonAnswer get_json(const std::string& url, const TransferOptions& options, uint64_t max_bytes) {
@@ -180,13 +175,9 @@ void download(const std::string& url, const TransferOptions& options, uint64_t m
   DownloadState state{easy.get(), &sink, max_bytes, 0, false, {}, nullptr};
   curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, write_archive);
   curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &state);
-  curl_easy_setopt(easy.get(), CURLOPT_XFERINFOFUNCTION, check_cancelled);
-  curl_easy_setopt(easy.get(), CURLOPT_XFERINFODATA, &state);
-  curl_easy_setopt(easy.get(), CURLOPT_NOPROGRESS, 0L);
   CURLcode code = curl_easy_perform(easy.get());
   if (state.sink_failure) std::rethrow_exception(state.sink_failure);
   if (!state.refusal.empty()) throw std::runtime_error(state.refusal);
-  if (code == CURLE_ABORTED_BY_CALLBACK) throw std::runtime_error("the download was cancelled");
   if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url));
   if (!state.started) {
     // An empty body never reaches the write callback: still check the status.

@@ -33,7 +33,6 @@ JsonAnswer get_json(const std::string& url, const TransferOptions& options, uint
 struct DownloadSink {
   std::function<void(std::optional<uint64_t> content_length)> started;  // before the first chunk
   std::function<void(std::string_view chunk)> chunk;                    // every byte, in order
-  std::function<bool()> cancelled;                                      // true: stop now
 };
 
 // GET the archive; throws std::runtime_error when the status is not 2xx, the body passes
