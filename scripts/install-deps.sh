@@ -15,7 +15,7 @@ PACKAGES=(
   openbox xdotool wmctrl x11-utils python3-gi gir1.2-gtk-3.0
   dbus haskell-status-notifier-item-utils
   xclip xdg-utils desktop-file-utils dbus-x11 dunst libkeybinder-3.0-dev weston
-  libcurl4-openssl-dev libarchive-dev minisign
+  libcurl4-openssl-dev libarchive-dev minisign openssl
 )
 
 missing=()
