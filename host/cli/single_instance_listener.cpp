@@ -13,9 +13,9 @@
 namespace warden::cli {
 
 struct InstanceListener::Connection {
-  InstanceListener* listener;
-  int fd;
-  pid_t pid;
+  InstanceListener* listener = nullptr;
+  int fd = -1;
+  pid_t pid = 0;
   guint read_source = 0;
   guint timeout_source = 0;
   std::string message;
@@ -60,7 +60,10 @@ void InstanceListener::accept_all() {
       ::close(fd);
       continue;
     }
-    auto c = std::make_unique<Connection>(Connection{this, fd, peer.pid});
+    auto c = std::make_unique<Connection>();
+    c->listener = this;
+    c->fd = fd;
+    c->pid = peer.pid;
     c->read_source = g_unix_fd_add(fd, G_IO_IN, &InstanceListener::on_readable, c.get());
     c->timeout_source =
         g_timeout_add(static_cast<guint>(limits_.read_time.count()), &InstanceListener::on_timeout, c.get());
