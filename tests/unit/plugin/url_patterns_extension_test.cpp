@@ -108,6 +108,28 @@ TEST_F(UrlPatternsExtension, NullArgumentsAreRefused) {
   EXPECT_EQ(patterns->matches(host, nullptr, nullptr, nullptr), -1);
 }
 
+// What docs/url-patterns.md's "What a deny entry does not cover" says: a pattern judges the URL's
+// serialization, so other spellings of the same server do not match a deny entry and a plugin that
+// connects must refuse them itself (a trailing-dot host, for one). What the URL
+// parser normalizes does match.
+TEST_F(UrlPatternsExtension, OtherSpellingsOfADeniedServerDoNotMatchWhatTheParserNormalizesDoes) {
+  EXPECT_EQ(match("https://internal.example.com/*", "https://internal.example.com./x").verdict, 0);
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://[::ffff:127.0.0.1]/").verdict, 0);
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://localhost/").verdict, 0);
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://0.0.0.0/").verdict, 0);
+  EXPECT_EQ(match("https://api.example.com/admin/*", "https://api.example.com/%61dmin/x").verdict, 0);
+  EXPECT_EQ(match("https://api.example.com/admin/*", "https://api.example.com//admin/x").verdict, 0);
+  EXPECT_EQ(match("https://api.example.com/admin/*", "https://api.example.com/ADMIN/x").verdict, 0);
+
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://0x7f.1/").verdict, 1);
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://127.1/").verdict, 1);
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://2130706433/").verdict, 1);
+  EXPECT_EQ(match("http://127.0.0.1/*", "http://127.0.0.1./").verdict, 1);  // an IPv4 address drops the dot
+  EXPECT_EQ(match("https://internal.example.com/*", "HTTPS://INTERNAL.example.com:443/x").verdict, 1);
+  // A zone identifier is not a URL the standard parses: -1, which a deny list treats as a refusal.
+  EXPECT_EQ(match("http://[::1]/*", "http://[::1%25lo]/").verdict, -1);
+}
+
 TEST_F(UrlPatternsExtension, ManyThreadsMatchAtOnceWhileTheCacheTurnsOver) {
   // More distinct patterns than the cache holds, so entries are evicted while others read them.
   constexpr int kPatterns = 600, kThreads = 8, kRounds = 3000;
