@@ -333,7 +333,7 @@ void Transfer::finish(std::optional<std::string> error, bool scope_refusal) {
     read = std::move(pending_read_);
     pending_read_.reset();
   }
-  if (error && context_.log) context_.log(scope_refusal ? WARDEN_LOG_WARN : WARDEN_LOG_INFO, "fetch: " + *error);
+  if (error && context_.log) context_.log(scope_refusal ? WARDEN_LOG_WARN : WARDEN_LOG_DEBUG, "fetch: " + *error);
   if (send) {
     if (!error) send->reject("the transfer ended without a response");
     else if (scope_refusal) send->reject_scope(*error);

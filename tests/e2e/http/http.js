@@ -227,7 +227,9 @@ async function mainPage() {
   // Last: transfers still running when the run ends — a body the page stopped reading (its
   // transfer waits for room in the buffer) and a request the server never answers (fetch_send
   // pending). The host must still exit at once: the run's own timeout would catch a hang.
-  await scenario('transfers_open_at_exit', async () => {
+  await scenarioWithin(60000, 'transfers_open_at_exit', async () => {
+    // Not before "other" has checked that its reload stopped its transfer (the host must still run).
+    await driver('/marked', { name: 'other-gone-checked', wait: 45000 });
     const response = await httpFetch(`${HTTP}/allowed/big/t-exit`);
     const reader = response.body.getReader();
     await reader.read();
@@ -239,6 +241,17 @@ async function mainPage() {
 }
 
 async function otherPage() {
+  // Second load (after the reload below): the first document's transfer must have stopped.
+  if ((await driver('/has', { name: 'other-reloading' })).present) {
+    await scenarioWithin(30000, 'page_gone_stops_transfer', async () => {
+      // main keeps the host running until this mark: only the page's going away can end it here.
+      const end = await driver('/big', { token: 't-gone', wait: 15000 });
+      await driver('/mark', { name: 'other-gone-checked', value: '1' });
+      expect(end.closed_early === true && end.sent < BIG, 'the server to see the connection close early, got ' + JSON.stringify(end));
+      return 'stopped';
+    });
+    return;
+  }
   await scenarioWithin(60000, 'other_page_cannot_use_rids', async () => {
     const ids = JSON.parse((await driver('/marked', { name: 'rids', wait: 40000 })).value);
     let refused = 0;
@@ -255,6 +268,14 @@ async function otherPage() {
     expect(refused === 4, 'all 4 refused, got ' + refused);
     return 'refused';
   });
+  // A body the page reads a little of, then the page goes away (a reload): the host closes the
+  // page's resources and the transfer stops, though nobody cancelled it. The report comes from the
+  // second load, which carries the first load's results in the driver's marks.
+  const response = await httpFetch(`${HTTP}/allowed/big/t-gone`);
+  await response.body.getReader().read();
+  await driver('/mark', { name: 'other-reloading', value: JSON.stringify(results) });
+  window.location.reload();
+  await new Promise(() => {});  // the reload ends this document
 }
 
 async function deniedPage() {
@@ -266,7 +287,14 @@ async function deniedPage() {
   });
 }
 
-const sendReport = () => DRIVER.sendReport(label);
+// "other" reports once, from its second load, with the first load's results too.
+async function sendReport() {
+  if (label === 'other') {
+    const first = await driver('/has', { name: 'other-reloading' });
+    if (first.present) Object.assign(results, JSON.parse((await driver('/marked', { name: 'other-reloading' })).value), { ...results });
+  }
+  return DRIVER.sendReport(label);
+}
 const pages = { main: mainPage, other: otherPage, denied: deniedPage };
 
 results.metadata = { ok: true, detail: label };

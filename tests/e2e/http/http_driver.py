@@ -24,7 +24,8 @@ The page asks (GET, query arguments):
   /big-sent?token=T&wait=MS  the bytes /allowed/big/T has written so far, after MS ({sent})
   /vmhwm                  the host's peak and current resident memory ({hwm_kb, rss_kb}, from
                           /proc/PID/status, PID in WORK/host.pid written by record_pid.sh)
-  /mark?name=N&value=V    stores V under N;  /marked?name=N&wait=MS  {value} once stored
+  /mark?name=N&value=V    stores V under N;  /marked?name=N&wait=MS  {value} once stored;
+                          /has?name=N  {present}
   POST /report?window=W   the page's results (page_driver.py)
 Runs under /usr/bin/python3; errors answer 500 with {"error": ...}."""
 import http.server
@@ -182,6 +183,9 @@ def answer(path, query):
         with lock:
             marks[q["name"]] = q["value"]
         return {"marked": q["name"]}
+    if path == "/has":
+        with lock:
+            return {"present": q["name"] in marks}
     if path == "/marked":
         wait_until(lambda: q["name"] in marks, "the mark " + q["name"], int(q.get("wait", "0")) / 1000)
         return {"value": marks[q["name"]]}
