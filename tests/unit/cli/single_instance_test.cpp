@@ -2,8 +2,10 @@
 // (a symlink, another owner, a folder others may enter: refused), the claim (two starts at once
 // make one instance, a stale socket is replaced, a lock holder that never listens is reported),
 // the listener (a peer of another uid, an oversized, malformed or never-finished message: refused
-// and not handed on), the subscribers and app.singleInstance in warden.conf.json. Peers of another
-// uid are real processes run as nobody (setpriv), against a socket in a folder opened for the test.
+// and not handed on), the subscribers, app.singleInstance in warden.conf.json, and
+// warden.single-instance/1 through plugins' real HostServices wired to a run's RunSingleInstance.
+// Peers of another uid are real processes run as nobody (setpriv), against a socket in a folder
+// opened for the test.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -33,7 +35,10 @@
 #include "cli/single_instance_directory.hpp"
 #include "cli/single_instance_listener.hpp"
 #include "cli/single_instance_message.hpp"
+#include "cli/single_instance_run.hpp"
 #include "cli/single_instance_subscribers.hpp"
+#include "plugin/host_services.hpp"
+#include "warden/ext/single_instance.h"
 
 using namespace warden::cli;
 using namespace std::chrono_literals;
@@ -620,4 +625,91 @@ TEST(SingleInstanceKey, NonBooleanStopsTheRunNamingFileLineAndKey) {
     EXPECT_NE(what.find("app.singleInstance"), std::string::npos) << what;
     EXPECT_NE(what.find("4"), std::string::npos) << what;  // the line
   }
+}
+
+// ---- warden.single-instance/1 through plugins' HostServices and the run's wiring ----
+
+namespace {
+
+using warden::plugin::AppHooks;
+using warden::plugin::HostOptions;
+using warden::plugin::HostServices;
+
+const warden_host_single_instance* extension_of(const warden_host* h) {
+  return static_cast<const warden_host_single_instance*>(h->get_extension(h, WARDEN_EXT_SINGLE_INSTANCE));
+}
+
+std::string take(const warden_host* h, char* s) {
+  std::string out = s ? s : "<null>";
+  if (s) h->free_string(h, s);
+  return out;
+}
+
+struct Heard {
+  std::vector<std::string> calls;
+};
+
+void on_later_run(void* user, const char* arguments_json, const char* cwd) {
+  static_cast<Heard*>(user)->calls.push_back(std::string(arguments_json) + " " + cwd);
+}
+
+}  // namespace
+
+TEST(SingleInstanceExtension, OutsideARunEverythingRefuses) {
+  HostServices services("deep-link", {});  // `warden plugin call`: no run
+  const warden_host* h = services.vtable();
+  const auto* si = extension_of(h);
+  ASSERT_NE(si, nullptr);
+  EXPECT_EQ(si->struct_size, sizeof(warden_host_single_instance));
+  EXPECT_EQ(si->arguments(h), nullptr);
+  Heard heard;
+  EXPECT_EQ(si->subscribe(h, on_later_run, &heard), 0u);
+  EXPECT_EQ(si->unsubscribe(h, 1), -1);
+}
+
+TEST(SingleInstanceExtension, AppWithoutTheKeyGivesArgumentsButRefusesSubscriptions) {
+  HostOptions o;
+  o.app = std::make_shared<AppHooks>();
+  o.app->arguments_json = arguments_json({"myapp://x"});
+  RunSingleInstance run(*o.app, nullptr, {"main"});
+  HostServices services("deep-link", o);
+  const warden_host* h = services.vtable();
+  EXPECT_EQ(take(h, extension_of(h)->arguments(h)), R"(["myapp://x"])");
+  Heard heard;
+  EXPECT_EQ(extension_of(h)->subscribe(h, on_later_run, &heard), 0u);
+}
+
+TEST(SingleInstanceExtension, SubscribersHearLaterRunsUntilListeningEnds) {
+  TempDir dir;
+  auto socket = claim_instance(dir.path, "com.example.ext", message_of({}));
+  ASSERT_TRUE(socket);
+  HostOptions o;
+  o.app = std::make_shared<AppHooks>();
+  o.app->arguments_json = "[]";
+  RunSingleInstance run(*o.app, &*socket, {"main"});  // no windows hooks: nothing to bring forward
+  HostServices deep_link("deep-link", o), other("other", o);
+  const warden_host* h = deep_link.vtable();
+  const warden_host* g = other.vtable();
+  Heard heard, heard_other;
+  uint64_t id = extension_of(h)->subscribe(h, on_later_run, &heard);  // from init: before listening
+  ASSERT_GT(id, 0u);
+  uint64_t other_id = extension_of(g)->subscribe(g, on_later_run, &heard_other);
+  ASSERT_GT(other_id, 0u);
+  EXPECT_EQ(extension_of(g)->unsubscribe(g, id), -1);  // not its subscription
+  {
+    auto listening = run.listen();
+    std::thread later([&] { EXPECT_FALSE(claim_instance(dir.path, "com.example.ext", message_of({"myapp://y"}))); });
+    EXPECT_TRUE(iterate_until([&] { return !heard.calls.empty(); }));
+    later.join();
+    EXPECT_EQ(heard.calls, (std::vector<std::string>{R"(["myapp://y"] /home/ana)"}));
+    EXPECT_EQ(heard_other.calls.size(), 1u);
+    EXPECT_EQ(extension_of(g)->unsubscribe(g, other_id), 0);
+    std::thread again([&] { EXPECT_FALSE(claim_instance(dir.path, "com.example.ext", message_of({"2"}))); });
+    EXPECT_TRUE(iterate_until([&] { return heard.calls.size() == 2; }));
+    again.join();
+    EXPECT_EQ(heard_other.calls.size(), 1u);  // unsubscribed
+  }
+  // The plugins are about to shut down: no subscription is live, and none is taken.
+  EXPECT_EQ(extension_of(h)->unsubscribe(h, id), -1);
+  EXPECT_EQ(extension_of(h)->subscribe(h, on_later_run, &heard), 0u);
 }

@@ -7,6 +7,7 @@ add_executable(warden_single_instance_tests
   ${CMAKE_SOURCE_DIR}/host/cli/single_instance_listener.cpp
   ${CMAKE_SOURCE_DIR}/host/cli/single_instance_message.cpp
   ${CMAKE_SOURCE_DIR}/host/cli/single_instance_subscribers.cpp
+  ${CMAKE_SOURCE_DIR}/host/cli/single_instance_run.cpp
   ${CMAKE_SOURCE_DIR}/host/cli/app_config.cpp
   ${CMAKE_SOURCE_DIR}/host/cli/text_file.cpp)
 target_include_directories(warden_single_instance_tests PRIVATE ${CMAKE_SOURCE_DIR}/host)
