@@ -104,6 +104,16 @@ async function mainPage() {
     const see = await httpFetch(`${HTTP}/allowed/redirect-303/t-see`, { method: 'POST', body: 'payload' });
     const echo = await see.json();
     expect(echo.method === 'GET' && echo.body_length === 0, '303 turns POST into a GET without body, got ' + JSON.stringify(echo));
+    // 307 to another origin keeps the method and body (the Fetch standard) but not the credentials.
+    const cross = await httpFetch(`${HTTP}/allowed/redirect-cross/t-cross`,
+      { method: 'POST', body: 'xyz', headers: { Authorization: 'Bearer secret', 'X-Keep': 'kept' } });
+    const crossEcho = await cross.json();
+    expect(cross.url === `${HTTPS}/allowed/echo/t-cross`, 'the https hop answered, got ' + cross.url);
+    expect(crossEcho.method === 'POST' && crossEcho.body_length === 3, '307 keeps POST and its body, got ' + JSON.stringify(crossEcho));
+    expect(!('authorization' in crossEcho.headers) && crossEcho.headers['x-keep'] === 'kept',
+      'Authorization dropped across origins, other headers kept, got ' + JSON.stringify(crossEcho.headers));
+    const first = (await seen('t-cross')).find((r) => r.path.includes('redirect-cross'));
+    expect(first && first.headers.authorization === 'Bearer secret', 'the first hop had the Authorization');
     const none = await httpFetch(`${HTTP}/allowed/redirect-ok/t-nofollow`, { maxRedirections: 0 });
     expect(none.status === 302, 'maxRedirections 0 gives the 302 itself, got ' + none.status);
     return 'followed';

@@ -12,6 +12,7 @@ into the capabilities). Paths (TOKEN names the scenario's requests):
   /allowed/redirect-denied/TOKEN   302 to /allowed/denied/TOKEN (a deny entry)
   /allowed/redirect-outside/TOKEN  302 to /outside/TOKEN (no allow entry)
   /allowed/redirect-303/TOKEN   303 to /allowed/echo/TOKEN
+  /allowed/redirect-cross/TOKEN 307 to the trusted https server's /allowed/echo/TOKEN
   /allowed/big/TOKEN            100 MiB (Content-Length), 64 KiB writes; the end is recorded
                                 ({sent, closed_early})
   /allowed/stall/TOKEN          200, 1 KiB of body, then nothing for 30 s
@@ -88,6 +89,8 @@ class TestServer(http.server.BaseHTTPRequestHandler):
             return self.reply(200, json.dumps(answer).encode(), [("Content-Type", "application/json")])
         if kind == "cookie":
             return self.reply(200, b"set", [("Set-Cookie", f"warden_e2e={token}; Path=/")])
+        if kind == "redirect-cross":  # to the trusted https server: another origin
+            return self.reply(307, b"", [("Location", f"https://127.0.0.1:{ports['https']}/allowed/echo/{token}")])
         if kind.startswith("redirect-"):
             where = {"redirect-ok": "/allowed/ok/", "redirect-denied": "/allowed/denied/",
                      "redirect-outside": "/outside/", "redirect-303": "/allowed/echo/"}[kind]
@@ -192,6 +195,7 @@ def answer(path, query):
     raise DriverError("unknown request " + path)
 
 
+ports = {}
 ports = {"http": start("plain"), "https": start("trusted", "trusted"), "untrusted": start("untrusted", "untrusted")}
 with open(os.path.join(WORK, "servers.json.tmp"), "w", encoding="utf-8") as f:
     json.dump(ports, f)
