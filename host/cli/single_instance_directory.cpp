@@ -65,9 +65,16 @@ fs::path instances_directory(const char* runtime_dir, uid_t uid) {
     return base / "warden" / "instances";
   }
   // /tmp is everyone's: warden-<uid> may already be someone else's (made there to catch our
-  // sockets), which the check refuses.
+  // sockets), which the check refuses. Its owner alone can remove it (/tmp is sticky), so the
+  // message says how to go on without it.
   fs::path base = fs::path("/tmp") / ("warden-" + std::to_string(uid));
-  make_private_directory(base, uid);
+  try {
+    make_private_directory(base, uid);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(std::string(e.what()) +
+                             "; with XDG_RUNTIME_DIR set to a folder of this user's (a desktop session sets it) "
+                             "Warden does not use /tmp");
+  }
   make_private_directory(base / "instances", uid);
   return base / "instances";
 }

@@ -15,7 +15,8 @@ std::string utf8_of(const std::string& argument) {
   gchar* valid = g_utf8_make_valid(argument.data(), static_cast<gssize>(argument.size()));
   std::string out(valid);
   g_free(valid);
-  spdlog::warn("an app argument is not UTF-8: its invalid bytes read as U+FFFD ('{}')", out);
+  // Its size only: an argument may be a link carrying a login token.
+  spdlog::warn("an app argument ({} bytes) is not UTF-8: its invalid bytes read as U+FFFD", argument.size());
   return out;
 }
 
