@@ -297,6 +297,39 @@ async function deniedPage() {
   });
 }
 
+// The second run: plugins.http allows danger, proxy and unsafe headers.
+async function openPage() {
+  await scenario('danger_honoured_with_config', async () => {
+    const response = await httpFetch(`${UNTRUSTED}/allowed/ok/t-open-danger`,
+      { danger: { acceptInvalidCerts: true, acceptInvalidHostnames: true } });
+    expect(response.status === 200 && (await response.text()) === 'hello t-open-danger', 'the untrusted server reached');
+    // Without the option the certificate is still verified.
+    const error = String(await rejects(httpFetch(`${UNTRUSTED}/allowed/ok/t-open-verified`)));
+    expect(/TLS certificate verification failed/.test(error), 'still verified by default, got ' + JSON.stringify(error));
+    return 'honoured';
+  });
+
+  await scenario('proxy_honoured_with_config', async () => {
+    // The plain server as the proxy: it then sees the request in absolute form.
+    const response = await httpFetch(`${HTTP}/allowed/ok/t-open-proxy`, { proxy: { all: `http://127.0.0.1:${PORTS.http}` } });
+    expect(response.status === 200, 'status 200, got ' + response.status);
+    const paths = (await seen('t-open-proxy')).map((r) => r.path);
+    expect(paths.length === 1 && paths[0].startsWith('http://127.0.0.1:'), 'one request through the proxy, got ' + JSON.stringify(paths));
+    return 'honoured';
+  });
+
+  await scenario('unsafe_headers_with_config', async () => {
+    const response = await httpFetch(`${HTTP}/allowed/echo/t-open-headers`,
+      { headers: { Cookie: 'page=1', Origin: 'https://custom.example', 'X-Ok': '1' } });
+    const h = (await response.json()).headers;
+    expect(h.cookie === 'page=1', 'the page Cookie sent, got ' + h.cookie);
+    expect(h.origin === 'https://custom.example', 'the page Origin sent, got ' + h.origin);
+    const none = await (await httpFetch(`${HTTP}/allowed/echo/t-open-no-origin`, { headers: { Origin: '' } })).json();
+    expect(!('origin' in none.headers), 'an empty Origin removes it, got ' + none.headers.origin);
+    return 'sent';
+  });
+}
+
 // "other" reports once, from its second load, with the first load's results too.
 async function sendReport() {
   if (label === 'other') {
@@ -305,7 +338,7 @@ async function sendReport() {
   }
   return DRIVER.sendReport(label);
 }
-const pages = { main: mainPage, other: otherPage, denied: deniedPage };
+const pages = { main: mainPage, other: otherPage, denied: deniedPage, open: openPage };
 
 results.metadata = { ok: true, detail: label };
 pages[label]().then(sendReport).catch((e) => {
