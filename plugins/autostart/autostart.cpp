@@ -10,6 +10,7 @@
 
 #include <boost/json.hpp>
 #include <warden/app_identity.hpp>
+#include <warden/desktop_entry.hpp>
 #include <warden/ext/app_lifecycle.h>
 #include <warden/plugin.hpp>
 
@@ -112,7 +113,7 @@ WARDEN_PLUGIN(plugin) {
     s->host = host;
     s->config = ap::autostart_config_from(config);
     s->app = warden::app_identity(host);
-    if (!ap::is_file_name_identifier(s->app.identifier))
+    if (!warden::desktop_entry::is_file_name_identifier(s->app.identifier))
       throw std::invalid_argument("the app identifier '" + s->app.identifier +
                                   "' cannot name an autostart file ([A-Za-z0-9._-], not starting with '.')");
     auto config_home = host.resolve_path("$CONFIG");

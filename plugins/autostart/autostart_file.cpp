@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <system_error>
@@ -26,14 +25,6 @@ void make_folders(const std::string& folder) {
 }
 
 }  // namespace
-
-bool is_file_name_identifier(const std::string& identifier) {
-  return !identifier.empty() && identifier.front() != '.' && identifier.size() <= 200 &&
-         std::all_of(identifier.begin(), identifier.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                  c == '-' || c == '_';
-         });
-}
 
 AutostartFile::AutostartFile(std::string config_home, const std::string& identifier)
     : folder_(std::move(config_home) + "/autostart"), path_(folder_ + "/" + identifier + ".desktop") {}

@@ -9,7 +9,8 @@ namespace warden::autostart_plugin {
 
 class AutostartFile {
  public:
-  // `config_home`: the absolute $XDG_CONFIG_HOME (or ~/.config); `identifier`: the file's name.
+  // `config_home`: the absolute $XDG_CONFIG_HOME (or ~/.config); `identifier`: the file's name
+  // (already checked by warden/desktop_entry.hpp's is_file_name_identifier).
   AutostartFile(std::string config_home, const std::string& identifier);
 
   const std::string& path() const { return path_; }
@@ -26,9 +27,5 @@ class AutostartFile {
   std::string folder_;
   std::string path_;
 };
-
-// Whether `identifier` may name a file: reverse-DNS characters only ([A-Za-z0-9._-], not
-// starting with '.'), so that it cannot lead out of the autostart folder.
-bool is_file_name_identifier(const std::string& identifier);
 
 }  // namespace warden::autostart_plugin

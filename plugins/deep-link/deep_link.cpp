@@ -29,12 +29,12 @@
 #include <boost/describe.hpp>
 #include <boost/json.hpp>
 #include <warden/app_identity.hpp>
+#include <warden/desktop_entry.hpp>
 #include <warden/ext/app_lifecycle.h>
 #include <warden/ext/single_instance.h>
 #include <warden/main_thread.hpp>
 #include <warden/plugin.hpp>
 
-#include "autostart_file.hpp"
 #include "deep_link_config.hpp"
 #include "link_arguments.hpp"
 #include "scheme_registration.hpp"
@@ -249,7 +249,7 @@ void init(const warden::Host& host, const json::value& config) {
   s->host = host;
   s->config = dl::deep_link_config_from(config);
   s->app = warden::app_identity(host);
-  if (!warden::autostart_plugin::is_file_name_identifier(s->app.identifier))
+  if (!warden::desktop_entry::is_file_name_identifier(s->app.identifier))
     throw std::invalid_argument("the app identifier '" + s->app.identifier +
                                 "' cannot name a desktop file ([A-Za-z0-9._-], not starting with '.')");
   auto data_home = host.resolve_path("$DATA");

@@ -1,8 +1,8 @@
 #include "handler_entry.hpp"
 
-#include "autostart_entry.hpp"
+#include <warden/desktop_entry.hpp>
 
-namespace ap = warden::autostart_plugin;
+namespace de = warden::desktop_entry;
 
 namespace warden::deep_link_plugin {
 namespace {
@@ -22,18 +22,18 @@ std::string handler_entry_text(const HandlerEntry& e) {
   text += "Type=Application\n";
   // 1.4, as the autostart entry: desktop-file-validate of Debian 12 refuses Version=1.5.
   text += "Version=1.4\n";
-  text += "Name=" + ap::escape_string_value(e.name) + "\n";
+  text += "Name=" + de::escape_string_value(e.name) + "\n";
   // %u after the quoted command: the desktop puts the one URL there as a single argument.
-  text += "Exec=" + ap::exec_value(command) + " %u\n";
+  text += "Exec=" + de::exec_value(command) + " %u\n";
   text += "Terminal=false\n";
   text += "NoDisplay=true\n";
   text += "MimeType=" + mime + "\n";
-  text += std::string(ap::owner_key) + "=" + ap::escape_string_value(e.identifier) + "\n";
+  text += de::owner_line(e.identifier) + "\n";
   return text;
 }
 
 bool is_handler_entry_of(std::string_view text, std::string_view identifier) {
-  return ap::is_entry_of(text, identifier);
+  return de::has_owner_line(text, identifier);
 }
 
 std::vector<std::string> handler_entry_schemes(std::string_view text) {

@@ -5,8 +5,8 @@
 // `--` so that a URL can never be read as one of `warden run`'s options, then %u; its MimeType
 // lists x-scheme-handler/<scheme> for each scheme registered; NoDisplay keeps it out of menus.
 // The "-handler" suffix keeps it apart from an <identifier>.desktop a package installs, which
-// this plugin must never replace. The values are escaped with the autostart plugin's writer of
-// the same spec (autostart_entry.hpp), so both files are read back as written.
+// this plugin must never replace. The values are written by the SDK's warden/desktop_entry.hpp,
+// as the autostart plugin's entry, so both files are read back as written.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -62,9 +62,3 @@ TEST_F(TempHome, ASymlinkInPlaceIsReplacedAndNeverFollowed) {
   EXPECT_EQ(text_of(file.path()), "entry\n");
   EXPECT_EQ(text_of(home / "target"), "precious\n");
 }
-
-TEST(AutostartFileName, OnlyReverseDnsCharacters) {
-  EXPECT_TRUE(ap::is_file_name_identifier("com.example.my-app_2"));
-  for (const char* bad : {"", ".hidden", "../x", "a/b", "a b", "a\nb", "é"})
-    EXPECT_FALSE(ap::is_file_name_identifier(bad)) << bad;
-}
