@@ -172,6 +172,8 @@ TEST(Schemas, RejectWhatTheParserRejects) {
                    "plugins": {"fs": {"path": "plugins/fs"}}})"), "");
   EXPECT_NE(app(R"({"app": {"security": {"capabilities": [{"permissions": []}]}}})"), "");
   EXPECT_NE(app(R"({"plugins": {"Bad_Name": {}}})"), "");
+  EXPECT_EQ(app(R"({"app": {"singleInstance": true}})"), "");
+  EXPECT_NE(app(R"({"app": {"singleInstance": "yes"}})"), "");
   // app.security.pattern and assetProtocol, as the host parses them.
   EXPECT_EQ(app(R"({"app": {"security": {"pattern": {"use": "isolation", "options": {"dir": "isolation"}}}}})"), "");
   EXPECT_EQ(app(R"({"app": {"security": {"pattern": {"use": "brownfield"}}}})"), "");
