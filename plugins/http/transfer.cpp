@@ -165,103 +165,122 @@ void Transfer::cancel() {
   }
 }
 
+// What one hop asks: the first is the page's request, each redirect makes the next.
+struct Transfer::HopRequest {
+  HttpUrl url;
+  std::string method;
+  bool send_body = false;
+  HeaderList headers;
+};
+
+void Transfer::configure(CURL* c, Hop& hop, const HopRequest& r, curl_slist*& header_list) const {
+  curl_easy_setopt(c, CURLOPT_URL, r.url.text.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, hop.error);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request_.connect_timeout_ms);
+  curl_easy_setopt(c, CURLOPT_SHARE, context_.cookies);
+  curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");  // the cookie engine on, reading no file
+  if (!context_.trust.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, context_.trust.ca_file.c_str());
+  if (!context_.trust.ca_dir.empty()) curl_easy_setopt(c, CURLOPT_CAPATH, context_.trust.ca_dir.c_str());
+  if (request_.accept_invalid_certs) curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
+  if (request_.accept_invalid_hostnames) curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
+  const PageProxy& proxy = r.url.scheme == "https" ? request_.https_proxy : request_.http_proxy;
+  if (proxy.set) {
+    curl_easy_setopt(c, CURLOPT_PROXY, proxy.url.c_str());
+    if (!proxy.username.empty()) {
+      curl_easy_setopt(c, CURLOPT_PROXYUSERNAME, proxy.username.c_str());
+      curl_easy_setopt(c, CURLOPT_PROXYPASSWORD, proxy.password.c_str());
+    }
+    if (!proxy.no_proxy.empty()) curl_easy_setopt(c, CURLOPT_NOPROXY, proxy.no_proxy.c_str());
+  }
+
+  if (r.method == "HEAD") {
+    curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+  } else if (r.method == "GET" && !r.send_body) {
+    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+  } else {
+    if (r.send_body || r.method == "POST" || r.method == "PUT") {
+      // POST and PUT without a body still say Content-Length: 0 (the Fetch standard).
+      static const char empty = 0;
+      bool bytes = r.send_body && !request_.body.empty();
+      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(bytes ? request_.body.size() : 0));
+      curl_easy_setopt(c, CURLOPT_POSTFIELDS, bytes ? static_cast<const void*>(request_.body.data()) : &empty);
+    }
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, r.method.c_str());
+  }
+
+  // An empty value is sent as "name;" (libcurl's "name:" would remove the header); libcurl's own
+  // Expect: 100-continue and form Content-Type are switched off.
+  for (const auto& [name, value] : r.headers)
+    header_list = curl_slist_append(header_list, (value.empty() ? name + ";" : name + ": " + value).c_str());
+  header_list = curl_slist_append(header_list, "Expect:");
+  if (!find_header(r.headers, "content-type")) header_list = curl_slist_append(header_list, "Content-Type:");
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, header_list);
+
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &Hop::on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &hop);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &Hop::on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &hop);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &Hop::on_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &hop);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+}
+
+bool Transfer::perform(Hop& hop, const HopRequest& r) {
+  std::unique_ptr<CURL, EasyDelete> easy(curl_easy_init());
+  if (!easy) {
+    finish("libcurl could not start a transfer");
+    return false;
+  }
+  curl_slist* header_list = nullptr;
+  configure(easy.get(), hop, r, header_list);
+  std::unique_ptr<curl_slist, ListDelete> list(header_list);
+  CURLcode code = curl_easy_perform(easy.get());
+  if (cancelled_) finish("Request cancelled");
+  else if (hop.redirected) return true;
+  else if (!hop.refusal.empty()) finish(hop.refusal);
+  else if (code != CURLE_OK) finish(describe_failure(code, hop.error, r.url, request_.connect_timeout_ms));
+  else if (!hop.published) finish("the server at " + r.url.origin() + " sent no HTTP response");
+  else finish(std::nullopt);
+  return false;
+}
+
+bool Transfer::follow(const Hop& hop, HopRequest& r) {
+  std::string problem;
+  auto next = resolve_location(r.url, hop.location, problem);
+  if (!next) {
+    finish("the redirect from " + r.url.text + " cannot be followed: " + problem);
+    return false;
+  }
+  // Judged like the first URL, before anything connects to it.
+  ScopeJudgment verdict = context_.judge(next->text);
+  if (!verdict.allowed) {
+    finish("redirect from " + r.url.text + " refused: " + verdict.reason, /*scope_refusal=*/true);
+    return false;
+  }
+  RedirectedRequest redirected = redirected_request(r.method, hop.status);
+  headers_for_redirect(r.headers, !redirected.keeps_body, !r.url.same_origin(*next));
+  r.method = redirected.method;
+  r.send_body = r.send_body && redirected.keeps_body;
+  r.url = *next;
+  return true;
+}
+
 void Transfer::run() {
-  HttpUrl url = request_.url;
-  std::string method = request_.method;
-  bool send_body = request_.has_body;
-  HeaderList headers = request_.headers;
+  HopRequest r{request_.url, request_.method, request_.has_body, request_.headers};
   for (long followed = 0;; ++followed) {
     Hop hop;
     hop.self = this;
-    hop.url = &url;
+    hop.url = &r.url;
     hop.may_follow = request_.max_redirections > 0;
-    std::unique_ptr<CURL, EasyDelete> easy(curl_easy_init());
-    std::unique_ptr<curl_slist, ListDelete> list;
-    if (!easy) return finish("libcurl could not start a transfer");
-    CURL* c = easy.get();
-    curl_easy_setopt(c, CURLOPT_URL, url.text.c_str());
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, hop.error);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request_.connect_timeout_ms);
-    curl_easy_setopt(c, CURLOPT_SHARE, context_.cookies);
-    curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");  // the cookie engine on, reading no file
-    if (!context_.trust.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, context_.trust.ca_file.c_str());
-    if (!context_.trust.ca_dir.empty()) curl_easy_setopt(c, CURLOPT_CAPATH, context_.trust.ca_dir.c_str());
-    if (request_.accept_invalid_certs) curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
-    if (request_.accept_invalid_hostnames) curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
-    const PageProxy& proxy = url.scheme == "https" ? request_.https_proxy : request_.http_proxy;
-    if (proxy.set) {
-      curl_easy_setopt(c, CURLOPT_PROXY, proxy.url.c_str());
-      if (!proxy.username.empty()) {
-        curl_easy_setopt(c, CURLOPT_PROXYUSERNAME, proxy.username.c_str());
-        curl_easy_setopt(c, CURLOPT_PROXYPASSWORD, proxy.password.c_str());
-      }
-      if (!proxy.no_proxy.empty()) curl_easy_setopt(c, CURLOPT_NOPROXY, proxy.no_proxy.c_str());
-    }
-
-    // Method and body.
-    if (method == "HEAD") {
-      curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-    } else if (method == "GET" && !send_body) {
-      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-    } else {
-      if (send_body || method == "POST" || method == "PUT") {
-        // POST and PUT without a body still say Content-Length: 0 (the Fetch standard).
-        static const char empty = 0;
-        const void* data = send_body && !request_.body.empty() ? static_cast<const void*>(request_.body.data()) : &empty;
-        curl_off_t size = send_body ? static_cast<curl_off_t>(request_.body.size()) : 0;
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, size);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, data);
-      }
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method.c_str());
-    }
-
-    // Headers: an empty value is sent as "name;" (libcurl's "name:" would remove the header);
-    // libcurl's own Expect: 100-continue and form Content-Type are switched off.
-    curl_slist* l = nullptr;
-    for (const auto& [name, value] : headers)
-      l = curl_slist_append(l, (value.empty() ? name + ";" : name + ": " + value).c_str());
-    l = curl_slist_append(l, "Expect:");
-    if (!find_header(headers, "content-type")) l = curl_slist_append(l, "Content-Type:");
-    list.reset(l);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, l);
-
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &Hop::on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &hop);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &Hop::on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &hop);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &Hop::on_progress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &hop);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-
-    CURLcode code = curl_easy_perform(c);
-    if (cancelled_) return finish("Request cancelled");
-    if (!hop.redirected) {
-      if (!hop.refusal.empty()) return finish(hop.refusal);
-      if (code != CURLE_OK) return finish(describe_failure(code, hop.error, url, request_.connect_timeout_ms));
-      if (!hop.published) return finish("the server at " + url.origin() + " sent no HTTP response");
-      return finish(std::nullopt);
-    }
-
-    // A redirect: judged like the first URL before anything connects to it.
+    if (!perform(hop, r)) return;  // finished: a response, an error or a cancel
     if (followed >= request_.max_redirections)
       return finish("too many redirects (more than " + std::to_string(request_.max_redirections) + ")");
-    std::string problem;
-    auto next = resolve_location(url, hop.location, problem);
-    if (!next) return finish("the redirect from " + url.text + " cannot be followed: " + problem);
-    ScopeJudgment verdict = context_.judge(next->text);
-    if (!verdict.allowed)
-      return finish("redirect from " + url.text + " refused: " + verdict.reason, /*scope_refusal=*/true);
-    RedirectedRequest redirected = redirected_request(method, hop.status);
-    bool body_dropped = send_body && !redirected.keeps_body;
-    headers_for_redirect(headers, body_dropped || !redirected.keeps_body, !url.same_origin(*next));
-    method = redirected.method;
-    send_body = send_body && redirected.keeps_body;
-    url = *next;
+    if (!follow(hop, r)) return;
   }
 }
 

@@ -77,11 +77,15 @@ class Transfer : public std::enable_shared_from_this<Transfer> {
   void read_body(warden::Completion done);
 
  private:
-  struct Hop;  // one request/response exchange (transfer.cpp)
+  struct Hop;         // one request/response exchange and what its callbacks learn (transfer.cpp)
+  struct HopRequest;  // what one hop asks
   friend struct Hop;
 
-  enum class HopEnd { response, redirect, failed };
-  HopEnd perform_hop(Hop& hop);
+  void configure(CURL* easy, Hop& hop, const HopRequest& request, curl_slist*& header_list) const;
+  // true: the hop ended in a redirect to follow; false: the transfer has finished.
+  bool perform(Hop& hop, const HopRequest& request);
+  // Turns `request` into the next hop's; false (finished) when the Location is refused.
+  bool follow(const Hop& hop, HopRequest& request);
   void publish_head(long status, const HeaderList& headers, const std::string& url);
   bool push_body(const char* data, std::size_t size);  // false: cancelled
   void finish(std::optional<std::string> error, bool scope_refusal = false);
