@@ -352,7 +352,9 @@ void Transfer::finish(std::optional<std::string> error, bool scope_refusal) {
     read = std::move(pending_read_);
     pending_read_.reset();
   }
-  if (error && context_.log) context_.log(scope_refusal ? WARDEN_LOG_WARN : WARDEN_LOG_DEBUG, "fetch: " + *error);
+  // A scope refusal reaches the host's audit log through reject_scope; other errors go to the page,
+  // and here only at debug level (their URLs may carry tokens).
+  if (error && !scope_refusal && context_.log) context_.log(WARDEN_LOG_DEBUG, "fetch: " + *error);
   if (send) {
     if (!error) send->reject("the transfer ended without a response");
     else if (scope_refusal) send->reject_scope(*error);
