@@ -1,0 +1,117 @@
+// The handler entry as the desktop reads it: GLib's GDesktopAppInfo (what gio open and xdg-open
+// under GNOME use) starts the app with exactly the command written, `--`, and the link as one
+// argument, whatever a hostile link or the app's path holds. The command is /bin/sh writing its
+// arguments to a file, so the test sees the argv the desktop really built.
+#include <gio/gdesktopappinfo.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "handler_entry.hpp"
+
+namespace dl = warden::deep_link_plugin;
+namespace fs = std::filesystem;
+
+namespace {
+
+// sh -c: $0 is the output file, "$@" the arguments after it, each written with a NUL after it.
+const std::string kDumpArguments = "printf '%s\\0' \"$@\" > \"$0\"";
+
+std::vector<std::string> nul_terminated(const std::string& bytes) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  for (std::size_t end; (end = bytes.find('\0', start)) != std::string::npos; start = end + 1)
+    items.push_back(bytes.substr(start, end - start));
+  return items;
+}
+
+void remember_pid(GDesktopAppInfo*, GPid pid, gpointer out) { *static_cast<GPid*>(out) = pid; }
+
+// Loads `text` as GLib does, opens `uri` with it and returns what the started program received.
+std::vector<std::string> arguments_glib_passes(const std::string& text, const std::string& uri, const fs::path& out) {
+  GError* error = nullptr;
+  GKeyFile* keys = g_key_file_new();
+  if (!g_key_file_load_from_data(keys, text.data(), text.size(), G_KEY_FILE_NONE, &error)) {
+    ADD_FAILURE() << "GLib refuses the entry: " << error->message << "\n" << text;
+    g_error_free(error);
+    g_key_file_unref(keys);
+    return {};
+  }
+  GDesktopAppInfo* info = g_desktop_app_info_new_from_keyfile(keys);
+  g_key_file_unref(keys);
+  if (!info) {
+    ADD_FAILURE() << "GLib finds no application in the entry:\n" << text;
+    return {};
+  }
+  GList* uris = g_list_append(nullptr, const_cast<char*>(uri.c_str()));
+  GPid pid = 0;
+  gboolean launched = g_desktop_app_info_launch_uris_as_manager(info, uris, nullptr, G_SPAWN_DO_NOT_REAP_CHILD, nullptr,
+                                                                nullptr, remember_pid, &pid, &error);
+  g_list_free(uris);
+  g_object_unref(info);
+  if (!launched) {
+    ADD_FAILURE() << "GLib cannot start the entry's command: " << error->message;
+    g_error_free(error);
+    return {};
+  }
+  int status = 0;
+  EXPECT_EQ(::waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the command failed, status " << status;
+  std::ifstream in(out, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return nul_terminated(bytes.str());
+}
+
+struct HandlerEntryUnderGlib : ::testing::Test {
+  fs::path folder;
+  void SetUp() override {
+    char name[] = "/tmp/warden-deep-link-glib-XXXXXX";
+    ASSERT_NE(::mkdtemp(name), nullptr);
+    folder = name;
+  }
+  void TearDown() override { fs::remove_all(folder); }
+};
+
+}  // namespace
+
+TEST_F(HandlerEntryUnderGlib, TheLinkArrivesAsOneArgumentAfterTheWholeCommand) {
+  fs::path out = folder / "my app's \"args\" $HOME `id` 100%u";
+  std::vector<std::string> tail{"run", "/home/u/My Apps/a;b|c&d", "--plugins", "/p/$(id)/`id`/%f/%%/\\x\\",
+                                "", "tab\there", "line\nbreak", "'single'"};
+  std::vector<std::string> command{"/bin/sh", "-c", kDumpArguments, out.string()};
+  command.insert(command.end(), tail.begin(), tail.end());
+  std::string text = dl::handler_entry_text({"Name \"x\"\nExec=/bin/false", command, "dev.my.app", {"myapp"}});
+
+  for (std::string link : {"myapp://cb?code=a b&x=$(touch /tmp/pwned)`id`;%20%u %f \"'\\",
+                           "myapp:--plugins=/evil", "myapp://x\ny"}) {
+    std::vector<std::string> expected = tail;
+    expected.emplace_back("--");
+    expected.push_back(link);
+    EXPECT_EQ(arguments_glib_passes(text, link, out), expected) << text;
+  }
+}
+
+TEST_F(HandlerEntryUnderGlib, TheNameCannotAddALine) {
+  std::string text = dl::handler_entry_text({"A\nExec=/bin/false\nX-Warden-App=other", {"/bin/true"}, "dev.my.app",
+                                             {"myapp"}});
+  GKeyFile* keys = g_key_file_new();
+  ASSERT_TRUE(g_key_file_load_from_data(keys, text.data(), text.size(), G_KEY_FILE_NONE, nullptr));
+  char* name = g_key_file_get_string(keys, "Desktop Entry", "Name", nullptr);
+  char* exec = g_key_file_get_string(keys, "Desktop Entry", "Exec", nullptr);
+  char* owner = g_key_file_get_string(keys, "Desktop Entry", "X-Warden-App", nullptr);
+  EXPECT_STREQ(name, "A\nExec=/bin/false\nX-Warden-App=other");
+  EXPECT_STREQ(exec, "/bin/true -- %u");
+  EXPECT_STREQ(owner, "dev.my.app");
+  g_free(name);
+  g_free(exec);
+  g_free(owner);
+  g_key_file_unref(keys);
+}
