@@ -364,7 +364,11 @@ void Transfer::finish(std::optional<std::string> error, bool scope_refusal) {
     if (error) read->reject(*error);
     else read->resolve_bytes(std::vector<std::uint8_t>{1});
   }
-  finished_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    request_.body = {};  // the request id may live on until the page goes away: not its body
+  }
+  if (!finished_.exchange(true)) --open_;
 }
 
 void Transfer::read_body(warden::Completion done) {

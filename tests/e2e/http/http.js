@@ -219,6 +219,19 @@ async function mainPage() {
     return 'kept';
   });
 
+  await scenario('open_requests_capped', async () => {
+    const config = (n) => ({ clientConfig: { method: 'GET', url: `${HTTP}/allowed/ok/t-cap-open-${n}`, headers: [], data: null } });
+    const rids = [];
+    for (let n = 0; n < 64; n += 1) rids.push(await invoke('plugin:http|fetch', config(n)));
+    const error = String(await rejects(invoke('plugin:http|fetch', config(64))));
+    expect(/too many requests open \(64\)/.test(error), 'the 65th refused, got ' + JSON.stringify(error));
+    for (const rid of rids) await invoke('plugin:http|fetch_cancel', { rid });  // cancelled: no longer open
+    const response = await httpFetch(`${HTTP}/allowed/ok/t-cap-open-after`);
+    expect(response.status === 200, 'a request once they were cancelled, got ' + response.status);
+    await neverArrives('t-cap-open-6');  // none of the 64 was ever sent
+    return 'capped';
+  });
+
   // Main opens a request whose body stalls and hands its ids to "other", which must find none.
   await scenarioWithin(60000, 'rids_of_this_page_only', async () => {
     const rid = await invoke('plugin:http|fetch', { clientConfig: {
