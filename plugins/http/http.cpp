@@ -35,6 +35,9 @@ BOOST_DESCRIBE_STRUCT(RidArgs, (), (rid))
 
 // What init sets up and shutdown ends.
 struct HttpState {
+  HttpState(hp::HttpSettings s, const warden_host_url_patterns* p, std::optional<std::string> cookie_file,
+            const warden::Host& host)
+      : settings(s), patterns(p), cookies(std::move(cookie_file), [host](const std::string& m) { host.warn(m); }) {}
   hp::HttpSettings settings;
   const warden_host_url_patterns* patterns = nullptr;
   hp::CookieJar cookies;
@@ -103,8 +106,10 @@ std::uint32_t fetch(json::object args, warden::Context& ctx) {
   }
 
   warden::Host host = ctx.host();
+  hp::CookieJar* cookies = &s.cookies;  // outlives every transfer: shutdown joins them first
   hp::TransferContext context{s.cookies.share(), s.trust, judge,
-                              [host](warden_log_level level, const std::string& m) { host.log(level, m); }};
+                              [host](warden_log_level level, const std::string& m) { host.log(level, m); },
+                              [cookies] { cookies->save(); }};
   auto transfer = std::make_shared<hp::Transfer>(std::move(request), std::move(context));
   return ctx.add_resource(std::make_shared<RequestResource>(transfer));
 }
@@ -152,14 +157,18 @@ WARDEN_PLUGIN(plugin) {
     if (!patterns)
       throw std::runtime_error("the http plugin judges URLs with the host's " WARDEN_EXT_URL_PATTERNS
                                ", which this host lacks");
+    std::optional<std::string> cookie_file;
+    if (settings.persist_cookies) {
+      cookie_file = host.resolve_path("$APPCACHE/.cookies");
+      if (!cookie_file) throw std::runtime_error("plugins.http.persistCookies: this host names no $APPCACHE folder");
+    }
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl did not initialize");
-    g_state = std::make_unique<HttpState>();
-    g_state->settings = settings;
-    g_state->patterns = patterns;
+    g_state = std::make_unique<HttpState>(settings, patterns, cookie_file, host);
   });
   plugin.on_shutdown([] {
     if (!g_state) return;
     g_state->threads.stop_all();
+    g_state->cookies.save();
     g_state.reset();
     curl_global_cleanup();
   });

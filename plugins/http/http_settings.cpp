@@ -37,10 +37,11 @@ HttpSettings parse_http_settings(const json::value& config) {
     else if (key == "allowUnsafeHeaders") s.allow_unsafe_headers = flag(value, key);
     else if (key == "allowDangerousSettings") s.allow_dangerous_settings = flag(value, key);
     else if (key == "allowPageProxy") s.allow_page_proxy = flag(value, key);
+    else if (key == "persistCookies") s.persist_cookies = flag(value, key);
     else
       throw std::invalid_argument("plugins.http." + key +
                                   " is not a setting of the http plugin (maxRequestBodyBytes, connectTimeoutMs, "
-                                  "allowUnsafeHeaders, allowDangerousSettings, allowPageProxy)");
+                                  "allowUnsafeHeaders, allowDangerousSettings, allowPageProxy, persistCookies)");
   }
   return s;
 }

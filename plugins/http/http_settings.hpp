@@ -21,6 +21,8 @@ struct HttpSettings {
   bool allow_dangerous_settings = false;
   // The page's `proxy` option (else only the environment's http_proxy/https_proxy/no_proxy).
   bool allow_page_proxy = false;
+  // Tauri's `cookies` feature: cookies with an expiry kept in $APPCACHE/.cookies across runs.
+  bool persist_cookies = false;
 };
 
 // Throws std::invalid_argument naming the key.

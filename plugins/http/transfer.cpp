@@ -369,6 +369,7 @@ void Transfer::finish(std::optional<std::string> error, bool scope_refusal) {
     request_.body = {};  // the request id may live on until the page goes away: not its body
   }
   if (!finished_.exchange(true)) --open_;
+  if (context_.ended) context_.ended();
 }
 
 void Transfer::read_body(warden::Completion done) {

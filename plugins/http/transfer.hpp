@@ -38,6 +38,7 @@ struct TransferContext {
   TlsTrust trust;
   std::function<ScopeJudgment(const std::string& url)> judge;  // the fetch call's scope
   std::function<void(warden_log_level, const std::string&)> log;
+  std::function<void()> ended;  // after the transfer's end (the cookie jar saves)
 };
 
 class Transfer : public std::enable_shared_from_this<Transfer> {

@@ -8,6 +8,7 @@ into the capabilities). Paths (TOKEN names the scenario's requests):
   /allowed/ok/TOKEN             200 "hello TOKEN", X-Test: yes
   /allowed/echo/TOKEN           200 JSON {method, headers, body_length} of the request
   /allowed/cookie/TOKEN         200 with Set-Cookie: warden_e2e=TOKEN; Path=/
+  /allowed/cookie-persist/TOKEN 200 with kept=TOKEN (Max-Age 3600) and session=TOKEN (no expiry)
   /allowed/redirect-ok/TOKEN    302 to /allowed/ok/TOKEN
   /allowed/redirect-denied/TOKEN   302 to /allowed/denied/TOKEN (a deny entry)
   /allowed/redirect-outside/TOKEN  302 to /outside/TOKEN (no allow entry)
@@ -87,6 +88,9 @@ class TestServer(http.server.BaseHTTPRequestHandler):
             answer = {"method": self.command, "headers": {k.lower(): v for k, v in self.headers.items()},
                       "body_length": len(body)}
             return self.reply(200, json.dumps(answer).encode(), [("Content-Type", "application/json")])
+        if kind == "cookie-persist":  # one cookie with an expiry, one for the session only
+            return self.reply(200, b"set", [("Set-Cookie", f"kept={token}; Max-Age=3600; Path=/"),
+                                            ("Set-Cookie", f"session={token}; Path=/")])
         if kind == "cookie":
             return self.reply(200, b"set", [("Set-Cookie", f"warden_e2e={token}; Path=/")])
         if kind == "redirect-cross":  # to the trusted https server: another origin
