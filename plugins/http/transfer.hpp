@@ -71,6 +71,10 @@ class Transfer : public std::enable_shared_from_this<Transfer> {
   void cancel();
   bool cancelled() const { return cancelled_; }
   bool finished() const { return finished_; }
+  // Set by the transfer's thread as its last act (after libcurl's cleanup): joining it then
+  // cannot wait.
+  void mark_thread_done() { thread_done_ = true; }
+  bool thread_done() const { return thread_done_; }
 
   // fetch_read_body: completes `done` with the next chunk followed by a 0 byte, or with the single
   // byte 1 at the end of the body, or rejects it with the transfer's error, now or as soon as the
@@ -94,7 +98,7 @@ class Transfer : public std::enable_shared_from_this<Transfer> {
 
   FetchRequest request_;
   TransferContext context_;
-  std::atomic<bool> cancelled_{false}, finished_{false};
+  std::atomic<bool> cancelled_{false}, finished_{false}, thread_done_{false};
   static inline std::atomic<int> open_{0};
 
   std::mutex mutex_;

@@ -8,16 +8,19 @@ bool TransferThreads::start(const std::shared_ptr<Transfer>& transfer) {
     std::lock_guard lock(mutex_);
     if (stopped_) return false;
     for (auto it = running_.begin(); it != running_.end();) {
-      if (it->first->finished()) {
+      if (it->first->thread_done()) {
         done.push_back(std::move(it->second));
         it = running_.erase(it);
       } else {
         ++it;
       }
     }
-    running_.emplace_back(transfer, std::thread([transfer] { transfer->run(); }));
+    running_.emplace_back(transfer, std::thread([transfer] {
+      transfer->run();
+      transfer->mark_thread_done();
+    }));
   }
-  for (auto& t : done) t.join();  // finished: returns at once or nearly
+  for (auto& t : done) t.join();  // their threads have ended: returns at once
   return true;
 }
 
