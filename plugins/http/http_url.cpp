@@ -39,6 +39,19 @@ std::optional<HttpUrl> describe(CURLU* u, std::string& problem) {
     problem = "the URL has no host";
     return std::nullopt;
   }
+  // Spellings that reach a server under another name than a pattern sees (docs/url-patterns.md,
+  // "What a deny entry does not cover"): a trailing dot, which DNS ignores, and an IPv4-mapped
+  // IPv6 address. Refused, so that a deny entry naming the server cannot be stepped around so.
+  if (host->back() == '.') {
+    problem = "a host ending with a dot is refused (it names the same server as without the dot)";
+    return std::nullopt;
+  }
+  std::string lower_host = *host;
+  for (char& c : lower_host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower_host.starts_with("[::ffff:") || lower_host.starts_with("[0:0:0:0:0:ffff:")) {
+    problem = "an IPv4-mapped IPv6 host is refused (write the IPv4 address)";
+    return std::nullopt;
+  }
   HttpUrl url;
   url.text = *text;
   url.scheme = *scheme;

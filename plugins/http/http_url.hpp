@@ -22,7 +22,8 @@ struct HttpUrl {
 };
 
 // `url` parsed, or nullopt with `problem` set: not absolute, not http(s), blanks or control
-// characters or a backslash in it, no host.
+// characters or a backslash in it, no host, a host ending with a dot or an IPv4-mapped IPv6 one
+// (the same server as another spelling a deny entry names).
 std::optional<HttpUrl> parse_http_url(std::string_view url, std::string& problem);
 
 // `location` (a Location header, absolute or relative) resolved against `base`; nullopt with

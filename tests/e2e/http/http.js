@@ -78,6 +78,11 @@ async function mainPage() {
     await refusedByScope(httpFetch(`${HTTP}/allowed/denied/t-denied`));
     await refusedByScope(httpFetch(`${HTTP}/outside/t-denied`));
     await refusedByScope(httpFetch(`http://localhost:${PORTS.http}/allowed/ok/t-denied`));
+    // Other spellings of the denied server (docs/url-patterns.md): refused too, however refused.
+    for (const url of [`http://127.0.0.1.:${PORTS.http}/allowed/denied/t-denied`,
+      `http://[::ffff:127.0.0.1]:${PORTS.http}/allowed/denied/t-denied`]) {
+      await rejects(invoke('plugin:http|fetch', { clientConfig: { method: 'GET', url, headers: [], data: null } }));
+    }
     await neverArrives('t-denied');
     return 'refused';
   });

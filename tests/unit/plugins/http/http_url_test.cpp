@@ -43,3 +43,15 @@ TEST(HttpUrl, ResolvesLocations) {
   EXPECT_FALSE(hp::resolve_location(*base, "file:///etc/passwd", problem));
   EXPECT_FALSE(hp::resolve_location(*base, "ftp://x/", problem));
 }
+
+TEST(HttpUrl, RefusesSpellingsThatStepAroundDenyEntries) {
+  std::string problem;
+  EXPECT_FALSE(hp::parse_http_url("https://internal.example.com./x", problem));
+  EXPECT_NE(problem.find("dot"), std::string::npos) << problem;
+  EXPECT_FALSE(hp::parse_http_url("http://[::ffff:127.0.0.1]/", problem));
+  EXPECT_FALSE(hp::parse_http_url("http://[::FFFF:7f00:1]:8080/", problem));
+  EXPECT_TRUE(hp::parse_http_url("http://[::1]:8080/", problem)) << problem;
+  auto base = hp::parse_http_url("http://127.0.0.1:9000/", problem);
+  ASSERT_TRUE(base);
+  EXPECT_FALSE(hp::resolve_location(*base, "http://internal.example.com./", problem));
+}
