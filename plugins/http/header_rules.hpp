@@ -45,6 +45,11 @@ HeaderVerdict filter_request_headers(const HeaderList& headers, bool allow_unsaf
 // The value of the first header named `name` (lower case), if any.
 std::optional<std::string> find_header(const HeaderList& headers, std::string_view name);
 
+// A response header's bytes as text for the page: kept when they are UTF-8, else read as the
+// Fetch standard's ByteString (each byte one code point U+0000..U+00FF, i.e. Latin-1) and written
+// as UTF-8, so that a server's Latin-1 filename never makes the answer invalid JSON.
+std::string header_text(std::string_view bytes);
+
 // `headers` without those named `name` (lower case).
 void remove_header(HeaderList& headers, std::string_view name);
 

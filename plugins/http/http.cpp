@@ -83,6 +83,7 @@ std::uint32_t fetch(json::object args, warden::Context& ctx) {
   // are refused before they are even read.
   if (ctx.args_json().size() / 2 > s.settings.max_request_body_bytes + (1u << 20))
     throw std::invalid_argument(hp::body_too_large_message(s.settings));
+  // Checked again, atomically, when the transfer is made; here it spares the parsing.
   if (hp::Transfer::open_count() >= hp::Transfer::kMostOpen)
     throw std::runtime_error("too many requests open (" + std::to_string(hp::Transfer::kMostOpen) +
                              "): read or cancel earlier responses first");
@@ -110,7 +111,16 @@ std::uint32_t fetch(json::object args, warden::Context& ctx) {
   hp::TransferContext context{s.cookies.share(), s.trust, judge,
                               [host](warden_log_level level, const std::string& m) { host.log(level, m); },
                               [cookies] { cookies->save(); }};
-  auto transfer = std::make_shared<hp::Transfer>(std::move(request), std::move(context));
+  if (!hp::Transfer::reserve_place())
+    throw std::runtime_error("too many requests open (" + std::to_string(hp::Transfer::kMostOpen) +
+                             "): read or cancel earlier responses first");
+  std::shared_ptr<hp::Transfer> transfer;
+  try {
+    transfer = std::make_shared<hp::Transfer>(std::move(request), std::move(context));
+  } catch (...) {
+    hp::Transfer::release_place();
+    throw;
+  }
   return ctx.add_resource(std::make_shared<RequestResource>(transfer));
 }
 

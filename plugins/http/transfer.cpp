@@ -138,9 +138,7 @@ struct Transfer::Hop {
 };
 
 Transfer::Transfer(FetchRequest request, TransferContext context)
-    : request_(std::move(request)), context_(std::move(context)) {
-  ++open_;
-}
+    : request_(std::move(request)), context_(std::move(context)) {}
 
 Transfer::~Transfer() {
   if (!finished_) --open_;  // never sent
@@ -286,7 +284,8 @@ void Transfer::run() {
 
 void Transfer::publish_head(long status, const HeaderList& headers, const std::string& url) {
   json::array pairs;
-  for (const auto& [name, value] : headers) pairs.push_back(json::array{json::string(name), json::string(value)});
+  for (const auto& [name, value] : headers)
+    pairs.push_back(json::array{json::string(header_text(name)), json::string(header_text(value))});
   std::optional<warden::Completion> done;
   std::uint32_t rid;
   {

@@ -54,7 +54,16 @@ class Transfer : public std::enable_shared_from_this<Transfer> {
   // that opens requests and never reads them cannot take the host's memory or threads.
   static constexpr int kMostOpen = 64;
   static int open_count() { return open_; }
+  // Takes one of the kMostOpen places, atomically (two fetch calls on the pool cannot both take
+  // the last); false when none is free. A Transfer adopts the place its maker reserved.
+  static bool reserve_place() {
+    if (open_.fetch_add(1) < kMostOpen) return true;
+    --open_;
+    return false;
+  }
+  static void release_place() { --open_; }
 
+  // Call reserve_place() first: the transfer holds that place until it ends.
   Transfer(FetchRequest request, TransferContext context);
   ~Transfer();
   Transfer(const Transfer&) = delete;

@@ -53,6 +53,10 @@ async function mainPage() {
     expect(response.status === 200 && response.statusText === 'OK', 'status 200 OK, got ' + response.status + ' ' + response.statusText);
     expect(response.headers.get('x-test') === 'yes', 'the X-Test header, got ' + response.headers.get('x-test'));
     expect(response.url === `${HTTP}/allowed/ok/t-allowed`, 'the url, got ' + response.url);
+    // A header that is not UTF-8 (a Latin-1 byte) reads as the Fetch standard's ByteString.
+    const latin = await httpFetch(`${HTTP}/allowed/latin1/t-latin1`);
+    expect(latin.headers.get('x-name') === 'caf\u00e9', 'X-Name as Latin-1, got ' + JSON.stringify(latin.headers.get('x-name')));
+    await latin.text();
     const text = await response.text();
     expect(text === 'hello t-allowed', 'the body, got ' + JSON.stringify(text));
     const requests = await seen('t-allowed');

@@ -8,6 +8,7 @@ into the capabilities). Paths (TOKEN names the scenario's requests):
   /allowed/ok/TOKEN             200 "hello TOKEN", X-Test: yes
   /allowed/echo/TOKEN           200 JSON {method, headers, body_length} of the request
   /allowed/cookie/TOKEN         200 with Set-Cookie: warden_e2e=TOKEN; Path=/
+  /allowed/latin1/TOKEN         200 with X-Name: caf\xe9 (a Latin-1 byte, not UTF-8)
   /allowed/cookie-persist/TOKEN 200 with kept=TOKEN (Max-Age 3600) and session=TOKEN (no expiry)
   /allowed/redirect-ok/TOKEN    302 to /allowed/ok/TOKEN
   /allowed/redirect-denied/TOKEN   302 to /allowed/denied/TOKEN (a deny entry)
@@ -88,6 +89,8 @@ class TestServer(http.server.BaseHTTPRequestHandler):
             answer = {"method": self.command, "headers": {k.lower(): v for k, v in self.headers.items()},
                       "body_length": len(body)}
             return self.reply(200, json.dumps(answer).encode(), [("Content-Type", "application/json")])
+        if kind == "latin1":  # http.server writes header values as Latin-1: one byte 0xE9
+            return self.reply(200, b"latin1", [("X-Name", "caf\u00e9")])
         if kind == "cookie-persist":  # one cookie with an expiry, one for the session only
             return self.reply(200, b"set", [("Set-Cookie", f"kept={token}; Max-Age=3600; Path=/"),
                                             ("Set-Cookie", f"session={token}; Path=/")])
