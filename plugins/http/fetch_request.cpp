@@ -145,7 +145,8 @@ std::string body_too_large_message(const HttpSettings& settings) {
 }
 
 FetchRequest parse_fetch_request(const json::object& config, const HttpSettings& settings,
-                                 std::string_view caller_origin, std::string_view user_agent) {
+                                 std::string_view caller_origin, std::string_view user_agent,
+                                 std::optional<std::vector<std::uint8_t>>* pre_read) {
   FetchRequest r;
   std::string method = required_string(config, "method");
   if (!is_token(method)) throw std::invalid_argument("'" + method + "' is not a valid HTTP method");
@@ -164,7 +165,13 @@ FetchRequest parse_fetch_request(const json::object& config, const HttpSettings&
   set_origin(r.headers, settings.allow_unsafe_headers, caller_origin);
   if (!find_header(r.headers, "user-agent")) r.headers.emplace_back("user-agent", std::string(user_agent));
 
-  read_body(config, settings, r);
+  if (!pre_read) {
+    read_body(config, settings, r);
+  } else if (*pre_read) {
+    if ((*pre_read)->size() > settings.max_request_body_bytes) throw std::invalid_argument(body_too_large_message(settings));
+    r.body = std::move(**pre_read);
+    r.has_body = true;
+  }
   if (r.has_body && (r.method == "GET" || r.method == "HEAD"))
     throw std::invalid_argument("a " + r.method + " request cannot have a body");
 

@@ -6,6 +6,7 @@
 // method checked, the headers filtered (header_rules.hpp), the body capped, and the options that
 // weaken the connection (proxy, danger) refused unless the app config allows them.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,10 @@ std::string body_too_large_message(const HttpSettings& settings);
 // Throws std::invalid_argument with a message for the page: a bad URL, method, header, body, or an
 // option the app config does not allow (naming the plugins.http key that would).
 // `caller_origin` is the calling frame's origin, sent as Origin (Tauri sends the webview's).
+// `read_body`: the body read_fetch_arguments already took out of the text (then clientConfig.data
+// is not looked at); null to read it from clientConfig.data.
 FetchRequest parse_fetch_request(const boost::json::object& client_config, const HttpSettings& settings,
-                                 std::string_view caller_origin, std::string_view user_agent);
+                                 std::string_view caller_origin, std::string_view user_agent,
+                                 std::optional<std::vector<std::uint8_t>>* read_body = nullptr);
 
 }  // namespace warden::http_plugin

@@ -17,6 +17,7 @@
 #include <mutex>
 
 #include "cookie_jar.hpp"
+#include "fetch_arguments.hpp"
 #include "fetch_request.hpp"
 #include "http_settings.hpp"
 #include "transfer.hpp"
@@ -77,20 +78,22 @@ hp::UrlMatcher host_matcher(const warden_host* host, const warden_host_url_patte
   };
 }
 
-std::uint32_t fetch(json::object args, warden::Context& ctx) {
+// Takes only the Context: the SDK then parses nothing, and read_fetch_arguments reads the body's
+// numbers straight into bytes.
+std::uint32_t fetch(warden::Context& ctx) {
   HttpState& s = state();
-  // Each byte of the JSON body takes at least two characters ("0,"): arguments far beyond the cap
-  // are refused before they are even read.
-  if (ctx.args_json().size() / 2 > s.settings.max_request_body_bytes + (1u << 20))
+  // Each body byte takes at most four characters ("255,"): arguments far beyond that are refused
+  // before they are read at all.
+  if (ctx.args_json().size() / 4 > s.settings.max_request_body_bytes + (1u << 20))
     throw std::invalid_argument(hp::body_too_large_message(s.settings));
   // Checked again, atomically, when the transfer is made; here it spares the parsing.
   if (hp::Transfer::open_count() >= hp::Transfer::kMostOpen)
     throw std::runtime_error("too many requests open (" + std::to_string(hp::Transfer::kMostOpen) +
                              "): read or cancel earlier responses first");
-  const json::value* config = args.if_contains("clientConfig");
-  if (!config || !config->is_object()) throw std::invalid_argument("fetch needs clientConfig, an object");
-  hp::FetchRequest request = hp::parse_fetch_request(config->as_object(), s.settings, ctx.origin(),
-                                                     "warden-http/" WARDEN_PLUGIN_VERSION);
+  hp::FetchArguments args = hp::read_fetch_arguments(ctx.args_json(), s.settings.max_request_body_bytes,
+                                                     hp::body_too_large_message(s.settings));
+  hp::FetchRequest request = hp::parse_fetch_request(args.client_config, s.settings, ctx.origin(),
+                                                     "warden-http/" WARDEN_PLUGIN_VERSION, &args.body);
   if (!request.dropped_headers.empty()) {
     std::string names;
     for (const auto& n : request.dropped_headers) names += (names.empty() ? "" : ", ") + n;
