@@ -330,6 +330,9 @@ async function openPage() {
       const cookie = echo.headers.cookie || '';
       expect(cookie.includes('kept=t-persist'), 'the expiring cookie restored, got ' + JSON.stringify(cookie));
       expect(!cookie.includes('session='), 'no session cookie across runs, got ' + JSON.stringify(cookie));
+      // Another site (the same server named localhost) gets none of 127.0.0.1's cookies.
+      const other = await (await httpFetch(`http://localhost:${PORTS.http}/allowed/echo/t-persist-other`)).json();
+      expect(!other.headers.cookie, 'no cookie for another site, got ' + JSON.stringify(other.headers.cookie));
       return 'restored';
     });
     return;
