@@ -46,22 +46,12 @@ std::vector<std::string> launch_command(const warden::Host& host) {
   const std::string unavailable =
       "autostart cannot be enabled: this host gives no command line that starts the app "
       "(warden.app-lifecycle/1 launch_command)";
-  const auto* lifecycle = host.extension<warden_host_app_lifecycle>(WARDEN_EXT_APP_LIFECYCLE);
-  if (!lifecycle || !lifecycle->launch_command) throw std::runtime_error(unavailable);
-  auto text = host.take_string(lifecycle->launch_command(host.raw()));
-  if (!text) throw std::runtime_error(unavailable);
-  boost::system::error_code ec;
-  json::value parsed = json::parse(*text, ec);
-  std::vector<std::string> command;
-  if (!ec && parsed.is_array())
-    for (const json::value& v : parsed.get_array())
-      if (v.is_string()) command.emplace_back(v.get_string());
-  if (command.empty() || command.size() != parsed.get_array().size() || command.front().empty() ||
-      command.front().front() != '/') {
-    host.error("autostart: launch_command answered " + *text + ", expected a JSON array of strings, the absolute host binary first");
-    throw std::runtime_error(unavailable);
-  }
-  return command;
+  std::string answer;
+  if (auto command = warden::find_launch_command(host, &answer)) return *command;
+  if (!answer.empty())
+    host.error("autostart: launch_command answered " + answer +
+               ", expected a JSON array of strings, the absolute host binary first");
+  throw std::runtime_error(unavailable);
 }
 
 void enable() {

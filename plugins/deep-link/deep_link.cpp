@@ -126,20 +126,9 @@ std::vector<std::string> run_arguments(const PluginState& s) {
 std::vector<std::string> launch_command(const warden::Host& host) {
   const std::string unavailable =
       "this host gives no command line that starts the app (warden.app-lifecycle/1 launch_command)";
-  const auto* lifecycle = host.extension<warden_host_app_lifecycle>(WARDEN_EXT_APP_LIFECYCLE);
-  if (!lifecycle || !lifecycle->launch_command) throw std::runtime_error(unavailable);
-  auto text = host.take_string(lifecycle->launch_command(host.raw()));
-  if (!text) throw std::runtime_error(unavailable);
-  boost::system::error_code ec;
-  json::value parsed = json::parse(*text, ec);
-  std::vector<std::string> command;
-  if (!ec && parsed.is_array())
-    for (const json::value& v : parsed.get_array())
-      if (v.is_string()) command.emplace_back(v.get_string());
-  if (ec || !parsed.is_array() || command.empty() || command.size() != parsed.get_array().size() ||
-      command.front().empty() || command.front().front() != '/')
-    throw std::runtime_error(unavailable + ": it answered " + *text);
-  return command;
+  std::string answer;
+  if (auto command = warden::find_launch_command(host, &answer)) return *command;
+  throw std::runtime_error(answer.empty() ? unavailable : unavailable + ": it answered " + answer);
 }
 
 dl::SchemeRegistration& registration(PluginState& s) {

@@ -22,6 +22,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -55,6 +56,23 @@ inline std::optional<AppIdentity> app_identity_from_json(const std::string& text
   return AppIdentity{std::string(*id), name->empty() ? std::string(*id) : std::string(*name), std::string(*version)};
 }
 
+// The host's launch_command answer read strictly: a JSON array of strings only, the first an
+// absolute path (the host binary).
+inline std::optional<std::vector<std::string>> launch_command_from_json(const std::string& text) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(text, ec);
+  const boost::json::array* a = ec ? nullptr : v.if_array();
+  if (!a || a->empty()) return std::nullopt;
+  std::vector<std::string> command;
+  for (const boost::json::value& arg : *a) {
+    const boost::json::string* str = arg.if_string();
+    if (!str) return std::nullopt;
+    command.emplace_back(*str);
+  }
+  if (command.front().empty() || command.front().front() != '/') return std::nullopt;
+  return command;
+}
+
 }  // namespace detail
 
 // [any-thread] nullopt when the host lacks warden.app-lifecycle/1's app_identity or runs no app.
@@ -71,6 +89,19 @@ inline AppIdentity app_identity(const Host& host) {
   throw std::runtime_error(
       "the host names no running app (warden.app-lifecycle/1 app_identity): this plugin needs "
       "`warden run`, a host that knows the app's identifier");
+}
+
+// [any-thread] The command line that starts this app as a user would (warden.app-lifecycle/1
+// launch_command: the absolute host binary, "run", the app folder, its plugin folders), for an
+// entry the desktop starts (autostart, a URL handler). nullopt when the host lacks it, runs no app
+// or answers anything but that array; `answer`, when given, receives what the host answered.
+inline std::optional<std::vector<std::string>> find_launch_command(const Host& host, std::string* answer = nullptr) {
+  const auto* lifecycle = host.extension<warden_host_app_lifecycle>(WARDEN_EXT_APP_LIFECYCLE);
+  if (!lifecycle || !lifecycle->launch_command) return std::nullopt;
+  auto text = host.take_string(lifecycle->launch_command(host.raw()));
+  if (!text) return std::nullopt;
+  if (answer) *answer = *text;
+  return detail::launch_command_from_json(*text);
 }
 
 }  // namespace warden

@@ -87,3 +87,14 @@ TEST_F(AppIdentityHelper, AMalformedAnswerIsNoIdentity) {
     EXPECT_FALSE(warden::find_app_identity(warden::Host(&raw)).has_value()) << bad;
   }
 }
+
+// launch_command's answer, read as autostart and deep-link write it into desktop entries: only the
+// documented array, whose first element is an absolute path, is a command line.
+TEST(LaunchCommandReading, OnlyAnArrayOfStringsStartingWithAnAbsolutePath) {
+  auto command = warden::detail::launch_command_from_json(R"(["/usr/bin/warden", "run", "/apps/a"])");
+  ASSERT_TRUE(command);
+  EXPECT_EQ(*command, (std::vector<std::string>{"/usr/bin/warden", "run", "/apps/a"}));
+  for (const char* bad : {"", "null", "{}", "[]", R"("/usr/bin/warden")", R"(["warden", "run"])", R"([""])",
+                          R"(["/usr/bin/warden", 1])", R"(["/usr/bin/warden", null])", "[\"/usr/bin/warden\""})
+    EXPECT_FALSE(warden::detail::launch_command_from_json(bad)) << bad;
+}
