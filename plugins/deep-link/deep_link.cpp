@@ -34,6 +34,7 @@
 #include <warden/ext/single_instance.h>
 #include <warden/main_thread.hpp>
 #include <warden/plugin.hpp>
+#include <warden/url_scheme.hpp>
 
 #include "deep_link_config.hpp"
 #include "link_arguments.hpp"
@@ -141,13 +142,11 @@ dl::SchemeRegistration& registration(PluginState& s) {
   return *s.registration;
 }
 
-// The page's protocol as a scheme: ASCII lower-cased, then RFC 3986 syntax; a plain error.
+// The page's protocol as a scheme: RFC 3986 syntax, ASCII lower-cased; a plain error.
 std::string scheme_of(const ProtocolArgs& args) {
-  std::string scheme = args.protocol;
-  for (char& c : scheme)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (!dl::is_lower_case_scheme(scheme)) throw std::invalid_argument("protocol is not a URL scheme (without ://)");
-  return scheme;
+  std::optional<std::string> scheme = warden::lower_case_url_scheme(args.protocol);
+  if (!scheme) throw std::invalid_argument("protocol is not a URL scheme (without ://)");
+  return *scheme;
 }
 
 // A scheme the app config does not list is refused as by a scope: the page learns no more.

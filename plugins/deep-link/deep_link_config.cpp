@@ -26,7 +26,7 @@ constexpr std::string_view kReserved[] = {
 void read_scheme(const json::value& value, const std::string& where, DeepLinkConfig& out) {
   if (!value.is_string()) refuse(where + " must be a string");
   std::string scheme(value.get_string());
-  if (!is_lower_case_scheme(scheme))
+  if (!warden::is_lower_case_url_scheme(scheme))
     refuse(where + " '" + scheme.substr(0, max_scheme_bytes) +
            "' is not a URL scheme: a lower-case letter, then lower-case letters, digits, '+', '-' or '.' (at most " +
            std::to_string(max_scheme_bytes) + ")");
@@ -56,13 +56,6 @@ void read_protocol(const json::value& value, const std::string& where, DeepLinkC
 
 bool DeepLinkConfig::handles(std::string_view scheme) const {
   return std::find(schemes.begin(), schemes.end(), scheme) != schemes.end();
-}
-
-bool is_lower_case_scheme(std::string_view scheme) {
-  if (scheme.empty() || scheme.size() > max_scheme_bytes || scheme.front() < 'a' || scheme.front() > 'z') return false;
-  return std::all_of(scheme.begin(), scheme.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-  });
 }
 
 std::optional<std::string> reserved_scheme(std::string_view scheme) {

@@ -14,11 +14,12 @@
 #include <vector>
 
 #include <boost/json/value.hpp>
+#include <warden/url_scheme.hpp>
 
 namespace warden::deep_link_plugin {
 
 inline constexpr std::size_t max_schemes = 32;
-inline constexpr std::size_t max_scheme_bytes = 64;
+inline constexpr std::size_t max_scheme_bytes = warden::max_url_scheme_bytes;
 
 struct DeepLinkConfig {
   std::vector<std::string> schemes;  // lower case, each once, in the config's order
@@ -28,13 +29,9 @@ struct DeepLinkConfig {
 };
 
 // Throws std::invalid_argument naming the key: an unknown key, a value of the wrong type, a
-// scheme that is not RFC 3986 syntax in lower case, or a scheme of the web or the desktop
+// scheme that is not RFC 3986 syntax in lower case (warden::is_lower_case_url_scheme), or a scheme of the web or the desktop
 // (reserved_scheme).
 DeepLinkConfig deep_link_config_from(const boost::json::value& config);
-
-// RFC 3986's scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )), lower case only, at most
-// max_scheme_bytes.
-bool is_lower_case_scheme(std::string_view scheme);
 
 // Why `scheme` may never be an app's deep-link scheme, or nullopt. These are the schemes other
 // programs rely on (the web, mail, files, the desktop's own places) and the ones Warden serves

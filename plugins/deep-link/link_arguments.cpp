@@ -3,15 +3,12 @@
 #include <stdexcept>
 
 #include <boost/json.hpp>
+#include <warden/url_scheme.hpp>
 
 namespace json = boost::json;
 
 namespace warden::deep_link_plugin {
 namespace {
-
-bool is_scheme_character(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-}
 
 // A URL never holds a raw space or control character (a browser or the desktop sends them
 // percent-encoded); one that does is not a link the desktop handed over.
@@ -24,7 +21,7 @@ bool has_raw_space_or_control(std::string_view text) {
 // Judges one argument; true when it became a link.
 bool judge(std::string_view argument, std::size_t index, const DeepLinkConfig& config, LinkArguments& out) {
   const std::string which = "argument " + std::to_string(index);
-  auto scheme = url_scheme(argument);
+  auto scheme = warden::url_scheme(argument);
   if (!scheme) {
     out.ignored.push_back(which + ": not a URL");
     return false;
@@ -51,19 +48,6 @@ bool judge(std::string_view argument, std::size_t index, const DeepLinkConfig& c
 }
 
 }  // namespace
-
-std::optional<std::string> url_scheme(std::string_view text) {
-  std::size_t colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > max_scheme_bytes) return std::nullopt;
-  char first = text.front();
-  if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) return std::nullopt;
-  std::string scheme;
-  for (char c : text.substr(0, colon)) {
-    if (!is_scheme_character(c)) return std::nullopt;
-    scheme += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return scheme;
-}
 
 LinkArguments links_among(const std::vector<std::string>& arguments, const DeepLinkConfig& config) {
   LinkArguments out;

@@ -3,7 +3,7 @@
 // the URL as its argument (Exec ... -- %u), and a later `warden run` hands its arguments to the
 // running instance; but anyone who can run programs as the user can pass any argument, so an
 // argument counts only when it is a URL of a configured scheme, of bounded size, and at most
-// max_links of them per run or hand-over. What does not count is reported (for the log) by its
+// max_links of them per run or hand-over (the scheme read by the SDK's warden::url_scheme). What does not count is reported (for the log) by its
 // scheme and size only: a link can carry a token that a log must not keep.
 #include <cstddef>
 #include <optional>
@@ -22,10 +22,6 @@ struct LinkArguments {
   std::vector<std::string> links;    // in the order given, the scheme written in lower case
   std::vector<std::string> ignored;  // one line per argument left out: why (never its text)
 };
-
-// The scheme of `text` when it starts as a URL does (RFC 3986: a letter, then letters, digits,
-// '+', '-', '.', then ':'), lower-cased; nullopt otherwise.
-std::optional<std::string> url_scheme(std::string_view text);
 
 LinkArguments links_among(const std::vector<std::string>& arguments, const DeepLinkConfig& config);
 

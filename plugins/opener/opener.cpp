@@ -12,6 +12,7 @@
 #include <warden/mailto.hpp>
 #include <warden/path_scope.hpp>
 #include <warden/plugin.hpp>
+#include <warden/url_scheme.hpp>
 
 #include <boost/json.hpp>
 
@@ -105,7 +106,7 @@ json::value open_url(const json::value& args, warden::Context& ctx) {
   op::UrlJudgment j = op::judge_url(scope, a.url, a.with);
   if (!j.allowed) throw warden::ScopeRefused(j.reason);
   std::string uri = a.url;
-  if (op::url_scheme(a.url) == "file") uri = file_url_target(a.url, a.with, scope, host_check(ctx));
+  if (warden::url_scheme(a.url) == "file") uri = file_url_target(a.url, a.with, scope, host_check(ctx));
   op::launch_uri(uri, a.with);
   return nullptr;
 }

@@ -1,9 +1,9 @@
 #include "opener_scope.hpp"
 
-#include <cctype>
 #include <stdexcept>
 
 #include <boost/json.hpp>
+#include <warden/url_scheme.hpp>
 
 namespace json = boost::json;
 
@@ -131,23 +131,11 @@ bool is_local_content_scheme(std::string_view scheme) {
   return scheme == "file" || scheme == "javascript" || scheme == "data" || scheme == "vbscript";
 }
 
-std::optional<std::string> url_scheme(std::string_view url) {
-  std::string scheme;
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    auto c = static_cast<unsigned char>(url[i]);
-    if (c == ':') return i == 0 ? std::nullopt : std::optional<std::string>(scheme);
-    bool ok = std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
-    if (!ok) return std::nullopt;
-    scheme.push_back(static_cast<char>(std::tolower(c)));
-  }
-  return std::nullopt;
-}
-
 UrlJudgment judge_url(const OpenerScope& scope, std::string_view url, const std::optional<std::string>& with) {
   std::string quoted = "'" + std::string(url) + "'";
   for (const auto& e : scope.deny_urls)
     if (e.glob.matches(url)) return {false, "URL " + quoted + " matches the deny entry '" + e.glob.pattern() + "'"};
-  std::optional<std::string> scheme = url_scheme(url);
+  std::optional<std::string> scheme = warden::url_scheme(url);
   bool local = scheme && is_local_content_scheme(*scheme);
   std::string near_miss;
   for (const auto& e : scope.allow_urls) {

@@ -59,10 +59,6 @@ OpenerScope parse_opener_scope(const boost::json::value& scopes);
 // resource elsewhere.
 bool is_local_content_scheme(std::string_view scheme);
 
-// The lowercased scheme of `url` (RFC 3986: a letter, then letters, digits, '+', '-', '.', then
-// ':'); nullopt when it has none.
-std::optional<std::string> url_scheme(std::string_view url);
-
 struct UrlJudgment {
   bool allowed = false;
   std::string reason;  // why not, naming the URL and the entries, for the audit log

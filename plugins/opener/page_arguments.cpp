@@ -3,8 +3,8 @@
 #include <stdexcept>
 
 #include <boost/json.hpp>
+#include <warden/url_scheme.hpp>
 
-#include "opener_scope.hpp"
 
 namespace json = boost::json;
 
@@ -49,7 +49,7 @@ OpenUrlArgs open_url_args(const json::value& args) {
     if (u <= 0x20 || u == 0x7f)
       throw std::invalid_argument("'url' contains a blank or control character (percent-encode it)");
   }
-  if (!url_scheme(a.url)) throw std::invalid_argument("'url' must start with a scheme, such as https:");
+  if (!warden::url_scheme(a.url)) throw std::invalid_argument("'url' must start with a scheme, such as https:");
   return a;
 }
 

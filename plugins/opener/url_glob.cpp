@@ -1,27 +1,12 @@
 #include "url_glob.hpp"
 
-#include <cctype>
+#include <warden/url_scheme.hpp>
 
 namespace warden::opener_plugin {
 namespace {
 
-bool is_scheme_char(char c, bool first) {
-  auto u = static_cast<unsigned char>(c);
-  if (std::isalpha(u)) return true;
-  return !first && (std::isdigit(u) || c == '+' || c == '-' || c == '.');
-}
-
 // The lowercased scheme when `pattern` starts with plain scheme characters and a ':'.
-std::string plain_scheme(std::string_view pattern) {
-  std::size_t colon = pattern.find(':');
-  if (colon == std::string_view::npos || colon == 0) return {};
-  std::string scheme;
-  for (std::size_t i = 0; i < colon; ++i) {
-    if (!is_scheme_char(pattern[i], i == 0)) return {};
-    scheme.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(pattern[i]))));
-  }
-  return scheme;
-}
+std::string plain_scheme(std::string_view pattern) { return warden::url_scheme(pattern).value_or(""); }
 
 }  // namespace
 

@@ -16,16 +16,7 @@ dl::DeepLinkConfig config() { return dl::DeepLinkConfig{{"wardentest", "other-ap
 
 }  // namespace
 
-TEST(LinkArguments, UrlScheme) {
-  EXPECT_EQ(dl::url_scheme("wardentest://x/1"), "wardentest");
-  EXPECT_EQ(dl::url_scheme("WardenTest:x"), "wardentest");
-  EXPECT_EQ(dl::url_scheme("a+b-c.d:"), "a+b-c.d");
-  EXPECT_FALSE(dl::url_scheme("--flag"));
-  EXPECT_FALSE(dl::url_scheme("/path/file:x"));
-  EXPECT_FALSE(dl::url_scheme(":x"));
-  EXPECT_FALSE(dl::url_scheme("1abc:x"));
-  EXPECT_FALSE(dl::url_scheme("no colon"));
-}
+// How a scheme is read (warden::url_scheme) is tested in tests/unit/sdk/url_scheme_test.cpp.
 
 TEST(LinkArguments, OnlyConfiguredSchemes) {
   auto links = dl::links_among({"--verbose", "wardentest://x/1", "https://example.com/", "OTHER-APP:y", "file.txt"},
