@@ -4,16 +4,13 @@
 #include <sstream>
 #include <system_error>
 
+#include <warden/curl_transfer.hpp>
 #include <warden/scoped_file.hpp>
 
 namespace warden::http_plugin {
 namespace {
 
 constexpr std::uint64_t kMostFileBytes = 4 * 1024 * 1024;
-
-struct EasyDelete {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
 
 }  // namespace
 
@@ -60,7 +57,7 @@ void CookieJar::load() {
     if (e.code() != std::errc::no_such_file_or_directory) warn_("the saved cookies are not read: " + std::string(e.what()));
     return;
   }
-  std::unique_ptr<CURL, EasyDelete> easy(curl_easy_init());
+  CurlEasy easy(curl_easy_init());
   if (!easy) return;
   curl_easy_setopt(easy.get(), CURLOPT_SHARE, share_);
   curl_easy_setopt(easy.get(), CURLOPT_COOKIEFILE, "");
@@ -72,7 +69,7 @@ void CookieJar::load() {
 void CookieJar::save() {
   if (!file_ || !share_) return;
   std::lock_guard guard(save_mutex_);
-  std::unique_ptr<CURL, EasyDelete> easy(curl_easy_init());
+  CurlEasy easy(curl_easy_init());
   if (!easy) return;
   curl_easy_setopt(easy.get(), CURLOPT_SHARE, share_);
   curl_slist* list = nullptr;

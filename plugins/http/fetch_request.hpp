@@ -3,7 +3,7 @@
 //   {clientConfig: {method, url, headers: [[name, value]...], data: [byte...]|null,
 //                   maxRedirections?, connectTimeout?, proxy?, danger?}}
 // and this is that request once every rule has been applied: the URL parsed for libcurl, the
-// method checked, the headers filtered (header_rules.hpp), the body capped, and the options that
+// method checked, the headers filtered (warden/fetch_headers.hpp), the body capped, and the options that
 // weaken the connection (proxy, danger) refused unless the app config allows them.
 #include <cstdint>
 #include <optional>
@@ -13,7 +13,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "header_rules.hpp"
+#include <warden/fetch_headers.hpp>
 #include "http_settings.hpp"
 #include "http_url.hpp"
 

@@ -42,7 +42,7 @@ struct HttpState {
   hp::HttpSettings settings;
   const warden_host_url_patterns* patterns = nullptr;
   hp::CookieJar cookies;
-  hp::TlsTrust trust = hp::TlsTrust::from_environment();
+  warden::TlsTrust trust = warden::TlsTrust::from_environment();
   hp::TransferThreads threads;
 };
 std::unique_ptr<HttpState> g_state;
@@ -177,6 +177,8 @@ WARDEN_PLUGIN(plugin) {
     }
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl did not initialize");
     g_state = std::make_unique<HttpState>(settings, patterns, cookie_file, host);
+    // Said now rather than at the first https request, whose error is libcurl's terser one.
+    if (auto problem = g_state->trust.problem()) host.warn("https requests will fail: " + *problem);
   });
   plugin.on_shutdown([] {
     if (!g_state) return;

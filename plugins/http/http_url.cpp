@@ -1,5 +1,7 @@
 #include "http_url.hpp"
 
+#include <warden/fetch_headers.hpp>
+
 #include <curl/curl.h>
 
 #include <memory>
@@ -46,8 +48,7 @@ std::optional<HttpUrl> describe(CURLU* u, std::string& problem) {
     problem = "a host ending with a dot is refused (it names the same server as without the dot)";
     return std::nullopt;
   }
-  std::string lower_host = *host;
-  for (char& c : lower_host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string lower_host = ascii_lower(*host);
   if (lower_host.starts_with("[::ffff:") || lower_host.starts_with("[0:0:0:0:0:ffff:")) {
     problem = "an IPv4-mapped IPv6 host is refused (write the IPv4 address)";
     return std::nullopt;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "header_rules.hpp"
+#include <warden/fetch_headers.hpp>
 
 namespace warden::http_plugin {
 

@@ -2,10 +2,12 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <string_view>
 
 #include <boost/json.hpp>
 
+#include "header_text.hpp"
 #include "redirect_rules.hpp"
 #include "status_text.hpp"
 
@@ -14,29 +16,12 @@ namespace json = boost::json;
 namespace warden::http_plugin {
 namespace {
 
-struct EasyDelete {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct ListDelete {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
+// A raw header line without its surrounding blanks and line end.
+std::string_view trim(std::string_view s) { return trim_blanks(s, /*line_ends=*/true); }
 
 // The message the page gets for a failed transfer: what failed, where, and libcurl's detail.
-std::string describe_failure(CURLcode code, const char* detail, const HttpUrl& url, long timeout_ms) {
+std::string describe_failure(CURLcode code, const char* detail, const HttpUrl& url, long timeout_ms,
+                             const TlsTrust& trust) {
   std::string why = detail && *detail ? detail : curl_easy_strerror(code);
   switch (code) {
     case CURLE_PEER_FAILED_VERIFICATION:
@@ -45,7 +30,7 @@ std::string describe_failure(CURLcode code, const char* detail, const HttpUrl& u
     case CURLE_SSL_CONNECT_ERROR:
       return "the TLS handshake with " + url.origin() + " failed: " + why;
     case CURLE_SSL_CACERT_BADFILE:
-      return "the trusted certificates cannot be read (SSL_CERT_FILE / SSL_CERT_DIR): " + why;
+      return trust.unreadable_message(why);
     case CURLE_OPERATION_TIMEDOUT:
       return "connecting to " + url.origin() + " timed out after " + std::to_string(timeout_ms) + " ms";
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -58,13 +43,6 @@ std::string describe_failure(CURLcode code, const char* detail, const HttpUrl& u
 }
 
 }  // namespace
-
-TlsTrust TlsTrust::from_environment() {
-  TlsTrust trust;
-  if (const char* f = std::getenv("SSL_CERT_FILE"); f && *f) trust.ca_file = f;
-  if (const char* d = std::getenv("SSL_CERT_DIR"); d && *d) trust.ca_dir = d;
-  return trust;
-}
 
 // One exchange: the easy handle and what its callbacks learn.
 struct Transfer::Hop {
@@ -95,7 +73,7 @@ struct Transfer::Hop {
     }
     auto colon = text.find(':');
     if (colon == std::string_view::npos || colon == 0) return;
-    headers.emplace_back(lower(text.substr(0, colon)), std::string(trim(text.substr(colon + 1))));
+    headers.emplace_back(ascii_lower(text.substr(0, colon)), std::string(trim(text.substr(colon + 1))));
   }
 
   // The blank line after a header block. false: stop the transfer (a redirect to follow).
@@ -172,18 +150,14 @@ struct Transfer::HopRequest {
 };
 
 void Transfer::configure(CURL* c, Hop& hop, const HopRequest& r, curl_slist*& header_list) const {
+  set_secure_options(c, context_.trust, CurlProtocols::http_and_https);
   curl_easy_setopt(c, CURLOPT_URL, r.url.text.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, hop.error);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request_.connect_timeout_ms);
   curl_easy_setopt(c, CURLOPT_SHARE, context_.cookies);
   curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");  // the cookie engine on, reading no file
-  if (!context_.trust.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, context_.trust.ca_file.c_str());
-  if (!context_.trust.ca_dir.empty()) curl_easy_setopt(c, CURLOPT_CAPATH, context_.trust.ca_dir.c_str());
   if (request_.accept_invalid_certs) curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
   if (request_.accept_invalid_hostnames) curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
   const PageProxy& proxy = r.url.scheme == "https" ? request_.https_proxy : request_.http_proxy;
@@ -229,19 +203,21 @@ void Transfer::configure(CURL* c, Hop& hop, const HopRequest& r, curl_slist*& he
 }
 
 bool Transfer::perform(Hop& hop, const HopRequest& r) {
-  std::unique_ptr<CURL, EasyDelete> easy(curl_easy_init());
-  if (!easy) {
-    finish("libcurl could not start a transfer");
+  CurlEasy easy;
+  try {
+    easy = make_curl_easy();
+  } catch (const std::runtime_error& e) {
+    finish(e.what());
     return false;
   }
   curl_slist* header_list = nullptr;
   configure(easy.get(), hop, r, header_list);
-  std::unique_ptr<curl_slist, ListDelete> list(header_list);
+  CurlHeaders list(header_list);
   CURLcode code = curl_easy_perform(easy.get());
   if (cancelled_) finish("Request cancelled");
   else if (hop.redirected) return true;
   else if (!hop.refusal.empty()) finish(hop.refusal);
-  else if (code != CURLE_OK) finish(describe_failure(code, hop.error, r.url, request_.connect_timeout_ms));
+  else if (code != CURLE_OK) finish(describe_failure(code, hop.error, r.url, request_.connect_timeout_ms, context_.trust));
   else if (!hop.published) finish("the server at " + r.url.origin() + " sent no HTTP response");
   else finish(std::nullopt);
   return false;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <curl/curl.h>
+#include <warden/curl_transfer.hpp>
 #include <warden/plugin.hpp>
 
 #include "fetch_request.hpp"
@@ -25,17 +26,10 @@
 
 namespace warden::http_plugin {
 
-// Where libcurl finds the certificates it trusts: the host's SSL_CERT_FILE / SSL_CERT_DIR when
-// set (as OpenSSL's own tools read them; libcurl does not), else its built-in bundle.
-struct TlsTrust {
-  std::string ca_file, ca_dir;
-  static TlsTrust from_environment();
-};
-
 // What every transfer of the app shares.
 struct TransferContext {
   CURLSH* cookies = nullptr;  // the app's cookie engine (one per host process = one per app)
-  TlsTrust trust;
+  TlsTrust trust;  // SSL_CERT_FILE / SSL_CERT_DIR (warden/curl_transfer.hpp)
   std::function<ScopeJudgment(const std::string& url)> judge;  // the fetch call's scope
   std::function<void(warden_log_level, const std::string&)> log;
   std::function<void()> ended;  // after the transfer's end (the cookie jar saves)

@@ -37,18 +37,18 @@ TEST(HttpFetchRequest, APlainGet) {
   EXPECT_FALSE(r.has_body);
   EXPECT_EQ(r.max_redirections, hp::kDefaultMaxRedirections);
   EXPECT_EQ(r.connect_timeout_ms, hp::HttpSettings{}.connect_timeout_ms);
-  EXPECT_EQ(hp::find_header(r.headers, "origin"), "app://localhost");
-  EXPECT_EQ(hp::find_header(r.headers, "user-agent"), "warden-http/test");
+  EXPECT_EQ(warden::find_header(r.headers, "origin"), "app://localhost");
+  EXPECT_EQ(warden::find_header(r.headers, "user-agent"), "warden-http/test");
 }
 
 TEST(HttpFetchRequest, PageOriginReplacedUnlessUnsafeHeadersAllowed) {
   const char* text = R"({"method": "GET", "url": "http://h/", "headers": [["Origin", "https://bank.example"]]})";
-  EXPECT_EQ(hp::find_header(parse(text).headers, "origin"), "app://localhost");
+  EXPECT_EQ(warden::find_header(parse(text).headers, "origin"), "app://localhost");
   hp::HttpSettings unsafe;
   unsafe.allow_unsafe_headers = true;
-  EXPECT_EQ(hp::find_header(parse(text, unsafe).headers, "origin"), "https://bank.example");
+  EXPECT_EQ(warden::find_header(parse(text, unsafe).headers, "origin"), "https://bank.example");
   auto removed = parse(R"({"method": "GET", "url": "http://h/", "headers": [["Origin", ""]]})", unsafe);
-  EXPECT_FALSE(hp::find_header(removed.headers, "origin"));
+  EXPECT_FALSE(warden::find_header(removed.headers, "origin"));
 }
 
 TEST(HttpFetchRequest, BodyCappedWithTheKeyNamed) {

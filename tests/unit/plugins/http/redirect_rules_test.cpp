@@ -33,15 +33,15 @@ TEST(HttpRedirectRules, MethodChangesAsTheFetchStandard) {
 }
 
 TEST(HttpRedirectRules, CrossOriginDropsCredentials) {
-  hp::HeaderList h{{"authorization", "Bearer x"}, {"cookie", "a=b"}, {"x-keep", "1"}, {"content-type", "text/plain"}};
+  warden::HeaderList h{{"authorization", "Bearer x"}, {"cookie", "a=b"}, {"x-keep", "1"}, {"content-type", "text/plain"}};
   auto same = h;
   hp::headers_for_redirect(same, false, false);
   EXPECT_EQ(same.size(), 4u);
   auto cross = h;
   hp::headers_for_redirect(cross, false, true);
-  EXPECT_EQ(cross, (hp::HeaderList{{"x-keep", "1"}, {"content-type", "text/plain"}}));
+  EXPECT_EQ(cross, (warden::HeaderList{{"x-keep", "1"}, {"content-type", "text/plain"}}));
   auto nobody = h;
   hp::headers_for_redirect(nobody, true, false);
-  EXPECT_FALSE(hp::find_header(nobody, "content-type"));
-  EXPECT_TRUE(hp::find_header(nobody, "authorization"));
+  EXPECT_FALSE(warden::find_header(nobody, "content-type"));
+  EXPECT_TRUE(warden::find_header(nobody, "authorization"));
 }
