@@ -12,7 +12,7 @@ std::string entry_text(const EntryContent& c) {
   // 1.4: the Exec and string rules written here are the same in 1.5, and desktop-file-validate of
   // Debian 12 (desktop-file-utils 0.26) refuses a Version it does not know, 1.5 among them.
   text += "Version=1.4\n";
-  text += "Name=" + de::escape_string_value(c.name) + "\n";
+  text += de::product_name_line(c.name) + "\n";
   text += "Exec=" + de::exec_value(c.command) + "\n";
   text += "Terminal=false\n";
   text += "X-GNOME-Autostart-enabled=true\n";

@@ -14,7 +14,9 @@ struct EntryContent {
   std::string identifier;            // the app's identifier, in the X-Warden-App line
 };
 
-// The whole file.
+// The whole file. Throws std::invalid_argument, naming productName or Exec, when a value holds a
+// character no .desktop value may hold (a control character other than tab, newline and carriage
+// return, which are escaped, or a Unicode line separator: desktop_entry.hpp).
 std::string entry_text(const EntryContent& content);
 
 // Whether `text` (a file's content) is an entry this plugin wrote for `identifier`: disable

@@ -22,7 +22,7 @@ std::string handler_entry_text(const HandlerEntry& e) {
   text += "Type=Application\n";
   // 1.4, as the autostart entry: desktop-file-validate of Debian 12 refuses Version=1.5.
   text += "Version=1.4\n";
-  text += "Name=" + de::escape_string_value(e.name) + "\n";
+  text += de::product_name_line(e.name) + "\n";
   // %u after the quoted command: the desktop puts the one URL there as a single argument.
   text += "Exec=" + de::exec_value(command) + " %u\n";
   text += "Terminal=false\n";

@@ -23,7 +23,8 @@ struct HandlerEntry {
 // "<identifier>-handler.desktop" (the identifier already checked to be a file name).
 std::string handler_file_name(const std::string& identifier);
 
-// The whole file.
+// The whole file. Throws std::invalid_argument as autostart's entry_text does (a productName or
+// a command holding a character no .desktop value may hold).
 std::string handler_entry_text(const HandlerEntry& entry);
 
 // Whether `text` is a handler entry this plugin wrote for `identifier` (its X-Warden-App line).

@@ -146,14 +146,64 @@ TEST(DesktopEntry, EveryPercentIsDoubledSoNoArgumentIsAFieldCode) {
 }
 
 TEST(DesktopEntry, StringValuesEscapeBackslashAndLineBreaks) {
-  EXPECT_EQ(de::escape_string_value("x\ny\\"), "x\\ny\\\\");
-  EXPECT_EQ(de::escape_string_value("a\tb\rc"), "a\\tb\\rc");
-  EXPECT_EQ(de::escape_string_value("My \"App\" $1 `x` 50% ;"), "My \"App\" $1 `x` 50% ;");
+  EXPECT_EQ(de::escape_string_value("x\ny\\", "v"), "x\\ny\\\\");
+  EXPECT_EQ(de::escape_string_value("a\tb\rc", "v"), "a\\tb\\rc");
+  EXPECT_EQ(de::escape_string_value("My \"App\" $1 `x` 50% ;", "v"), "My \"App\" $1 `x` 50% ;");
   // The quoting rule's backslash is itself escaped as a string value in the file.
   EXPECT_EQ(de::exec_value({"a\\b"}), "\"a\\\\\\\\b\"");
   std::string hostile = "App\nExec=/bin/sh -c evil\r\n[Desktop Action x]\n";
-  EXPECT_FALSE(breaks_a_line(de::escape_string_value(hostile)));
-  EXPECT_EQ(unescape_string(de::escape_string_value(hostile)), hostile);
+  EXPECT_FALSE(breaks_a_line(de::escape_string_value(hostile, "v")));
+  EXPECT_EQ(unescape_string(de::escape_string_value(hostile, "v")), hostile);
+}
+
+TEST(DesktopEntry, ASpaceThatStartsOrEndsAValueIsWrittenAsAnEscape) {
+  // GLib drops the blanks after '=', other readers those at the end of a line.
+  EXPECT_EQ(de::string_line("Name", " My App "), "Name=\\sMy App\\s");
+  EXPECT_EQ(de::string_line("Name", "  x"), "Name=\\s x");
+  EXPECT_EQ(de::string_line("Name", " "), "Name=\\s");
+  for (std::string value : {" a", "a ", "  two  ", " ", "\\s", " \\"})
+    EXPECT_EQ(unescape_string(de::escape_string_value(value, "v")), value) << value;
+}
+
+TEST(DesktopEntry, ControlCharactersAndLineSeparatorsAreRefusedNamingTheKey) {
+  std::vector<std::string> refused;
+  for (int c = 0; c < 0x20; ++c)
+    if (c != '\t' && c != '\n' && c != '\r') refused.push_back(std::string("App") + static_cast<char>(c) + "Exec=evil");
+  refused.push_back("App\x7f" "Exec=evil");
+  refused.push_back("App\xc2\x85" "Exec=evil");      // U+0085 NEXT LINE
+  refused.push_back("App\xe2\x80\xa8" "Exec=evil");  // U+2028 LINE SEPARATOR
+  refused.push_back("App\xe2\x80\xa9" "Exec=evil");  // U+2029 PARAGRAPH SEPARATOR
+  for (const std::string& value : refused) {
+    try {
+      de::string_line("Comment", value);
+      ADD_FAILURE() << "accepted a value with byte " << static_cast<int>(static_cast<unsigned char>(value[3]));
+    } catch (const std::invalid_argument& e) {
+      std::string what = e.what();
+      EXPECT_NE(what.find("the .desktop key Comment cannot hold the character U+"), std::string::npos) << what;
+      EXPECT_EQ(what.find("evil"), std::string::npos) << "the error repeats the value: " << what;
+    }
+  }
+  EXPECT_THROW(de::product_name_line("App\vExec=evil"), std::invalid_argument);
+  try {
+    de::product_name_line(std::string("App\0Exec=evil", 13));
+    ADD_FAILURE() << "a NUL was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "the app's productName (the .desktop key Name) cannot hold the character U+0000 (a control "
+                           "character or a line separator) in a .desktop file");
+  }
+  EXPECT_THROW(de::exec_value({"/bin/w", "a\x1b[2Jb"}), std::invalid_argument);
+  try {
+    de::exec_value({"/bin/w", "a\x01"});
+    ADD_FAILURE() << "a control character in an argument was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("Exec"), std::string::npos) << e.what();
+  }
+  // Characters that only look alike pass: U+2027, U+0084, a lone 0xe2.
+  for (std::string value : {"a\xe2\x80\xa7" "b", "a\xc2\x84" "b", "a\xe2", "caf\xc3\xa9", "\xe2\x80"})
+    EXPECT_NO_THROW(de::string_line("Name", value)) << value;
+  EXPECT_EQ(de::refused_character("ok\ttab\nnl\rcr"), std::nullopt);
+  EXPECT_EQ(de::refused_character("a\x1f"), "U+001F");
+  EXPECT_EQ(de::refused_character("a\xe2\x80\xa9"), "U+2029");
 }
 
 TEST(DesktopEntry, TheOwnerLineMatchesOnlyAWholeLine) {
@@ -170,6 +220,8 @@ TEST(DesktopEntry, TheOwnerLineMatchesOnlyAWholeLine) {
   // An identifier with a newline cannot forge a second line that another app's check would match.
   EXPECT_FALSE(breaks_a_line(de::owner_line("a\nX-Warden-App=b")));
   EXPECT_FALSE(de::has_owner_line(de::owner_line("a\nX-Warden-App=b") + "\n", "b"));
+  // An identifier no line can hold is never found (and does not throw).
+  EXPECT_FALSE(de::has_owner_line("X-Warden-App=a\x01\n", "a\x01"));
 }
 
 TEST(DesktopEntry, OnlyReverseDnsIdentifiersNameAFile) {

@@ -68,6 +68,34 @@ std::vector<std::string> arguments_glib_passes(const std::string& text, const fs
   return nul_terminated(bytes.str());
 }
 
+// GLib's reading of `text` (GKeyFile, then GDesktopAppInfo as a session or xdg-open builds it):
+// one [Desktop Entry] group, one Exec line, and the Name given back as written.
+void expect_name_read_back(const std::string& text, const std::string& name, const std::string& exec) {
+  std::size_t exec_lines = 0;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) exec_lines += line.starts_with("Exec=");
+  EXPECT_EQ(exec_lines, 1u) << text;
+  GKeyFile* keys = g_key_file_new();
+  ASSERT_TRUE(g_key_file_load_from_data(keys, text.data(), text.size(), G_KEY_FILE_NONE, nullptr)) << text;
+  gsize groups = 0;
+  g_strfreev(g_key_file_get_groups(keys, &groups));
+  EXPECT_EQ(groups, 1u) << text;
+  char* read_name = g_key_file_get_locale_string(keys, "Desktop Entry", "Name", nullptr, nullptr);
+  EXPECT_STREQ(read_name, name.c_str()) << text;
+  g_free(read_name);
+  GDesktopAppInfo* info = g_desktop_app_info_new_from_keyfile(keys);
+  g_key_file_unref(keys);
+  ASSERT_NE(info, nullptr) << text;
+  EXPECT_STREQ(g_app_info_get_name(G_APP_INFO(info)), name.c_str());
+  EXPECT_STREQ(g_app_info_get_commandline(G_APP_INFO(info)), exec.c_str());
+  g_object_unref(info);
+}
+
+const std::vector<std::string> kHostileNames{"App\nExec=evil",
+                                             "App\r\nExec=/bin/sh -c evil\n[Desktop Action x]\nExec=evil",
+                                             " lead and trail ", "tab\there \\n not a newline \\",
+                                             "\\sApp", "caf\xc3\xa9 \xe2\x9c\x93"};
+
 struct AutostartEntryUnderGlib : ::testing::Test {
   fs::path folder;
   void SetUp() override {
@@ -88,4 +116,9 @@ TEST_F(AutostartEntryUnderGlib, TheSessionStartsExactlyTheCommandWritten) {
   command.insert(command.end(), tail.begin(), tail.end());
   std::string text = ap::entry_text({"My \"App\"\nExec=/bin/false", command, "org.example.app"});
   EXPECT_EQ(arguments_glib_passes(text, out), tail) << text;
+}
+
+TEST_F(AutostartEntryUnderGlib, TheProductNameIsOneValueAsWritten) {
+  for (const std::string& name : kHostileNames)
+    expect_name_read_back(ap::entry_text({name, {"/bin/true"}, "org.example.app"}), name, "/bin/true");
 }

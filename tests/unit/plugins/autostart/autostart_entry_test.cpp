@@ -3,6 +3,7 @@
 // and the X-Warden-App line that marks it as this plugin's.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,4 +33,15 @@ TEST(AutostartEntry, TheFileNamesTheAppAndMarksItsOwner) {
   EXPECT_FALSE(ap::is_entry_of(text, "org.example"));
   EXPECT_FALSE(ap::is_entry_of(text, "org.example.app.other"));
   EXPECT_FALSE(ap::is_entry_of("[Desktop Entry]\nName=x\n# X-Warden-App=org.example.app\n", "org.example.app"));
+}
+
+TEST(AutostartEntry, AProductNameNoDesktopFileCanHoldIsRefusedNamingIt) {
+  for (std::string name : std::vector<std::string>{"App\vExec=evil", "App\fExec=evil", "App\xe2\x80\xa8" "Exec=evil", std::string("App\0x", 5)}) {
+    try {
+      ap::entry_text({name, {"/bin/true"}, "org.example.app"});
+      ADD_FAILURE() << "written: " << name;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("productName"), std::string::npos) << e.what();
+    }
+  }
 }

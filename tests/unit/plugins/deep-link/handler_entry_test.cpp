@@ -2,6 +2,7 @@
 // read back from its MimeType line; only an entry carrying our X-Warden-App line is ours.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,4 +38,15 @@ TEST(HandlerEntry, SchemesOfAForeignText) {
   EXPECT_EQ(dl::handler_entry_schemes("[Desktop Entry]\nMimeType=text/plain;x-scheme-handler/a;x-scheme-handler/b\n"),
             (std::vector<std::string>{"a", "b"}));
   EXPECT_TRUE(dl::handler_entry_schemes("[Desktop Entry]\nName=x\n").empty());
+}
+
+TEST(HandlerEntry, AProductNameNoDesktopFileCanHoldIsRefusedNamingIt) {
+  for (std::string name : std::vector<std::string>{"App\vExec=evil", "App\x1c" "Exec=evil", "App\xc2\x85" "Exec=evil", std::string("App\0x", 5)}) {
+    try {
+      dl::handler_entry_text({name, {"/bin/true"}, "dev.my.app", {"myapp"}});
+      ADD_FAILURE() << "written: " << name;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("productName"), std::string::npos) << e.what();
+    }
+  }
 }
