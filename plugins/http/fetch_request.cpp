@@ -67,6 +67,10 @@ PageProxy proxy_entry(const json::value& v, const char* which) {
   if (v.is_string()) {
     p.url = std::string(v.as_string());
   } else if (const json::object* o = v.if_object()) {
+    for (const auto& [key, value] : *o)
+      if (key != "url" && key != "basicAuth" && key != "noProxy")
+        throw std::invalid_argument(std::string("clientConfig.proxy.") + which + "." + std::string(key) +
+                                    " is not a proxy option this Warden knows (url, basicAuth, noProxy)");
     p.url = required_string(*o, "url");
     if (const json::value* auth = o->if_contains("basicAuth"); !absent(auth)) {
       if (!auth->is_object()) throw std::invalid_argument("proxy basicAuth must be {username, password}");

@@ -86,6 +86,8 @@ TEST(HttpFetchRequest, DangerAndProxyRefusedWithoutTheirKeys) {
   EXPECT_FALSE(r.http_proxy.set);
   EXPECT_EQ(r.https_proxy.username, "u");
   EXPECT_NE(error_of(R"({"method": "GET", "url": "https://h/", "proxy": {"all": "file:///x"}})", allowed), "(accepted)");
+  EXPECT_EQ(error_of(R"({"method": "GET", "url": "https://h/", "proxy": {"http": {"url": "http://p:1", "auth": "x"}}})", allowed),
+            "clientConfig.proxy.http.auth is not a proxy option this Warden knows (url, basicAuth, noProxy)");
 }
 
 TEST(HttpFetchRequest, LimitsOnRedirectsAndTimeouts) {
