@@ -10,7 +10,7 @@
 // `-- wardentest://launch/0 --not-a-link https://example.com/launch wardenforeign://launch/2`
 // (in_session.sh): getCurrent must give the one link of a configured scheme.
 import { getCurrent, isRegistered, onOpenUrl, register, unregister } from '@tauri-apps/plugin-deep-link';
-import { results, scenarioWithin, expect, rejectionMessage, setDetailLengths } from '../prelude/scenario.js';
+import { scenarioWithin, expect, rejectionMessage, setDetailLengths } from '../prelude/scenario.js';
 import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(80, 300);
@@ -20,7 +20,6 @@ const scenario = (name, body) => scenarioWithin(60000, name, body);
 
 const DRIVER = pageDriver('deep-link-driver');
 const label = window.__TAURI_INTERNALS__.metadata.currentWebview.label;
-const message = (e) => (e && e.message ? e.message : String(e));
 const driver = (path, params) => DRIVER.call(path, params);
 const DESKTOP_ID = 'dev.warden.e2e.deep-link-handler.desktop';
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -209,21 +208,9 @@ async function startPage() {
   });
 }
 
-const sendReport = () => DRIVER.sendReport(label);
-
-(async () => {
-  results.metadata = { ok: true, detail: label };
-  try {
-    if (label === 'main') await mainPage();
-    else if (label === 'reader') await readerPage();
-    else if (label === 'start') await startPage();
-    else await deniedPage();
-  } catch (e) {
-    results.runner = { ok: false, detail: message(e) };
-  }
-  try {
-    await sendReport();
-  } catch (e) {
-    document.title = 'DONE ' + JSON.stringify({ report: { ok: false, detail: message(e) } });
-  }
-})();
+DRIVER.runPage(label, async () => {
+  if (label === 'main') await mainPage();
+  else if (label === 'reader') await readerPage();
+  else if (label === 'start') await startPage();
+  else await deniedPage();
+});

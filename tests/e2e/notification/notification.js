@@ -10,7 +10,7 @@ import {
   isPermissionGranted, requestPermission, sendNotification, registerActionTypes, onAction, pending,
 } from '@tauri-apps/plugin-notification';
 import { invoke } from '@tauri-apps/api/core';
-import { results, scenarioWithin, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
+import { scenarioWithin, expect, rejects, setDetailLengths } from '../prelude/scenario.js';
 import { pageDriver } from '../prelude/page_driver.js';
 
 setDetailLengths(80, 300);
@@ -210,19 +210,4 @@ async function secondPage() {
   });
 }
 
-const sendReport = () => DRIVER.sendReport(label);
-
-(async () => {
-  results.metadata = { ok: true, detail: label };
-  try {
-    if (label === 'main') await mainPage();
-    else await secondPage();
-  } catch (e) {
-    results.runner = { ok: false, detail: message(e) };
-  }
-  try {
-    await sendReport();
-  } catch (e) {
-    document.title = 'DONE ' + JSON.stringify({ report: { ok: false, detail: message(e) } });
-  }
-})();
+DRIVER.runPage(label, label === 'main' ? mainPage : secondPage);
