@@ -8,6 +8,9 @@ HERE_DEEP_LINK="$E2E/deep-link"
 e2e_require_tools "deep-link e2e (setup.sh)" dbus-run-session xdg-open xdg-mime update-desktop-database \
   desktop-file-validate /usr/bin/python3
 mkdir -p "$WORK/xdg/data/applications" "$WORK/xdg/config"
+# Both apps (app/ and app-start/) show the one page, app/frontend/index.html: app-start has none.
+mkdir -p "$APP/frontend"
+cp "$HERE_DEEP_LINK/app/frontend/index.html" "$APP/frontend/index.html"
 mkdir -m 0700 "$WORK/runtime"
 # The "start" run (DEEP_LINK_OTHER_DEFAULT=1): the user already chose another application for
 # wardenother: URLs, which registerAtStart must leave alone.
