@@ -42,14 +42,25 @@ EntryKind kind_of(archive_entry* entry) {
 // archive is restored.
 constexpr int kWriteFlags = ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_TIME;
 
-void copy_data(archive* in, archive* out, std::string_view path, uint64_t& total, const ExtractLimits& limits) {
+constexpr const char* kSparseRefusal =
+    "sparse files are not part of an app folder (make the archive without tar's --sparse)";
+
+// The data block by block, each where the previous ended: a block further on, or an end short of
+// the entry's size, is a hole (a sparse entry whose map was not in its header), refused as well.
+void copy_data(archive* in, archive* out, archive_entry* entry, std::string_view path, uint64_t& total,
+               const ExtractLimits& limits) {
   const void* block = nullptr;
   size_t size = 0;
-  la_int64_t offset = 0;
+  la_int64_t offset = 0, expected = 0;
   for (;;) {
     int r = archive_read_data_block(in, &block, &size, &offset);
-    if (r == ARCHIVE_EOF) return;
+    if (r == ARCHIVE_EOF) {
+      if (archive_entry_size_is_set(entry) && expected != archive_entry_size(entry)) refuse(path, kSparseRefusal);
+      return;
+    }
     if (r != ARCHIVE_OK) refuse(path, std::string("its data cannot be read: ") + archive_error_string(in));
+    if (offset != expected) refuse(path, kSparseRefusal);
+    expected = offset + static_cast<la_int64_t>(size);
     total += size;
     if (total > limits.max_total_bytes)
       refuse(path, "the files together pass " + std::to_string(limits.max_total_bytes) + " bytes");
@@ -106,6 +117,8 @@ void extract_app_archive(int fd, const std::filesystem::path& into, const Extrac
     std::string path = name ? name : "";  // a copy: set_pathname below frees the entry's
     EntryCheck check = check_entry(path, kind_of(entry), archive_entry_hardlink(entry) != nullptr);
     if (check.problem) refuse(path, *check.problem);
+    // A sparse entry would be written with holes, its size unbounded by the bytes it carries.
+    if (archive_entry_sparse_count(entry) > 0) refuse(path, kSparseRefusal);
     if (check.relative.empty()) continue;  // the top folder exists already
     std::string target = (into / check.relative).string();
     archive_entry_set_pathname(entry, target.c_str());
@@ -116,7 +129,7 @@ void extract_app_archive(int fd, const std::filesystem::path& into, const Extrac
     archive_entry_set_perm(entry, (archive_entry_perm(entry) & 0777) | owner);
     if (archive_write_header(out.get(), entry) != ARCHIVE_OK)
       refuse(path, std::string("it cannot be created: ") + archive_error_string(out.get()));
-    if (kind_of(entry) == EntryKind::file) copy_data(in.get(), out.get(), path, total, limits);
+    if (kind_of(entry) == EntryKind::file) copy_data(in.get(), out.get(), entry, path, total, limits);
     if (archive_write_finish_entry(out.get()) != ARCHIVE_OK)
       refuse(path, std::string("it cannot be completed: ") + archive_error_string(out.get()));
   }

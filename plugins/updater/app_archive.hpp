@@ -2,9 +2,9 @@
 // The update archive (docs/plugins/updater.md): a gzip-compressed tar whose top level is the app
 // folder's content. Extracted with libarchive into a fresh folder, entry by entry, refusing
 // anything an app folder does not need and anything that could reach outside the folder:
-// absolute paths, "..", symbolic and hard links, devices, FIFOs, sockets; setuid/setgid bits and
-// owners are never restored. Counts and sizes are capped as the entries come, not as the headers
-// claim. Only called on an archive whose signature has verified.
+// absolute paths, "..", symbolic and hard links, sparse files (GNU tar --sparse), devices, FIFOs,
+// sockets; setuid/setgid bits and owners are never restored. Counts and sizes are capped as the
+// entries come, not as the headers claim. Only called on an archive whose signature has verified.
 #include <cstdint>
 #include <filesystem>
 #include <optional>

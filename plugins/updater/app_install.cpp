@@ -12,6 +12,8 @@
 
 #include <boost/json.hpp>
 
+#include "update_leftovers.hpp"
+
 namespace warden::updater {
 namespace fs = std::filesystem;
 namespace json = boost::json;
@@ -20,9 +22,9 @@ namespace {
 
 constexpr uintmax_t kMaxConfigBytes = 1 << 20;
 
-std::string string_at(const json::array& a, size_t i) {
-  if (i >= a.size() || !a[i].is_string()) throw std::runtime_error("the host's launch command is not the documented shape");
-  return std::string(a[i].get_string());
+const std::string& string_at(const std::vector<std::string>& a, size_t i) {
+  if (i >= a.size()) throw std::runtime_error("the host's launch command is not the documented shape");
+  return a[i];
 }
 
 fs::path existing_folder(const std::string& path) {
@@ -57,7 +59,7 @@ bool inside(const fs::path& folder, const fs::path& path) {
 
 // A new, empty folder beside the app folder, named after it, owner-only until the swap.
 fs::path new_sibling_folder(const fs::path& app_folder) {
-  std::string pattern = (app_folder.parent_path() / ("." + app_folder.filename().string() + ".update-XXXXXX")).string();
+  std::string pattern = update_folder_template(app_folder);
   if (!::mkdtemp(pattern.data()))
     throw std::runtime_error("cannot create the update's folder beside the app folder (" +
                              app_folder.parent_path().string() + "): " + std::strerror(errno));
@@ -77,11 +79,7 @@ void remove_quietly(const fs::path& folder) {
 
 }  // namespace
 
-AppLocation app_location_of_launch_command(std::string_view launch_command_json) {
-  std::error_code ec;
-  json::value v = json::parse(launch_command_json, ec);
-  if (ec || !v.is_array()) throw std::runtime_error("the host's launch command is not a JSON array");
-  const json::array& a = v.get_array();
+AppLocation app_location_of_launch_command(const std::vector<std::string>& a) {
   if (string_at(a, 1) != "run") throw std::runtime_error("the host's launch command is not a `warden run`");
   AppLocation out{existing_folder(string_at(a, 2)), {}};
   for (size_t i = 3; i < a.size(); i += 2) {
@@ -118,6 +116,8 @@ void check_archived_plugin_folders(const fs::path& folder, const RunningApp& app
 
 InstallOutcome install_app_archive(int fd, const RunningApp& app, const ExtractLimits& limits) {
   const fs::path& app_folder = app.location.folder;
+  UpdateLock lock(app_folder);
+  std::vector<std::string> notes = remove_update_leftovers(app_folder);
   fs::path staging = new_sibling_folder(app_folder);
   SemVer version;
   try {
@@ -132,7 +132,7 @@ InstallOutcome install_app_archive(int fd, const RunningApp& app, const ExtractL
     remove_quietly(staging);
     throw;
   }
-  InstallOutcome outcome{version.text(), std::nullopt};
+  InstallOutcome outcome{version.text(), std::nullopt, std::move(notes)};
   std::error_code ec;
   fs::remove_all(staging, ec);  // now the old content
   if (ec) outcome.leftover = staging.string();

@@ -21,9 +21,10 @@ struct AppLocation {
   std::vector<std::filesystem::path> plugin_folders;
 };
 
-// warden.app-lifecycle/1's launch_command: ["<warden>", "run", "<app folder>", "--plugins",
-// "<folder>", ...]. Throws std::runtime_error when it is not that shape or a folder is missing.
-AppLocation app_location_of_launch_command(std::string_view launch_command_json);
+// warden.app-lifecycle/1's launch_command, as the SDK's find_launch_command reads it: {"<warden>",
+// "run", "<app folder>", "--plugins", "<folder>", ...}. Throws std::runtime_error when it is not
+// that shape or a folder is missing.
+AppLocation app_location_of_launch_command(const std::vector<std::string>& command);
 
 struct RunningApp {
   AppLocation location;
@@ -44,10 +45,13 @@ void check_archived_plugin_folders(const std::filesystem::path& folder, const Ru
 struct InstallOutcome {
   std::string version;                      // the installed version
   std::optional<std::string> leftover;      // the old content's folder when it could not be removed
+  std::vector<std::string> notes;           // earlier runs' leftovers removed (or left, and why)
 };
 
-// Extracts the archive read from `fd`, checks it and swaps it in. Throws ArchiveRefused (or
-// std::runtime_error for a filesystem failure) with the app folder untouched.
+// Takes the app's update lock (another run of the app installing: refused), removes what killed
+// runs left beside the app folder, extracts the archive read from `fd`, checks it and swaps it
+// in. Throws ArchiveRefused (or std::runtime_error for a filesystem failure or a held lock) with
+// the app folder untouched.
 InstallOutcome install_app_archive(int fd, const RunningApp& app, const ExtractLimits& limits = {});
 
 }  // namespace warden::updater

@@ -35,8 +35,9 @@ std::vector<std::string> platform_keys(const std::optional<std::string>& target,
 Release parse_release(std::string_view body, const std::vector<std::string>& keys);
 
 // Every "{{current_version}}", "{{target}}" and "{{arch}}" replaced by its value, each value
-// percent-encoded (anything but A-Z a-z 0-9 - . _ ~), so that a page's `target` cannot add a
-// path segment or a query to the configured URL.
+// percent-encoded (anything but A-Z a-z 0-9 - . _ ~). A page's `target` reaches here only as a
+// plain name (update_check.hpp's target_problem refuses the rest), which encoding leaves as it is;
+// the encoding stays as a second line should another caller pass anything else.
 std::string substitute_endpoint(std::string url, std::string_view current_version, std::string_view target,
                                 std::string_view arch);
 std::string percent_encode(std::string_view value);

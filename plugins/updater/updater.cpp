@@ -15,10 +15,12 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <warden/app_identity.hpp>
 #include <warden/ext/app_lifecycle.h>
 #include <warden/plugin.hpp>
+#include <warden/scoped_file.hpp>
 
 #include "app_install.hpp"
 #include "download_progress.hpp"
@@ -35,6 +37,8 @@ namespace {
 
 constexpr uint64_t kMaxEndpointAnswerBytes = 1 << 20;
 
+struct DownloadedArchive;
+
 struct PluginState {
   warden::Host host;
   up::UpdaterConfig config;
@@ -42,6 +46,11 @@ struct PluginState {
   std::optional<warden::AppIdentity> app;
   std::mutex install_mutex;
   std::optional<std::string> installed_version;  // set once an update is in place: relaunch first
+  // One download at a time and one downloaded archive kept per app: each archive is a file of up
+  // to maxArchiveBytes, so a page calling download in a loop must not be able to fill the disk.
+  std::mutex downloads_mutex;
+  bool download_in_flight = false;
+  std::weak_ptr<DownloadedArchive> kept_archive;  // the page's resource owns it
 };
 
 std::shared_ptr<PluginState>& state_slot() {
@@ -61,17 +70,66 @@ struct PendingUpdate {
   bool allow_downgrades = false;
 };
 
-// A downloaded, verified archive: an unlinked temporary file only this process can reach.
+// A downloaded, verified archive: an unlinked temporary file only this process can reach. The
+// file goes when the page closes the resource, when install takes it, or when a newer download
+// replaces it (the resource then stays, empty, and install says why).
 struct DownloadedArchive {
-  int fd = -1;
-  bool allow_downgrades = false;
-  explicit DownloadedArchive(int f) : fd(f) {}
+  explicit DownloadedArchive(int f) : fd_(f) {}
   DownloadedArchive(const DownloadedArchive&) = delete;
   DownloadedArchive& operator=(const DownloadedArchive&) = delete;
-  ~DownloadedArchive() {
-    if (fd >= 0) ::close(fd);
+  ~DownloadedArchive() { discard(); }
+
+  // [any-thread] The file, read from the start, now owned by the caller; -1 when it is gone.
+  int take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(fd_, -1);
   }
+  // [any-thread] Closes the file (a newer download replaced it).
+  void discard() {
+    std::lock_guard lock(mutex_);
+    if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+  }
+  // [any-thread] The download's own writes, before anyone else can see it.
+  int writing_fd() const { return fd_; }
+
+  bool allow_downgrades = false;
+
+ private:
+  std::mutex mutex_;
+  int fd_;
 };
+
+// Holds the app's one download slot for a download's duration; a second download is refused
+// rather than queued (the page can retry once the first has ended).
+class DownloadSlot {
+ public:
+  explicit DownloadSlot(PluginState& s) : s_(s) {
+    std::lock_guard lock(s_.downloads_mutex);
+    if (s_.download_in_flight)
+      throw std::runtime_error("an update download is already in progress for this app: wait until it ends");
+    s_.download_in_flight = true;
+  }
+  ~DownloadSlot() {
+    std::lock_guard lock(s_.downloads_mutex);
+    s_.download_in_flight = false;
+  }
+  DownloadSlot(const DownloadSlot&) = delete;
+  DownloadSlot& operator=(const DownloadSlot&) = delete;
+
+ private:
+  PluginState& s_;
+};
+
+// The newest completed download replaces the one kept before (the package's Update.download
+// keeps only the newest rid too); a failed download keeps the earlier one.
+void keep_only(PluginState& s, const std::shared_ptr<DownloadedArchive>& archive) {
+  std::shared_ptr<DownloadedArchive> earlier;
+  {
+    std::lock_guard lock(s.downloads_mutex);
+    earlier = std::exchange(s.kept_archive, archive).lock();
+  }
+  if (earlier) earlier->discard();
+}
 
 // ---- arguments ----
 
@@ -226,6 +284,7 @@ std::shared_ptr<DownloadedArchive> download_verified(warden::Context& ctx, const
   PluginState& s = state();
   const up::UpdaterConfig& config = usable_config(s);
   auto update = pending_update(ctx, rid_arg(args, "rid"));
+  DownloadSlot slot(s);
   up::TransferOptions transfer = update->transfer;
   if (auto headers = headers_arg(args)) {
     transfer.headers = config.headers;
@@ -254,7 +313,7 @@ std::shared_ptr<DownloadedArchive> download_verified(warden::Context& ctx, const
   up::DownloadSink sink;
   sink.started = [&](std::optional<uint64_t> length) { progress.started(length); };
   sink.chunk = [&](std::string_view chunk) {
-    write_all(archive->fd, chunk);
+    write_all(archive->writing_fd(), chunk);
     verification->update(chunk);
     progress.received(chunk.size());
   };
@@ -271,26 +330,35 @@ std::shared_ptr<DownloadedArchive> download_verified(warden::Context& ctx, const
 
 // ---- install ----
 
-void install_downloaded(warden::Context& ctx, DownloadedArchive& archive) {
+// Where the app lives, from the host's launch command (the app folder and this run's plugin
+// folders), read strictly by the SDK.
+up::AppLocation app_location(PluginState& s) {
+  std::string answer;
+  auto command = warden::find_launch_command(s.host, &answer);
+  if (!command) {
+    if (answer.empty()) throw std::runtime_error("the host does not say where the app lives (warden.app-lifecycle/1)");
+    throw std::runtime_error("the host's launch command is not a JSON array of strings: " + answer.substr(0, 200));
+  }
+  return up::app_location_of_launch_command(*command);
+}
+
+// Installs the archive in `fd` (from its start); the caller closes `fd`.
+void install_downloaded(warden::Context& ctx, int fd, bool allow_downgrades) {
   PluginState& s = state();
   const warden::AppIdentity& identity = running_app(s);
   std::lock_guard lock(s.install_mutex);
   if (s.installed_version)
     throw std::runtime_error("version " + *s.installed_version + " is installed already: relaunch the app first");
-  const auto* lifecycle = s.host.extension<warden_host_app_lifecycle>(WARDEN_EXT_APP_LIFECYCLE);
-  auto command = lifecycle && lifecycle->launch_command ? s.host.take_string(lifecycle->launch_command(s.host.raw()))
-                                                        : std::nullopt;
-  if (!command) throw std::runtime_error("the host does not say where the app lives (warden.app-lifecycle/1)");
   auto running_version = up::parse_semver(identity.version);
   if (!running_version) throw std::runtime_error("the running app's version '" + identity.version + "' is not SemVer");
-  up::RunningApp app{up::app_location_of_launch_command(*command), identity.identifier, *running_version,
-                     archive.allow_downgrades};
-  if (::lseek(archive.fd, 0, SEEK_SET) != 0) throw std::runtime_error("cannot read the downloaded archive again");
+  up::RunningApp app{app_location(s), identity.identifier, *running_version, allow_downgrades};
+  if (::lseek(fd, 0, SEEK_SET) != 0) throw std::runtime_error("cannot read the downloaded archive again");
   try {
-    up::InstallOutcome outcome = up::install_app_archive(archive.fd, app);
+    up::InstallOutcome outcome = up::install_app_archive(fd, app);
     s.installed_version = outcome.version;
     ctx.host().info("updater: " + identity.identifier + " " + outcome.version + " installed in " +
                     app.location.folder.string() + "; it runs from the next launch");
+    for (const std::string& note : outcome.notes) ctx.host().info("updater: " + note);
     if (outcome.leftover) ctx.host().warn("updater: the old version's files stay in " + *outcome.leftover);
   } catch (const std::exception& e) {
     ctx.host().warn(std::string("updater: install refused, the app folder is unchanged: ") + e.what());
@@ -300,23 +368,31 @@ void install_downloaded(warden::Context& ctx, DownloadedArchive& archive) {
 
 json::value download(const json::value& raw_args, warden::Context& ctx) {
   auto archive = download_verified(ctx, args_object(raw_args));
+  keep_only(state(), archive);
   return ctx.add_resource(std::move(archive));
 }
 
+// As Tauri's install, the downloaded archive is taken from the page whatever the outcome (the
+// package does not close it after install): a failed install needs a new download.
 json::value install(const json::value& raw_args, warden::Context& ctx) {
   const json::object& args = args_object(raw_args);
   pending_update(ctx, rid_arg(args, "updateRid"));
   uint32_t bytes_rid = rid_arg(args, "bytesRid");
   auto archive = ctx.resource<DownloadedArchive>(bytes_rid);
   if (!archive) throw std::runtime_error("no downloaded update with resource id " + std::to_string(bytes_rid));
-  install_downloaded(ctx, *archive);
   ctx.close_resource(bytes_rid);
+  warden::FileDescriptor file(archive->take());
+  if (file.get() < 0)
+    throw std::runtime_error("the downloaded update " + std::to_string(bytes_rid) +
+                             " was replaced by a newer download (one is kept per app): install that one");
+  install_downloaded(ctx, file.get(), archive->allow_downgrades);
   return nullptr;
 }
 
 json::value download_and_install(const json::value& raw_args, warden::Context& ctx) {
   auto archive = download_verified(ctx, args_object(raw_args));
-  install_downloaded(ctx, *archive);
+  warden::FileDescriptor file(archive->take());
+  install_downloaded(ctx, file.get(), archive->allow_downgrades);
   return nullptr;
 }
 

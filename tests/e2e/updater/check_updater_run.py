@@ -6,7 +6,10 @@
   nothing_escaped              no file an archive entry aimed outside the new folder exists
   installed_1_1_0              after the run the app folder holds 1.1.0, and nothing is left beside it
   interrupted_was_cut          the server did cut a download short
-  config_headers_sent          every update request (not the page's report) carried the config's X-App header"""
+  config_headers_sent          every update request (not the page's report) carried the config's X-App header
+  stale_leftover_removed       the leftover folder planted before the update run was there at its start and
+                               gone after the attacks' installs; the symlink named like one is still a
+                               symlink and the folder it points at is untouched"""
 import json
 import os
 import sys
@@ -23,8 +26,11 @@ def load(name):
         return json.load(f)
 
 
+PLANTED_LINK = ".app.update-Link12"  # run_updater_e2e.sh's symlink named like a leftover: never removed
+
+
 def leftovers(names):
-    return [n for n in names if n.startswith(".app.update-")]
+    return [n for n in names if n.startswith(".app.update-") and n != PLANTED_LINK]
 
 
 def server_log():
@@ -59,5 +65,14 @@ elif check == "config_headers_sent":
     missing = [e["path"] for e in entries if e["x_app"] != "warden-e2e"]
     require(not missing, f"requests without the config's X-App header: {missing}")
     print(f"{len(entries)} requests, each with X-App")
+elif check == "stale_leftover_removed":
+    start, after = load("snapshot-start.json"), load("snapshot-attacks.json")
+    require(".app.update-Stale1" in start["beside"], f"the planted leftover was not there at the start: {start['beside']}")
+    require(".app.update-Stale1" not in after["beside"], "the planted leftover is still there after the installs")
+    link = os.path.join(work, PLANTED_LINK)
+    require(os.path.islink(link), f"{PLANTED_LINK} is no longer a symlink")
+    with open(os.path.join(work, "precious", "file"), encoding="utf-8") as f:
+        require(f.read() == "precious\n", "the folder the symlink points at was changed")
+    print("the leftover was removed; the symlink named like one and its target are untouched")
 else:
     require(False, f"unknown check {check}")

@@ -147,4 +147,11 @@ run() {
 }
 run insecure
 rm -rf "$WORK/data"  # the update run starts with no page state
+# What a run killed mid-extraction leaves beside the app folder, and a symlink named like it that
+# points at a folder of the user's: the first install removes the one, never follows the other
+# (check_updater_run.py stale_leftover_removed).
+mkdir -p "$WORK/.app.update-Stale1/frontend" "$WORK/precious"
+echo half >"$WORK/.app.update-Stale1/frontend/index.html"
+echo precious >"$WORK/precious/file"
+ln -s "$WORK/precious" "$WORK/.app.update-Link12"
 run update

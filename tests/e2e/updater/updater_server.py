@@ -5,7 +5,7 @@ Routes (GET):
   /static.json                  SERVED_DIR/static.json (Tauri's static form)
   /dyn/<target>/<version>/<arch>
       none                        204, no update
-      echo%2Fx                    a release whose notes are the request's path and X-App/X-Test headers
+      echo                        a release whose notes are the request's path and X-App/X-Test headers
       snapshot-start|-attacks     204, after writing WORK/snapshot-<name>.json: every file of APP_DIR
                                   (path, mode, sha256) and the folders beside it
       <name> with SERVED_DIR/dyn/<name>.json   that JSON
@@ -85,7 +85,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if target.startswith("snapshot-"):
             snapshot(target[len("snapshot-"):])
             return self.send(204)
-        if target == "echo%2Fx":
+        if target == "echo":
             notes = f"{self.path} {self.headers.get('X-App')} {self.headers.get('X-Test')}"
             body = {"version": "1.0.1", "url": "http://127.0.0.1/none", "signature": "none", "notes": notes}
             return self.send(200, json.dumps(body).encode())

@@ -65,14 +65,24 @@ async function firstLoad() {
     return 'null';
   });
   await scenario('substitution_and_headers', async () => {
-    const update = await check({ target: 'echo/x', headers: { 'X-Test': 'yes' } });
+    const update = await check({ target: 'echo', headers: { 'X-Test': 'yes' } });
     expect(update && update.version === '1.0.1', 'the echo release');
-    // The server writes what it saw: the path ({{target}} encoded, {{current_version}}, {{arch}})
-    // and the config's and the page's headers.
-    expect(update.body === '/dyn/echo%2Fx/1.0.0/x86_64 warden-e2e yes', 'substituted, got ' + update.body);
+    // The server writes what it saw: the path ({{target}}, {{current_version}}, {{arch}}) and the
+    // config's and the page's headers.
+    expect(update.body === '/dyn/echo/1.0.0/x86_64 warden-e2e yes', 'substituted, got ' + update.body);
     expect(update.rawJson.notes === update.body && update.currentVersion === '1.0.0', 'rawJson and currentVersion');
     await update.close();
     return update.body;
+  });
+  // A target that would change the endpoint's path or query is refused, never encoded.
+  await scenario('target_not_a_plain_name_refused', async () => {
+    const errors = [];
+    for (const target of ['../none', 'echo/x', 'none?x=1', 'none#f', 'no%6Ee', 'no ne']) {
+      const error = await rejectionMessage(check({ target }));
+      expect(error.includes('plain name such as linux-x86_64'), `${target} refused, got ${error}`);
+      errors.push(error);
+    }
+    return errors[0];
   });
   await scenario('page_proxy_refused', async () => {
     const error = await rejectionMessage(check({ proxy: 'http://127.0.0.1:9' }));
@@ -97,6 +107,8 @@ async function firstLoad() {
   await scenario('older_archive_served_as_newer_refused', async () => {
     const update = await check({ target: 'older' });
     expect(update && update.version === '9.9.9', 'the endpoint claims 9.9.9');
+    // Downloaded twice: the plugin keeps the newest archive only, the one the package installs.
+    await update.download();
     await update.download();
     const error = await rejectionMessage(update.install());
     expect(error.includes('not newer'), '"not newer", got ' + error);

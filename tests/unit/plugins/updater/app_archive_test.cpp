@@ -15,6 +15,8 @@
 
 #include "app_archive.hpp"
 #include "app_install.hpp"
+#include "process.hpp"
+#include "update_leftovers.hpp"
 
 namespace fs = std::filesystem;
 namespace up = warden::updater;
@@ -98,7 +100,68 @@ std::string refusal_of(const fs::path& into, int fd) {
   return "extracted";
 }
 
+// Debian's GNU tar, run as a release script would: the archives it makes with --sparse or with
+// hard links are what a developer could sign by mistake. Missing tar fails the test.
+void gnu_tar(const fs::path& dir, const std::vector<std::string>& options, const fs::path& archive) {
+  std::vector<std::string> argv{"tar"};
+  argv.insert(argv.end(), options.begin(), options.end());
+  for (const std::string& a : {std::string("-czf"), archive.string(), std::string("-C"), dir.string(), std::string(".")})
+    argv.push_back(a);
+  auto result = warden::test::run_process(argv);
+  if (result.exit_code != 0)
+    throw std::runtime_error("GNU tar (Debian's tar package) is needed and failed: " + result.err);
+}
+
+// An app folder holding a file with a hole: 1 MiB apparent, a few bytes of data in the middle.
+fs::path app_with_sparse_file(const fs::path& root) {
+  fs::path app = root / "sparse-app";
+  fs::create_directories(app / "frontend");
+  std::ofstream(app / "warden.conf.json") << config("dev.app", "1.1.0");
+  int fd = ::open((app / "frontend/data.bin").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  EXPECT_EQ(::pwrite(fd, "data", 4, 512 * 1024), 4);
+  EXPECT_EQ(::ftruncate(fd, 1 << 20), 0);
+  ::close(fd);
+  return app;
+}
+
 }  // namespace
+
+TEST(ArchiveExtract, RefusesSparseEntriesFromGnuTar) {
+  // GNU tar's own sparse headers (--format=gnu, its default) and the PAX ones (GNU.sparse.*).
+  for (const std::vector<std::string>& format : {std::vector<std::string>{"--sparse", "--format=gnu"},
+                                                  std::vector<std::string>{"--sparse", "--format=pax"}}) {
+    TempDir t;
+    fs::path app = app_with_sparse_file(t.path());
+    gnu_tar(app, format, t.path() / "sparse.tar.gz");
+    fs::create_directory(t.path() / "out");
+    std::string message = refusal_of(t.path() / "out", ::open((t.path() / "sparse.tar.gz").c_str(), O_RDONLY));
+    EXPECT_NE(message.find("sparse files are not part of an app folder"), std::string::npos) << format[1] << ": " << message;
+    EXPECT_NE(message.find("frontend/data.bin"), std::string::npos) << message;
+    EXPECT_FALSE(fs::exists(t.path() / "out/frontend/data.bin")) << format[1];
+    // Without --sparse the same folder is an ordinary archive: the hole comes back as zeros.
+    gnu_tar(app, {}, t.path() / "plain.tar.gz");
+    fs::remove_all(t.path() / "out");
+    fs::create_directory(t.path() / "out");
+    ASSERT_EQ(refusal_of(t.path() / "out", ::open((t.path() / "plain.tar.gz").c_str(), O_RDONLY)), "extracted");
+    std::string data = read(t.path() / "out/frontend/data.bin");
+    ASSERT_EQ(data.size(), 1u << 20);
+    EXPECT_EQ(data.substr(512 * 1024, 4), "data");
+    EXPECT_EQ(data.find_first_not_of('\0'), 512u * 1024);
+  }
+}
+
+TEST(ArchiveExtract, RefusesHardLinksFromGnuTar) {
+  TempDir t;
+  fs::path app = t.path() / "app";
+  fs::create_directories(app / "frontend");
+  std::ofstream(app / "warden.conf.json") << config("dev.app", "1.1.0");
+  std::ofstream(app / "frontend/a.js") << "a";
+  fs::create_hard_link(app / "frontend/a.js", app / "frontend/b.js");
+  gnu_tar(app, {}, t.path() / "linked.tar.gz");
+  fs::create_directory(t.path() / "out");
+  std::string message = refusal_of(t.path() / "out", ::open((t.path() / "linked.tar.gz").c_str(), O_RDONLY));
+  EXPECT_NE(message.find("hard links are not part of an app folder"), std::string::npos) << message;
+}
 
 TEST(ArchiveEntry, ChecksEachPath) {
   EXPECT_EQ(up::check_entry("./frontend/a.js", up::EntryKind::file, false).relative, "frontend/a.js");
@@ -288,11 +351,56 @@ TEST(LaunchCommand, GivesTheAppAndPluginFolders) {
   TempDir t;
   fs::create_directories(t.path() / "app");
   fs::create_directories(t.path() / "plugins");
-  std::string command = "[\"/usr/bin/warden\",\"run\",\"" + (t.path() / "app").string() + "\",\"--plugins\",\"" +
-                        (t.path() / "plugins").string() + "\"]";
+  std::vector<std::string> command{"/usr/bin/warden", "run", (t.path() / "app").string(), "--plugins",
+                                   (t.path() / "plugins").string()};
   auto location = up::app_location_of_launch_command(command);
   EXPECT_EQ(location.folder, fs::canonical(t.path() / "app"));
   ASSERT_EQ(location.plugin_folders.size(), 1u);
-  EXPECT_THROW(up::app_location_of_launch_command("[\"w\",\"plugin\",\"/\"]"), std::runtime_error);
-  EXPECT_THROW(up::app_location_of_launch_command("[\"w\",\"run\",\"/nonexistent-warden-app\"]"), std::runtime_error);
+  EXPECT_THROW(up::app_location_of_launch_command({"/w", "plugin", "/"}), std::runtime_error);
+  EXPECT_THROW(up::app_location_of_launch_command({"/w", "run", "/nonexistent-warden-app"}), std::runtime_error);
+  EXPECT_THROW(up::app_location_of_launch_command({"/w", "run", (t.path() / "app").string(), "--plugins"}),
+               std::runtime_error);
+  EXPECT_THROW(up::app_location_of_launch_command({"/w"}), std::runtime_error);
+}
+
+// A run killed mid-extraction leaves its update folder; the next install removes it, and only it.
+TEST_F(Install, RemovesAKilledRunsLeftoversAndNothingElse) {
+  fs::path parent = app_.parent_path();
+  fs::path stale = parent / ".myapp.update-Ab12Cd";
+  fs::create_directories(stale / "frontend/deep");
+  std::ofstream(stale / "frontend/deep/index.html") << "half";
+  ::chmod((stale / "frontend/deep").c_str(), 0500);  // extracted without write permission: still removed
+  fs::path elsewhere = t_.path() / "elsewhere";
+  fs::create_directories(elsewhere / "keep");
+  std::ofstream(elsewhere / "keep/file") << "precious";
+  fs::create_directory_symlink(elsewhere, stale / "frontend/link");  // inside a leftover: unlinked, not followed
+  fs::create_directory_symlink(elsewhere, parent / ".myapp.update-Sym123");  // named like one: left alone
+  fs::create_directory(parent / ".myapp.update-TooLong1");                  // not the pattern
+  fs::create_directory(parent / ".other.update-Ab12Cd");                    // another app's
+  std::ofstream(parent / ".myapp.update-File12") << "a file";               // not a folder
+
+  EXPECT_EQ(install(app_entries("dev.app", "1.1.0"), running()), "installed 1.1.0");
+  EXPECT_FALSE(fs::exists(fs::symlink_status(stale)));
+  EXPECT_TRUE(fs::is_symlink(parent / ".myapp.update-Sym123"));
+  EXPECT_EQ(read(elsewhere / "keep/file"), "precious");
+  EXPECT_TRUE(fs::is_directory(parent / ".myapp.update-TooLong1"));
+  EXPECT_TRUE(fs::is_directory(parent / ".other.update-Ab12Cd"));
+  EXPECT_TRUE(fs::is_regular_file(parent / ".myapp.update-File12"));
+  EXPECT_EQ(read(app_ / "frontend/index.html"), "<p>1.1.0</p>");
+}
+
+// Another run of the same app holding the update lock (extracting now): this install is refused
+// and touches nothing, not even what looks like a leftover (it may be that run's folder).
+TEST_F(Install, AnotherRunsInstallHoldsTheLock) {
+  fs::path busy = app_.parent_path() / ".myapp.update-Busy12";
+  fs::create_directory(busy);
+  std::ofstream(busy / "warden.conf.json") << "being written";
+  std::optional<up::UpdateLock> other_run(std::in_place, fs::canonical(app_));  // its own open file: a separate lock
+  std::string message = install(app_entries("dev.app", "1.1.0"), running());
+  EXPECT_NE(message.find("another run of this app is installing an update"), std::string::npos) << message;
+  EXPECT_EQ(read(busy / "warden.conf.json"), "being written");
+  EXPECT_EQ(read(app_ / "frontend/index.html"), "<p>1.0.0</p>");
+  other_run.reset();
+  EXPECT_EQ(install(app_entries("dev.app", "1.1.0"), running()), "installed 1.1.0");
+  EXPECT_FALSE(fs::exists(busy));
 }

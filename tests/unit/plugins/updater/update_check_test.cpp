@@ -60,3 +60,30 @@ TEST(UpdateCheck, TheLastFailureIsTheError) {
     EXPECT_NE(std::string(e.what()).find("not valid JSON"), std::string::npos) << e.what();
   }
 }
+
+TEST(UpdateCheck, APageTargetIsAPlainNameOrRefusedBeforeAnyRequest) {
+  for (const char* good : {"linux-x86_64", "darwin-aarch64", "linux-x86_64-warden", "beta_1.2", "x"}) {
+    EXPECT_FALSE(up::target_problem(good)) << good;
+    Answers a;
+    a.by_url[std::string("https://u/") + good + "/x"] = {204, ""};
+    up::CheckRequest r{{"https://u/{{target}}/x"}, "1.0.0", std::string(good), "x86_64"};
+    EXPECT_FALSE(up::ask_endpoints(r, a.fetch())) << good;
+    EXPECT_EQ(a.asked, std::vector<std::string>{std::string("https://u/") + good + "/x"}) << "used as written";
+  }
+  for (const char* bad : {"", ".", "..", ".hidden", "../admin", "a/b", "a?x=1", "a#f", "a%2Fb", "a b", "a\tb",
+                          "a\r\nX: 1", "caf\xc3\xa9", "a\\b", "a;b", "a+b"}) {
+    std::string target = bad;
+    Answers a;
+    up::CheckRequest r{{"https://u/{{target}}/x"}, "1.0.0", target, "x86_64"};
+    try {
+      up::ask_endpoints(r, a.fetch());
+      ADD_FAILURE() << "target '" << target << "' accepted";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find("plain name such as linux-x86_64"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(a.asked.empty()) << "no request for '" << target << "'";
+  }
+  EXPECT_TRUE(up::target_problem(std::string("a\0b", 3)));
+  EXPECT_TRUE(up::target_problem(std::string(65, 'a')));
+  EXPECT_FALSE(up::target_problem(std::string(64, 'a')));
+}
