@@ -1,16 +1,49 @@
 #include "cookie_jar.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <ctime>
+#include <map>
 #include <memory>
+#include <string_view>
+#include <vector>
 #include <sstream>
 #include <system_error>
 
 #include <warden/curl_transfer.hpp>
+#include <warden/fetch_headers.hpp>
 #include <warden/scoped_file.hpp>
 
 namespace warden::http_plugin {
 namespace {
 
 constexpr std::uint64_t kMostFileBytes = 4 * 1024 * 1024;
+
+// The fields of a Netscape cookie line: domain (with #HttpOnly_ and a leading dot removed, so that
+// a site's host-only and domain cookies count together) and expiry.
+struct CookieLine {
+  std::string_view text;
+  std::string domain;
+  long long expiry = 0;
+};
+
+CookieLine read_cookie_line(std::string_view line) {
+  CookieLine c{line, {}, 0};
+  std::string_view domain = line.substr(0, line.find('\t'));
+  if (domain.starts_with("#HttpOnly_")) domain.remove_prefix(10);
+  if (domain.starts_with('.')) domain.remove_prefix(1);
+  c.domain = ascii_lower(domain);
+  std::size_t start = 0;
+  for (int field = 0; field < 4 && start != std::string_view::npos; ++field) {
+    start = line.find('\t', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start != std::string_view::npos) {
+    std::string_view expiry = line.substr(start, line.find('\t', start) - start);
+    std::from_chars(expiry.data(), expiry.data() + expiry.size(), c.expiry);
+  }
+  return c;
+}
 
 }  // namespace
 
@@ -31,6 +64,43 @@ std::string persistent_cookie_lines(const std::string& netscape_lines) {
     if (field != 7 || expiry.empty() || expiry == "0") continue;
     out += line + "\n";
   }
+  return out;
+}
+
+BoundedCookies bound_cookie_lines(const std::string& persistent_lines, long long now, const CookieFileLimits& limits) {
+  std::vector<CookieLine> cookies;
+  BoundedCookies out;
+  std::string_view rest = persistent_lines;
+  while (!rest.empty()) {
+    std::size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    if (line.empty()) continue;
+    CookieLine c = read_cookie_line(line);
+    if (c.expiry <= now) ++out.expired;
+    else cookies.push_back(std::move(c));
+  }
+  // Latest expiry first: those are kept while the limits allow.
+  std::vector<std::size_t> order(cookies.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return cookies[a].expiry > cookies[b].expiry; });
+  std::vector<bool> keep(cookies.size(), false);
+  std::map<std::string, std::size_t> per_domain;
+  std::size_t kept = 0, bytes = 0;
+  for (std::size_t i : order) {
+    const CookieLine& c = cookies[i];
+    std::size_t& mine = per_domain[c.domain];
+    if (kept >= limits.most_cookies || mine >= limits.most_per_domain || bytes + c.text.size() + 1 > limits.most_bytes) {
+      ++out.over_limits;
+      continue;
+    }
+    keep[i] = true;
+    ++kept;
+    ++mine;
+    bytes += c.text.size() + 1;
+  }
+  for (std::size_t i = 0; i < cookies.size(); ++i)
+    if (keep[i]) out.lines.append(cookies[i].text).push_back('\n');
   return out;
 }
 
@@ -62,7 +132,7 @@ void CookieJar::load() {
   curl_easy_setopt(easy.get(), CURLOPT_SHARE, share_);
   curl_easy_setopt(easy.get(), CURLOPT_COOKIEFILE, "");
   // Only well-formed lines with an expiry, whatever else the file holds.
-  std::istringstream in(persistent_cookie_lines(text));
+  std::istringstream in(bound_cookie_lines(persistent_cookie_lines(text), static_cast<long long>(std::time(nullptr))).lines);
   for (std::string line; std::getline(in, line);) curl_easy_setopt(easy.get(), CURLOPT_COOKIELIST, line.c_str());
 }
 
@@ -77,7 +147,14 @@ void CookieJar::save() {
   std::string all;
   for (curl_slist* l = list; l; l = l->next) all += std::string(l->data) + "\n";
   curl_slist_free_all(list);
-  std::string text = "# Netscape HTTP Cookie File (the http plugin's, for this app only)\n" + persistent_cookie_lines(all);
+  CookieFileLimits limits;
+  BoundedCookies kept = bound_cookie_lines(persistent_cookie_lines(all), static_cast<long long>(std::time(nullptr)), limits);
+  if (kept.over_limits != last_over_limits_ && kept.over_limits > 0)
+    warn_(std::to_string(kept.over_limits) + " cookies are not saved: the file keeps at most " +
+          std::to_string(limits.most_cookies) + " cookies, " + std::to_string(limits.most_per_domain) +
+          " per site and " + std::to_string(limits.most_bytes) + " bytes (those that expire soonest were left out)");
+  last_over_limits_ = kept.over_limits;
+  std::string text = "# Netscape HTTP Cookie File (the http plugin's, for this app only)\n" + kept.lines;
   try {
     auto slash = file_->rfind('/');
     make_scoped_folders(file_->substr(0, slash));

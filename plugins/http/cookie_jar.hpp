@@ -3,8 +3,10 @@
 // runs one app, so no other app identifier ever sees them. In memory for the run, unless the app
 // config sets plugins.http.persistCookies (Tauri's `cookies` feature, which keeps them in the
 // app's cache folder): then the cookies that outlive the session (an expiry date) are read from
-// $APPCACHE/.cookies at load and written back atomically (0600) after every finished request.
+// $APPCACHE/.cookies at load and written back atomically (0600) after every finished request,
+// within browsers' limits (bound_cookie_lines) so that the next start can read the file.
 #include <array>
+#include <cstddef>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -39,10 +41,33 @@ class CookieJar {
   std::optional<std::string> file_;
   Log warn_;
   std::mutex save_mutex_;
+  std::size_t last_over_limits_ = 0;  // so that the same drop is logged once, not after every request
 };
 
 // The lines of a Netscape cookie file (libcurl's CURLINFO_COOKIELIST) that outlive the session:
 // those whose expiry field (the fifth) is not 0. Other lines, comments and malformed ones dropped.
 std::string persistent_cookie_lines(const std::string& netscape_lines);
+
+// How much of the cookie store the file keeps: browsers' own limits (Firefox keeps 3000 cookies
+// and 180 per host), and the bytes the next start reads (a larger file would be refused whole,
+// losing every cookie).
+struct CookieFileLimits {
+  std::size_t most_cookies = 3000;
+  std::size_t most_per_domain = 180;
+  std::size_t most_bytes = 4 * 1024 * 1024 - 1024;  // the read limit, less room for the file's header
+};
+
+struct BoundedCookies {
+  std::string lines;            // what the file keeps, in the order given
+  std::size_t expired = 0;      // dropped: their expiry has passed
+  std::size_t over_limits = 0;  // dropped: past a limit, those that expire soonest first
+};
+
+// Persistent cookie lines (persistent_cookie_lines' output) within `limits` at time `now` (Unix
+// seconds): expired ones go first; then, when still too many for a domain, in all or in bytes,
+// the cookies that expire soonest are dropped (a Netscape line has no creation time: the one
+// closest to its end is the one the site needs least).
+BoundedCookies bound_cookie_lines(const std::string& persistent_lines, long long now,
+                                  const CookieFileLimits& limits = {});
 
 }  // namespace warden::http_plugin
