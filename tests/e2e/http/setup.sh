@@ -2,9 +2,15 @@
 # openssl (trusted.pem, which the host trusts for this run only through SSL_CERT_FILE, the --env
 # of CMakeLists.txt; untrusted.pem, which nobody trusts), starts http_driver.py (the three test
 # servers and the page's outside view) and puts the servers' ports into the capabilities and the
-# page. The host runs under record_pid.sh, so that the driver can read its memory.
+# page (index.html, which both apps share). The host runs under record_pid.sh, so that the driver can read its memory.
 HERE_HTTP="$E2E/http"
 e2e_require_tools "http e2e (setup.sh)" openssl /usr/bin/python3
+
+# Both apps (app, app-open) show the same page: one source, copied into the run's app before the
+# ports are substituted into it.
+mkdir -p "$APP/frontend"
+cp "$HERE_HTTP/index.html" "$APP/frontend/index.html" ||
+  { echo "http e2e: cannot copy $HERE_HTTP/index.html into the app" >&2; exit 1; }
 
 mkdir -p "$WORK/certs"
 for name in trusted untrusted; do
