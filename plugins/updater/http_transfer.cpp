@@ -2,11 +2,10 @@
 
 #include <curl/curl.h>
 
-#include <cstdlib>
 #include <exception>
-#include <memory>
-#include <mutex>
 #include <stdexcept>
+
+#include <warden/curl_transfer.hpp>
 
 namespace warden::updater {
 namespace {
@@ -15,21 +14,9 @@ constexpr long kMaxRedirects = 5;
 constexpr long kConnectTimeoutSeconds = 30;
 constexpr long kStalledSeconds = 60;  // below 1 byte/s for this long: the transfer is dead
 
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-struct EasyDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct ListDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-using Easy = std::unique_ptr<CURL, EasyDeleter>;
-using HeaderSlist = std::unique_ptr<curl_slist, ListDeleter>;
-
-HeaderSlist header_list(const HeaderList& headers, bool want_json) {
+// The config's headers (checked at load) and the page's (already through the Fetch standard's
+// filter, updater.cpp); checked once more here, since a line break would split the request.
+warden::CurlHeaders header_list(const HeaderList& headers, bool want_json) {
   curl_slist* list = nullptr;
   if (want_json) list = curl_slist_append(list, "Accept: application/json");
   for (const auto& [name, value] : headers) {
@@ -41,31 +28,25 @@ HeaderSlist header_list(const HeaderList& headers, bool want_json) {
     std::string line = value.empty() ? name + ";" : name + ": " + value;
     list = curl_slist_append(list, line.c_str());
   }
-  return HeaderSlist(list);
+  return warden::CurlHeaders(list);
 }
 
-// The common settings of both requests; see the header for why each is there.
-Easy easy_for(const std::string& url, const TransferOptions& o, curl_slist* headers, char* error_buffer) {
-  global_init();
+// The common settings of both requests. The SDK's secure settings (only the allowed protocols, also after redirects; verification on;
+// SSL_CERT_FILE / SSL_CERT_DIR trusted, which libcurl ignores; no signals), then the updater's own.
+warden::CurlEasy easy_for(const std::string& url, const TransferOptions& o, const warden::TlsTrust& trust,
+                          curl_slist* headers, char* error_buffer) {
+  warden::curl_global_init_once();
   if (!url_scheme_allowed(url, o.insecure_transport))
     throw std::runtime_error("refused URL '" + url + "': only https" +
                              std::string(o.insecure_transport ? " or http" : "") + " is allowed");
-  Easy easy(curl_easy_init());
-  if (!easy) throw std::runtime_error("libcurl could not start a transfer");
+  warden::CurlEasy easy = warden::make_curl_easy();
   CURL* c = easy.get();
-  std::string protocols = allowed_protocols(o.insecure_transport);
+  warden::set_secure_options(c, trust, o.insecure_transport ? warden::CurlProtocols::http_and_https
+                                                            : warden::CurlProtocols::https_only);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols.c_str());
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, protocols.c_str());
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, kMaxRedirects);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  // libcurl ignores SSL_CERT_FILE / SSL_CERT_DIR; a private CA (or a test's) is trusted this way.
-  if (const char* file = std::getenv("SSL_CERT_FILE"); file && *file) curl_easy_setopt(c, CURLOPT_CAINFO, file);
-  if (const char* dir = std::getenv("SSL_CERT_DIR"); dir && *dir) curl_easy_setopt(c, CURLOPT_CAPATH, dir);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // worker threads: no SIGALRM for DNS timeouts
   curl_easy_setopt(c, CURLOPT_USERAGENT, "warden-updater/1");
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
@@ -76,9 +57,11 @@ Easy easy_for(const std::string& url, const TransferOptions& o, curl_slist* head
   return easy;
 }
 
-std::string failure_text(CURLcode code, const char* error_buffer, const std::string& url) {
+std::string failure_text(CURLcode code, const char* error_buffer, const std::string& url,
+                         const warden::TlsTrust& trust) {
   std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(code);
-  if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE)
+  if (code == CURLE_SSL_CACERT_BADFILE) return trust.unreadable_message(detail) + " (" + url + ")";
+  if (code == CURLE_PEER_FAILED_VERIFICATION)
     return "TLS certificate verification failed for " + url + ": " + detail;
   if (code == CURLE_PARTIAL_FILE) return "the connection to " + url + " ended before the whole body came: " + detail;
   return "request to " + url + " failed: " + detail;
@@ -153,15 +136,16 @@ size_t write_archive(char* data, size_t size, size_t count, void* user) {
 
 JsonAnswer get_json(const std::string& url, const TransferOptions& options, uint64_t max_bytes) {
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  HeaderSlist headers = header_list(options.headers, true);
-  Easy easy = easy_for(url, options, headers.get(), error_buffer);
+  warden::CurlHeaders headers = header_list(options.headers, true);
+  warden::TlsTrust trust = warden::TlsTrust::from_environment();
+  warden::CurlEasy easy = easy_for(url, options, trust, headers.get(), error_buffer);
   JsonState state{{}, max_bytes};
   curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, collect_json);
   curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &state);
   CURLcode code = curl_easy_perform(easy.get());
   if (state.too_large)
     throw std::runtime_error("the answer of " + url + " is over " + std::to_string(max_bytes) + " bytes");
-  if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url));
+  if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url, trust));
   JsonAnswer answer;
   curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &answer.status);
   answer.body = std::move(state.body);
@@ -170,15 +154,16 @@ JsonAnswer get_json(const std::string& url, const TransferOptions& options, uint
 
 void download(const std::string& url, const TransferOptions& options, uint64_t max_bytes, const DownloadSink& sink) {
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  HeaderSlist headers = header_list(options.headers, false);
-  Easy easy = easy_for(url, options, headers.get(), error_buffer);
+  warden::CurlHeaders headers = header_list(options.headers, false);
+  warden::TlsTrust trust = warden::TlsTrust::from_environment();
+  warden::CurlEasy easy = easy_for(url, options, trust, headers.get(), error_buffer);
   DownloadState state{easy.get(), &sink, max_bytes, 0, false, {}, nullptr};
   curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, write_archive);
   curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &state);
   CURLcode code = curl_easy_perform(easy.get());
   if (state.sink_failure) std::rethrow_exception(state.sink_failure);
   if (!state.refusal.empty()) throw std::runtime_error(state.refusal);
-  if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url));
+  if (code != CURLE_OK) throw std::runtime_error(failure_text(code, error_buffer, url, trust));
   if (!state.started) {
     // An empty body never reaches the write callback: still check the status.
     if (!start_download(&state)) throw std::runtime_error(state.refusal);

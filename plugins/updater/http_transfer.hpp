@@ -1,8 +1,9 @@
 #pragma once
 // The updater's two HTTP requests through libcurl: the endpoint's JSON, and the archive streamed
-// to a consumer. Always: TLS verification on (the trust store is libcurl's default, or the
-// process's SSL_CERT_FILE / SSL_CERT_DIR, as the http plugin reads them), only the allowed
-// protocols (also after a redirect), at most 5 redirects, a size cap enforced as bytes arrive.
+// to a consumer. Every handle starts from the SDK's warden/curl_transfer.hpp, as the http
+// plugin's do: TLS verification on (the trust store is libcurl's default, or the process's
+// SSL_CERT_FILE / SSL_CERT_DIR), only the allowed protocols (also after a redirect); then at most
+// 5 redirects and a size cap enforced as bytes arrive.
 // [any-thread] blocking: call from a worker, never from the main thread.
 #include <cstdint>
 #include <functional>

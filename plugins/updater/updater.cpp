@@ -18,6 +18,8 @@
 #include <utility>
 
 #include <warden/app_identity.hpp>
+#include <warden/curl_transfer.hpp>
+#include <warden/fetch_headers.hpp>
 #include <warden/ext/app_lifecycle.h>
 #include <warden/plugin.hpp>
 #include <warden/scoped_file.hpp>
@@ -159,21 +161,28 @@ std::optional<uint64_t> timeout_arg(const json::object& o) {
   throw std::invalid_argument("timeout must be a positive number of milliseconds");
 }
 
-// What the package sends: Array.from(new Headers(...).entries()), pairs of strings.
-std::optional<up::HeaderList> headers_arg(const json::object& o) {
+// What the package sends: Array.from(new Headers(...).entries()), pairs of strings. They follow
+// the Fetch standard's rules as a page's fetch does (the SDK's fetch_headers.hpp): a name that is
+// not a token or a value with CR, LF or NUL is refused; a forbidden header (Host, Cookie, Origin,
+// Content-Length, Proxy-*, Sec-*, ...) is left out, and the log says which.
+std::optional<up::HeaderList> headers_arg(const json::object& o, warden::Context& ctx) {
   const json::value* v = present(o, "headers");
   if (!v) return std::nullopt;
   if (!v->is_array()) throw std::invalid_argument("headers must be an array of [name, value] pairs");
-  up::HeaderList out;
+  up::HeaderList given;
   for (const json::value& pair : v->get_array()) {
     const json::array* p = pair.if_array();
     if (!p || p->size() != 2 || !(*p)[0].is_string() || !(*p)[1].is_string())
       throw std::invalid_argument("headers must be an array of [name, value] pairs");
-    std::string name((*p)[0].get_string()), value((*p)[1].get_string());
-    if (auto problem = up::header_problem(name, value)) throw std::invalid_argument(*problem);
-    out.emplace_back(std::move(name), std::move(value));
+    given.emplace_back(std::string((*p)[0].get_string()), std::string((*p)[1].get_string()));
   }
-  return out;
+  warden::HeaderVerdict verdict = warden::filter_request_headers(given, false);
+  if (!verdict.dropped.empty()) {
+    std::string names;
+    for (const std::string& name : verdict.dropped) names += (names.empty() ? "" : ", ") + name;
+    ctx.host().info("updater: headers a page may not set were left out: " + names);
+  }
+  return std::move(verdict.kept);
 }
 
 uint32_t rid_arg(const json::object& o, std::string_view key) {
@@ -195,11 +204,11 @@ const warden::AppIdentity& running_app(PluginState& s) {
   return *s.app;
 }
 
-up::TransferOptions transfer_for(const up::UpdaterConfig& config, const json::object& args) {
+up::TransferOptions transfer_for(const up::UpdaterConfig& config, const json::object& args, warden::Context& ctx) {
   up::TransferOptions t;
   t.insecure_transport = config.insecure_transport;
   t.headers = config.headers;
-  if (auto page = headers_arg(args)) t.headers.insert(t.headers.end(), page->begin(), page->end());
+  if (auto page = headers_arg(args, ctx)) t.headers.insert(t.headers.end(), page->begin(), page->end());
   t.timeout_ms = timeout_arg(args);
   if (!t.timeout_ms) t.timeout_ms = config.timeout_ms;
   if (auto proxy = string_arg(args, "proxy")) {
@@ -228,7 +237,7 @@ json::value check(const json::value& raw_args, warden::Context& ctx) {
   auto current = up::parse_semver(app.version);
   if (!current) throw std::runtime_error("the running app's version '" + app.version + "' is not SemVer");
   auto pending = std::make_shared<PendingUpdate>();
-  pending->transfer = transfer_for(config, args);
+  pending->transfer = transfer_for(config, args, ctx);
   pending->allow_downgrades = downgrades_asked(config, args);
   up::CheckRequest request{config.endpoints, app.version, string_arg(args, "target"), std::string(up::updater_arch())};
   auto release = up::ask_endpoints(request, [&](const std::string& url) {
@@ -286,7 +295,7 @@ std::shared_ptr<DownloadedArchive> download_verified(warden::Context& ctx, const
   auto update = pending_update(ctx, rid_arg(args, "rid"));
   DownloadSlot slot(s);
   up::TransferOptions transfer = update->transfer;
-  if (auto headers = headers_arg(args)) {
+  if (auto headers = headers_arg(args, ctx)) {
     transfer.headers = config.headers;
     transfer.headers.insert(transfer.headers.end(), headers->begin(), headers->end());
   }
@@ -408,6 +417,8 @@ void init(const warden::Host& host, const json::value& config) {
     }
     if (auto problem = up::endpoints_problem(s->config)) host.error("updater: " + *problem);
   }
+  // Said at load, before the first request fails with libcurl's terser message.
+  if (auto problem = warden::TlsTrust::from_environment().problem()) host.warn("updater: " + *problem);
   s->app = warden::find_app_identity(host);
   state_slot() = std::move(s);
 }

@@ -35,13 +35,8 @@ bool starts_with_ci(const std::string& s, std::string_view prefix) {
 }  // namespace
 
 std::optional<std::string> header_problem(const std::string& name, const std::string& value) {
-  static const std::string_view token_extra = "!#$%&'*+-.^_`|~";
-  if (name.empty()) return "a header name is empty";
-  for (char c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && token_extra.find(c) == std::string_view::npos)
-      return "the header name '" + name + "' is not an HTTP token";
-  for (char c : value)
-    if (c == '\r' || c == '\n' || c == '\0') return "the value of header '" + name + "' holds a line break or NUL";
+  if (!warden::is_token(name)) return "the header name '" + name + "' is not an HTTP token";
+  if (!warden::is_valid_header_value(value)) return "the value of header '" + name + "' holds CR, LF or NUL";
   return std::nullopt;
 }
 
@@ -91,8 +86,6 @@ UpdaterConfig parse_updater_config(const json::value& config) {
   if (out.pubkey.empty()) bad("pubkey", "is required: the key that signs this app's updates");
   return out;
 }
-
-std::string allowed_protocols(bool insecure_transport) { return insecure_transport ? "http,https" : "https"; }
 
 bool url_scheme_allowed(const std::string& url, bool insecure_transport) {
   return starts_with_ci(url, "https://") || (insecure_transport && starts_with_ci(url, "http://"));

@@ -11,9 +11,11 @@
 
 #include <boost/json.hpp>
 
+#include <warden/fetch_headers.hpp>
+
 namespace warden::updater {
 
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
+using HeaderList = warden::HeaderList;
 
 struct UpdaterConfig {
   bool configured = false;  // false: plugins.updater absent or empty (the plugin loads for every app)
@@ -37,13 +39,14 @@ UpdaterConfig parse_updater_config(const boost::json::value& config);
 // dangerousInsecureTransportProtocol, no endpoints at all), or nullopt.
 std::optional<std::string> endpoints_problem(const UpdaterConfig& config);
 
-// A header name (an HTTP token) and value (no CR, LF or NUL) that libcurl may send as given;
-// nullopt when fine, else why not.
+// A header of the app config's plugins.updater.headers: its name an HTTP token and its value
+// free of CR, LF and NUL (the SDK's fetch_headers.hpp rules); nullopt when fine, else why not.
+// The Fetch standard's forbidden names are allowed here: the app's author chose them (a page's
+// headers are filtered by updater.cpp with filter_request_headers).
 std::optional<std::string> header_problem(const std::string& name, const std::string& value);
 
-// "https" or, when insecure transport is allowed, "http,https": what libcurl may speak, also
-// after redirects, for both the endpoint and the archive URL the endpoint names.
-std::string allowed_protocols(bool insecure_transport);
+// Whether `url` is https, or http when insecure transport is allowed (libcurl is held to the same
+// protocols after redirects: warden::set_secure_options).
 bool url_scheme_allowed(const std::string& url, bool insecure_transport);
 
 }  // namespace warden::updater

@@ -90,6 +90,12 @@ class ReleaseServer {
     return changed_.wait_for(lock, std::chrono::seconds(20), [this] { return holding_; });
   }
 
+  // Every request's head as it arrived (request line and headers).
+  std::vector<std::string> requests() {
+    std::lock_guard lock(mutex_);
+    return requests_;
+  }
+
   int port = 0;
   std::string latest_json, archive;
   std::atomic<int> archive_requests{0};
@@ -122,6 +128,10 @@ class ReleaseServer {
       if (n <= 0) return;
       request.append(buffer, static_cast<size_t>(n));
     }
+    {
+      std::lock_guard lock(mutex_);
+      requests_.push_back(request);
+    }
     bool is_archive = request.rfind("GET /archive.tar.gz ", 0) == 0;
     const std::string& body = is_archive ? archive : latest_json;
     if (is_archive) ++archive_requests;
@@ -146,6 +156,7 @@ class ReleaseServer {
   std::mutex mutex_;
   std::condition_variable changed_;
   bool held_ = false, holding_ = false;
+  std::vector<std::string> requests_;
 };
 
 // The update run: an app folder at 1.0.0, a signed 1.1.0 archive of it, the server, the plugin.
@@ -174,7 +185,10 @@ class UpdaterDownloads : public ::testing::Test {
     server_.start();
     std::string config = json::serialize(json::object{{"pubkey", base64(warden::test::read_file(key.pub))},
                                                       {"endpoints", json::array{server_.url("/latest.json")}},
-                                                      {"dangerousInsecureTransportProtocol", true}});
+                                                      {"dangerousInsecureTransportProtocol", true},
+                                                      // The app's own headers are sent as written, a
+                                                      // forbidden name too: its author chose them.
+                                                      {"headers", json::object{{"Cookie", "from=config"}}}});
     HostOptions options;
     options.app = std::make_shared<AppHooks>();
     options.app->identity = AppIdentity{"dev.warden.test", "Test", "1.0.0"};
@@ -308,4 +322,29 @@ TEST_F(UpdaterDownloads, ASecondDownloadWhileOneRunsIsRefused) {
   // The slot is free again once a download has ended.
   EXPECT_TRUE(call("download", {{"rid", rid}}).is_number());
   EXPECT_EQ(archive_files_open(), 1);
+}
+
+// The page's headers follow the Fetch standard's rules (the SDK's fetch_headers.hpp): forbidden
+// ones never reach the server, the others do; a line break is refused before any request.
+TEST_F(UpdaterDownloads, APagesForbiddenHeadersAreLeftOutAndTheConfigsSent) {
+  json::array headers{json::array{"X-Test", "yes"},       json::array{"Host", "evil.example"},
+                      json::array{"Cookie", "from=page"}, json::array{"Proxy-Authorization", "Basic eA=="},
+                      json::array{"Sec-Fetch-Site", "none"}, json::array{"Content-Length", "0"},
+                      json::array{"X-HTTP-Method-Override", "TRACE"}};
+  json::value update = call("check", {{"headers", headers}});
+  call("download", {{"rid", update.at("rid")}, {"headers", headers}});
+  auto requests = server_.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  for (const std::string& request : requests) {
+    EXPECT_NE(request.find("x-test: yes"), std::string::npos) << request;
+    EXPECT_NE(request.find("Cookie: from=config"), std::string::npos) << request;
+    for (const char* forbidden : {"evil.example", "from=page", "Basic eA==", "Sec-Fetch", "sec-fetch", "TRACE",
+                                  "ontent-length"})
+      EXPECT_EQ(request.find(forbidden), std::string::npos) << forbidden << " sent:\n" << request;
+  }
+  std::string injected = error_of("check", {{"headers", json::array{json::array{"X-A", "1\r\nX-Injected: 1"}}}});
+  EXPECT_NE(injected.find("holds CR, LF or NUL"), std::string::npos) << injected;
+  std::string bad_name = error_of("check", {{"headers", json::array{json::array{"X A", "1"}}}});
+  EXPECT_NE(bad_name.find("not a valid HTTP token"), std::string::npos) << bad_name;
+  EXPECT_EQ(server_.requests().size(), 2u) << "the refused checks asked nothing";
 }

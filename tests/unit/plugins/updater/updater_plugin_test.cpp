@@ -69,7 +69,7 @@ TEST(UpdaterPlugin, CheckRefusesPageOptionsTheConfigDoesNotAllow) {
   auto lib = PluginLibrary::load(WARDEN_UPDATER_PLUGIN, config(R"(,"endpoints":["https://127.0.0.1:9/x"])"), with_app());
   EXPECT_NE(error_of(*lib, "check", R"({"proxy":"http://127.0.0.1:1"})").find("allowPageProxy"), std::string::npos);
   EXPECT_NE(error_of(*lib, "check", R"({"allowDowngrades":true})").find("allowDowngrades"), std::string::npos);
-  EXPECT_NE(error_of(*lib, "check", R"({"headers":[["X-A","1\r\nX-Injected: 1"]]})").find("line break"),
+  EXPECT_NE(error_of(*lib, "check", R"({"headers":[["X-A","1\r\nX-Injected: 1"]]})").find("holds CR, LF or NUL"),
             std::string::npos);
   EXPECT_NE(error_of(*lib, "check", R"({"headers":{"X":"1"}})").find("pairs"), std::string::npos);
   EXPECT_NE(error_of(*lib, "check", R"({"timeout":-5})").find("timeout"), std::string::npos);
