@@ -190,6 +190,41 @@ async function mainPage() {
     return 'refused';
   });
 
+  // The run's environment has http_proxy=http://e2e-user:e2e-secret@127.0.0.1:PROXY and
+  // no_proxy=127.0.0.1,localhost (setup.sh): libcurl reads them, as for any program.
+  await scenario('proxy_from_environment', async () => {
+    const response = await httpFetch('http://proxied.test/allowed/ok/t-envproxy');
+    expect((await response.text()) === 'hello t-envproxy', 'the proxy answered');
+    const requests = await seen('t-envproxy');
+    expect(requests.length === 1 && requests[0].server === 'proxy', 'one request, to the proxy, got ' + JSON.stringify(requests));
+    expect(requests[0].path === 'http://proxied.test/allowed/ok/t-envproxy', 'the absolute form, got ' + requests[0].path);
+    const credentials = 'Basic ' + btoa('e2e-user:e2e-secret');
+    expect(requests[0].headers['proxy-authorization'] === credentials,
+      'the environment\'s credentials, got ' + JSON.stringify(requests[0].headers['proxy-authorization']));
+    // A page cannot replace them (Proxy-* is forbidden) ...
+    await (await httpFetch('http://proxied.test/allowed/ok/t-envproxy-page', { headers: { 'Proxy-Authorization': 'Basic cGFnZTpwYWdl' } })).text();
+    const page = await seen('t-envproxy-page');
+    expect(page.length === 1 && page[0].headers['proxy-authorization'] === credentials,
+      'still the environment\'s credentials, got ' + JSON.stringify(page.map((r) => r.headers['proxy-authorization'])));
+    // ... and no_proxy keeps a direct request direct, without them.
+    await (await httpFetch(`${HTTP}/allowed/ok/t-envproxy-direct`)).text();
+    const direct = await seen('t-envproxy-direct');
+    expect(direct.length === 1 && direct[0].server === 'plain' && !('proxy-authorization' in direct[0].headers),
+      'a direct request without credentials, got ' + JSON.stringify(direct));
+    return 'proxied';
+  });
+
+  // A loopback listener whose accept queue is full: the connection never completes.
+  await scenarioWithin(20000, 'connect_timeout', async () => {
+    const started = performance.now();
+    const error = String(await rejects(httpFetch(`http://127.0.0.1:${PORTS.stuck}/allowed/ok/t-stuck`, { connectTimeout: 400 })));
+    const took = performance.now() - started;
+    const want = `connecting to http://127.0.0.1:${PORTS.stuck} timed out after 400 ms`;
+    expect(error.includes(want), `"${want}", got ${JSON.stringify(error)}`);
+    expect(took >= 350 && took < 5000, 'about 400 ms, took ' + Math.round(took));
+    return 'timed out';
+  });
+
   await scenario('forbidden_headers_dropped', async () => {
     const response = await httpFetch(`${HTTP}/allowed/echo/t-headers`, {
       headers: { Cookie: 'stolen=1', Host: 'evil.example', Origin: 'https://evil.example', 'X-Ok': '1', 'Sec-Fetch-Site': 'none' },

@@ -3,6 +3,13 @@ through the http plugin, each recording every request it sees:
   plain      http, the scenarios' paths (below)
   trusted    https with WORK/certs/trusted.pem (the run trusts it through SSL_CERT_FILE)
   untrusted  https with WORK/certs/untrusted.pem (trusted by nobody)
+Two more for the main run:
+  proxy      plain http, the same paths, given to the host as its environment's http_proxy (with
+             credentials); it sees requests in absolute form, with the Proxy-Authorization
+             libcurl made from the credentials
+  stuck      a listener that never accepts, its accept queue filled by the driver's own two
+             connections: the kernel drops further SYNs, so a connect to it times out (loopback
+             only, no unroutable address)
 Their ports go to WORK/servers.json before the driver's own port is written (setup.sh puts them
 into the capabilities). Paths (TOKEN names the scenario's requests):
   /allowed/ok/TOKEN             200 "hello TOKEN", X-Test: yes
@@ -34,6 +41,7 @@ Runs under /usr/bin/python3; errors answer 500 with {"error": ...}."""
 import http.server
 import json
 import os
+import socket
 import socketserver
 import ssl
 import sys
@@ -202,8 +210,35 @@ def answer(path, query):
     raise DriverError("unknown request " + path)
 
 
+def start_stuck():
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    held = [listener]
+    for _ in range(2):  # backlog 0 queues one connection; the second makes sure it is full
+        client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        client.setblocking(False)
+        client.connect_ex(("127.0.0.1", port))
+        held.append(client)
+    time.sleep(0.2)
+    # Proof that the next connect hangs: it must not complete within a second.
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    probe.settimeout(1.0)
+    try:
+        probe.connect(("127.0.0.1", port))
+        sys.exit("http_driver: the stuck listener accepted a connection (its accept queue is not full)")
+    except socket.timeout:
+        pass
+    finally:
+        probe.close()
+    return port, held
+
+
 ports = {}
-ports = {"http": start("plain"), "https": start("trusted", "trusted"), "untrusted": start("untrusted", "untrusted")}
+stuck_port, stuck_sockets = start_stuck()  # kept open for the driver's life
+ports = {"http": start("plain"), "https": start("trusted", "trusted"), "untrusted": start("untrusted", "untrusted"),
+         "proxy": start("proxy"), "stuck": stuck_port}
 with open(os.path.join(WORK, "servers.json.tmp"), "w", encoding="utf-8") as f:
     json.dump(ports, f)
 os.replace(os.path.join(WORK, "servers.json.tmp"), os.path.join(WORK, "servers.json"))

@@ -23,10 +23,17 @@ done
 rm -f "$WORK/servers.json"
 e2e_start_driver "http e2e" "$HERE_HTTP/http_driver.py" http-driver
 [ -s "$WORK/servers.json" ] || { echo "http e2e: http_driver.py wrote no servers.json" >&2; exit 1; }
-for server in http https untrusted; do
+for server in http https untrusted proxy stuck; do
   port=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" \
     "$WORK/servers.json" "$server")
   substitute "@${server^^}_PORT@" "$port"
 done
+# The main run (--var HTTP_ENV_PROXY=1) gets an http proxy with credentials from its environment,
+# as a user behind a proxy has: libcurl reads http_proxy itself; no_proxy keeps the other
+# scenarios' requests to 127.0.0.1 direct.
+if [ "${HTTP_ENV_PROXY:-}" = 1 ]; then
+  proxy_port=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['proxy'])" "$WORK/servers.json")
+  host_env+=(http_proxy="http://e2e-user:e2e-secret@127.0.0.1:$proxy_port" no_proxy="127.0.0.1,localhost")
+fi
 e2e_wrap_host "$HERE_HTTP/record_pid.sh"
 substitute @HTTP_LIBRARY@ "$(realpath "$HTTP_LIBRARY")"
