@@ -44,6 +44,7 @@ struct ArgumentsHandler {
   std::optional<std::vector<std::uint8_t>> body;
   std::uint64_t max_body = 0;
   std::size_t text_bytes = 0;
+  std::size_t value_count = 0;  // values outside data
   std::string problem;
   std::string too_large;
 
@@ -71,6 +72,9 @@ struct ArgumentsHandler {
   }
   // A value begins in the innermost open container: one more member or item of it.
   bool item(boost::system::error_code& ec) {
+    if (++value_count > L::kMostValues)
+      return fail(ec, "fetch's arguments besides the body hold more than " + std::to_string(L::kMostValues) +
+                          " values (at " + where() + ")");
     if (open.empty()) return true;
     Frame& f = open.back();
     ++f.count;

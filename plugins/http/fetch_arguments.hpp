@@ -25,6 +25,9 @@ struct ArgumentLimits {
   static constexpr std::size_t kMostArrayItems = 256;         // the headers list (and any other list)
   static constexpr std::size_t kMostObjectMembers = 16;       // clientConfig has 8 known keys
   static constexpr std::size_t kMostDepth = 5;                // {clientConfig: {proxy: {http: {basicAuth: {}}}}}
+  // Every value, however short its text (null, [], ""), is a JSON value of its own in memory:
+  // 256 headers are about 800 of them.
+  static constexpr std::size_t kMostValues = 4096;
 };
 
 // The keys of clientConfig this reader accepts: every field of Tauri's ClientConfig, which

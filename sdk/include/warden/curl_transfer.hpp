@@ -78,21 +78,22 @@ struct TlsTrust {
   std::optional<std::string> problem() const {
     if (!ca_file.empty()) {
       struct stat st {};
-      if (::stat(ca_file.c_str(), &st) != 0)
-        return "SSL_CERT_FILE names '" + ca_file + "', which cannot be read: " + std::strerror(errno);
+      if (::stat(ca_file.c_str(), &st) != 0) return unusable("SSL_CERT_FILE", ca_file, errno);
       if (!S_ISREG(st.st_mode)) return "SSL_CERT_FILE names '" + ca_file + "', which is not a file";
-      if (::access(ca_file.c_str(), R_OK) != 0)
-        return "SSL_CERT_FILE names '" + ca_file + "', which cannot be read: " + std::strerror(errno);
+      if (::access(ca_file.c_str(), R_OK) != 0) return unusable("SSL_CERT_FILE", ca_file, errno);
     }
     if (!ca_dir.empty()) {
       struct stat st {};
-      if (::stat(ca_dir.c_str(), &st) != 0)
-        return "SSL_CERT_DIR names '" + ca_dir + "', which cannot be read: " + std::strerror(errno);
+      if (::stat(ca_dir.c_str(), &st) != 0) return unusable("SSL_CERT_DIR", ca_dir, errno);
       if (!S_ISDIR(st.st_mode)) return "SSL_CERT_DIR names '" + ca_dir + "', which is not a folder";
-      if (::access(ca_dir.c_str(), R_OK | X_OK) != 0)
-        return "SSL_CERT_DIR names '" + ca_dir + "', which cannot be read: " + std::strerror(errno);
+      if (::access(ca_dir.c_str(), R_OK | X_OK) != 0) return unusable("SSL_CERT_DIR", ca_dir, errno);
     }
     return std::nullopt;
+  }
+
+  // errno is taken by value before any string is built (an allocation could change it).
+  static std::string unusable(const char* variable, const std::string& path, int error) {
+    return std::string(variable) + " names '" + path + "', which cannot be read: " + std::strerror(error);
   }
 
   // The message for CURLE_SSL_CACERT_BADFILE: which certificates could not be read, and libcurl's

@@ -139,3 +139,11 @@ TEST(HttpFetchArguments, BigObjectsLongKeysAndLongNumbersAreRefused) {
   auto a = hp::read_fetch_arguments(config_with(R"("data": [)" + body + "]"), 300'000, "too large");
   EXPECT_EQ(a.body->size(), 300'000u);
 }
+
+TEST(HttpFetchArguments, ManyValuesWithoutTextAreRefused) {
+  // 256 lists of 256 nulls: every list within its limit, no text at all, 65 792 values.
+  std::string nulls = "[" + repeated("null", 256) + "]";
+  std::string e = error_of(config_with(R"("headers": [)" + repeated(nulls, 256) + "]"));
+  EXPECT_EQ(e, "fetch's arguments besides the body hold more than 4096 values (at clientConfig.headers)");
+  EXPECT_EQ(error_of(config_with(R"("headers": [)" + repeated(R"(["x-a", ""])", 256) + "]")), "(accepted)");
+}

@@ -1,6 +1,6 @@
 // The real libhttp.so under the host's loader, given 32 MiB of fetch arguments whose bulk is not
 // the body (a huge headers list, a 30 MiB URL, a million nested brackets, thousands of unknown
-// keys): each is refused with its limit named, and the process's peak memory (VmHWM) grows by
+// keys, millions of nulls): each is refused with its limit named, and the process's peak memory (VmHWM) grows by
 // far less than the text itself. Before the argument budget, each of these grew it by hundreds
 // of MiB (16 bytes of JSON value per byte of text and more). Each test runs in a process of its
 // own (gtest_discover_tests), so one test's peak does not hide another's.
@@ -119,5 +119,14 @@ TEST_F(HttpArguments, ManyLargeHeaderValuesAreRefusedAtTheTextBudget) {
   std::string value(60 * 1024, 'v');
   auto [error, grown] = fetch(filled(head(R"("headers":[)"), R"(["x-a",")" + value + R"("])", "]}}"));
   EXPECT_EQ(error, "fetch's arguments besides the body hold more than 1048576 bytes of text (at clientConfig.headers)");
+  EXPECT_LT(grown, kMostGrowthMiB);
+}
+
+TEST_F(HttpArguments, MillionsOfEmptyValuesAreRefusedAtTheValueLimit) {
+  std::string nulls = "[null";
+  for (int i = 1; i < 256; ++i) nulls += ",null";
+  nulls += "]";
+  auto [error, grown] = fetch(filled(head(R"("headers":[)"), nulls, "]}}"));
+  EXPECT_EQ(error, "fetch's arguments besides the body hold more than 4096 values (at clientConfig.headers)");
   EXPECT_LT(grown, kMostGrowthMiB);
 }
