@@ -16,6 +16,7 @@ PACKAGES=(
   dbus haskell-status-notifier-item-utils
   xclip xdg-utils desktop-file-utils dbus-x11 dunst libkeybinder-3.0-dev weston
   libcurl4-openssl-dev libarchive-dev minisign openssl
+  locales
 )
 
 missing=()
