@@ -9,7 +9,19 @@
   config_headers_sent          every update request (not the page's report) carried the config's X-App header
   stale_leftover_removed       the leftover folder planted before the update run was there at its start and
                                gone after the attacks' installs; the symlink named like one is still a
-                               symlink and the folder it points at is untouched"""
+                               symlink and the folder it points at is untouched
+The plugin-folders suite's (plugin_folder_runs.sh; WORK_DIR is that suite's):
+  record_shared_folder         (run before the shared run, not a check) every file of WORK/shared-plugins:
+                               path, mode, size, mtime and sha256, to shared-plugins-before.json
+  shared_folder_unchanged      the shared --plugins folder after the shared run is that record, entry
+                               for entry: the update never wrote into it
+  shared_archive_plugins_in_app_folder  the installed app folder (the page's snapshot) holds the
+                               archive's ./plugins, file for file: it went there and only there
+  inside_folder_unchanged_by_refusals  the app folder, its plugins folder included, the same before and
+                               after the refused archives (without ./plugins, ./plugins a file)
+  inside_plugins_installed     the relaunched app's folder holds the 1.1.0 archive's ./plugins, file for
+                               file (ping included), and nothing is left beside it"""
+import hashlib
 import json
 import os
 import sys
@@ -38,7 +50,73 @@ def server_log():
         return [json.loads(line) for line in f if line.strip()]
 
 
-if check == "folder_unchanged_by_attacks":
+def tree_record(folder):
+    """path -> mode, size, mtime and sha256 of folder itself (".": an entry added and removed
+    changes its mtime) and of every entry under it (links not followed)."""
+    st = os.lstat(folder)
+    out = {".": [oct(st.st_mode), st.st_size, st.st_mtime_ns, ""]}
+    for root, dirs, names in os.walk(folder):
+        for name in names + dirs:
+            path = os.path.join(root, name)
+            st = os.lstat(path)
+            digest = ""
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as f:
+                    digest = hashlib.sha256(f.read()).hexdigest()
+            out[os.path.relpath(path, folder)] = [oct(st.st_mode), st.st_size, st.st_mtime_ns, digest]
+    return out
+
+
+def release_plugins(release):
+    """The sha256 of each file of a release's ./plugins, keyed as the server's snapshots key them."""
+    folder = os.path.join(work, "releases", release, "plugins")
+    require(os.path.isdir(folder), f"the release {release} has no plugins folder")
+    return {"plugins/" + path: entry[3] for path, entry in tree_record(folder).items() if path != "."}
+
+
+def snapshot_plugins(name):
+    files = load(f"snapshot-{name}.json")["files"]
+    return {path: entry["sha256"] for path, entry in files.items() if path.startswith("plugins/") and path != "plugins/"}
+
+
+def require_same_plugins(snapshot, release):
+    found, wanted = snapshot_plugins(snapshot), release_plugins(release)
+    differ = sorted(p for p in set(found) | set(wanted) if found.get(p) != wanted.get(p))
+    require(not differ, f"the app folder's plugins differ from the {release} archive's: {differ}")
+    return len(wanted)
+
+
+if check == "record_shared_folder":
+    record = tree_record(os.path.join(work, "shared-plugins"))
+    require(record, "the shared plugins folder is empty")
+    with open(os.path.join(work, "shared-plugins-before.json"), "w", encoding="utf-8") as f:
+        json.dump(record, f, indent=1, sort_keys=True)
+    print(f"{len(record)} entries recorded")
+elif check == "shared_folder_unchanged":
+    before = load("shared-plugins-before.json")
+    after = tree_record(os.path.join(work, "shared-plugins"))
+    require(load("snapshot-shared-end.json"), "the shared run never reached its relaunched 1.1.0")
+    changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+    require(not changed, f"the update changed the shared plugins folder: {changed}")
+    print(f"{len(after)} entries unchanged: " + ", ".join(f"{p} {e[3][:16]}" for p, e in sorted(after.items())))
+elif check == "shared_archive_plugins_in_app_folder":
+    count = require_same_plugins("shared-end", "shared-v110")
+    print(f"the app folder holds the archive's {count} plugins files")
+elif check == "inside_folder_unchanged_by_refusals":
+    start, after = load("snapshot-inside-start.json"), load("snapshot-inside-refusals.json")
+    require(any(p.startswith("plugins/lib") for p in start["files"]), "the first snapshot has no plugins/lib*.so")
+    changed = [
+        p for p in set(start["files"]) | set(after["files"]) if start["files"].get(p) != after["files"].get(p)]
+    require(not changed, f"the refused archives changed the app folder: {sorted(changed)}")
+    require(not leftovers(after["beside"]), f"update folders left beside the app: {leftovers(after['beside'])}")
+    print(f"{len(start['files'])} entries unchanged, nothing left beside the app folder")
+elif check == "inside_plugins_installed":
+    count = require_same_plugins("inside-end", "inside-v110")
+    require("plugins/libping.so" in snapshot_plugins("inside-end"), "no plugins/libping.so in the installed folder")
+    after = load("snapshot-inside-end.json")
+    require(not leftovers(after["beside"]), f"update folders left beside the app: {leftovers(after['beside'])}")
+    print(f"the relaunched app folder holds the 1.1.0 archive's {count} plugins files, libping.so among them")
+elif check == "folder_unchanged_by_attacks":
     start, after = load("snapshot-start.json"), load("snapshot-attacks.json")
     require(len(start["files"]) > 3, f"the first snapshot holds too few files: {sorted(start['files'])}")
     changed = [

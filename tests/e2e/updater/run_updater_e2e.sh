@@ -12,10 +12,18 @@
 #     through SSL_CERT_FILE (the plugin's documented trust setting), one trusted by nobody;
 #   update:   one run, three loads (src/updater.js): attacks, a later 1.0.0, the update, 1.1.0;
 #   insecure: the same app without dangerousInsecureTransportProtocol: check refuses.
-# Leaves results-*.txt, log-*.txt, snapshot-*.json and server-log.jsonl in WORK_DIR.
-#   run_updater_e2e.sh WARDEN_BIN WORK_DIR PLUGIN_DIR
+# With SUITE "plugin-folders" (a second fixture, its own WORK_DIR) the runs are instead those of
+# plugin_folder_runs.sh: an app whose --plugins folder lies inside its app folder, and one with a
+# shared --plugins folder outside it.
+# Leaves results-*.txt, log-*.txt, page-results-*.txt, snapshot-*.json and server-log.jsonl in WORK_DIR.
+#   run_updater_e2e.sh WARDEN_BIN WORK_DIR PLUGIN_DIR [SUITE: main (default) | plugin-folders]
 set -euo pipefail
-WARDEN=$1 WORK=$2 PLUGINS=$3
+WARDEN=$1 WORK=$2 PLUGINS=$3 SUITE=${4:-main}
+case $SUITE in
+  main) MAX_ARCHIVE_BYTES=1048576 ;;
+  plugin-folders) MAX_ARCHIVE_BYTES=67108864 ;;  # its archives carry plugin libraries (with debug info)
+  *) echo "updater e2e: unknown suite '$SUITE'" >&2; exit 2 ;;
+esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 E2E=$(cd "$HERE/.." && pwd)
 . "$E2E/e2e_setup.sh"
@@ -53,14 +61,16 @@ BASE="http://127.0.0.1:$PORT"
 "$E2E/node_modules/.bin/esbuild" "$HERE/src/updater.js" --bundle --format=iife --log-level=warning \
   --outfile="$WORK/bundle.js"
 
-# release NAME VERSION IDENTIFIER: ./app as that version, page bundled, ready to archive.
+# release NAME VERSION IDENTIFIER [MODE]: ./app as that version of the page's MODE (update),
+# page bundled, ready to archive.
 release() {
   local dir="$WORK/releases/$1"
   cp -r "$HERE/app" "$dir"
   cp "$WORK/bundle.js" "$dir/frontend/bundle.js"
   sed -i -e "s|@VERSION@|$2|; s|@PORT@|$PORT|g; s|@PUBKEY@|$PUBKEY|; s|@INSECURE@|true|" \
+    -e "s|@MAX_ARCHIVE_BYTES@|$MAX_ARCHIVE_BYTES|g" \
     -e "s|\"dev.warden.e2e.updater\"|\"$3\"|" "$dir/warden.conf.json"
-  sed -i "s|@MODE@|update|; s|@PORT@|$PORT|" "$dir/frontend/index.html"
+  sed -i "s|@MODE@|${4:-update}|; s|@PORT@|$PORT|" "$dir/frontend/index.html"
 }
 # sign FILE KEY [-l]: FILE.minisig; prints the base64 of it (Tauri's signature field).
 sign() {
@@ -73,6 +83,19 @@ offer() {
     "$2" "${6:-$BASE}" "${5:-files}" "$(basename "$3")" "$4" "$1" >"$WORK/served/dyn/$1.json"
 }
 files=$WORK/served/files
+
+# run MODE PLUGIN_FOLDER [run_app.sh options]: one run of the 1.0.0 app (setup.sh) with the page's MODE.
+run() {
+  "$E2E/run_app.sh" --warden "$WARDEN" --work "$WORK" --app "$HERE/app" --results "$1" \
+    --bundle "$HERE/src/updater.js" --data --plugins "$2" --setup "$HERE/setup.sh" \
+    --var MODE="$1" --var PORT="$PORT" --var PUBKEY="$PUBKEY" --var MAX_ARCHIVE_BYTES="$MAX_ARCHIVE_BYTES" --unset WARDEN_RAPID_RESTARTS --timeout 180 \
+    --env SSL_CERT_FILE="$WORK/tls/trusted.pem" --unset SSL_CERT_DIR "${@:3}"
+}
+
+if [ "$SUITE" = plugin-folders ]; then
+  . "$HERE/plugin_folder_runs.sh"
+  exit 0
+fi
 
 release v110 1.1.0 dev.warden.e2e.updater
 release v090 0.9.0 dev.warden.e2e.updater
@@ -133,19 +156,13 @@ offer symlink 1.1.0 "$files/symlink.tar.gz" "$(sign "$files/symlink.tar.gz" app)
 offer notours 1.1.0 "$files/notours.tar.gz" "$(sign "$files/notours.tar.gz" app)"
 offer cut 1.1.0 "$files/app-1.1.0.tar.gz" "$good" cut
 
-# Over the config's maxArchiveBytes (1 MiB): 2 MiB that gzip cannot shrink.
+# Over the config's maxArchiveBytes (1 MiB in this suite): 2 MiB that gzip cannot shrink.
 cp -r "$WORK/releases/v110" "$WORK/releases/huge"
 head -c 2097152 /dev/urandom >"$WORK/releases/huge/frontend/padding.bin"
 tar -czf "$files/huge.tar.gz" -C "$WORK/releases/huge" .
 offer huge 1.1.0 "$files/huge.tar.gz" "$(sign "$files/huge.tar.gz" app)"
 
-run() {
-  "$E2E/run_app.sh" --warden "$WARDEN" --work "$WORK" --app "$HERE/app" --results "$1" \
-    --bundle "$HERE/src/updater.js" --data --plugins "$PLUGINS" --setup "$HERE/setup.sh" \
-    --var MODE="$1" --var PORT="$PORT" --var PUBKEY="$PUBKEY" --unset WARDEN_RAPID_RESTARTS --timeout 180 \
-    --env SSL_CERT_FILE="$WORK/tls/trusted.pem" --unset SSL_CERT_DIR
-}
-run insecure
+run insecure "$PLUGINS"
 rm -rf "$WORK/data"  # the update run starts with no page state
 # What a run killed mid-extraction leaves beside the app folder, and a symlink named like it that
 # points at a folder of the user's: the first install removes the one, never follows the other
@@ -154,4 +171,4 @@ mkdir -p "$WORK/.app.update-Stale1/frontend" "$WORK/precious"
 echo half >"$WORK/.app.update-Stale1/frontend/index.html"
 echo precious >"$WORK/precious/file"
 ln -s "$WORK/precious" "$WORK/.app.update-Link12"
-run update
+run update "$PLUGINS"

@@ -8,10 +8,16 @@
 //     endpoint, downloaded with progress, verified and installed; then relaunch().
 //   load 3 (1.1.0, from the archive): reports every load's results.
 // Mode "insecure": the config without dangerousInsecureTransportProtocol; check must refuse the
-// http endpoint. The denied window (no updater permission) reports its refusal on every load.
+// http endpoint.
+// Modes "inside" and "shared" (run_updater_e2e.sh's plugin-folders suite, plugin_folder_runs.sh):
+// the app's --plugins folder inside its app folder (three loads: archives without ./plugins
+// refused, the update whose ./plugins adds the ping plugin, 1.1.0 calling ping), or a shared one
+// outside it (two loads: the update carrying ./plugins installs, 1.1.0 still loads the shared
+// folder's plugins, where ping is not). The denied window (no updater permission) reports its refusal on every load.
 // The main window's report of the update run goes to the server (updater_server.py POST /report,
 // page-results.txt): three loads' results do not fit in a title.
 import { getVersion } from '@tauri-apps/api/app';
+import { invoke } from '@tauri-apps/api/core';
 import { relaunch } from '@tauri-apps/plugin-process';
 import { load } from '@tauri-apps/plugin-store';
 import { check } from '@tauri-apps/plugin-updater';
@@ -152,6 +158,95 @@ async function thirdLoad() {
   });
 }
 
+// plugin:ping|ping: the answer, or the refusal's message when the command cannot be called.
+async function ping() {
+  try {
+    const answer = await invoke('plugin:ping|ping', { value: 'from the page' });
+    return { answered: answer && answer.value === 'from the page', text: JSON.stringify(answer) };
+  } catch (e) {
+    return { answered: false, text: String(e) };
+  }
+}
+
+async function expectVersion(expected) {
+  const version = await getVersion();
+  expect(version === expected, `${expected}, got ${version}`);
+  return version;
+}
+
+// The ping plugin is not in the 1.0.0 app's plugins folder: the command is refused.
+async function expectPingRefused() {
+  const answer = await ping();
+  expect(!answer.answered, 'ping refused, got ' + answer.text);
+  return answer.text;
+}
+
+const snapshotOf = async (name) =>
+  expect((await check({ target: 'snapshot-' + name })) === null, `the snapshot target ${name} answers 204`);
+
+// An update of the run's server that must install (true) or be refused naming `expected`.
+async function installFrom(target, expected) {
+  const update = await check({ target });
+  expect(update && update.version === '1.1.0', `an update from ${target}`);
+  if (!expected) {
+    await update.downloadAndInstall();
+    return 'installed';
+  }
+  const error = await rejectionMessage(update.downloadAndInstall());
+  expect(error.includes(expected), `"${expected}", got ${error}`);
+  return error;
+}
+
+const missingPlugins = "has no folder 'plugins', where this app's plugins are loaded from";
+
+const insideLoads = [
+  async () => {
+    await scenario('inside_first_load_runs_1_0_0', async () => {
+      const version = await expectVersion('1.0.0');
+      await snapshotOf('inside-start');
+      return `${version}, ping: ${await expectPingRefused()}`;
+    });
+    await scenario('archive_without_plugins_refused', () => installFrom('noplugins', missingPlugins));
+    await scenario('archive_plugins_not_a_folder_refused', () => installFrom('pluginsfile', missingPlugins));
+    await scenario('inside_snapshot_after_refusals', async () => {
+      await snapshotOf('inside-refusals');
+      return 'taken';
+    });
+  },
+  async () => {
+    await scenario('inside_later_run_starts_1_0_0', () => expectVersion('1.0.0'));
+    await scenario('update_with_plugins_installed', () => installFrom('inside'));
+    return results.update_with_plugins_installed.ok;
+  },
+  async () => {
+    await scenario('relaunched_1_1_0_calls_new_plugin', async () => {
+      const version = await expectVersion('1.1.0');
+      const answer = await ping();
+      expect(answer.answered, "ping from the new plugins folder answers, got " + answer.text);
+      await snapshotOf('inside-end');
+      return `${version}, ping: ${answer.text}`;
+    });
+  },
+];
+
+const sharedLoads = [
+  async () => {
+    await scenario('shared_first_load_runs_1_0_0', async () => {
+      const version = await expectVersion('1.0.0');
+      return `${version}, ping: ${await expectPingRefused()}`;
+    });
+    await scenario('update_carrying_plugins_installed', () => installFrom('shared'));
+    return results.update_carrying_plugins_installed.ok;
+  },
+  async () => {
+    await scenario('relaunched_1_1_0_loads_shared_folder', async () => {
+      const version = await expectVersion('1.1.0');
+      await snapshotOf('shared-end');
+      return `${version}, ping: ${await expectPingRefused()}`;
+    });
+  },
+];
+
 // Saves this load's results and relaunches; the next load goes on.
 async function relaunchWith(state, earlier) {
   await state.set('results', { ...earlier, ...results });
@@ -166,29 +261,29 @@ async function relaunchWith(state, earlier) {
   }
 }
 
+// Each mode's loads in order; a load answering false ends the run there (its update failed).
+const loadsOf = {
+  update: [firstLoad, async () => { await secondLoad(); return results.update_found.ok; }, thirdLoad],
+  inside: insideLoads,
+  shared: sharedLoads,
+};
+
 async function mainWindow() {
   const state = await load('state.json', { autoSave: false });
   const loads = ((await state.get('loads')) ?? 0) + 1;
   const earlier = (await state.get('results')) ?? {};
   await state.set('loads', loads);
-  if (loads === 1) {
-    await firstLoad();
-    return relaunchWith(state, earlier);
-  }
-  if (loads === 2) {
-    await secondLoad();
-    if (!results.update_found.ok) {
-      Object.assign(results, earlier);
-      return pageDriver('updater-server').sendReport('main');
-    }
-    return relaunchWith(state, earlier);
-  }
-  await thirdLoad();
+  const steps = loadsOf[mode()];
+  const goOn = await steps[Math.min(loads, steps.length) - 1]();
+  if (loads < steps.length && goOn !== false) return relaunchWith(state, earlier);
   Object.assign(results, earlier);
-  await scenario('three_loads', async () => {
-    expect(loads === 3, '3 loads, got ' + loads);
-    return loads;
-  });
+  if (loads >= steps.length) {
+    const name = steps.length === 3 ? 'three_loads' : 'two_loads';
+    await scenario(name, async () => {
+      expect(loads === steps.length, `${steps.length} loads, got ${loads}`);
+      return loads;
+    });
+  }
   await pageDriver('updater-server').sendReport('main');
 }
 
