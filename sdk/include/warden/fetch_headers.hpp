@@ -24,17 +24,12 @@
 #include <utility>
 #include <vector>
 
+#include "warden/ascii.hpp"  // ascii_lower, once defined here, now comes from there
+
 namespace warden {
 
 // Header (name, value) pairs in the order they are sent.
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
-
-// ASCII lower case (header names and methods are ASCII; other bytes are left as they are).
-inline std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return out;
-}
 
 // `s` without the blanks HTTP allows around a header value (spaces and tabs; with
 // `line_ends`, also the CR and LF that end a raw header line).
@@ -49,10 +44,8 @@ inline std::string_view trim_blanks(std::string_view s, bool line_ends = false) 
 inline bool is_token(std::string_view text) {
   if (text.empty()) return false;
   constexpr std::string_view extra = "!#$%&'*+-.^_`|~";
-  return std::all_of(text.begin(), text.end(), [&](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           extra.find(c) != std::string_view::npos;
-  });
+  return std::all_of(text.begin(), text.end(),
+                     [&](char c) { return is_ascii_alnum(c) || extra.find(c) != std::string_view::npos; });
 }
 
 // A header value may not hold CR, LF or NUL (they would end the header or the request early).
@@ -69,8 +62,7 @@ inline bool is_forbidden_method(std::string_view method) {
 // The method as sent: DELETE, GET, HEAD, OPTIONS, POST and PUT upper-cased (the Fetch standard's
 // normalization), any other token as written.
 inline std::string normalize_method(std::string_view method) {
-  std::string upper(method);
-  for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  std::string upper = ascii_upper(method);
   for (std::string_view known : {"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"})
     if (upper == known) return upper;
   return std::string(method);

@@ -15,12 +15,13 @@
 #ifndef WARDEN_MAILTO_HPP
 #define WARDEN_MAILTO_HPP
 
-#include <cctype>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "warden/ascii.hpp"
 
 namespace warden {
 namespace mailto_detail {
@@ -55,13 +56,9 @@ inline bool ignorable(char c) {
   return u <= 0x20 || u == 0x7f;
 }
 
-inline bool has_mailto_scheme(std::string_view url) {
-  constexpr std::string_view scheme = "mailto:";
-  if (url.size() < scheme.size()) return false;
-  for (std::size_t i = 0; i < scheme.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
-  return true;
-}
+// ASCII case only: through <cctype>, a Turkish locale read "MAILTO:" as "ma\xfdlto:", no mailto:
+// URL, and let its attach= field through.
+inline bool has_mailto_scheme(std::string_view url) { return ascii_istarts_with(url, "mailto:"); }
 
 }  // namespace mailto_detail
 
@@ -93,7 +90,7 @@ inline std::optional<std::string> mailto_attachment_field(std::string_view url) 
     if (std::size_t equals = field.find('='); equals != std::string_view::npos) {
       std::string name;
       for (char c : field.substr(0, equals))
-        if (!ignorable(c)) name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (!ignorable(c)) name.push_back(ascii_lower(c));
       if (name.find("attach") != std::string::npos) return std::string(field.substr(0, equals));
     }
     begin = end + 1;

@@ -21,16 +21,19 @@
 #include <string>
 #include <string_view>
 
+#include "warden/ascii.hpp"
+
 namespace warden {
 
 inline constexpr std::size_t max_url_scheme_bytes = 64;
 
-inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// An ASCII letter (kept under this name for the code that used it before ascii.hpp).
+inline bool is_ascii_letter(char c) { return is_ascii_alpha(c); }
 
 // Whether `c` may stand in a scheme; `first` for its first character, which must be a letter.
 inline bool is_url_scheme_character(char c, bool first) {
   if (is_ascii_letter(c)) return true;
-  return !first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
+  return !first && (is_ascii_digit(c) || c == '+' || c == '-' || c == '.');
 }
 
 // Whether all of `text` is a scheme (without its ':'), in any case.
@@ -44,18 +47,13 @@ inline bool is_url_scheme(std::string_view text) {
 // Whether all of `text` is a scheme written in lower case (how a config must name one).
 inline bool is_lower_case_url_scheme(std::string_view text) {
   if (!is_url_scheme(text)) return false;
-  for (char c : text)
-    if (c >= 'A' && c <= 'Z') return false;
-  return true;
+  return ascii_lower(text) == text;
 }
 
 // `text` as a scheme in lower case (ASCII only), or nullopt when all of it is not a scheme.
 inline std::optional<std::string> lower_case_url_scheme(std::string_view text) {
   if (!is_url_scheme(text)) return std::nullopt;
-  std::string scheme(text);
-  for (char& c : scheme)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return scheme;
+  return ascii_lower(text);
 }
 
 // The scheme `url` starts with (the text before its first ':'), in lower case; nullopt when it
