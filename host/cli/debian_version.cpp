@@ -1,7 +1,8 @@
 #include "cli/debian_version.hpp"
 
-#include <cctype>
 #include <cstdlib>
+
+#include "warden/ascii.hpp"
 
 namespace warden::cli {
 namespace {
@@ -54,8 +55,7 @@ bool allowed_in_revision(char c) { return is_digit(c) || is_alpha(c) || c == '.'
 }  // namespace
 
 std::optional<DebianVersion> parse_debian_version(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  text = warden::ascii_trim(text);
   if (text.empty()) return std::nullopt;
   DebianVersion v;
   if (auto colon = text.find(':'); colon != std::string_view::npos) {

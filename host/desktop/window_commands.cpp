@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -665,6 +666,14 @@ void set_theme(std::optional<window_args::Theme> theme) {
     g_object_set(settings, "gtk-application-prefer-dark-theme", *theme == window_args::Theme::dark, nullptr);
 }
 
+// The alpha of a CSS rgba() in [0, 1] with a '.' for its decimal point: std::to_string formats
+// through the user's LC_NUMERIC (GTK sets it), which writes "0,501961" in German and breaks the rule.
+std::string css_alpha(int alpha) {
+  char text[32];
+  auto end = std::to_chars(text, text + sizeof text, alpha / 255.0, std::chars_format::fixed, 6).ptr;
+  return std::string(text, end);
+}
+
 void set_background(GtkWindow* window, const json::value& value) {
   static constexpr const char* kKey = "warden-background-css";
   GtkStyleContext* style = gtk_widget_get_style_context(GTK_WIDGET(window));
@@ -674,7 +683,7 @@ void set_background(GtkWindow* window, const json::value& value) {
   if (value.is_null()) return;
   auto c = window_args::color(value);
   std::string css = "window { background-color: rgba(" + std::to_string(c.red) + "," + std::to_string(c.green) + "," +
-                    std::to_string(c.blue) + "," + std::to_string(c.alpha / 255.0) + "); }";
+                    std::to_string(c.blue) + "," + css_alpha(c.alpha) + "); }";
   GtkCssProvider* provider = gtk_css_provider_new();
   gtk_css_provider_load_from_data(provider, css.c_str(), -1, nullptr);
   gtk_style_context_add_provider(style, GTK_STYLE_PROVIDER(provider), GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);

@@ -1,8 +1,8 @@
 #include "ipc/invoke_request.hpp"
 
-#include <cctype>
-
 #include <boost/json.hpp>
+
+#include "warden/ascii.hpp"
 
 #include "ipc/json_check.hpp"
 #include "ipc/percent_decoding.hpp"
@@ -45,14 +45,6 @@ bool is_header_token(std::string_view s) {
   return true;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 }  // namespace
 
 std::variant<CommandName, DecodeError> parse_command_name(std::string_view name) {
@@ -80,8 +72,7 @@ std::optional<std::vector<std::string>> parse_caller_header_names(std::string_vi
     while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
     if (!is_header_token(name) || names.size() == kMaxCallerHeaders) return std::nullopt;
-    std::string lower;
-    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower = warden::ascii_lower(name);
     for (const auto& n : names)
       if (n == lower) return std::nullopt;
     names.push_back(std::move(lower));
@@ -117,8 +108,7 @@ std::optional<std::string> caller_headers_problem(const CallerHeaders& headers) 
   for (size_t i = 0; i < headers.size(); ++i) {
     const auto& [name, value] = headers[i];
     if (auto problem = caller_header_problem(name, value)) return problem;
-    for (char c : name)
-      if (std::tolower(static_cast<unsigned char>(c)) != c) return "caller header name '" + name + "' is not lowercase";
+    if (warden::ascii_lower(name) != name) return "caller header name '" + name + "' is not lowercase";
     for (size_t j = 0; j < i; ++j)
       if (headers[j].first == name) return "caller header '" + name + "' is given twice";
   }
@@ -133,7 +123,7 @@ std::variant<InvokeRequest, DecodeError> decode_invoke_call(std::string command,
   InvokeRequest request;
   request.command = std::move(command);
   auto type = media_type(content_type);
-  if (iequals(type, "application/octet-stream")) {
+  if (warden::ascii_iequals(type, "application/octet-stream")) {
     request.binary = true;
     request.body = std::move(body);
     boost::json::object args;
@@ -141,7 +131,7 @@ std::variant<InvokeRequest, DecodeError> decode_invoke_call(std::string command,
     request.args_json = boost::json::serialize(args);
     return request;
   }
-  if (!iequals(type, "application/json") && !(type.empty() && body.empty()))
+  if (!warden::ascii_iequals(type, "application/json") && !(type.empty() && body.empty()))
     return DecodeError{"unsupported content type"};
   if (body.empty()) {
     request.args_json = "{}";

@@ -1,18 +1,17 @@
 #include "webview/csp.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include <glib.h>
+
+#include "warden/ascii.hpp"
 
 namespace warden::webview {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+// ASCII only: through <cctype>, a Turkish locale lowered "SCRIPT-SRC" to "scr\xfdpt-src", a
+// directive no browser knows, and the app's script rule gave way to default-src's sources.
+std::string lower(std::string_view s) { return warden::ascii_lower(s); }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -70,7 +69,7 @@ size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
   for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
     bool match = true;
     for (size_t j = 0; j < needle.size() && match; ++j)
-      match = std::tolower(static_cast<unsigned char>(hay[i + j])) == needle[j];
+      match = warden::ascii_lower(hay[i + j]) == needle[j];
     if (match) return i;
   }
   return std::string_view::npos;

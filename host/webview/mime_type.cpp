@@ -1,9 +1,9 @@
 #include "webview/mime_type.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <map>
 #include <string_view>
+
+#include "warden/ascii.hpp"
 
 namespace warden::webview {
 
@@ -26,8 +26,7 @@ std::string mime_type_for(const std::filesystem::path& file) {
       {".mp4", "video/mp4"},                     {".webm", "video/webm"},
       {".pdf", "application/pdf"},
   };
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string ext = warden::ascii_lower(file.extension().string());  // "LOGO.GIF" in any locale
   auto it = types.find(ext);
   return std::string(it == types.end() ? "application/octet-stream" : it->second);
 }

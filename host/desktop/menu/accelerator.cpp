@@ -3,23 +3,18 @@
 #include <gdk/gdk.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
+
+#include "warden/ascii.hpp"
 
 namespace warden::desktop::menu {
 namespace {
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::toupper(c); });
-  return out;
-}
+// ASCII only: through <cctype>, a Turkish locale made "shift+i" "SH\xddFT+\xdd", no modifier and
+// (0xdd being a letter there) a key far outside the letters.
+std::string upper(std::string_view s) { return warden::ascii_upper(s); }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+std::string_view trimmed(std::string_view s) { return warden::ascii_trim(s); }
 
 std::optional<unsigned> modifier(const std::string& token) {
   static const std::map<std::string, unsigned, std::less<>> modifiers = {
@@ -36,19 +31,19 @@ std::optional<unsigned> modifier(const std::string& token) {
 }
 
 std::optional<unsigned> key(const std::string& token) {
-  if (token.size() == 1 && std::isalpha(static_cast<unsigned char>(token[0]))) return GDK_KEY_a + (token[0] - 'A');
-  if (token.size() == 4 && token.starts_with("KEY") && std::isalpha(static_cast<unsigned char>(token[3])))
+  if (token.size() == 1 && warden::is_ascii_alpha(token[0])) return GDK_KEY_a + (token[0] - 'A');
+  if (token.size() == 4 && token.starts_with("KEY") && warden::is_ascii_alpha(token[3]))
     return GDK_KEY_a + (token[3] - 'A');
-  if (token.size() == 1 && std::isdigit(static_cast<unsigned char>(token[0]))) return GDK_KEY_0 + (token[0] - '0');
-  if (token.size() == 6 && token.starts_with("DIGIT") && std::isdigit(static_cast<unsigned char>(token[5])))
+  if (token.size() == 1 && warden::is_ascii_digit(token[0])) return GDK_KEY_0 + (token[0] - '0');
+  if (token.size() == 6 && token.starts_with("DIGIT") && warden::is_ascii_digit(token[5]))
     return GDK_KEY_0 + (token[5] - '0');
   for (std::string_view prefix : {"NUMPAD", "NUM"})
-    if (token.size() == prefix.size() + 1 && token.starts_with(prefix) && std::isdigit(static_cast<unsigned char>(token.back())))
+    if (token.size() == prefix.size() + 1 && token.starts_with(prefix) && warden::is_ascii_digit(token.back()))
       return GDK_KEY_KP_0 + (token.back() - '0');
   if (token.size() >= 2 && token.size() <= 3 && token[0] == 'F') {
     int n = 0;
     for (size_t i = 1; i < token.size(); ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(token[i]))) return std::nullopt;
+      if (!warden::is_ascii_digit(token[i])) return std::nullopt;
       n = n * 10 + (token[i] - '0');
     }
     if (n >= 1 && n <= 24) return GDK_KEY_F1 + (n - 1);
