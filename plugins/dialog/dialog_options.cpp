@@ -1,9 +1,10 @@
 #include "dialog_options.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include <boost/json/object.hpp>
+
+#include "warden/ascii.hpp"
 
 namespace warden::dialog_plugin {
 namespace json = boost::json;
@@ -103,10 +104,8 @@ FileDialogOptions file_options(const json::object& o, bool save) {
   return out;
 }
 
-std::string lowercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+// ASCII only: the user's locale (GTK sets it) read "WARNING" as "warn\xfdng" in Turkish.
+std::string lowercase(std::string s) { return warden::ascii_lower(s); }
 
 // Tauri reads the kind without regard to case and shows an unknown one as info.
 MessageKind kind(const json::object& o) {

@@ -2,7 +2,6 @@
 #include <gtk/gtk.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -10,6 +9,8 @@
 #include <vector>
 
 #include <boost/json/array.hpp>
+
+#include "warden/ascii.hpp"
 
 #include "calling_window.hpp"
 #include "native_dialogs.hpp"
@@ -41,10 +42,9 @@ const char* accept_label(const FileDialogOptions& o) {
   return o.directory ? "_Select" : "_Open";
 }
 
-std::string uppercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
+// ASCII only: in the user's locale (Turkish: 'i' -> 0xdd) "gif" became "G\xddF", no file's
+// extension and not even UTF-8; a non-ASCII extension is left as written.
+std::string uppercase(std::string s) { return warden::ascii_upper(s); }
 
 void add_filters(GtkFileChooser* chooser, const std::vector<FileFilter>& filters) {
   for (const FileFilter& f : filters) {

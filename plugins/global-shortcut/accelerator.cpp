@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <deque>
 #include <stdexcept>
 #include <vector>
+
+#include "warden/ascii.hpp"
 
 namespace warden::global_shortcut {
 namespace {
@@ -67,17 +68,10 @@ const std::vector<KeyName>& keys() {
   return table;
 }
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::toupper(c)); });
-  return out;
-}
+// ASCII only: the user's locale (GTK sets it) made "shift+i" "SH\xddFT+\xdd" in Turkish.
+std::string upper(std::string_view s) { return warden::ascii_upper(s); }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+std::string_view trimmed(std::string_view s) { return warden::ascii_trim(s); }
 
 uint32_t modifier_of(const std::string& token) {
   if (token == "SHIFT") return kShift;
@@ -109,7 +103,7 @@ int key_of(const std::string& token) {
 bool leaves_typing_alone(const Accelerator& a) {
   if (a.modifiers & (kControl | kAlt | kMeta)) return true;
   const std::string& c = a.code;
-  bool function_key = c.size() >= 2 && c[0] == 'F' && std::isdigit(static_cast<unsigned char>(c[1]));
+  bool function_key = c.size() >= 2 && c[0] == 'F' && warden::is_ascii_digit(c[1]);
   return function_key || c.starts_with("Audio") || c.starts_with("Media") || c == "PrintScreen" || c == "Pause" ||
          c == "ScrollLock";
 }

@@ -7,12 +7,13 @@
 #include <spdlog/logger.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 
+#include "warden/ascii.hpp"
+
 namespace warden::log_plugin {
 namespace json = boost::json;
 
 std::optional<Level> parse_level(std::string_view name) {
-  std::string n(name);
-  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string n = warden::ascii_lower(name);  // "INFO" in any locale (Turkish lowers 'I' to 0xfd)
   if (n == "trace") return Level::trace;
   if (n == "debug") return Level::debug;
   if (n == "info") return Level::info;

@@ -4,8 +4,9 @@
 #include <sys/stat.h>
 
 #include <array>
-#include <cctype>
 #include <memory>
+
+#include "warden/ascii.hpp"
 
 namespace warden::opener_plugin {
 namespace {
@@ -20,13 +21,7 @@ constexpr std::array kLaunchingTypes = {
     "application/x-iso9660-appimage", "application/vnd.flatpak.ref", "application/vnd.flatpak",
 };
 
-bool ends_with_desktop(const std::string& path) {
-  constexpr std::string_view suffix = ".desktop";
-  if (path.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(path[path.size() - suffix.size() + i])) != suffix[i]) return false;
-  return true;
-}
+bool ends_with_desktop(const std::string& path) { return warden::ascii_iends_with(path, ".desktop"); }
 
 std::optional<std::string> content_type_of(const std::string& path) {
   std::unique_ptr<GFile, decltype(&g_object_unref)> file(g_file_new_for_path(path.c_str()), g_object_unref);

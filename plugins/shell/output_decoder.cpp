@@ -3,11 +3,12 @@
 #include <iconv.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <stdexcept>
 
 #include <boost/json.hpp>
+
+#include "warden/ascii.hpp"
 
 namespace json = boost::json;
 
@@ -16,10 +17,9 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+// ASCII only: the user's locale (GTK sets it) lowered "ISO-8859-1" to "\xfdso-8859-1" in Turkish,
+// a name iconv does not know.
+std::string lower(std::string s) { return warden::ascii_lower(s); }
 
 // Length of the valid UTF-8 sequence at s[i], or 0.
 std::size_t valid_sequence(std::string_view s, std::size_t i) {

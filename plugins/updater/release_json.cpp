@@ -1,7 +1,8 @@
 #include "release_json.hpp"
 
-#include <cctype>
 #include <stdexcept>
+
+#include "warden/ascii.hpp"
 
 namespace warden::updater {
 namespace json = boost::json;
@@ -100,7 +101,7 @@ std::string percent_encode(std::string_view value) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+    if (warden::is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' || c == '~') {
       out += static_cast<char>(c);
     } else {
       out += '%';

@@ -1,7 +1,8 @@
 #include "updater_config.hpp"
 
-#include <cctype>
 #include <stdexcept>
+
+#include "warden/ascii.hpp"
 
 namespace warden::updater {
 namespace json = boost::json;
@@ -25,12 +26,7 @@ uint64_t positive_of(const json::value& v, const std::string& key, uint64_t max)
   return n;
 }
 
-bool starts_with_ci(const std::string& s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  return true;
-}
+bool starts_with_ci(const std::string& s, std::string_view prefix) { return warden::ascii_istarts_with(s, prefix); }
 
 }  // namespace
 
