@@ -12,6 +12,7 @@
 
 #include <boost/json.hpp>
 
+#include "start_check.hpp"
 #include "update_leftovers.hpp"
 
 namespace warden::updater {
@@ -81,7 +82,7 @@ void remove_quietly(const fs::path& folder) {
 
 AppLocation app_location_of_launch_command(const std::vector<std::string>& a) {
   if (string_at(a, 1) != "run") throw std::runtime_error("the host's launch command is not a `warden run`");
-  AppLocation out{existing_folder(string_at(a, 2)), {}};
+  AppLocation out{existing_folder(string_at(a, 2)), {}, string_at(a, 0)};
   for (size_t i = 3; i < a.size(); i += 2) {
     if (string_at(a, i) != "--plugins") throw std::runtime_error("the host's launch command is not the documented shape");
     out.plugin_folders.push_back(existing_folder(string_at(a, i + 1)));
@@ -124,6 +125,7 @@ InstallOutcome install_app_archive(int fd, const RunningApp& app, const ExtractL
     extract_app_archive(fd, staging, limits);
     version = check_archived_app(staging, app);
     check_archived_plugin_folders(staging, app);
+    check_update_starts(app.location, staging);
     copy_folder_mode(app_folder, staging);
     // The one step that changes what the app folder's path holds: both names always exist.
     if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, app_folder.c_str(), RENAME_EXCHANGE) != 0)

@@ -15,10 +15,12 @@
 
 namespace warden::updater {
 
-// Where the running app lives: its folder and the plugin folders of this run (canonical paths).
+// Where the running app lives: its folder and the plugin folders of this run (canonical paths),
+// and the host binary that relaunches it (asked whether an update would start: start_check.hpp).
 struct AppLocation {
   std::filesystem::path folder;
   std::vector<std::filesystem::path> plugin_folders;
+  std::filesystem::path host_binary;
 };
 
 // warden.app-lifecycle/1's launch_command, as the SDK's find_launch_command reads it: {"<warden>",
@@ -49,8 +51,8 @@ struct InstallOutcome {
 };
 
 // Takes the app's update lock (another run of the app installing: refused), removes what killed
-// runs left beside the app folder, extracts the archive read from `fd`, checks it and swaps it
-// in. Throws ArchiveRefused (or std::runtime_error for a filesystem failure or a held lock) with
+// runs left beside the app folder, extracts the archive read from `fd`, checks it, asks the host
+// whether it would start with this run's plugin folders (UpdateWouldNotStart) and swaps it in. Throws ArchiveRefused (or std::runtime_error for a filesystem failure or a held lock) with
 // the app folder untouched.
 InstallOutcome install_app_archive(int fd, const RunningApp& app, const ExtractLimits& limits = {});
 

@@ -28,6 +28,7 @@
 #include "download_progress.hpp"
 #include "http_transfer.hpp"
 #include "signing/minisign.hpp"
+#include "start_check.hpp"
 #include "update_check.hpp"
 #include "updater_config.hpp"
 
@@ -369,6 +370,11 @@ void install_downloaded(warden::Context& ctx, int fd, bool allow_downgrades) {
                     app.location.folder.string() + "; it runs from the next launch");
     for (const std::string& note : outcome.notes) ctx.host().info("updater: " + note);
     if (outcome.leftover) ctx.host().warn("updater: the old version's files stay in " + *outcome.leftover);
+  } catch (const up::UpdateWouldNotStart& e) {
+    // The page gets the host's first line; the log gets all it said.
+    ctx.host().warn(std::string("updater: install refused, the app folder is unchanged: ") + e.what() +
+                    "\nthe host's check said:\n" + e.host_errors());
+    throw;
   } catch (const std::exception& e) {
     ctx.host().warn(std::string("updater: install refused, the app folder is unchanged: ") + e.what());
     throw;

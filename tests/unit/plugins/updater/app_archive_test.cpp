@@ -272,7 +272,8 @@ class Install : public ::testing::Test {
     std::ofstream(app_ / "frontend/index.html") << "<p>1.0.0</p>";
   }
   up::RunningApp running(bool downgrades = false) {
-    return {{fs::canonical(app_), {}}, "dev.app", *up::parse_semver("1.0.0"), downgrades};
+    // The real host answers whether the new version would start (start_check.hpp).
+    return {{fs::canonical(app_), {}, WARDEN_BIN}, "dev.app", *up::parse_semver("1.0.0"), downgrades};
   }
   std::string install(const std::vector<Entry>& entries, const up::RunningApp& app) {
     int fd = make_archive(t_.path() / "u.tar.gz", entries);
@@ -347,6 +348,23 @@ TEST_F(Install, APluginFolderInsideTheAppMustComeWithTheArchive) {
   EXPECT_TRUE(fs::is_empty(outside));
 }
 
+// A signed archive the host would refuse to run (its capability names a plugin this run does
+// not load) is a failed update: refused before the swap, the old version kept.
+TEST_F(Install, RefusesAVersionTheHostWouldNotStart) {
+  auto entries = app_entries("dev.app", "1.1.0");
+  entries.push_back({"./capabilities/", AE_IFDIR, "", 0755});
+  entries.push_back({"./capabilities/ping.json", AE_IFREG,
+                     R"({ "identifier": "ping-main", "windows": ["main"], "permissions": ["ping:default"] })"});
+  std::string refusal = install(entries, running());
+  EXPECT_NE(refusal.find("the new version would not start"), std::string::npos) << refusal;
+  EXPECT_NE(refusal.find("unknown plugin 'ping'"), std::string::npos) << refusal;
+  expect_untouched();
+  up::RunningApp no_host = running();
+  no_host.location.host_binary.clear();
+  EXPECT_NE(install(app_entries("dev.app", "1.1.0"), no_host).find("names no host"), std::string::npos);
+  expect_untouched();
+}
+
 TEST(LaunchCommand, GivesTheAppAndPluginFolders) {
   TempDir t;
   fs::create_directories(t.path() / "app");
@@ -356,6 +374,7 @@ TEST(LaunchCommand, GivesTheAppAndPluginFolders) {
   auto location = up::app_location_of_launch_command(command);
   EXPECT_EQ(location.folder, fs::canonical(t.path() / "app"));
   ASSERT_EQ(location.plugin_folders.size(), 1u);
+  EXPECT_EQ(location.host_binary, "/usr/bin/warden");
   EXPECT_THROW(up::app_location_of_launch_command({"/w", "plugin", "/"}), std::runtime_error);
   EXPECT_THROW(up::app_location_of_launch_command({"/w", "run", "/nonexistent-warden-app"}), std::runtime_error);
   EXPECT_THROW(up::app_location_of_launch_command({"/w", "run", (t.path() / "app").string(), "--plugins"}),

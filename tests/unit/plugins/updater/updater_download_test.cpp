@@ -193,8 +193,9 @@ class UpdaterDownloads : public ::testing::Test {
     options.app = std::make_shared<AppHooks>();
     options.app->identity = AppIdentity{"dev.warden.test", "Test", "1.0.0"};
     std::string folder = fs::canonical(app_).string();
+    // The real host: an install asks it whether the new version would start.
     options.app->launch_command = [folder] {
-      return std::optional<std::vector<std::string>>({"/usr/bin/warden", "run", folder});
+      return std::optional<std::vector<std::string>>({WARDEN_BIN, "run", folder});
     };
     environment_.resources = &table_;
     lib_ = PluginLibrary::load(WARDEN_UPDATER_PLUGIN, config, options);
