@@ -96,6 +96,16 @@ std::string first_line(const std::string& text) {
   return "";
 }
 
+// The host's line without its program name, and with paths inside the new folder relative to it
+// (the page learns which file of the release is refused, not where the app lives).
+std::string for_the_page(std::string line, const fs::path& extracted) {
+  constexpr std::string_view program = "warden: ";
+  if (line.compare(0, program.size(), program) == 0) line.erase(0, program.size());
+  std::string folder = extracted.string() + "/";
+  for (size_t at = line.find(folder); at != std::string::npos; at = line.find(folder, at)) line.erase(at, folder.size());
+  return line;
+}
+
 }  // namespace
 
 std::vector<std::string> start_check_command(const AppLocation& location, const fs::path& extracted) {
@@ -137,7 +147,7 @@ void check_update_starts(const AppLocation& location, const fs::path& extracted,
     throw ArchiveRefused(std::string("cannot ask the host whether the new version would start: ") + e.what());
   }
   if (outcome.exit_status == 0) return;
-  std::string why = first_line(outcome.errors);
+  std::string why = for_the_page(first_line(outcome.errors), extracted);
   if (why.empty()) why = outcome.exit_status >= 0 ? "it exited with status " + std::to_string(outcome.exit_status)
                                                   : "its check " + outcome.ended_how;
   throw UpdateWouldNotStart("the new version would not start with this run's plugins: " + why, outcome.errors);

@@ -65,6 +65,8 @@ TEST(StartCheck, TheRealHostRefusesACapabilityForAnUnloadedPlugin) {
     std::string what = e.what();
     EXPECT_EQ(what.find("the new version would not start with this run's plugins: "), 0u) << what;
     EXPECT_NE(what.find("unknown plugin 'ping'"), std::string::npos) << what;
+    EXPECT_NE(what.find(": capabilities/main.json:"), std::string::npos) << "the file, relative: " << what;
+    EXPECT_EQ(what.find(t.path().string()), std::string::npos) << "no path of this machine: " << what;
     EXPECT_EQ(what.find('\n'), std::string::npos) << "one line for the page: " << what;
     EXPECT_NE(e.host_errors().find("unknown plugin 'ping'"), std::string::npos);
   }
