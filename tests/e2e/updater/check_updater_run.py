@@ -19,6 +19,9 @@ The plugin-folders suite's (plugin_folder_runs.sh; WORK_DIR is that suite's):
                                archive's ./plugins, file for file: it went there and only there
   inside_folder_unchanged_by_refusals  the app folder, its plugins folder included, the same before and
                                after the refused archives (without ./plugins, ./plugins a file)
+  shared_folder_unchanged_by_refusal  the app folder the same (path, mode, sha256) before and after the
+                               refused update whose capability needs a plugin the shared folder lacks
+  shared_refusal_logged        the shared run's log holds all the host said about that update
   inside_plugins_installed     the relaunched app's folder holds the 1.1.0 archive's ./plugins, file for
                                file (ping included), and nothing is left beside it"""
 import hashlib
@@ -102,14 +105,25 @@ elif check == "shared_folder_unchanged":
 elif check == "shared_archive_plugins_in_app_folder":
     count = require_same_plugins("shared-end", "shared-v110")
     print(f"the app folder holds the archive's {count} plugins files")
-elif check == "inside_folder_unchanged_by_refusals":
-    start, after = load("snapshot-inside-start.json"), load("snapshot-inside-refusals.json")
-    require(any(p.startswith("plugins/lib") for p in start["files"]), "the first snapshot has no plugins/lib*.so")
+elif check in ("inside_folder_unchanged_by_refusals", "shared_folder_unchanged_by_refusal"):
+    before, refused = {"inside_folder_unchanged_by_refusals": ("inside-start", "inside-refusals"),
+                       "shared_folder_unchanged_by_refusal": ("shared-start", "shared-refusal")}[check]
+    start, after = load(f"snapshot-{before}.json"), load(f"snapshot-{refused}.json")
+    if check.startswith("inside"):
+        require(any(p.startswith("plugins/lib") for p in start["files"]), "the first snapshot has no plugins/lib*.so")
+    require("warden.conf.json" in start["files"], f"the first snapshot has no warden.conf.json: {sorted(start['files'])}")
     changed = [
         p for p in set(start["files"]) | set(after["files"]) if start["files"].get(p) != after["files"].get(p)]
     require(not changed, f"the refused archives changed the app folder: {sorted(changed)}")
     require(not leftovers(after["beside"]), f"update folders left beside the app: {leftovers(after['beside'])}")
     print(f"{len(start['files'])} entries unchanged, nothing left beside the app folder")
+elif check == "shared_refusal_logged":
+    with open(os.path.join(work, "log-shared.txt"), encoding="utf-8", errors="replace") as f:
+        log = f.read()
+    said = log.find("the host's check said:")
+    require(said >= 0, "the shared run's log has no \"the host's check said:\" (the refused update's host errors)")
+    require("unknown plugin 'ping'" in log[said:], "the host's errors in the log do not name the unknown plugin 'ping'")
+    print("the log holds the host's errors, naming the unknown plugin 'ping'")
 elif check == "inside_plugins_installed":
     count = require_same_plugins("inside-end", "inside-v110")
     require("plugins/libping.so" in snapshot_plugins("inside-end"), "no plugins/libping.so in the installed folder")

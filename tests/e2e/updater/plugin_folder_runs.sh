@@ -8,7 +8,9 @@
 #   shared: `--plugins WORK/shared-plugins`, outside the app folder. The 1.1.0 archive carries
 #     ./plugins too (ping and a marker file): it installs into the app folder only, the shared
 #     folder stays byte for byte as it was (check_updater_run.py shared_folder_unchanged) and the
-#     relaunch still loads from it (ping is not there: refused).
+#     relaunch still loads from it (ping is not there: refused). Before it, a 1.1.0 whose capability
+#     needs ping (its ./plugins has it, the shared folder not) is refused: the host would not start
+#     it (check_updater_run.py shared_folder_unchanged_by_refusal, shared_refusal_logged).
 # Each run's page reports go to page-results-<mode>.txt.
 app_plugins="updater process store"  # what the page uses: check, relaunch, the state across loads
 
@@ -44,6 +46,10 @@ release shared-v110 1.1.0 dev.warden.e2e.updater shared
 plugins_of shared-v110 $app_plugins ping
 echo "written by the shared run's archive" >"$WORK/releases/shared-v110/plugins/from-archive.txt"
 archive shared-v110 shared
+release shared-ping 1.1.0 dev.warden.e2e.updater shared
+plugins_of shared-ping $app_plugins ping
+ping_capability shared-ping
+archive shared-ping sharedping
 
 # Each run's page reports to the server's page-results.txt: kept per run.
 run_reporting() {

@@ -12,8 +12,9 @@
 // Modes "inside" and "shared" (run_updater_e2e.sh's plugin-folders suite, plugin_folder_runs.sh):
 // the app's --plugins folder inside its app folder (three loads: archives without ./plugins
 // refused, the update whose ./plugins adds the ping plugin, 1.1.0 calling ping), or a shared one
-// outside it (two loads: the update carrying ./plugins installs, 1.1.0 still loads the shared
-// folder's plugins, where ping is not). The denied window (no updater permission) reports its refusal on every load.
+// outside it (three loads: the update whose capability needs ping, which the shared folder lacks,
+// is refused since the host would not start it, and 1.0.0 starts again; the update carrying
+// ./plugins installs; 1.1.0 still loads the shared folder's plugins, where ping is not). The denied window (no updater permission) reports its refusal on every load.
 // The main window's report of the update run goes to the server (updater_server.py POST /report,
 // page-results.txt): three loads' results do not fit in a title.
 import { getVersion } from '@tauri-apps/api/app';
@@ -229,12 +230,27 @@ const insideLoads = [
   },
 ];
 
+const wouldNotStart = "the new version would not start with this run's plugins: ";
+
 const sharedLoads = [
   async () => {
     await scenario('shared_first_load_runs_1_0_0', async () => {
       const version = await expectVersion('1.0.0');
+      await snapshotOf('shared-start');
       return `${version}, ping: ${await expectPingRefused()}`;
     });
+    // Its capability needs ping, which its own ./plugins carries but the shared folder lacks.
+    await scenario('update_needing_unloaded_plugin_refused', async () => {
+      const error = await installFrom('sharedping', wouldNotStart);
+      expect(error.includes("unknown plugin 'ping'"), `the host's reason, got ${error}`);
+      expect(error.includes(': capabilities/ping.json:') && !error.includes('.app.update-'),
+        `the release's file named inside it, not where the app lives, got ${error}`);
+      await snapshotOf('shared-refusal');
+      return error;
+    });
+  },
+  async () => {
+    await scenario('shared_later_run_starts_1_0_0', () => expectVersion('1.0.0'));
     await scenario('update_carrying_plugins_installed', () => installFrom('shared'));
     return results.update_carrying_plugins_installed.ok;
   },
