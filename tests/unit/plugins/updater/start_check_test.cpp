@@ -80,6 +80,45 @@ TEST(StartCheck, TheRealHostAcceptsAnAppItCanStart) {
   EXPECT_NO_THROW(up::check_update_starts(location, t.path() / "new"));
 }
 
+TEST(StartCheckCommand, AsksForThePluginVerdictsAsJson) {
+  up::AppLocation location{"/a/app", {"/a/app/plugins", "/opt/plugins"}, "/usr/bin/warden"};
+  std::vector<std::string> expected{"/usr/bin/warden", "--log-level", "error", "plugin", "ls", "--app", "/a/.app.update-X",
+                                    "--plugins", "/a/.app.update-X/plugins", "--plugins", "/opt/plugins", "--json"};
+  EXPECT_EQ(up::app_library_check_command(location, "/a/.app.update-X"), expected);
+  location.plugin_folders.clear();
+  expected = {"/usr/bin/warden", "--log-level", "error", "plugin", "ls", "--app", "/a/.app.update-X",
+              "--plugins", "/a/.app.update-X", "--json"};
+  EXPECT_EQ(up::app_library_check_command(location, "/a/.app.update-X"), expected) << "plugin ls needs a folder";
+}
+
+TEST(StartCheck, ReadsTheAppLibrarysVerdict) {
+  EXPECT_EQ(up::refused_app_library(R"({"plugins":[{"file":"/x/ping.so","from":"folder","status":"refused","reason":"r"}]})"),
+            std::nullopt) << "an ordinary plugin refused: `run` goes on without it";
+  EXPECT_EQ(up::refused_app_library(R"({"plugins":[{"file":"/x/a.app.so","from":"app.library","status":"load"}]})"),
+            std::nullopt);
+  EXPECT_EQ(up::refused_app_library(R"({"plugins":[{"file":"/x/a.app.so","from":"app.library","status":"refused","reason":"pin"}]})"),
+            "the app library was refused: /x/a.app.so: pin");
+  EXPECT_NE(up::refused_app_library("not json"), std::nullopt) << "an answer that cannot be read refuses";
+  EXPECT_NE(up::refused_app_library(R"({"plugin":[]})"), std::nullopt);
+}
+
+// `acl resolve` accepts an app whose app library is missing; `warden run` stops: the plugin list says it.
+TEST(StartCheck, TheRealHostRefusesAMissingAppLibrary) {
+  TempDir t;
+  write_app(t.path() / "new", "core:default");
+  std::ofstream(t.path() / "new/warden.conf.json")
+      << R"({ "identifier": "dev.app", "version": "1.1.0", "app": { "library": "missing.app.so" } })";
+  up::AppLocation location{t.path() / "app", {}, WARDEN_BIN};
+  try {
+    up::check_update_starts(location, t.path() / "new");
+    FAIL() << "the host accepted an app whose app library is missing";
+  } catch (const up::UpdateWouldNotStart& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "the new version would not start with this run's plugins: the app library was refused: missing.app.so: "
+              "cannot open: No such file or directory");
+  }
+}
+
 TEST(StartCheck, AMalformedConfigIsRefusedWithTheHostsReason) {
   TempDir t;
   write_app(t.path() / "new", "core:default");
@@ -105,6 +144,13 @@ TEST(RunCommand, GivesTheExitStatusAndCapsWhatStderrHolds) {
   EXPECT_EQ(outcome.exit_status, 3);
   EXPECT_EQ(outcome.errors.size(), up::kMaxHostErrorBytes);
   EXPECT_EQ(outcome.errors.find_first_not_of('x'), std::string::npos) << "stdout is discarded";
+}
+
+TEST(RunCommand, KeepsStdoutWhenAsked) {
+  auto outcome = up::run_command({"/bin/sh", "-c", "echo out; echo err >&2"}, 30s, true);
+  EXPECT_EQ(outcome.exit_status, 0);
+  EXPECT_EQ(outcome.output, "out\n");
+  EXPECT_EQ(outcome.errors, "err\n");
 }
 
 TEST(RunCommand, GivesNoDescriptorButTheStandardOnesAndNoInput) {
