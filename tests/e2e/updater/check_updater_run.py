@@ -20,7 +20,8 @@ The plugin-folders suite's (plugin_folder_runs.sh; WORK_DIR is that suite's):
   inside_folder_unchanged_by_refusals  the app folder, its plugins folder included, the same before and
                                after the refused archives (without ./plugins, ./plugins a file)
   shared_folder_unchanged_by_refusal  the app folder the same (path, mode, sha256) before and after the
-                               refused update whose capability needs a plugin the shared folder lacks
+                               refused updates (a capability needing a plugin the shared folder lacks,
+                               an app library missing)
   shared_refusal_logged        the shared run's log holds all the host said about that update
   inside_plugins_installed     the relaunched app's folder holds the 1.1.0 archive's ./plugins, file for
                                file (ping included), and nothing is left beside it"""

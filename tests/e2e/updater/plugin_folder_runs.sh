@@ -9,8 +9,8 @@
 #     ./plugins too (ping and a marker file): it installs into the app folder only, the shared
 #     folder stays byte for byte as it was (check_updater_run.py shared_folder_unchanged) and the
 #     relaunch still loads from it (ping is not there: refused). Before it, a 1.1.0 whose capability
-#     needs ping (its ./plugins has it, the shared folder not) is refused: the host would not start
-#     it (check_updater_run.py shared_folder_unchanged_by_refusal, shared_refusal_logged).
+#     needs ping (its ./plugins has it, the shared folder not) and one whose app.library names a
+#     file it lacks are refused: the host would not start them (check_updater_run.py shared_folder_unchanged_by_refusal, shared_refusal_logged).
 # Each run's page reports go to page-results-<mode>.txt.
 app_plugins="updater process store"  # what the page uses: check, relaunch, the state across loads
 
@@ -50,6 +50,10 @@ release shared-ping 1.1.0 dev.warden.e2e.updater shared
 plugins_of shared-ping $app_plugins ping
 ping_capability shared-ping
 archive shared-ping sharedping
+release shared-nolib 1.1.0 dev.warden.e2e.updater shared
+sed -i 's|"app": {|"app": { "library": "missing.app.so",|' "$WORK/releases/shared-nolib/warden.conf.json"
+grep -q '"library": "missing.app.so"' "$WORK/releases/shared-nolib/warden.conf.json"
+archive shared-nolib sharednolib
 
 # Each run's page reports to the server's page-results.txt: kept per run.
 run_reporting() {

@@ -13,7 +13,8 @@
 // the app's --plugins folder inside its app folder (three loads: archives without ./plugins
 // refused, the update whose ./plugins adds the ping plugin, 1.1.0 calling ping), or a shared one
 // outside it (three loads: the update whose capability needs ping, which the shared folder lacks,
-// is refused since the host would not start it, and 1.0.0 starts again; the update carrying
+// and one whose app library is missing are refused since the host would not start them, and
+// 1.0.0 starts again; the update carrying
 // ./plugins installs; 1.1.0 still loads the shared folder's plugins, where ping is not). The denied window (no updater permission) reports its refusal on every load.
 // The main window's report of the update run goes to the server (updater_server.py POST /report,
 // page-results.txt): three loads' results do not fit in a title.
@@ -245,6 +246,11 @@ const sharedLoads = [
       expect(error.includes("unknown plugin 'ping'"), `the host's reason, got ${error}`);
       expect(error.includes(': capabilities/ping.json:') && !error.includes('.app.update-'),
         `the release's file named inside it, not where the app lives, got ${error}`);
+      return error;
+    });
+    // Its app.library names a file it does not carry: `warden run` would stop at load.
+    await scenario('update_missing_its_app_library_refused', async () => {
+      const error = await installFrom('sharednolib', wouldNotStart + 'the app library was refused: missing.app.so: ');
       await snapshotOf('shared-refusal');
       return error;
     });
