@@ -135,14 +135,16 @@ MinisignSignature signature_from_file(std::string_view text) {
 }
 
 std::string hex_key_id(const std::array<uint8_t, 8>& id) {
-  // minisign prints the id as a little-endian 64-bit number: the last byte first.
+  // minisign prints the id as a little-endian 64-bit number with printf's %X: the last byte
+  // first, without leading zeros (one key in sixteen has a 15-digit id in its .pub comment).
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string out;
   for (auto it = id.rbegin(); it != id.rend(); ++it) {
     out.push_back(digits[*it >> 4]);
     out.push_back(digits[*it & 0xf]);
   }
-  return out;
+  const auto first = out.find_first_not_of('0');
+  return first == std::string::npos ? "0" : out.substr(first);
 }
 
 }  // namespace

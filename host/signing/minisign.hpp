@@ -27,7 +27,7 @@ class SignatureError : public std::runtime_error {
 struct MinisignPublicKey {
   std::array<uint8_t, 8> key_id{};    // as stored in the file (little-endian)
   std::array<uint8_t, 32> ed25519{};  // the raw public key
-  std::string key_id_hex() const;     // as minisign prints it: 16 upper-case hex digits
+  std::string key_id_hex() const;     // as minisign prints it: upper-case hex, no leading zeros
 };
 
 struct MinisignSignature {
