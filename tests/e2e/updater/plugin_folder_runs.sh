@@ -10,7 +10,8 @@
 #     folder stays byte for byte as it was (check_updater_run.py shared_folder_unchanged) and the
 #     relaunch still loads from it (ping is not there: refused). Before it, a 1.1.0 whose capability
 #     needs ping (its ./plugins has it, the shared folder not) and one whose app.library names a
-#     file it lacks are refused: the host would not start them (check_updater_run.py shared_folder_unchanged_by_refusal, shared_refusal_logged).
+#     file it lacks are refused: the host would not start them (check_updater_run.py
+#     shared_folder_unchanged_by_refusal, shared_refusal_logged).
 # Each run's page reports go to page-results-<mode>.txt.
 app_plugins="updater process store"  # what the page uses: check, relaunch, the state across loads
 
